@@ -1,0 +1,105 @@
+# wasm2c-lite: one `make` builds everything into $(BUILD)/.
+#   make            translator + runtime library
+#   make demo       translate, build and run every sample
+#   make test       every test suite, one summary line each, then "N passed, N failed"
+#   make sanitize   the same suites with -fsanitize=address,undefined
+#   make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]
+#   make bench      benchmarks (see bench/)
+#   make install PREFIX=/usr/local
+# Variables: CC, BUILD (output dir), BOUNDS=guard|explicit (memory strategy),
+# SAN=1 (sanitizers), OPT (optimisation flags).
+
+CC ?= cc
+BUILD ?= build
+BOUNDS ?= guard
+PREFIX ?= /usr/local
+OPT ?= -O2 -g
+SAN ?=
+
+ifeq ($(BOUNDS),explicit)
+BOUNDS_FLAG := -DW2L_BOUNDS=0
+else ifeq ($(BOUNDS),guard)
+BOUNDS_FLAG := -DW2L_BOUNDS=1
+else
+$(error BOUNDS must be guard or explicit)
+endif
+
+comma := ,
+SAN_FLAGS := $(if $(SAN),-fsanitize=address$(comma)undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+WARN := -Wall -Wextra -Werror
+CFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) $(SAN_FLAGS) $(CFLAGS)
+DEPFLAGS = -MMD -MP
+
+COMPILER_SRC := $(wildcard compiler/*.c)
+RUNTIME_SRC := $(wildcard runtime/*.c)
+COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/%.o)
+RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o)
+SPEC_SRC := $(wildcard tests/spec/*.c)
+SPEC_OBJ := $(SPEC_SRC:%.c=$(BUILD)/%.o)
+
+TRANSLATOR := $(BUILD)/wasm2c-lite
+RTLIB := $(BUILD)/libwasm2c-lite-rt.a
+RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h
+SPEC_RUNNER := $(BUILD)/wast-runner
+
+.PHONY: all demo test sanitize spec bench install clean
+all: $(TRANSLATOR) $(RTLIB) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER))
+
+$(BUILD)/compiler/%.o: compiler/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/runtime/%.o: runtime/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(BOUNDS_FLAG) -fPIC $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/tests/spec/%.o: tests/spec/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(BOUNDS_FLAG) -Icompiler -Iruntime $(DEPFLAGS) -c $< -o $@
+
+$(TRANSLATOR): $(COMPILER_OBJ)
+	$(CC) $(CFLAGS_ALL) $^ -o $@
+
+$(RTLIB): $(RUNTIME_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/include/%.h: runtime/%.h
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+# The spec runner links the compiler's front end (minus main.c) and the runtime.
+$(SPEC_RUNNER): $(SPEC_OBJ) $(filter-out $(BUILD)/compiler/main.o,$(COMPILER_OBJ)) $(RTLIB)
+	$(CC) $(CFLAGS_ALL) -rdynamic $^ -ldl -lm -o $@
+
+# Environment for the test scripts: how to build emitted C like a user would.
+TEST_ENV = W2L_BUILD=$(abspath $(BUILD)) W2L_CC="$(CC)" \
+  W2L_CFLAGS="-std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(BOUNDS_FLAG) -I$(abspath $(BUILD))/include"
+
+demo: all
+	@$(TEST_ENV) sh samples/run-demo.sh
+
+test: all
+	@$(TEST_ENV) sh tests/run-tests.sh
+
+sanitize:
+	$(MAKE) BUILD=$(BUILD)/san SAN=1 OPT="-O1 -g" test
+
+SPEC_J ?= 2
+spec: all
+	@if [ -z "$(TESTSUITE)" ]; then echo "usage: make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]"; exit 2; fi
+	@$(TEST_ENV) sh tests/spec/run-spec.sh "$(TESTSUITE)" "$(SPEC_J)" $(SPEC_FILES)
+
+bench: all
+	@$(TEST_ENV) sh bench/run-bench.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
+	install -m 755 $(TRANSLATOR) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(RTHDR) $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(RTLIB) $(DESTDIR)$(PREFIX)/lib/
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(COMPILER_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(SPEC_OBJ:.o=.d)

@@ -1,0 +1,500 @@
+/* compiler.h - the translator's one header: the module IR, then each file's
+ * exports under a banner, in pipeline order.
+ *
+ *   source text  --lex.c/wat.c-->  struct module  <--binary.c--  .wasm bytes
+ *   struct module --validate.c--> checked module --emit_*.c--> X.c + X.h
+ *
+ * Memory: every IR object lives in one struct arena; nothing is freed one by one.
+ * Errors: any phase calls diag_error(); it longjmps to the diag_protect() frame
+ * that main.c (or the spec runner) set up.  Nothing below main.c calls exit().
+ */
+#ifndef W2L_COMPILER_H
+#define W2L_COMPILER_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ===================================================================== */
+/* arena.c: bump allocation for IR objects                               */
+/* ===================================================================== */
+
+struct arena_block;
+
+struct arena {
+  struct arena_block *head; /* newest block; older ones chained behind */
+  size_t used;              /* total bytes handed out, for the memory cap */
+  size_t cap;               /* diag_error() past this many bytes (0 = 1 GiB) */
+};
+
+/* Zeroed, 16-byte aligned memory that lives until arena_free(). */
+void *arena_alloc(struct arena *a, size_t size);
+/* arena_alloc(n * size) with an overflow check. */
+void *arena_array(struct arena *a, size_t n, size_t size);
+/* Grow an arena array: returns a new array of new_n elements holding old_n. */
+void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void arena_free(struct arena *a);
+
+/* ===================================================================== */
+/* diag.c: diagnostics and the protected call                            */
+/* ===================================================================== */
+
+/* One input file, text or binary.  pos values in the IR are byte offsets in data. */
+struct source {
+  const char *filename; /* as given on the command line, "-" for stdin */
+  const uint8_t *data;  /* whole file contents (owned by the caller) */
+  size_t size;          /* bytes in data */
+  bool is_text;         /* true: report line:col and a caret; false: 0xOFFSET */
+};
+
+struct diag {
+  jmp_buf *jmp;        /* innermost diag_protect() frame; NULL outside one */
+  char message[2048];  /* the last error, fully formatted (location, line, caret) */
+  char reason[512];    /* the last error's bare message, no location */
+  FILE *notes;         /* where notes go (stderr in main; NULL = discard) */
+};
+
+extern struct diag diag;
+
+/* Run fn(arg); returns 0 if it completed, 1 if diag_error() fired inside (then
+ * diag.message holds the error).  Frames nest. */
+int diag_protect(void (*fn)(void *arg), void *arg);
+
+/* Format "file:line:col: error: MSG\n  source line\n  ^" (text) or
+ * "file:0xOFFSET: error: MSG" (binary) into diag.message and longjmp. */
+_Noreturn void diag_error(const struct source *src, size_t pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Same with a va_list. */
+_Noreturn void diag_verror(const struct source *src, size_t pos, const char *fmt, va_list ap);
+/* "file:line:col: note: MSG" to diag.notes, if set; does not unwind. */
+void diag_note(const struct source *src, size_t pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ===================================================================== */
+/* The module IR (ir.c holds the small helpers below)                    */
+/* ===================================================================== */
+
+/* Value and reference types use their binary encodings. */
+enum valtype {
+  VT_I32 = 0x7F,
+  VT_I64 = 0x7E,
+  VT_F32 = 0x7D,
+  VT_F64 = 0x7C,
+  VT_V128 = 0x7B,
+  VT_FUNCREF = 0x70,
+  VT_EXTERNREF = 0x6F,
+};
+
+/* Immediate kinds (column IMM of opcodes.def). */
+enum immkind {
+  IMM_NONE,
+  IMM_BLOCK,         /* imm.block */
+  IMM_LABEL,         /* imm.idx = relative label depth */
+  IMM_BR_TABLE,      /* imm.br_table */
+  IMM_FUNC,          /* imm.idx = funcidx */
+  IMM_CALL_INDIRECT, /* imm.pair.a = typeidx, imm.pair.b = tableidx */
+  IMM_SELECT_T,      /* imm.select */
+  IMM_LOCAL,         /* imm.idx = localidx */
+  IMM_GLOBAL,        /* imm.idx = globalidx */
+  IMM_TABLE,         /* imm.idx = tableidx */
+  IMM_MEMARG,        /* imm.memarg */
+  IMM_MEMORY,        /* imm.idx = memidx (memory.size/grow/fill) */
+  IMM_I32,           /* imm.i32 */
+  IMM_I64,           /* imm.i64 */
+  IMM_F32,           /* imm.f32_bits */
+  IMM_F64,           /* imm.f64_bits */
+  IMM_REFTYPE,       /* imm.idx = VT_FUNCREF or VT_EXTERNREF */
+  IMM_MEMORY_INIT,   /* imm.pair.a = dataidx, imm.pair.b = memidx */
+  IMM_DATA,          /* imm.idx = dataidx */
+  IMM_MEMORY_COPY,   /* imm.pair.a = dst memidx, imm.pair.b = src memidx */
+  IMM_TABLE_INIT,    /* imm.pair.a = elemidx, imm.pair.b = tableidx */
+  IMM_ELEM,          /* imm.idx = elemidx */
+  IMM_TABLE_COPY,    /* imm.pair.a = dst tableidx, imm.pair.b = src tableidx */
+};
+
+enum opcode {
+#define X(e, name, prefix, code, imm, sig, c) OP_##e,
+#include "opcodes.def"
+#undef X
+  OP_COUNT
+};
+
+/* One row of opcodes.def, indexed by enum opcode. */
+struct opinfo {
+  const char *name;  /* text keyword */
+  uint8_t prefix;    /* 0 or 0xFC */
+  uint32_t code;     /* opcode byte or prefixed LEB value */
+  enum immkind imm;  /* immediate kind */
+  const char *sig;   /* "PARAMS:RESULTS" or "" */
+  const char *c;     /* C template or helper suffix */
+};
+extern const struct opinfo opinfo[OP_COUNT];
+
+enum blocktype_kind {
+  BT_EMPTY, /* [] -> [] */
+  BT_VALUE, /* [] -> [valtype] */
+  BT_INDEX, /* type index: params and results of types[typeidx] */
+};
+
+struct blocktype {
+  enum blocktype_kind kind; /* which of the three forms */
+  enum valtype valtype;     /* for BT_VALUE */
+  uint32_t typeidx;         /* for BT_INDEX */
+};
+
+struct memarg {
+  uint32_t align;  /* log2 of the alignment, as in the binary */
+  uint32_t mem;    /* memidx */
+  uint64_t offset; /* static offset (u32 for memory32, but kept wide) */
+};
+
+/* A byte string with length; wasm names may hold any UTF-8, including NUL. */
+struct bytes {
+  uint8_t *data; /* not NUL-terminated in general (arena copies add a NUL) */
+  uint32_t len;  /* byte length */
+};
+
+struct instr {
+  uint16_t op;  /* enum opcode */
+  uint32_t pos; /* source offset of the instruction, for diagnostics */
+  union {
+    uint32_t idx;            /* single index immediates, see enum immkind */
+    struct {
+      uint32_t a, b;         /* two-index immediates, see enum immkind */
+    } pair;
+    struct blocktype block;  /* block, loop, if */
+    struct {
+      uint32_t count;        /* number of labels, not counting the default */
+      uint32_t *labels;      /* count + 1 entries; labels[count] is the default */
+    } br_table;
+    struct {
+      uint32_t count;        /* number of types (1 in 2.0, 0 never) */
+      enum valtype *types;   /* the result types of select t */
+    } select;
+    struct memarg memarg;    /* loads, stores */
+    uint32_t i32;            /* i32.const value bits */
+    uint64_t i64;            /* i64.const value bits */
+    uint32_t f32_bits;       /* f32.const, exact bit pattern */
+    uint64_t f64_bits;       /* f64.const, exact bit pattern */
+    uint8_t v128[16];        /* v128.const, little-endian (SIMD, later) */
+  } imm;
+};
+
+/* A flat instruction sequence, as in the binary: block/loop/if ... end with
+ * else in between; a function body and a constant expression both end with
+ * their own OP_END. */
+struct expr {
+  struct instr *code; /* instructions */
+  uint32_t count;     /* number of instructions, including the final end */
+  uint32_t pos;       /* source offset of the expression */
+};
+
+struct functype {
+  uint32_t nparams;      /* number of parameters */
+  uint32_t nresults;     /* number of results */
+  enum valtype *params;  /* nparams types */
+  enum valtype *results; /* nresults types */
+};
+
+struct limits {
+  uint64_t min;   /* initial size in pages or elements */
+  uint64_t max;   /* maximum, valid if has_max */
+  bool has_max;   /* whether a maximum was given */
+  bool shared;    /* memory declared shared (threads; rejected for now) */
+};
+
+enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3 };
+
+struct func {
+  uint32_t typeidx;      /* index into module.types */
+  bool imported;         /* true for the first module.nfuncimports functions */
+  uint32_t import;       /* index into module.imports if imported */
+  uint32_t nlocals;      /* declared locals, not counting params */
+  enum valtype *locals;  /* nlocals types */
+  struct expr body;      /* code, ends with OP_END; empty if imported */
+  const char *name;      /* $name or name-section name without '$', or NULL */
+  const char **local_names; /* NULL or params+locals entries, each NULL or a name */
+  uint32_t pos;          /* source offset of the definition */
+};
+
+struct table {
+  enum valtype reftype;  /* VT_FUNCREF or VT_EXTERNREF */
+  struct limits limits;  /* size in elements */
+  bool imported;         /* imported tables come first */
+  uint32_t import;       /* index into module.imports if imported */
+  const char *name;      /* $name or NULL */
+  uint32_t pos;          /* source offset */
+};
+
+struct memory {
+  struct limits limits;  /* size in 64 KiB pages */
+  bool imported;         /* imported memories come first */
+  uint32_t import;       /* index into module.imports if imported */
+  const char *name;      /* $name or NULL */
+  uint32_t pos;          /* source offset */
+};
+
+struct global {
+  enum valtype type;     /* value type */
+  bool mutable_;         /* declared (mut ...) */
+  bool imported;         /* imported globals come first */
+  uint32_t import;       /* index into module.imports if imported */
+  struct expr init;      /* constant expression; empty if imported */
+  const char *name;      /* $name or NULL */
+  uint32_t pos;          /* source offset */
+};
+
+struct import {
+  struct bytes module;   /* module name */
+  struct bytes field;    /* item name */
+  enum externkind kind;  /* which index space it adds to */
+  uint32_t index;        /* its index in that space (funcs, tables, mems, globals) */
+  uint32_t pos;          /* source offset */
+};
+
+struct export {
+  struct bytes name;     /* export name, unique within the module */
+  enum externkind kind;  /* what it exports */
+  uint32_t index;        /* index in that space */
+  uint32_t pos;          /* source offset */
+};
+
+enum segmode { SEG_ACTIVE, SEG_PASSIVE, SEG_DECLARATIVE };
+
+struct elem {
+  enum segmode mode;     /* active, passive or declarative */
+  uint32_t table;        /* active: tableidx */
+  struct expr offset;    /* active: constant i32 offset expression */
+  enum valtype reftype;  /* element type */
+  uint32_t count;        /* number of items */
+  struct expr *items;    /* count constant expressions (ref.func f / ref.null t / global.get) */
+  const char *name;      /* $name or NULL */
+  uint32_t pos;          /* source offset */
+};
+
+struct data {
+  enum segmode mode;     /* SEG_ACTIVE or SEG_PASSIVE */
+  uint32_t mem;          /* active: memidx */
+  struct expr offset;    /* active: constant i32 offset expression */
+  struct bytes init;     /* the bytes */
+  const char *name;      /* $name or NULL */
+  uint32_t pos;          /* source offset */
+};
+
+struct module {
+  struct arena *arena;        /* owns everything below */
+  const struct source *src;   /* the input, for diagnostics */
+  const char *name;           /* (module $name) or name-section module name, or NULL */
+
+  uint32_t ntypes;            /* type section */
+  struct functype *types;
+  uint32_t nimports;          /* imports in declaration order */
+  struct import *imports;
+  uint32_t nfuncs, nfuncimports;     /* all functions; imported ones first */
+  struct func *funcs;
+  uint32_t ntables, ntableimports;   /* all tables; imported ones first */
+  struct table *tables;
+  uint32_t nmems, nmemimports;       /* all memories; imported ones first */
+  struct memory *mems;
+  uint32_t nglobals, nglobalimports; /* all globals; imported ones first */
+  struct global *globals;
+  uint32_t nexports;
+  struct export *exports;
+  bool has_start;             /* whether a start function was given */
+  uint32_t start;             /* its funcidx */
+  uint32_t start_pos;         /* source offset of the start declaration */
+  uint32_t nelems;
+  struct elem *elems;
+  uint32_t ndatas;
+  struct data *datas;
+  bool has_datacount;         /* binary had a data count section */
+  uint32_t datacount;         /* its value */
+};
+
+/* ir.c */
+const char *valtype_name(enum valtype t);          /* "i32", "funcref", ... */
+bool valtype_is_ref(enum valtype t);
+/* Find an opcode by text name; returns OP_COUNT if none.  SELECT_T is never
+ * returned (text "select" is OP_SELECT; the parser picks SELECT_T on a result). */
+enum opcode op_by_name(const char *name, size_t len);
+/* Find an opcode by binary encoding; returns OP_COUNT if none. */
+enum opcode op_by_code(uint8_t prefix, uint32_t code);
+/* Append a function type and return its index, or the index of an equal one
+ * if dedupe is true (used for the text format's implicit type uses). */
+uint32_t module_add_type(struct module *m, const struct functype *ft, bool dedupe);
+bool functype_equal(const struct functype *a, const struct functype *b);
+
+/* ===================================================================== */
+/* lex.c: tokens of the text format (shared by wat.c and wast.c)         */
+/* ===================================================================== */
+
+enum tok_kind {
+  TOK_EOF,      /* end of the range */
+  TOK_LPAR,     /* ( */
+  TOK_RPAR,     /* ) */
+  TOK_KEYWORD,  /* keyword: starts with a lowercase letter (module, i32.add, offset=4) */
+  TOK_ID,       /* $identifier (pos/len include the '$') */
+  TOK_NUMBER,   /* integer or float literal, sign included; converted by lex_* below */
+  TOK_STRING,   /* "..." (pos/len include the quotes); decoded by lex_string */
+  TOK_RESERVED, /* any other idchar run: always an error where it appears */
+};
+
+struct token {
+  enum tok_kind kind; /* what it is */
+  size_t pos;         /* source offset of its first byte */
+  size_t len;         /* its length in bytes */
+};
+
+struct lexer {
+  const struct source *src; /* input */
+  size_t pos;               /* next unread byte */
+  size_t end;               /* end of the range being lexed */
+};
+
+void lex_init(struct lexer *lx, const struct source *src, size_t start, size_t end);
+/* Next token, skipping white space, ;; line comments and nested (; ;) block
+ * comments.  Malformed input (unterminated string or comment, bad escape,
+ * control characters) is reported with diag_error(). */
+struct token lex_next(struct lexer *lx);
+/* The token after the next, without consuming anything. */
+struct token lex_peek(struct lexer *lx);
+/* Does token t spell exactly the keyword kw? */
+bool lex_is(const struct lexer *lx, struct token t, const char *kw);
+/* Decode a string token's escapes into bytes (arena copy, NUL added). */
+struct bytes lex_string(struct arena *a, const struct lexer *lx, struct token t);
+/* Numeric literals exactly as the spec defines them (underscores, hex, ranges);
+ * each returns false if t is not a valid literal of that kind, so the caller
+ * can report "unknown operator" / "constant out of range" in context. */
+bool lex_u32(const struct lexer *lx, struct token t, uint32_t *out);  /* u32 only */
+bool lex_u64(const struct lexer *lx, struct token t, uint64_t *out);  /* u64 only */
+bool lex_i32(const struct lexer *lx, struct token t, uint32_t *out);  /* s32 or u32 */
+bool lex_i64(const struct lexer *lx, struct token t, uint64_t *out);  /* s64 or u64 */
+bool lex_f32(const struct lexer *lx, struct token t, uint32_t *bits); /* incl. inf, nan:0x.. */
+bool lex_f64(const struct lexer *lx, struct token t, uint64_t *bits);
+
+/* ===================================================================== */
+/* wat.c: the text format                                                */
+/* ===================================================================== */
+
+/* Parse a whole .wat file (one module, or one (module ...) form) into a new
+ * module allocated in arena.  Errors via diag_error(). */
+struct module *wat_parse_module(struct arena *arena, const struct source *src);
+
+/* Parse the module s-expression "(module ...)" that spans [start, end) of src
+ * (a .wast script holds many); positions stay relative to the whole source, so
+ * errors point into the script. */
+struct module *wat_parse_module_range(struct arena *arena, const struct source *src,
+                                      size_t start, size_t end);
+
+/* ===================================================================== */
+/* wast.c: .wast scripts, for the spec runner                            */
+/* ===================================================================== */
+
+enum wast_kind {
+  WAST_MODULE,               /* (module ...) */
+  WAST_REGISTER,             /* (register "name" $m?) */
+  WAST_ACTION,               /* bare (invoke ...) or (get ...) */
+  WAST_ASSERT_RETURN,
+  WAST_ASSERT_TRAP,          /* (assert_trap (invoke ...) "msg") */
+  WAST_ASSERT_EXHAUSTION,
+  WAST_ASSERT_INVALID,
+  WAST_ASSERT_MALFORMED,
+  WAST_ASSERT_UNLINKABLE,
+  WAST_ASSERT_UNINSTANTIABLE, /* (assert_trap (module ...) "msg") and assert_uninstantiable */
+};
+
+enum wast_module_form {
+  WAST_TEXT,   /* (module ...) in the script: parse src[start, end) */
+  WAST_BINARY, /* (module binary "...") : bytes holds the binary */
+  WAST_QUOTE,  /* (module quote "...") : bytes holds the text to parse */
+};
+
+struct wast_module {
+  enum wast_module_form form; /* how the module is given */
+  const char *name;           /* $name after module, without '$', or NULL */
+  size_t start, end;          /* WAST_TEXT: source range of the (module ...) form */
+  struct bytes bytes;         /* WAST_BINARY / WAST_QUOTE: concatenated strings */
+};
+
+enum wast_value_kind {
+  WV_EXACT,          /* bits must match exactly (ints, floats by bits, v128) */
+  WV_NAN_CANONICAL,  /* nan:canonical */
+  WV_NAN_ARITHMETIC, /* nan:arithmetic */
+  WV_REF_NULL,       /* ref.null func|extern */
+  WV_REF_EXTERN,     /* ref.extern N (bits = N) */
+  WV_REF_FUNC,       /* ref.func (any non-null funcref) */
+};
+
+struct wast_value {
+  enum wast_value_kind kind; /* how to compare */
+  enum valtype type;         /* value type */
+  uint64_t bits;             /* value bits (f32 in the low 32 bits) */
+  uint8_t v128[16];          /* v128 lanes, little-endian; lane shape for NaN checks later */
+};
+
+struct wast_action {
+  bool is_get;               /* (get ...) rather than (invoke ...) */
+  const char *module;        /* $name of the target module without '$', or NULL = latest */
+  struct bytes field;        /* export name */
+  uint32_t nargs;            /* arguments of invoke */
+  struct wast_value *args;
+};
+
+struct wast_command {
+  enum wast_kind kind;       /* which command */
+  uint32_t line;             /* 1-based line of the command in the script */
+  size_t pos;                /* source offset of the command */
+  struct wast_module module; /* MODULE and the module-taking assertions */
+  struct wast_action action; /* ACTION, ASSERT_RETURN, ASSERT_TRAP, ASSERT_EXHAUSTION */
+  uint32_t nresults;         /* ASSERT_RETURN expected results */
+  struct wast_value *results;
+  const char *text;          /* expected failure message of assertions */
+  const char *register_as;   /* REGISTER: the name to register under */
+  const char *register_module; /* REGISTER: $name of the module, or NULL = latest */
+};
+
+struct wast_script {
+  uint32_t ncommands;
+  struct wast_command *commands;
+};
+
+/* Parse a .wast script; modules are not parsed, only located. */
+struct wast_script *wast_parse(struct arena *arena, const struct source *src);
+
+/* ===================================================================== */
+/* binary.c: the binary format                                           */
+/* ===================================================================== */
+
+/* Decode a .wasm binary into a module.  Errors via diag_error() with the
+ * offending byte offset.  The name section, if well-formed, fills names. */
+struct module *bin_read_module(struct arena *arena, const struct source *src);
+
+/* ===================================================================== */
+/* validate.c: the 2.0 validation rules                                  */
+/* ===================================================================== */
+
+/* Check m against the spec; the first error is reported with diag_error(). */
+void val_module(struct module *m);
+
+/* ===================================================================== */
+/* emit_*.c: the C back end                                              */
+/* ===================================================================== */
+
+struct emit_options {
+  const char *prefix;      /* C identifier prefix for the module (already mangled) */
+  const char *header_name; /* file name of X.h to #include from X.c, or NULL (no header) */
+};
+
+/* Write the C translation of a validated module to c_out and, if h_out is not
+ * NULL, its header to h_out. */
+void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out,
+                 FILE *h_out);
+/* Mangle an arbitrary byte string into a valid C identifier fragment; distinct
+ * inputs give distinct outputs.  Result is allocated in arena. */
+char *emit_mangle(struct arena *a, const uint8_t *s, size_t len);
+
+#endif

@@ -1,0 +1,60 @@
+/* ir.c - small helpers over the module IR and the opcode table. */
+#include <string.h>
+
+#include "compiler.h"
+
+const struct opinfo opinfo[OP_COUNT] = {
+#define X(e, nm, pre, cd, im, sg, cc) {nm, pre, cd, im, sg, cc},
+#include "opcodes.def"
+#undef X
+};
+
+const char *valtype_name(enum valtype t) {
+  switch (t) {
+  case VT_I32: return "i32";
+  case VT_I64: return "i64";
+  case VT_F32: return "f32";
+  case VT_F64: return "f64";
+  case VT_V128: return "v128";
+  case VT_FUNCREF: return "funcref";
+  case VT_EXTERNREF: return "externref";
+  }
+  return "?";
+}
+
+bool valtype_is_ref(enum valtype t) { return t == VT_FUNCREF || t == VT_EXTERNREF; }
+
+enum opcode op_by_name(const char *name, size_t len) {
+  for (int i = 0; i < OP_COUNT; i++)
+    if (i != OP_SELECT_T && strlen(opinfo[i].name) == len &&
+        memcmp(opinfo[i].name, name, len) == 0)
+      return (enum opcode)i;
+  return OP_COUNT;
+}
+
+enum opcode op_by_code(uint8_t prefix, uint32_t code) {
+  for (int i = 0; i < OP_COUNT; i++)
+    if (opinfo[i].prefix == prefix && opinfo[i].code == code) return (enum opcode)i;
+  return OP_COUNT;
+}
+
+bool functype_equal(const struct functype *a, const struct functype *b) {
+  return a->nparams == b->nparams && a->nresults == b->nresults &&
+         memcmp(a->params, b->params, a->nparams * sizeof *a->params) == 0 &&
+         memcmp(a->results, b->results, a->nresults * sizeof *a->results) == 0;
+}
+
+uint32_t module_add_type(struct module *m, const struct functype *ft, bool dedupe) {
+  if (dedupe)
+    for (uint32_t i = 0; i < m->ntypes; i++)
+      if (functype_equal(&m->types[i], ft)) return i;
+  m->types = arena_grow(m->arena, m->types, m->ntypes, m->ntypes + 1, sizeof *m->types);
+  struct functype *t = &m->types[m->ntypes];
+  t->nparams = ft->nparams;
+  t->nresults = ft->nresults;
+  t->params = arena_array(m->arena, ft->nparams, sizeof *t->params);
+  t->results = arena_array(m->arena, ft->nresults, sizeof *t->results);
+  if (ft->nparams) memcpy(t->params, ft->params, ft->nparams * sizeof *t->params);
+  if (ft->nresults) memcpy(t->results, ft->results, ft->nresults * sizeof *t->results);
+  return m->ntypes++;
+}

@@ -1,0 +1,2 @@
+/* trap.c - placeholder until the runtime lands. */
+#include "w2l.h"

@@ -1,0 +1,482 @@
+/* w2l.h - the wasm2c-lite runtime: the only header that emitted code and hosts include.
+ *
+ * Code emitted by wasm2c-lite includes this header and links against
+ * libwasm2c-lite-rt.a.  A host uses it to instantiate modules, link them to each
+ * other and to host functions, load plugins (.so files) and call exports.
+ *
+ * Quick tour for a host:
+ *
+ *   #include "w2l.h"
+ *   #include "math.h"              // emitted by: wasm2c-lite math.wat -o math.c
+ *
+ *   w2l_linker *l = w2l_linker_new();
+ *   w2l_error err;
+ *   w2l_instance *inst = w2l_linker_instantiate(l, &math_module, "math", &err);
+ *   if (!inst) { fprintf(stderr, "%s\n", err.message); return 1; }
+ *   w2l_val args[2] = {W2L_I32_VAL(1), W2L_I32_VAL(2)}, res[1];
+ *   w2l_trap t = w2l_call(inst, "add", args, 2, res, 1, &err);
+ *   if (t) fprintf(stderr, "trap: %s\n", w2l_trap_message(t));
+ *   else printf("%u\n", res[0].of.i32);
+ *   w2l_instance_free(inst);
+ *   w2l_linker_free(l);
+ *
+ * Ownership: whoever calls a *_new / *_open / *_instantiate function owns the
+ * result and releases it with the matching *_free / *_close.  An instance owns the
+ * tables, memories and globals it defines; imported ones belong to whoever
+ * created them and must outlive every instance that imports them.
+ *
+ * Hosts that load plugins must export the runtime's symbols to them: link the
+ * host executable with -rdynamic (the runtime's trap state and type registry
+ * must exist once per process).
+ */
+#ifndef W2L_H
+#define W2L_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===================================================================== */
+/* Configuration                                                          */
+/* ===================================================================== */
+
+/* How linear-memory accesses are checked.  Both conform to the spec.
+ *   W2L_BOUNDS_EXPLICIT: every access compares against the memory size (any host).
+ *   W2L_BOUNDS_GUARD:    memories reserve 8 GiB of address space with no access
+ *                        rights past the current size; a fault handler turns an
+ *                        out-of-bounds access into a trap (64-bit POSIX only).
+ * The runtime library and all emitted code in a process must agree; instantiation
+ * fails with an error if they do not. */
+#define W2L_BOUNDS_EXPLICIT 0
+#define W2L_BOUNDS_GUARD 1
+#ifndef W2L_BOUNDS
+#if defined(__unix__) && UINTPTR_MAX == UINT64_MAX
+#define W2L_BOUNDS W2L_BOUNDS_GUARD
+#else
+#define W2L_BOUNDS W2L_BOUNDS_EXPLICIT
+#endif
+#endif
+
+/* Bytes of native stack that wasm code may use below the host's entry point
+ * before calls trap with "call stack exhausted".  Changeable at run time with
+ * w2l_set_stack_budget(). */
+#ifndef W2L_DEFAULT_STACK_BUDGET
+#define W2L_DEFAULT_STACK_BUDGET (4u << 20)
+#endif
+
+#define W2L_PAGE_SIZE 65536u
+#define W2L_MAX_PAGES 65536u /* 4 GiB, the memory32 limit */
+
+#if defined(__GNUC__)
+#define W2L_LIKELY(x) __builtin_expect(!!(x), 1)
+#define W2L_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define W2L_NORETURN __attribute__((noreturn))
+#else
+#define W2L_LIKELY(x) (x)
+#define W2L_UNLIKELY(x) (x)
+#define W2L_NORETURN _Noreturn
+#endif
+
+/* ===================================================================== */
+/* Values and types                                                       */
+/* ===================================================================== */
+
+/* Value types, by their binary encodings. */
+typedef enum w2l_valtype {
+  W2L_I32 = 0x7F,
+  W2L_I64 = 0x7E,
+  W2L_F32 = 0x7D,
+  W2L_F64 = 0x7C,
+  W2L_V128 = 0x7B,
+  W2L_FUNCREF = 0x70,
+  W2L_EXTERNREF = 0x6F,
+} w2l_valtype;
+
+/* An interned function type.  Two types are structurally equal iff their
+ * pointers are equal, in whatever module or shared object they were made:
+ * every module interns its types by signature string through the runtime's one
+ * process-wide registry (w2l_functype_intern).  This is the signature tag
+ * call_indirect compares. */
+typedef struct w2l_functype w2l_functype;
+
+/* Signature strings: parameter letters, ':', result letters, with
+ * i = i32, I = i64, f = f32, F = f64, V = v128, r = funcref, x = externref.
+ * "ii:i" is (i32, i32) -> i32; ":" is () -> (). */
+const w2l_functype *w2l_functype_intern(const char *sig);
+const char *w2l_functype_sig(const w2l_functype *t);
+
+/* A reference value, and one table element.
+ *   funcref:   fn is the C function (called as RET fn(void *obj, PARAMS...)),
+ *              type its signature tag, obj the instance that owns it (or the
+ *              host's env pointer for host functions).  Null: fn == NULL.
+ *   externref: obj is the host's pointer; fn and type are NULL.  Null: obj == NULL. */
+typedef struct w2l_ref {
+  const w2l_functype *type; /* signature tag (funcref) or NULL */
+  void (*fn)(void);         /* code pointer (funcref) or NULL */
+  void *obj;                /* owning instance / host env (funcref), host pointer (externref) */
+} w2l_ref;
+
+#define W2L_NULL_REF ((w2l_ref){NULL, NULL, NULL})
+
+/* An untagged wasm value. */
+typedef union w2l_value {
+  uint32_t i32;
+  uint64_t i64;
+  float f32;
+  double f64;
+  uint8_t v128[16];
+  w2l_ref ref;
+} w2l_value;
+
+/* A tagged value, for the generic call API. */
+typedef struct w2l_val {
+  w2l_valtype type; /* what of holds */
+  w2l_value of;     /* the value */
+} w2l_val;
+
+#define W2L_I32_VAL(x) ((w2l_val){.type = W2L_I32, .of = {.i32 = (uint32_t)(x)}})
+#define W2L_I64_VAL(x) ((w2l_val){.type = W2L_I64, .of = {.i64 = (uint64_t)(x)}})
+#define W2L_F32_VAL(x) ((w2l_val){.type = W2L_F32, .of = {.f32 = (x)}})
+#define W2L_F64_VAL(x) ((w2l_val){.type = W2L_F64, .of = {.f64 = (x)}})
+
+/* ===================================================================== */
+/* Traps                                                                  */
+/* ===================================================================== */
+
+/* Why wasm code stopped.  W2L_OK (0) means it did not trap.  The messages are
+ * the spec's wording, as returned by w2l_trap_message(). */
+typedef enum w2l_trap {
+  W2L_OK = 0,
+  W2L_TRAP_UNREACHABLE,           /* "unreachable" */
+  W2L_TRAP_INT_DIV_ZERO,          /* "integer divide by zero" */
+  W2L_TRAP_INT_OVERFLOW,          /* "integer overflow" */
+  W2L_TRAP_INVALID_CONVERSION,    /* "invalid conversion to integer" */
+  W2L_TRAP_OOB_MEMORY,            /* "out of bounds memory access" */
+  W2L_TRAP_OOB_TABLE,             /* "out of bounds table access" */
+  W2L_TRAP_UNDEFINED_ELEMENT,     /* "undefined element" */
+  W2L_TRAP_UNINITIALIZED_ELEMENT, /* "uninitialized element" */
+  W2L_TRAP_INDIRECT_TYPE_MISMATCH,/* "indirect call type mismatch" */
+  W2L_TRAP_STACK_EXHAUSTED,       /* "call stack exhausted" */
+  W2L_TRAP_HOST,                  /* "host trap": a host function called w2l_trap_raise */
+  W2L_TRAP_COUNT
+} w2l_trap;
+
+const char *w2l_trap_message(w2l_trap t);
+
+/* Stop the running wasm code with trap t: unwinds (longjmp) to the innermost
+ * w2l_protect() on this thread.  Emitted code and host functions call it.
+ * Calling it with no protected call active aborts the process with a message. */
+W2L_NORETURN void w2l_trap_raise(w2l_trap t);
+
+/* Run fn(arg) as a protected call: returns W2L_OK, or the trap that stopped it.
+ * Protected calls nest (a host function called from wasm may call back into
+ * wasm); trap state is per thread.  The outermost protected call on a thread
+ * also sets the native stack limit for "call stack exhausted". */
+w2l_trap w2l_protect(void (*fn)(void *arg), void *arg);
+
+/* Change the stack budget (bytes below the outermost protected call). */
+void w2l_set_stack_budget(size_t bytes);
+
+/* The stack limit of the current thread; W2L_FUNC_ENTRY compares against it. */
+extern _Thread_local uintptr_t w2l_stack_limit;
+
+/* Emitted at the top of every wasm function: traps with "call stack exhausted"
+ * instead of overflowing the native stack. */
+#define W2L_FUNC_ENTRY()                                                          \
+  do {                                                                            \
+    if (W2L_UNLIKELY((uintptr_t)__builtin_frame_address(0) < w2l_stack_limit))    \
+      w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED);                                   \
+  } while (0)
+
+/* ===================================================================== */
+/* Linear memory                                                          */
+/* ===================================================================== */
+
+typedef struct w2l_memory {
+  uint8_t *data;       /* base address; valid bytes [0, size) */
+  uint64_t size;       /* current size in bytes (pages * 64 KiB) */
+  uint64_t pages;      /* current size in pages */
+  uint64_t max_pages;  /* declared maximum (W2L_MAX_PAGES if none) */
+  uint64_t limit_pages;/* host-set growth limit (<= max_pages); grow fails past it */
+  uint64_t reserved;   /* bytes of address space reserved (guard mode) */
+} w2l_memory;
+
+/* Create a memory of min pages that may grow to max pages (W2L_MAX_PAGES for
+ * no declared maximum).  Returns NULL if the memory cannot be allocated. */
+w2l_memory *w2l_memory_new(uint64_t min_pages, uint64_t max_pages);
+void w2l_memory_free(w2l_memory *m);
+/* memory.grow: returns the old size in pages, or UINT32_MAX on failure. */
+uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages);
+/* Set the host limit on growth (pages); it never exceeds max_pages. */
+void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages);
+
+/* Bulk operations; all trap with W2L_TRAP_OOB_MEMORY when out of range. */
+void w2l_memory_fill(w2l_memory *m, uint32_t dst, uint32_t value, uint32_t n);
+void w2l_memory_copy(w2l_memory *dst, w2l_memory *src, uint32_t d, uint32_t s, uint32_t n);
+/* memory.init from a data segment of len bytes (len is 0 once dropped). */
+void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32_t d,
+                     uint32_t s, uint32_t n);
+
+/* Access helpers: addr is the effective address (u32 operand + static offset,
+ * computed in 64 bits so it cannot wrap).  base/size are the memory's data and
+ * size, which emitted code keeps in locals and refreshes after calls and
+ * memory.grow. */
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
+#define W2L_CHECK(size, addr, n) ((void)(size))
+#else
+#define W2L_CHECK(size, addr, n)                                                  \
+  do {                                                                            \
+    if (W2L_UNLIKELY((addr) + (n) > (size))) w2l_trap_raise(W2L_TRAP_OOB_MEMORY); \
+  } while (0)
+#endif
+
+#define W2L_DEFINE_LOAD(name, ctype, mtype, n)                                    \
+  static inline ctype w2l_load_##name(const uint8_t *base, uint64_t size,        \
+                                      uint64_t addr) {                           \
+    mtype v;                                                                     \
+    W2L_CHECK(size, addr, n);                                                    \
+    memcpy(&v, base + addr, n);                                                  \
+    return (ctype)v;                                                             \
+  }
+W2L_DEFINE_LOAD(i32, uint32_t, uint32_t, 4)
+W2L_DEFINE_LOAD(i64, uint64_t, uint64_t, 8)
+W2L_DEFINE_LOAD(f32, float, float, 4)
+W2L_DEFINE_LOAD(f64, double, double, 8)
+W2L_DEFINE_LOAD(i32_8s, uint32_t, int8_t, 1)
+W2L_DEFINE_LOAD(i32_8u, uint32_t, uint8_t, 1)
+W2L_DEFINE_LOAD(i32_16s, uint32_t, int16_t, 2)
+W2L_DEFINE_LOAD(i32_16u, uint32_t, uint16_t, 2)
+W2L_DEFINE_LOAD(i64_8s, uint64_t, int8_t, 1)
+W2L_DEFINE_LOAD(i64_8u, uint64_t, uint8_t, 1)
+W2L_DEFINE_LOAD(i64_16s, uint64_t, int16_t, 2)
+W2L_DEFINE_LOAD(i64_16u, uint64_t, uint16_t, 2)
+W2L_DEFINE_LOAD(i64_32s, uint64_t, int32_t, 4)
+W2L_DEFINE_LOAD(i64_32u, uint64_t, uint32_t, 4)
+
+#define W2L_DEFINE_STORE(name, ctype, mtype, n)                                   \
+  static inline void w2l_store_##name(uint8_t *base, uint64_t size, uint64_t addr,\
+                                      ctype value) {                             \
+    mtype v = (mtype)value;                                                      \
+    W2L_CHECK(size, addr, n);                                                    \
+    memcpy(base + addr, &v, n);                                                  \
+  }
+W2L_DEFINE_STORE(i32, uint32_t, uint32_t, 4)
+W2L_DEFINE_STORE(i64, uint64_t, uint64_t, 8)
+W2L_DEFINE_STORE(f32, float, float, 4)
+W2L_DEFINE_STORE(f64, double, double, 8)
+W2L_DEFINE_STORE(i32_8, uint32_t, uint8_t, 1)
+W2L_DEFINE_STORE(i32_16, uint32_t, uint16_t, 2)
+W2L_DEFINE_STORE(i64_8, uint64_t, uint8_t, 1)
+W2L_DEFINE_STORE(i64_16, uint64_t, uint16_t, 2)
+W2L_DEFINE_STORE(i64_32, uint64_t, uint32_t, 4)
+
+/* ===================================================================== */
+/* Tables                                                                 */
+/* ===================================================================== */
+
+typedef struct w2l_table {
+  w2l_ref *elems;       /* size elements */
+  uint32_t size;        /* current number of elements */
+  uint32_t max;         /* declared maximum (UINT32_MAX if none) */
+  uint32_t limit;       /* host-set growth limit (<= max) */
+  w2l_valtype reftype;  /* W2L_FUNCREF or W2L_EXTERNREF */
+} w2l_table;
+
+/* Create a table of min null elements that may grow to max (UINT32_MAX: no max). */
+w2l_table *w2l_table_new(w2l_valtype reftype, uint32_t min, uint32_t max);
+void w2l_table_free(w2l_table *t);
+/* table.grow: returns the old size, or UINT32_MAX on failure. */
+uint32_t w2l_table_grow(w2l_table *t, uint32_t delta, w2l_ref init);
+/* table.get / table.set / fill / copy / init; trap W2L_TRAP_OOB_TABLE when out of range. */
+w2l_ref w2l_table_get(const w2l_table *t, uint32_t i);
+void w2l_table_set(w2l_table *t, uint32_t i, w2l_ref r);
+void w2l_table_fill(w2l_table *t, uint32_t i, w2l_ref r, uint32_t n);
+void w2l_table_copy(w2l_table *dst, w2l_table *src, uint32_t d, uint32_t s, uint32_t n);
+void w2l_table_init(w2l_table *t, const w2l_ref *seg, uint32_t seg_len, uint32_t d,
+                    uint32_t s, uint32_t n);
+
+/* The checks of call_indirect: index in range ("undefined element"), not null
+ * ("uninitialized element"), signature tag equal ("indirect call type
+ * mismatch").  Returns the element to call as fn(obj, args...). */
+static inline const w2l_ref *w2l_call_indirect_check(const w2l_table *t, uint32_t i,
+                                                     const w2l_functype *type) {
+  const w2l_ref *r;
+  if (W2L_UNLIKELY(i >= t->size)) w2l_trap_raise(W2L_TRAP_UNDEFINED_ELEMENT);
+  r = &t->elems[i];
+  if (W2L_UNLIKELY(r->fn == NULL)) w2l_trap_raise(W2L_TRAP_UNINITIALIZED_ELEMENT);
+  if (W2L_UNLIKELY(r->type != type)) w2l_trap_raise(W2L_TRAP_INDIRECT_TYPE_MISMATCH);
+  return r;
+}
+
+/* ===================================================================== */
+/* Globals                                                                */
+/* ===================================================================== */
+
+typedef struct w2l_global {
+  w2l_valtype type; /* value type */
+  bool mutable_;    /* whether global.set is allowed */
+  w2l_value value;  /* current value */
+} w2l_global;
+
+w2l_global *w2l_global_new(w2l_valtype type, bool mutable_, w2l_value init);
+void w2l_global_free(w2l_global *g);
+
+/* ===================================================================== */
+/* Module descriptors (emitted) and instances                             */
+/* ===================================================================== */
+
+typedef enum w2l_externkind {
+  W2L_EXTERN_FUNC = 0,
+  W2L_EXTERN_TABLE = 1,
+  W2L_EXTERN_MEMORY = 2,
+  W2L_EXTERN_GLOBAL = 3,
+} w2l_externkind;
+
+/* An imported or exported object. */
+typedef struct w2l_extern {
+  w2l_externkind kind; /* which member of of is valid */
+  union {
+    w2l_ref func;        /* function: a non-null funcref */
+    w2l_table *table;
+    w2l_memory *memory;
+    w2l_global *global;
+  } of;
+} w2l_extern;
+
+/* The type of an import or export, for reflection and link-time checks. */
+typedef struct w2l_externtype {
+  w2l_externkind kind;  /* what it is */
+  const char *sig;      /* FUNC: signature string */
+  w2l_valtype type;     /* TABLE: reftype; GLOBAL: value type */
+  bool mutable_;        /* GLOBAL: mutability */
+  uint64_t min, max;    /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
+} w2l_externtype;
+
+typedef struct w2l_import_desc {
+  const char *module;   /* module name (NUL-terminated; module_len bytes) */
+  uint32_t module_len;
+  const char *name;     /* item name */
+  uint32_t name_len;
+  w2l_externtype type;  /* what the import must be */
+} w2l_import_desc;
+
+typedef struct w2l_export_desc {
+  const char *name;     /* export name (NUL-terminated; name_len bytes) */
+  uint32_t name_len;
+  w2l_externkind kind;  /* index space */
+  uint32_t index;       /* index in that space */
+  w2l_externtype type;  /* its type */
+} w2l_export_desc;
+
+struct w2l_instance;
+
+/* Calls function f (of the given type) with untagged args and stores its
+ * results; emitted once per function type of each module. */
+typedef void (*w2l_trampoline)(const w2l_ref *f, const w2l_value *args, w2l_value *results);
+
+/* What wasm2c-lite emits for each module, as X_module in X.c (and declared in
+ * X.h); a plugin .so also exports it as w2l_plugin_module. */
+typedef struct w2l_module {
+  uint32_t abi;                    /* W2L_ABI_VERSION of the emitter */
+  int bounds;                      /* W2L_BOUNDS the code was compiled with */
+  const char *name;                /* module name (C prefix) */
+  uint32_t ntypes;                 /* function types */
+  const char *const *type_sigs;    /* ntypes signature strings */
+  const w2l_trampoline *trampolines; /* ntypes trampolines */
+  uint32_t nimports;
+  const w2l_import_desc *imports;
+  uint32_t nexports;
+  const w2l_export_desc *exports;
+  uint32_t nfuncs, ntables, nmemories, nglobals; /* index space sizes, imports included */
+  const uint32_t *func_types;      /* nfuncs type indices */
+  size_t instance_size;            /* bytes of the emitted instance struct */
+  /* Fill a zeroed instance of instance_size bytes: resolve imports (already
+   * checked by the runtime), create own tables/memories/globals, run element
+   * and data segments, then the start function.  Runs inside a protected call;
+   * returns NULL on success or an error message (allocation failure). */
+  const char *(*init)(struct w2l_instance *inst, const w2l_extern *imports);
+  /* Release what init created (safe after a partial init). */
+  void (*free)(struct w2l_instance *inst);
+} w2l_module;
+
+#define W2L_ABI_VERSION 1
+
+/* The generic view of an instance; the emitted instance struct begins with it. */
+typedef struct w2l_instance {
+  const w2l_module *module;    /* its module */
+  const w2l_functype **types;  /* module->ntypes interned types */
+  w2l_ref *funcs;              /* module->nfuncs funcrefs (imports included) */
+  w2l_table **tables;          /* module->ntables tables (imports included) */
+  w2l_memory **memories;       /* module->nmemories memories */
+  w2l_global **globals;        /* module->nglobals globals */
+  void *host_data;             /* free for the host */
+} w2l_instance;
+
+/* Error details from linking and instantiation. */
+typedef struct w2l_error {
+  w2l_trap trap;      /* W2L_OK for a link error, else the trap during start/init */
+  char message[512];  /* human-readable, e.g. "unknown import: env.f" */
+} w2l_error;
+
+/* Instantiate m with imports given in m->imports order, checked against the
+ * spec's matching rules.  Returns NULL and fills err on failure. */
+w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports,
+                              w2l_error *err);
+void w2l_instance_free(w2l_instance *inst);
+
+/* Look up an export by name; returns false if there is none. */
+bool w2l_instance_export(const w2l_instance *inst, const char *name, w2l_extern *out);
+
+/* Generic call of an exported function with tagged values (types checked). */
+w2l_trap w2l_call(w2l_instance *inst, const char *name, const w2l_val *args, size_t nargs,
+                  w2l_val *results, size_t nresults, w2l_error *err);
+
+/* ===================================================================== */
+/* Linker and plugins                                                     */
+/* ===================================================================== */
+
+typedef struct w2l_linker w2l_linker;
+
+w2l_linker *w2l_linker_new(void);
+void w2l_linker_free(w2l_linker *l);
+/* Define (module, name) as ext; a later definition replaces an earlier one. */
+void w2l_linker_define(w2l_linker *l, const char *module, const char *name, w2l_extern ext);
+/* Define a host function: fn is called as RET fn(void *env, PARAMS...). */
+void w2l_linker_define_func(w2l_linker *l, const char *module, const char *name,
+                            const char *sig, void (*fn)(void), void *env);
+/* Make every export of inst importable as (module, export name). */
+void w2l_linker_define_instance(w2l_linker *l, const char *module, w2l_instance *inst);
+/* Resolve m's imports in l and instantiate; if as_module is not NULL, also
+ * register the new instance's exports under that name. */
+w2l_instance *w2l_linker_instantiate(w2l_linker *l, const w2l_module *m,
+                                     const char *as_module, w2l_error *err);
+
+typedef struct w2l_plugin w2l_plugin;
+/* Load a module built with cc -shared -fPIC from its .so; NULL + err on failure. */
+w2l_plugin *w2l_plugin_open(const char *path, w2l_error *err);
+const w2l_module *w2l_plugin_module(const w2l_plugin *p);
+/* Unload; every instance of its module must have been freed. */
+void w2l_plugin_close(w2l_plugin *p);
+
+/* The dlsym of dynamic linking: put inst's exported function name into table t
+ * (reusing a null slot, else growing by one) and return its index, or
+ * UINT32_MAX with err filled. */
+uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name,
+                              w2l_error *err);
+
+/* ===================================================================== */
+/* Numeric helpers used by emitted code (exact spec semantics, no UB)     */
+/* ===================================================================== */
+
+#include "w2l_numeric.h"
+
+#ifdef __cplusplus
+}
+#endif
+#endif
