@@ -479,6 +479,15 @@ struct wast_script *wast_parse(struct arena *arena, const struct source *src);
 struct module *bin_read_module(struct arena *arena, const struct source *src);
 
 /* ===================================================================== */
+/* dump.c: canonical text dump of the IR, for tests                      */
+/* ===================================================================== */
+
+/* Print m to out in a canonical, line-oriented form (see dump.c) that leaves
+ * out source offsets and encoding details, so that a module read from text and
+ * the same module read from binary (with a name section) dump identically. */
+void dump_module(FILE *out, const struct module *m);
+
+/* ===================================================================== */
 /* validate.c: the 2.0 validation rules                                  */
 /* ===================================================================== */
 
