@@ -9,4 +9,3 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   (void)arena;
   diag_error(src, 0, "binary reader not built yet");
 }
-void val_module(struct module *m) { (void)m; }
