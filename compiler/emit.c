@@ -107,7 +107,7 @@ static void emit_result_structs(struct emitter *e) {
 static void emit_instance_struct(struct emitter *e) {
   const struct module *m = e->m;
   struct ebuf *o = e->out;
-  emit_printf(o, "\n/* One instance of the module; the runtime allocates instance_size bytes. */\n"
+  emit_printf(o, "/* One instance of the module; the runtime allocates instance_size bytes. */\n"
                  "typedef struct %s__instance {\n"
                  "  w2l_instance base; /* the generic view (the runtime owns its arrays) */\n", e->prefix);
   for (uint32_t i = m->nglobalimports; i < m->nglobals; i++)
@@ -400,8 +400,10 @@ static void export_func_proto(struct emitter *e, struct ebuf *b, const struct ex
   emit_printf(b, "w2l_trap %s(w2l_instance *inst", export_name(e, ex));
   for (uint32_t k = 0; k < ft->nparams; k++)
     emit_printf(b, ", %s p%" PRIu32, emit_ctype(ft->params[k]), k);
-  for (uint32_t k = 0; k < ft->nresults; k++)
-    emit_printf(b, ", %s *result%" PRIu32, emit_ctype(ft->results[k]), k);
+  for (uint32_t k = 0; k < ft->nresults; k++) {
+    emit_printf(b, ", %s *result", emit_ctype(ft->results[k]));
+    if (ft->nresults > 1) emit_printf(b, "%" PRIu32, k);
+  }
   emit_put(b, ")");
 }
 
@@ -426,7 +428,7 @@ static void emit_export_func(struct emitter *e, uint32_t k) {
   const char *x = e->prefix;
   emit_printf(o, "struct %s__args%" PRIu32 " {\n  w2l_instance *inst;\n", x, k);
   for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, "  %s p%" PRIu32 ";\n", emit_ctype(ft->params[i]), i);
-  for (uint32_t i = 0; i < ft->nresults; i++) emit_printf(o, "  %s *result%" PRIu32 ";\n", emit_ctype(ft->results[i]), i);
+  for (uint32_t i = 0; i < ft->nresults; i++) emit_printf(o, "  %s *r%" PRIu32 ";\n", emit_ctype(ft->results[i]), i);
   emit_printf(o, "};\nstatic void %s__run%" PRIu32 "(void *arg) {\n  struct %s__args%" PRIu32 " *a = arg;\n  ",
               x, k, x, k);
   if (ft->nresults) emit_printf(o, "%s r = ", emit_return_type(e, f->typeidx));
@@ -440,7 +442,7 @@ static void emit_export_func(struct emitter *e, uint32_t k) {
   for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", a->p%" PRIu32, i);
   emit_put(o, ");\n");
   for (uint32_t i = 0; i < ft->nresults; i++) {
-    emit_printf(o, "  if (a->result%" PRIu32 ") *a->result%" PRIu32 " = r", i, i);
+    emit_printf(o, "  if (a->r%" PRIu32 ") *a->r%" PRIu32 " = r", i, i);
     if (ft->nresults > 1) emit_printf(o, ".r%" PRIu32, i);
     emit_put(o, ";\n");
   }
@@ -448,7 +450,10 @@ static void emit_export_func(struct emitter *e, uint32_t k) {
   export_func_proto(e, o, ex);
   emit_printf(o, " {\n  struct %s__args%" PRIu32 " a = {inst", x, k);
   for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", p%" PRIu32, i);
-  for (uint32_t i = 0; i < ft->nresults; i++) emit_printf(o, ", result%" PRIu32, i);
+  for (uint32_t i = 0; i < ft->nresults; i++) {
+    emit_put(o, ", result");
+    if (ft->nresults > 1) emit_printf(o, "%" PRIu32, i);
+  }
   emit_printf(o, "};\n  return w2l_protect(%s__run%" PRIu32 ", &a);\n}\n\n", x, k);
 }
 
