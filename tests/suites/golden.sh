@@ -21,7 +21,7 @@ for cc in gcc clang; do
 done
 translate() { # NAME WAT -> $tmp/NAME.c, $tmp/NAME.h
   "$W2L_BUILD/wasm2c-lite" "$2" -o "$tmp/$1.c" 2>"$tmp/$1.err" && return 0
-  if grep -q 'not built yet' "$tmp/$1.err" && wat2wasm "$2" -o "$tmp/$1.wasm" 2>/dev/null; then
+  if grep -q 'not built yet' "$tmp/$1.err" && wat2wasm --debug-names "$2" -o "$tmp/$1.wasm" 2>/dev/null; then
     "$W2L_BUILD/wasm2c-lite" "$tmp/$1.wasm" -o "$tmp/$1.c" 2>"$tmp/$1.err" && return 0
   fi
   grep -q 'not built yet' "$tmp/$1.err" &&
