@@ -50,16 +50,16 @@ else
 fi
 
 echo "bench: translating and compiling the large module ($(size "$d/big.wasm"))" >&2
-measure translate-w2l "$W2L_BUILD/wasm2c-lite" "$d/big.wasm" -n big -o "$d/w2l.c"
-measure translate-wabt wasm2c "$d/big.wasm" -n big -o "$d/wabt.c"
+measure translate-w2l "$W2L_BUILD/wasm2c-lite" "$d/big.wasm" -n big -o "$d/big_w2l.c"
+measure translate-wabt wasm2c "$d/big.wasm" -n big -o "$d/big_wabt.c"
 # Compilations two at a time (CPU time is what we report).
 for opt in -O2 -O0; do
-  if [ -f "$d/w2l.c" ] && ! grep -q fail "$d/translate-w2l.fig"; then
-    measure "cc$opt-w2l" $CC $opt -DW2L_BOUNDS=1 -I"$W2L_BUILD/include" -c "$d/w2l.c" -o "$d/w2l$opt.o" &
+  if [ -f "$d/big_w2l.c" ] && ! grep -q fail "$d/translate-w2l.fig"; then
+    measure "cc$opt-w2l" $CC $opt -DW2L_BOUNDS=1 -I"$W2L_BUILD/include" -c "$d/big_w2l.c" -o "$d/w2l$opt.o" &
   else
     echo "fail no wasm2c-lite output" >"$d/cc$opt-w2l.fig"
   fi
-  measure "cc$opt-wabt" $CC $opt -I"$WABT_RT" -c "$d/wabt.c" -o "$d/wabt$opt.o"
+  measure "cc$opt-wabt" $CC $opt -I"$WABT_RT" -c "$d/big_wabt.c" -o "$d/wabt$opt.o"
   wait
 done
 native_src="$d/big.c $(ls "$here"/kernels/*.c | tr '\n' ' ')"
@@ -86,7 +86,7 @@ went side by side on the 2 cores.
 |---|---:|---:|---:|
 | translate wasm → C: time | $(cpu translate-w2l) | $(cpu translate-wabt) | |
 | translate: peak memory | $(rss translate-w2l) | $(rss translate-wabt) | |
-| emitted C size | $(size "$d/w2l.c") | $(size "$d/wabt.c") | $(size "$d/big.c") + kernels |
+| emitted C size | $(size "$d/big_w2l.c") | $(size "$d/big_wabt.c") | $(size "$d/big.c") + kernels |
 | \`$CC -O2 -c\`: time | $(cpu cc-O2-w2l) | $(cpu cc-O2-wabt) | $(cpu cc-O2-native) |
 | \`$CC -O2 -c\`: peak memory | $(rss cc-O2-w2l) | $(rss cc-O2-wabt) | $(rss cc-O2-native) |
 | \`$CC -O0 -c\`: time | $(cpu cc-O0-w2l) | $(cpu cc-O0-wabt) | $(cpu cc-O0-native) |

@@ -121,13 +121,13 @@ build_kernel() {
     return
   fi
   # wasm2c-lite, then gcc in each memory strategy.
-  if ! "$W2L_BUILD/wasm2c-lite" "$d/$k.wasm" -n bench -o "$d/w2l.c" >"$d/w2l.log" 2>&1; then
+  if ! "$W2L_BUILD/wasm2c-lite" "$d/$k.wasm" -n bench -o "$d/bench_w2l.c" >"$d/w2l.log" 2>&1; then
     fail "$d/w2l-guard.status" "$d/w2l.log" "wasm2c-lite failed"
     cp "$d/w2l-guard.status" "$d/w2l-explicit.status"
   else
     for mode in guard explicit; do
       if [ $mode = guard ]; then b=1 rt="$W2L_GUARD"; else b=0 rt="$W2L_EXPL"; fi
-      if ! $CC $OPTFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/w2l.c" "$here/host-w2l.c" \
+      if ! $CC $OPTFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
           "$rt/libwasm2c-lite-rt.a" -lm -o "$d/w2l-$mode" >"$d/w2l-$mode.log" 2>&1; then
         fail "$d/w2l-$mode.status" "$d/w2l-$mode.log" "gcc on wasm2c-lite output failed"
       fi
