@@ -1,5 +1,5 @@
 /* wat_dump.c - test driver: parse a .wat file and print the canonical dump
- * of its IR (module_dump), or the diagnostic on stderr with exit status 1.
+ * of its IR (dump_module), or the diagnostic on stderr with exit status 1.
  * Usage: wat_dump FILE.wat */
 #include <stdlib.h>
 
@@ -12,7 +12,7 @@ struct job {
 
 static void run(void *arg) {
   struct job *j = arg;
-  module_dump(wat_parse_module(&j->arena, &j->src), stdout);
+  dump_module(stdout, wat_parse_module(&j->arena, &j->src));
 }
 
 int main(int argc, char **argv) {
