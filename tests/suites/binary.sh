@@ -5,6 +5,8 @@
 #  2. hand-made binaries below (hex), each with the exact diagnostic or dump
 #  3. tests/binary/regress/*.hex: inputs that once crashed; they must give a
 #     diagnostic or a dump, never a crash.
+#  4. every single-byte mutant and truncation of the wat2wasm binaries of 1.
+#     decodes or is rejected, never crashes (make sanitize checks memory too).
 set -u
 cd "$W2L_ROOT"
 D="$W2L_BUILD/unit/ir_dump"
@@ -198,6 +200,14 @@ for f in tests/binary/regress/*.hex; do
   [ -e "$f" ] || continue
   "$D" --hex "$(cat "$f")" >"$tmp/out" 2>&1; rc=$?
   if [ $rc -le 1 ]; then ok; else bad "$(basename "$f"): exit status $rc"; fi
+done
+
+# --- 4. mutants of the binaries of part 1 --------------------------------------
+for w in "$tmp"/*.wasm; do
+  [ -e "$w" ] || continue
+  out=$("$D" --mutate "$w" 2>&1); rc=$?
+  if [ $rc -eq 0 ] && echo "$out" | grep -q '^[0-9]* mutants: '; then ok
+  else bad "$(basename "$w") mutants: exit status $rc"; echo "$out" | tail -n 5 | sed 's/^/    /'; fi
 done
 
 echo "$pass passed, $fail failed"
