@@ -1,7 +1,7 @@
 /* ir_dump.c - test driver: read a module (.wat text or .wasm binary, chosen by
  * the \0asm magic like the translator does) and print dump_module() of it.
  *
- *   ir-dump [--validate] FILE|-
+ *   ir-dump [--validate] [--binary] FILE|-   (--binary: binary whatever the magic)
  *   ir-dump [--validate] --hex "00 61 73 6d ..."   (the bytes as hex; blanks ignored)
  *   ir-dump [--validate] --mutate FILE.wasm
  *
@@ -113,11 +113,12 @@ static int mutate(struct job *j, const uint8_t *orig, size_t n) {
 int main(int argc, char **argv) {
   struct job j = {0};
   const char *path = NULL, *hex = NULL;
-  bool do_mutate = false;
+  bool do_mutate = false, force_binary = false;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--validate") == 0) j.validate = true;
     else if (strcmp(argv[i], "--hex") == 0 && i + 1 < argc) hex = argv[++i];
     else if (strcmp(argv[i], "--mutate") == 0) do_mutate = true;
+    else if (strcmp(argv[i], "--binary") == 0) force_binary = true;
     else path = argv[i];
   }
   if (!path && !hex) {
@@ -131,7 +132,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   j.src.filename = hex ? "hex" : path;
-  j.binary = hex != NULL;
+  j.binary = hex != NULL || force_binary;
   int failed = do_mutate ? mutate(&j, buf, n) : read_one(&j, buf, n, stdout);
   if (failed == 1) printf("%s\n", diag.message);
   free(buf);
