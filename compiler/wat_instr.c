@@ -90,6 +90,17 @@ static void append(struct parser *p, const struct instr *in) {
   p->code[p->ncode++] = *in;
 }
 
+/* Append the end of a block; an empty else before it is dropped, as a
+ * binary encoder would (if without else means the same). */
+static void append_end(struct parser *p, size_t pos) {
+  if (p->ncode && p->code[p->ncode - 1].op == OP_ELSE) p->ncode--;
+  struct instr in;
+  memset(&in, 0, sizeof in);
+  in.op = OP_END;
+  in.pos = (uint32_t)pos;
+  append(p, &in);
+}
+
 static void append_op(struct parser *p, enum opcode op, size_t pos) {
   struct instr in;
   memset(&in, 0, sizeof in);
@@ -172,9 +183,21 @@ static struct token block_head(struct parser *p, struct instr *in) {
   }
   struct typeuse tu;
   wat_typeuse_parse(p, false, &tu);
-  if (!tu.has_type && tu.ft.nparams == 0 && tu.ft.nresults <= 1) {
-    in->imm.block.kind = tu.ft.nresults ? BT_VALUE : BT_EMPTY;
-    if (tu.ft.nresults) in->imm.block.valtype = tu.ft.results[0];
+  const struct functype *ft = &tu.ft;
+  if (tu.has_type) {
+    /* (type x) naming [] -> [] or [] -> [t] is stored in the short form,
+     * as a binary encoder would write it. */
+    uint32_t x = wat_typeuse_index(p, &tu);
+    if (x >= p->m->ntypes || p->m->types[x].nparams || p->m->types[x].nresults > 1) {
+      in->imm.block.kind = BT_INDEX;
+      in->imm.block.typeidx = x;
+      return label;
+    }
+    ft = &p->m->types[x];
+  }
+  if (ft->nparams == 0 && ft->nresults <= 1) {
+    in->imm.block.kind = ft->nresults ? BT_VALUE : BT_EMPTY;
+    if (ft->nresults) in->imm.block.valtype = ft->results[0];
   } else {
     in->imm.block.kind = BT_INDEX;
     in->imm.block.typeidx = wat_typeuse_index(p, &tu);
@@ -357,8 +380,13 @@ static void plain(struct parser *p, uint32_t base) {
       diag_error(p->src, t.pos, "unexpected \"%s\": no open %s", opinfo[op].name,
                  op == OP_ELSE ? "if without else" : "block, loop or if");
     check_label(p, l);
-    if (op == OP_END) p->nlabels--;
-    else l->seen_else = true;
+    if (op == OP_ELSE) {
+      l->seen_else = true;
+    } else {
+      p->nlabels--;
+      append_end(p, t.pos);
+      return;
+    }
   } else if (opinfo[op].imm == IMM_BLOCK) {
     push_label(p, block_head(p, &in), op, t.pos);
   } else {
@@ -404,7 +432,7 @@ static void folded_if(struct parser *p, struct token t) {
     wat_expect_rpar(p);
   }
   p->nlabels--;
-  append_op(p, OP_END, p->tok.pos);
+  append_end(p, p->tok.pos);
 }
 
 static void folded(struct parser *p) {
@@ -429,7 +457,7 @@ static void folded(struct parser *p) {
     push_label(p, label, op, t.pos);
     instrs(p);
     p->nlabels--;
-    append_op(p, OP_END, p->tok.pos);
+    append_end(p, p->tok.pos);
   } else {
     struct instr in;
     memset(&in, 0, sizeof in);
