@@ -12,14 +12,55 @@
 
 /* ---- opcode lookup ------------------------------------------------------ */
 
-/* Spellings from before the 2019 renaming, mapped onto opcodes.def names. */
+/* Spellings from before the 2019 renaming (older tutorials and tools use
+ * them), mapped onto opcodes.def names. */
 static const struct {
   const char *old; /* legacy keyword */
   const char *now; /* its opcodes.def name */
 } legacy[] = {
-    {"get_local", "local.get"},   {"set_local", "local.set"},   {"tee_local", "local.tee"},
-    {"get_global", "global.get"}, {"set_global", "global.set"},
+    {"get_local", "local.get"},
+    {"set_local", "local.set"},
+    {"tee_local", "local.tee"},
+    {"get_global", "global.get"},
+    {"set_global", "global.set"},
+    {"current_memory", "memory.size"},
+    {"grow_memory", "memory.grow"},
+    {"i32.wrap/i64", "i32.wrap_i64"},
+    {"i64.extend_s/i32", "i64.extend_i32_s"},
+    {"i64.extend_u/i32", "i64.extend_i32_u"},
+    {"f32.demote/f64", "f32.demote_f64"},
+    {"f64.promote/f32", "f64.promote_f32"},
+    {"i32.reinterpret/f32", "i32.reinterpret_f32"},
+    {"i64.reinterpret/f64", "i64.reinterpret_f64"},
+    {"f32.reinterpret/i32", "f32.reinterpret_i32"},
+    {"f64.reinterpret/i64", "f64.reinterpret_i64"},
+    {"i32.trunc_s/f32", "i32.trunc_f32_s"},
+    {"i32.trunc_u/f32", "i32.trunc_f32_u"},
+    {"i32.trunc_s/f64", "i32.trunc_f64_s"},
+    {"i32.trunc_u/f64", "i32.trunc_f64_u"},
+    {"i64.trunc_s/f32", "i64.trunc_f32_s"},
+    {"i64.trunc_u/f32", "i64.trunc_f32_u"},
+    {"i64.trunc_s/f64", "i64.trunc_f64_s"},
+    {"i64.trunc_u/f64", "i64.trunc_f64_u"},
+    {"i32.trunc_s:sat/f32", "i32.trunc_sat_f32_s"},
+    {"i32.trunc_u:sat/f32", "i32.trunc_sat_f32_u"},
+    {"i32.trunc_s:sat/f64", "i32.trunc_sat_f64_s"},
+    {"i32.trunc_u:sat/f64", "i32.trunc_sat_f64_u"},
+    {"i64.trunc_s:sat/f32", "i64.trunc_sat_f32_s"},
+    {"i64.trunc_u:sat/f32", "i64.trunc_sat_f32_u"},
+    {"i64.trunc_s:sat/f64", "i64.trunc_sat_f64_s"},
+    {"i64.trunc_u:sat/f64", "i64.trunc_sat_f64_u"},
+    {"f32.convert_s/i32", "f32.convert_i32_s"},
+    {"f32.convert_u/i32", "f32.convert_i32_u"},
+    {"f32.convert_s/i64", "f32.convert_i64_s"},
+    {"f32.convert_u/i64", "f32.convert_i64_u"},
+    {"f64.convert_s/i32", "f64.convert_i32_s"},
+    {"f64.convert_u/i32", "f64.convert_i32_u"},
+    {"f64.convert_s/i64", "f64.convert_i64_s"},
+    {"f64.convert_u/i64", "f64.convert_i64_u"},
 };
+/* legacy_noted has one bit per entry; bit 63 is anyfunc's (wat.c). */
+_Static_assert(sizeof legacy / sizeof *legacy < 63, "too many legacy spellings");
 
 #define OP_HASH_SIZE 1024
 static uint16_t op_hash[OP_HASH_SIZE]; /* opcode + 1, 0 = empty */
@@ -56,8 +97,8 @@ static enum opcode keyword_op(struct parser *p, struct token t) {
   if (op != OP_COUNT) return op;
   for (unsigned i = 0; i < sizeof legacy / sizeof *legacy; i++)
     if (wat_is(p, t, legacy[i].old)) {
-      if (!(p->legacy_noted & (1u << i))) {
-        p->legacy_noted |= 1u << i;
+      if (!(p->legacy_noted & ((uint64_t)1 << i))) {
+        p->legacy_noted |= (uint64_t)1 << i;
         diag_note(p->src, t.pos, "\"%s\" is a legacy spelling; write \"%s\"", legacy[i].old,
                   legacy[i].now);
       }
