@@ -342,7 +342,8 @@ static void emit_init(struct emitter *e) {
                  " * and globals, element then data segments, the start function. */\n"
                  "static const char *%s__init(w2l_instance *base, const w2l_extern *imports) {\n"
                  "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
-  emit_put(o, "  (void)imports; /* already in the base arrays */\n");
+  emit_put(o, "  (void)inst; /* unused by modules with nothing to set up */\n"
+              "  (void)imports; /* already in the base arrays */\n");
   emit_init_own(e);
   emit_init_segments(e);
   if (m->has_start) {

@@ -34,6 +34,7 @@ static const w2l_export_desc add__exports[1] = {
  * and globals, element then data segments, the start function. */
 static const char *add__init(w2l_instance *base, const w2l_extern *imports) {
   add__instance *inst = (add__instance *)base;
+  (void)inst; /* unused by modules with nothing to set up */
   (void)imports; /* already in the base arrays */
   inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))add__f0_add, inst};
   return NULL;
