@@ -80,10 +80,10 @@ int main(void) {
     w2l_linker_define(l, "js", "table", (w2l_extern){W2L_EXTERN_TABLE, {.table = t}});
     calc = w2l_linker_instantiate(l, &seedcalc_module, NULL, &err);
     CHECK(calc != NULL, "calc: %s", err.message);
-    CHECK_TRAP(seedcalc_add__five(calc, 10, &r), W2L_TRAP_UNINITIALIZED_ELEMENT);
+    CHECK_TRAP(call(calc, "add_five", 1, 10, 0, &r), W2L_TRAP_UNINITIALIZED_ELEMENT);
     math = w2l_linker_instantiate(l, &seedmath_module, NULL, &err);
     CHECK(math != NULL, "math: %s", err.message);
-    CHECK(seedcalc_add__five(calc, 10, &r) == W2L_OK && r == 15, "add_five(10) = %u", r);
+    CHECK(call(calc, "add_five", 1, 10, 0, &r) == W2L_OK && r == 15, "add_five(10) = %u", r);
 
     /* badstart writes slot 0, then its start function traps: the instantiation
      * fails with the trap and slot 0 keeps working. */
@@ -92,7 +92,7 @@ int main(void) {
     CHECK_STR(err.message, "integer divide by zero");
     CHECK(t->elems[0].type == w2l_functype_intern(":i"), "slot 0 is not badstart's $seven");
     CHECK(((uint32_t(*)(void *))t->elems[0].fn)(t->elems[0].obj) == 7, "badstart's $seven");
-    CHECK_TRAP(seedcalc_add__five(calc, 10, &r), W2L_TRAP_INDIRECT_TYPE_MISMATCH);
+    CHECK_TRAP(call(calc, "add_five", 1, 10, 0, &r), W2L_TRAP_INDIRECT_TYPE_MISMATCH);
     w2l_instance_free(calc);
     w2l_instance_free(math);
     w2l_linker_free(l);
@@ -148,7 +148,7 @@ int main(void) {
     CHECK(kit_load(a, 65536 * 3 - 8, &r) == W2L_OK && r == 0, "fill wrote before trapping");
     /* A host function of another type in the slot call_at uses. */
     t->elems[0] = (w2l_ref){w2l_functype_intern(":i"), (void (*)(void))jstimes3, NULL};
-    CHECK_TRAP(kit_call__at(a, 0, 5, &r), W2L_TRAP_INDIRECT_TYPE_MISMATCH);
+    CHECK_TRAP(call(a, "call_at", 2, 0, 5, &r), W2L_TRAP_INDIRECT_TYPE_MISMATCH);
     CHECK_TRAP(kit_boom(b), W2L_TRAP_UNREACHABLE);
     w2l_instance_free(a);
     w2l_instance_free(b);
