@@ -36,6 +36,10 @@ COMPILER_OBJ := $(COMPILER_SRC:%.c=$(BUILD)/%.o)
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o)
 SPEC_SRC := $(wildcard tests/spec/*.c)
 SPEC_OBJ := $(SPEC_SRC:%.c=$(BUILD)/%.o)
+# Test drivers: each tests/unit/NAME.c links the front end into $(BUILD)/unit/NAME.
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+.SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 TRANSLATOR := $(BUILD)/wasm2c-lite
 RTLIB := $(BUILD)/libwasm2c-lite-rt.a
@@ -43,7 +47,7 @@ RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
 .PHONY: all demo test sanitize spec bench install clean
-all: $(TRANSLATOR) $(RTLIB) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER))
+all: $(TRANSLATOR) $(RTLIB) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
@@ -75,6 +79,14 @@ $(SPEC_RUNNER): $(SPEC_OBJ) $(filter-out $(BUILD)/compiler/main.o,$(COMPILER_OBJ
 	$(CC) $(CFLAGS_ALL) -rdynamic $(filter-out $(RTLIB),$^) \
 	  -Wl,--whole-archive $(RTLIB) -Wl,--no-whole-archive -ldl -lm -o $@
 
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Icompiler $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/unit/%: $(BUILD)/tests/unit/%.o $(filter-out $(BUILD)/compiler/main.o,$(COMPILER_OBJ))
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $^ -lm -o $@
+
 # Environment for the test scripts: how to build emitted C like a user would.
 TEST_ENV = W2L_BUILD=$(abspath $(BUILD)) W2L_CC="$(CC)" \
   W2L_CFLAGS="-std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(BOUNDS_FLAG) -I$(abspath $(BUILD))/include"
@@ -105,4 +117,4 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
--include $(COMPILER_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(SPEC_OBJ:.o=.d)
+-include $(COMPILER_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(SPEC_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)

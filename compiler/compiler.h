@@ -219,6 +219,11 @@ struct func {
   const char *name;      /* $name or name-section name without '$', or NULL */
   const char **local_names; /* NULL or params+locals entries, each NULL or a name */
   uint32_t pos;          /* source offset of the definition */
+  /* Facts val_module() records for the emitter (zero before validation): */
+  bool declared;         /* in the spec's C.refs (named by an elem segment, an export or a
+                            global initializer), so ref.func may take its reference */
+  uint32_t max_stack;    /* most operand-stack values live at once in the body */
+  uint32_t max_depth;    /* deepest nesting of block/loop/if, the body's own label included */
 };
 
 struct table {
@@ -480,11 +485,34 @@ struct wast_script *wast_parse(struct arena *arena, const struct source *src);
 struct module *bin_read_module(struct arena *arena, const struct source *src);
 
 /* ===================================================================== */
+/* dump.c: canonical text dump of the IR, for tests                      */
+/* ===================================================================== */
+
+/* Print m to out in a canonical, line-oriented form (see dump.c) that leaves
+ * out source offsets and encoding details, so that a module read from text and
+ * the same module read from binary (with a name section) dump identically. */
+void dump_module(FILE *out, const struct module *m);
+
+/* ===================================================================== */
 /* validate.c: the 2.0 validation rules                                  */
 /* ===================================================================== */
 
-/* Check m against the spec; the first error is reported with diag_error(). */
+/* Check m against the spec; the first error is reported with diag_error().
+ * Also fills func.declared, func.max_stack and func.max_depth. */
 void val_module(struct module *m);
+
+/* validate_code.c: the instruction typing rules (used by validate.c). */
+
+struct val_code; /* operand and control stacks, reused for every expression */
+
+/* Scratch state for checking m's code, allocated in m's arena. */
+struct val_code *val_code_new(struct module *m);
+/* Check the body of defined function funcidx (every typeidx already checked,
+ * func.declared already set). */
+void val_function(struct val_code *v, uint32_t funcidx);
+/* Check that e is a constant expression of type t; what names it in messages
+ * ("global initializer", "elem offset", ...). */
+void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, const char *what);
 
 /* ===================================================================== */
 /* emit_*.c: the C back end                                              */

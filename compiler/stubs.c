@@ -9,7 +9,6 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   (void)arena;
   diag_error(src, 0, "binary reader not built yet");
 }
-void val_module(struct module *m) { (void)m; }
 void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out,
                  FILE *h_out) {
   (void)m; (void)opt; (void)c_out; (void)h_out;

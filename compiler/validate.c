@@ -1,0 +1,173 @@
+/* validate.c - the module-level validation rules of WebAssembly 2.0: types,
+ * limits, globals, exports, start, elem and data segments; function bodies and
+ * constant expressions are typed by validate_code.c. */
+#include <string.h>
+
+#include "compiler.h"
+
+#define MAX_PAGES 65536u          /* 4 GiB of 64 KiB pages */
+#define MAX_TABLE 0xFFFFFFFFull   /* table sizes are u32 */
+
+static void check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
+                        const char *space) {
+  if (idx >= n) diag_error(m->src, pos, "%s variable out of range (max %u)", space, n);
+}
+
+static void check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {
+  if (t == VT_V128) diag_error(m->src, pos, "SIMD not supported yet (v128 in %s)", where);
+  switch (t) {
+  case VT_I32: case VT_I64: case VT_F32: case VT_F64: case VT_FUNCREF: case VT_EXTERNREF:
+    return;
+  default:
+    diag_error(m->src, pos, "invalid value type 0x%x in %s", (unsigned)t, where);
+  }
+}
+
+static void check_types(const struct module *m) {
+  for (uint32_t i = 0; i < m->ntypes; i++) {
+    const struct functype *ft = &m->types[i];
+    /* Types carry no position of their own; report at the module start. */
+    for (uint32_t j = 0; j < ft->nparams; j++) check_valtype(m, 0, ft->params[j], "a type");
+    for (uint32_t j = 0; j < ft->nresults; j++) check_valtype(m, 0, ft->results[j], "a type");
+  }
+}
+
+static void check_limits(const struct module *m, size_t pos, const struct limits *l,
+                         uint64_t bound, const char *what) {
+  if (l->min > bound)
+    diag_error(m->src, pos, "%s size must be at most %llu%s", what, (unsigned long long)bound,
+               bound == MAX_PAGES ? " pages (4GiB)" : "");
+  if (l->has_max && l->max > bound)
+    diag_error(m->src, pos, "%s maximum size must be at most %llu%s", what,
+               (unsigned long long)bound, bound == MAX_PAGES ? " pages (4GiB)" : "");
+  if (l->has_max && l->min > l->max)
+    diag_error(m->src, pos, "%s size minimum (%llu) must not be greater than maximum (%llu)",
+               what, (unsigned long long)l->min, (unsigned long long)l->max);
+}
+
+static void check_imports_and_spaces(const struct module *m) {
+  for (uint32_t i = 0; i < m->nfuncs; i++)
+    check_index(m, m->funcs[i].pos, m->funcs[i].typeidx, m->ntypes, "type");
+  for (uint32_t i = 0; i < m->ntables; i++) {
+    const struct table *t = &m->tables[i];
+    if (!valtype_is_ref(t->reftype))
+      diag_error(m->src, t->pos, "table element type must be funcref or externref");
+    check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
+  }
+  for (uint32_t i = 0; i < m->nmems; i++) {
+    const struct memory *mem = &m->mems[i];
+    if (mem->limits.shared) diag_error(m->src, mem->pos, "shared memories are not supported yet");
+    check_limits(m, mem->pos, &mem->limits, MAX_PAGES, "memory");
+  }
+}
+
+/* Mark every function named by ref.func in e as declared (C.refs). */
+static void mark_refs(struct module *m, const struct expr *e) {
+  for (uint32_t i = 0; i < e->count; i++)
+    if (e->code[i].op == OP_REF_FUNC && e->code[i].imm.idx < m->nfuncs)
+      m->funcs[e->code[i].imm.idx].declared = true;
+}
+
+/* C.refs: functions referenced outside function bodies and the start function. */
+static void compute_refs(struct module *m) {
+  for (uint32_t i = 0; i < m->nfuncs; i++) m->funcs[i].declared = false;
+  for (uint32_t i = 0; i < m->nglobals; i++) mark_refs(m, &m->globals[i].init);
+  for (uint32_t i = 0; i < m->nelems; i++) {
+    mark_refs(m, &m->elems[i].offset);
+    for (uint32_t j = 0; j < m->elems[i].count; j++) mark_refs(m, &m->elems[i].items[j]);
+  }
+  for (uint32_t i = 0; i < m->nexports; i++)
+    if (m->exports[i].kind == EXT_FUNC && m->exports[i].index < m->nfuncs)
+      m->funcs[m->exports[i].index].declared = true;
+}
+
+static void check_globals(struct module *m, struct val_code *v) {
+  for (uint32_t i = 0; i < m->nglobals; i++) {
+    const struct global *g = &m->globals[i];
+    check_valtype(m, g->pos, g->type, "a global");
+    if (!g->imported) val_const_expr(v, &g->init, g->type, "global initializer");
+  }
+}
+
+static uint32_t hash_bytes(const struct bytes *b) {
+  uint32_t h = 2166136261u;
+  for (uint32_t i = 0; i < b->len; i++) h = (h ^ b->data[i]) * 16777619u;
+  return h;
+}
+
+static void check_exports(const struct module *m) {
+  static const char *const space[] = {"function", "table", "memory", "global"};
+  uint32_t size = 16;
+  while (size < 2 * (uint64_t)m->nexports) size *= 2;
+  uint32_t *slots = arena_array(m->arena, size, sizeof *slots); /* export index + 1 */
+  for (uint32_t i = 0; i < m->nexports; i++) {
+    const struct export *e = &m->exports[i];
+    uint32_t n = e->kind == EXT_FUNC ? m->nfuncs : e->kind == EXT_TABLE ? m->ntables
+               : e->kind == EXT_MEMORY ? m->nmems : m->nglobals;
+    if ((unsigned)e->kind > EXT_GLOBAL) diag_error(m->src, e->pos, "invalid export kind");
+    check_index(m, e->pos, e->index, n, space[e->kind]);
+    for (uint32_t h = hash_bytes(&e->name) & (size - 1);; h = (h + 1) & (size - 1)) {
+      if (!slots[h]) {
+        slots[h] = i + 1;
+        break;
+      }
+      const struct bytes *o = &m->exports[slots[h] - 1].name;
+      if (o->len == e->name.len && (o->len == 0 || memcmp(o->data, e->name.data, o->len) == 0))
+        diag_error(m->src, e->pos, "duplicate export name \"%.*s\"", (int)e->name.len,
+                   (const char *)e->name.data);
+    }
+  }
+}
+
+static void check_start(const struct module *m) {
+  if (!m->has_start) return;
+  check_index(m, m->start_pos, m->start, m->nfuncs, "function");
+  const struct functype *ft = &m->types[m->funcs[m->start].typeidx];
+  if (ft->nparams || ft->nresults)
+    diag_error(m->src, m->start_pos, "start function must have type [] -> [], but function "
+               "%u takes %u parameters and returns %u results", m->start, ft->nparams,
+               ft->nresults);
+}
+
+static void check_elems(struct module *m, struct val_code *v) {
+  for (uint32_t i = 0; i < m->nelems; i++) {
+    const struct elem *e = &m->elems[i];
+    if (!valtype_is_ref(e->reftype))
+      diag_error(m->src, e->pos, "elem segment type must be funcref or externref");
+    if (e->mode == SEG_ACTIVE) {
+      check_index(m, e->pos, e->table, m->ntables, "table");
+      enum valtype tt = m->tables[e->table].reftype;
+      if (tt != e->reftype)
+        diag_error(m->src, e->pos, "type mismatch in elem segment %u, table %u is %s but the "
+                   "segment is %s", i, e->table, valtype_name(tt), valtype_name(e->reftype));
+      val_const_expr(v, &e->offset, VT_I32, "elem offset");
+    }
+    for (uint32_t j = 0; j < e->count; j++) val_const_expr(v, &e->items[j], e->reftype, "elem item");
+  }
+}
+
+static void check_datas(struct module *m, struct val_code *v) {
+  if (m->has_datacount && m->datacount != m->ndatas)
+    diag_error(m->src, 0, "data count (%u) and data section (%u segments) disagree",
+               m->datacount, m->ndatas);
+  for (uint32_t i = 0; i < m->ndatas; i++) {
+    const struct data *d = &m->datas[i];
+    if (d->mode != SEG_ACTIVE) continue;
+    check_index(m, d->pos, d->mem, m->nmems, "memory");
+    val_const_expr(v, &d->offset, VT_I32, "data offset");
+  }
+}
+
+void val_module(struct module *m) {
+  struct val_code *v = val_code_new(m);
+  check_types(m);
+  check_imports_and_spaces(m);
+  compute_refs(m);
+  check_globals(m, v);
+  check_exports(m);
+  check_start(m);
+  check_elems(m, v);
+  check_datas(m, v);
+  for (uint32_t i = 0; i < m->nfuncs; i++)
+    if (!m->funcs[i].imported) val_function(v, i);
+}

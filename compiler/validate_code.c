@@ -1,0 +1,631 @@
+/* validate_code.c - the typing rules of instructions: the operand stack and
+ * control stack algorithm of the spec's validation appendix, with the
+ * polymorphic stack after unreachable, br, br_table and return.  Function
+ * bodies and constant expressions both go through step(). */
+#include <string.h>
+
+#include "compiler.h"
+
+/* Operand stack entries are valtype encodings; UNKNOWN is the spec's
+ * "Unknown", a value of any type popped from a polymorphic stack. */
+#define UNKNOWN 0
+
+/* Marks the outermost frame (function body or constant expression). */
+#define OP_FUNC OP_COUNT
+
+struct frame {
+  uint16_t op;                  /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE (if after else) or OP_FUNC */
+  bool unreachable;             /* rest of the frame is stack-polymorphic */
+  uint32_t height;              /* operand stack height at entry */
+  const enum valtype *params;   /* blocktype parameters */
+  uint32_t nparams;             /* number of params */
+  const enum valtype *results;  /* blocktype results */
+  uint32_t nresults;            /* number of results */
+};
+
+struct val_code {
+  struct module *m;             /* the module being checked */
+  uint8_t *vals;                /* operand stack (valtype encodings or UNKNOWN) */
+  uint32_t nvals, capvals;      /* height and capacity */
+  struct frame *ctrls;          /* control stack */
+  uint32_t nctrls, capctrls;    /* depth and capacity */
+  uint32_t max_vals;            /* highest nvals seen in the current expression */
+  uint32_t max_ctrls;           /* highest nctrls seen in the current expression */
+  const struct functype *func;  /* type of the function being checked, NULL in const exprs */
+  const struct func *fn;        /* the function being checked, NULL in const exprs */
+  const char *what;             /* name of the constant expression being checked, or NULL */
+};
+
+/* One valtype each, so BT_VALUE blocktypes can point at a one-element list. */
+static const enum valtype one_type[] = {VT_I32, VT_I64, VT_F32, VT_F64,
+                                        VT_V128, VT_FUNCREF, VT_EXTERNREF};
+
+static const enum valtype *single(enum valtype t) {
+  for (size_t i = 0; i < sizeof one_type / sizeof one_type[0]; i++)
+    if (one_type[i] == t) return &one_type[i];
+  return NULL;
+}
+
+static const char *type_name(unsigned t) {
+  if (t == UNKNOWN) return "any";
+  const char *n = valtype_name((enum valtype)t);
+  return n[0] == '?' ? "<invalid type>" : n;
+}
+
+/* Append "[t1, t2]" to buf: n types, from ev (expected) or sv (stack). */
+static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const uint8_t *sv,
+                      uint32_t n, bool dots) {
+  size_t len = 0;
+  int w = snprintf(buf, cap, "[%s", dots ? "..." : "");
+  len = w > 0 ? (size_t)w : 0;
+  for (uint32_t i = 0; i < n && len + 16 < cap; i++) {
+    w = snprintf(buf + len, cap - len, "%s%s", i || dots ? ", " : "",
+                 type_name(ev ? (unsigned)ev[i] : sv[i]));
+    if (w > 0) len += (size_t)w;
+  }
+  if (len + 16 >= cap && n) {
+    snprintf(buf + len, cap - len, ", ...]");
+    return;
+  }
+  snprintf(buf + len, cap - len, "]");
+}
+
+static _Noreturn void fail(struct val_code *v, const struct instr *in, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static _Noreturn void fail(struct val_code *v, const struct instr *in, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_verror(v->m->src, in->pos, fmt, ap);
+}
+
+/* "type mismatch in NAME, expected [EXP] but got [top n of the frame's stack]". */
+static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const char *name,
+                               const enum valtype *exp, uint32_t nexp, uint32_t ngot) {
+  char e[200], g[200];
+  const struct frame *f = &v->ctrls[v->nctrls - 1];
+  uint32_t avail = v->nvals - f->height;
+  if (ngot > avail) ngot = avail;
+  fmt_types(e, sizeof e, exp, NULL, nexp, false);
+  /* "[..., f32]": below the values shown, the polymorphic stack gives any type */
+  fmt_types(g, sizeof g, NULL, v->vals + v->nvals - ngot, ngot, f->unreachable && ngot < nexp);
+  fail(v, in, "type mismatch in %s, expected %s but got %s", name, e, g);
+}
+
+static void check_index(struct val_code *v, const struct instr *in, uint32_t idx, uint32_t n,
+                        const char *space) {
+  if (idx >= n) fail(v, in, "%s variable out of range (max %u)", space, n);
+}
+
+static void push(struct val_code *v, unsigned t) {
+  if (v->nvals == v->capvals) {
+    uint32_t cap = v->capvals ? v->capvals * 2 : 64;
+    v->vals = arena_grow(v->m->arena, v->vals, v->nvals, cap, sizeof *v->vals);
+    v->capvals = cap;
+  }
+  v->vals[v->nvals++] = (uint8_t)t;
+  if (v->nvals > v->max_vals) v->max_vals = v->nvals;
+}
+
+static void push_list(struct val_code *v, const enum valtype *ts, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) push(v, ts[i]);
+}
+
+/* Check that the top of the frame's stack matches ts[0..n) (ts[n-1] on top);
+ * an UNKNOWN in ts matches anything.  Nothing is popped. */
+static void check_list(struct val_code *v, const struct instr *in, const char *name,
+                       const enum valtype *ts, uint32_t n) {
+  const struct frame *f = &v->ctrls[v->nctrls - 1];
+  uint32_t avail = v->nvals - f->height;
+  for (uint32_t k = 0; k < n; k++) { /* k: depth from the top */
+    unsigned want = ts[n - 1 - k];
+    if (k >= avail) {
+      if (!f->unreachable) mismatch(v, in, name, ts, n, n);
+      return;
+    }
+    unsigned got = v->vals[v->nvals - 1 - k];
+    if (got != want && got != UNKNOWN && want != UNKNOWN) mismatch(v, in, name, ts, n, n);
+  }
+}
+
+/* check_list, then pop what the frame has of those n values. */
+static void pop_list(struct val_code *v, const struct instr *in, const char *name,
+                     const enum valtype *ts, uint32_t n) {
+  check_list(v, in, name, ts, n);
+  uint32_t avail = v->nvals - v->ctrls[v->nctrls - 1].height;
+  v->nvals -= n < avail ? n : avail;
+}
+
+static void pop1(struct val_code *v, const struct instr *in, enum valtype t) {
+  pop_list(v, in, opinfo[in->op].name, &t, 1);
+}
+
+/* Pop one value of any type; returns it (UNKNOWN on a polymorphic stack). */
+static unsigned pop_any(struct val_code *v, const struct instr *in) {
+  const struct frame *f = &v->ctrls[v->nctrls - 1];
+  if (v->nvals > f->height) return v->vals[--v->nvals];
+  if (!f->unreachable) {
+    enum valtype any = UNKNOWN;
+    mismatch(v, in, opinfo[in->op].name, &any, 1, 0);
+  }
+  return UNKNOWN;
+}
+
+/* The frame's operand stack must be exactly ts (the end of a block or body). */
+static void check_exact(struct val_code *v, const struct instr *in, const char *name,
+                        const enum valtype *ts, uint32_t n) {
+  const struct frame *f = &v->ctrls[v->nctrls - 1];
+  uint32_t avail = v->nvals - f->height;
+  if (avail > n || (avail < n && !f->unreachable)) mismatch(v, in, name, ts, n, avail);
+  check_list(v, in, name, ts, n);
+}
+
+static void set_unreachable(struct val_code *v) {
+  struct frame *f = &v->ctrls[v->nctrls - 1];
+  v->nvals = f->height;
+  f->unreachable = true;
+}
+
+static void push_frame(struct val_code *v, uint16_t op, const enum valtype *params,
+                       uint32_t np, const enum valtype *results, uint32_t nr) {
+  if (v->nctrls == v->capctrls) {
+    uint32_t cap = v->capctrls ? v->capctrls * 2 : 16;
+    v->ctrls = arena_grow(v->m->arena, v->ctrls, v->nctrls, cap, sizeof *v->ctrls);
+    v->capctrls = cap;
+  }
+  v->ctrls[v->nctrls++] = (struct frame){op, false, v->nvals, params, np, results, nr};
+  if (v->nctrls > v->max_ctrls) v->max_ctrls = v->nctrls;
+  push_list(v, params, np);
+}
+
+static void simd_type(struct val_code *v, const struct instr *in, enum valtype t) {
+  if (t == VT_V128) fail(v, in, "SIMD not supported yet (v128 in %s)", opinfo[in->op].name);
+}
+
+/* The frame that label depth names. */
+static const struct frame *label(struct val_code *v, const struct instr *in, uint32_t depth) {
+  check_index(v, in, depth, v->nctrls, "label");
+  return &v->ctrls[v->nctrls - 1 - depth];
+}
+
+static const enum valtype *label_types(const struct frame *f, uint32_t *n) {
+  if (f->op == OP_LOOP) {
+    *n = f->nparams;
+    return f->params;
+  }
+  *n = f->nresults;
+  return f->results;
+}
+
+/* Type of the valtype letter c of an opcodes.def signature. */
+static enum valtype sig_type(char c) {
+  switch (c) {
+  case 'i': return VT_I32;
+  case 'I': return VT_I64;
+  case 'f': return VT_F32;
+  default: return VT_F64;
+  }
+}
+
+/* Instructions typed by their SIG column: pop the params, push the results. */
+static void step_sig(struct val_code *v, const struct instr *in, const char *sig) {
+  enum valtype ps[4];
+  uint32_t np = 0;
+  while (*sig && *sig != ':' && np < 4) ps[np++] = sig_type(*sig++);
+  pop_list(v, in, opinfo[in->op].name, ps, np);
+  if (*sig == ':') sig++;
+  for (; *sig; sig++) push(v, sig_type(*sig));
+}
+
+/* Natural alignment in bytes of a load or store, read off its name: the
+ * digits after "load"/"store" (i64.load32_s: 4), else the type (f64.load: 8). */
+static uint32_t natural_align(enum opcode op) {
+  const char *name = opinfo[op].name;
+  const char *p = strstr(name, "load");
+  p = p ? p + 4 : strstr(name, "store") + 5;
+  if (*p >= '0' && *p <= '9') return (uint32_t)(*p == '8' ? 1 : p[0] == '1' ? 2 : 4);
+  return name[1] == '3' ? 4 : 8;
+}
+
+static void memory_index(struct val_code *v, const struct instr *in, uint32_t mem) {
+  check_index(v, in, mem, v->m->nmems, "memory");
+}
+
+static void step_memarg(struct val_code *v, const struct instr *in) {
+  const struct memarg *ma = &in->imm.memarg;
+  memory_index(v, in, ma->mem);
+  uint32_t nat = natural_align((enum opcode)in->op);
+  if (ma->align > 3 || (1u << ma->align) > nat)
+    fail(v, in, "alignment must not be larger than natural alignment (%u) in %s", nat,
+         opinfo[in->op].name);
+  if (ma->offset > UINT32_MAX) fail(v, in, "offset out of range in %s", opinfo[in->op].name);
+  step_sig(v, in, opinfo[in->op].sig);
+}
+
+static void data_index(struct val_code *v, const struct instr *in, uint32_t idx) {
+  const struct module *m = v->m;
+  if (m->src && !m->src->is_text && !m->has_datacount)
+    fail(v, in, "%s requires a data count section", opinfo[in->op].name);
+  check_index(v, in, idx, m->ndatas, "data segment");
+}
+
+static const struct table *table_index(struct val_code *v, const struct instr *in,
+                                       uint32_t idx) {
+  check_index(v, in, idx, v->m->ntables, "table");
+  return &v->m->tables[idx];
+}
+
+static void step_table(struct val_code *v, const struct instr *in) {
+  static const enum valtype i3[3] = {VT_I32, VT_I32, VT_I32};
+  const struct module *m = v->m;
+  const char *name = opinfo[in->op].name;
+  enum valtype ts[3];
+  if (in->op == OP_TABLE_COPY) {
+    const struct table *d = table_index(v, in, in->imm.pair.a);
+    const struct table *s = table_index(v, in, in->imm.pair.b);
+    if (d->reftype != s->reftype)
+      fail(v, in, "type mismatch in table.copy, table %u is %s but table %u is %s",
+           in->imm.pair.a, type_name(d->reftype), in->imm.pair.b, type_name(s->reftype));
+    pop_list(v, in, name, i3, 3);
+    return;
+  }
+  if (in->op == OP_TABLE_INIT) {
+    const struct table *t = table_index(v, in, in->imm.pair.b);
+    check_index(v, in, in->imm.pair.a, m->nelems, "elem segment");
+    enum valtype et = m->elems[in->imm.pair.a].reftype;
+    if (et != t->reftype)
+      fail(v, in, "type mismatch in table.init, elem segment %u is %s but table %u is %s",
+           in->imm.pair.a, type_name(et), in->imm.pair.b, type_name(t->reftype));
+    pop_list(v, in, name, i3, 3);
+    return;
+  }
+  if (in->op == OP_ELEM_DROP) {
+    check_index(v, in, in->imm.idx, m->nelems, "elem segment");
+    return;
+  }
+  enum valtype rt = table_index(v, in, in->imm.idx)->reftype;
+  switch (in->op) {
+  case OP_TABLE_GET:
+    pop1(v, in, VT_I32);
+    push(v, rt);
+    break;
+  case OP_TABLE_SET:
+    ts[0] = VT_I32, ts[1] = rt;
+    pop_list(v, in, name, ts, 2);
+    break;
+  case OP_TABLE_SIZE:
+    push(v, VT_I32);
+    break;
+  case OP_TABLE_GROW:
+    ts[0] = rt, ts[1] = VT_I32;
+    pop_list(v, in, name, ts, 2);
+    push(v, VT_I32);
+    break;
+  default: /* OP_TABLE_FILL */
+    ts[0] = VT_I32, ts[1] = rt, ts[2] = VT_I32;
+    pop_list(v, in, name, ts, 3);
+    break;
+  }
+}
+
+static void step_memory(struct val_code *v, const struct instr *in) {
+  static const enum valtype i3[3] = {VT_I32, VT_I32, VT_I32};
+  const char *name = opinfo[in->op].name;
+  switch (in->op) {
+  case OP_MEMORY_SIZE:
+    memory_index(v, in, in->imm.idx);
+    push(v, VT_I32);
+    break;
+  case OP_MEMORY_GROW:
+    memory_index(v, in, in->imm.idx);
+    pop1(v, in, VT_I32);
+    push(v, VT_I32);
+    break;
+  case OP_MEMORY_FILL:
+    memory_index(v, in, in->imm.idx);
+    pop_list(v, in, name, i3, 3);
+    break;
+  case OP_MEMORY_COPY:
+    memory_index(v, in, in->imm.pair.a);
+    memory_index(v, in, in->imm.pair.b);
+    pop_list(v, in, name, i3, 3);
+    break;
+  case OP_MEMORY_INIT:
+    memory_index(v, in, in->imm.pair.b);
+    data_index(v, in, in->imm.pair.a);
+    pop_list(v, in, name, i3, 3);
+    break;
+  default: /* OP_DATA_DROP */
+    data_index(v, in, in->imm.idx);
+    break;
+  }
+}
+
+static void step_block(struct val_code *v, const struct instr *in) {
+  const struct blocktype *bt = &in->imm.block;
+  const enum valtype *ps = NULL, *rs = NULL;
+  uint32_t np = 0, nr = 0;
+  if (bt->kind == BT_VALUE) {
+    simd_type(v, in, bt->valtype);
+    rs = single(bt->valtype);
+    if (!rs) fail(v, in, "invalid block type in %s", opinfo[in->op].name);
+    nr = 1;
+  } else if (bt->kind == BT_INDEX) {
+    check_index(v, in, bt->typeidx, v->m->ntypes, "type");
+    const struct functype *ft = &v->m->types[bt->typeidx];
+    ps = ft->params, np = ft->nparams, rs = ft->results, nr = ft->nresults;
+  }
+  if (in->op == OP_IF) pop1(v, in, VT_I32);
+  pop_list(v, in, opinfo[in->op].name, ps, np);
+  push_frame(v, in->op, ps, np, rs, nr);
+}
+
+/* Name of a frame's end in messages. */
+static const char *frame_name(const struct val_code *v, const struct frame *f) {
+  switch (f->op) {
+  case OP_FUNC: return v->what ? v->what : "implicit return";
+  case OP_IF: return "if true branch";
+  case OP_ELSE: return "if false branch";
+  default: return opinfo[f->op].name;
+  }
+}
+
+static void step_end(struct val_code *v, const struct instr *in) {
+  struct frame *f = &v->ctrls[v->nctrls - 1];
+  check_exact(v, in, frame_name(v, f), f->results, f->nresults);
+  if (f->op == OP_IF && !(f->nparams == f->nresults &&
+                          (f->nparams == 0 || memcmp(f->params, f->results,
+                                                     f->nparams * sizeof *f->params) == 0))) {
+    char e[200], g[200];
+    fmt_types(e, sizeof e, f->results, NULL, f->nresults, false);
+    fmt_types(g, sizeof g, f->params, NULL, f->nparams, false);
+    fail(v, in, "type mismatch in if false branch, expected %s but got %s", e, g);
+  }
+  v->nvals = f->height;
+  v->nctrls--;
+  push_list(v, f->results, f->nresults);
+}
+
+static void step_else(struct val_code *v, const struct instr *in) {
+  struct frame *f = &v->ctrls[v->nctrls - 1];
+  if (f->op != OP_IF) fail(v, in, "else without a matching if");
+  check_exact(v, in, frame_name(v, f), f->results, f->nresults);
+  v->nvals = f->height;
+  f->op = OP_ELSE;
+  f->unreachable = false;
+  push_list(v, f->params, f->nparams);
+}
+
+static void step_branch(struct val_code *v, const struct instr *in) {
+  const char *name = opinfo[in->op].name;
+  uint32_t n;
+  const enum valtype *ts;
+  if (in->op == OP_BR) {
+    ts = label_types(label(v, in, in->imm.idx), &n);
+    pop_list(v, in, name, ts, n);
+    set_unreachable(v);
+  } else if (in->op == OP_BR_IF) {
+    ts = label_types(label(v, in, in->imm.idx), &n);
+    pop1(v, in, VT_I32);
+    pop_list(v, in, name, ts, n);
+    push_list(v, ts, n);
+  } else { /* OP_BR_TABLE */
+    const uint32_t *labels = in->imm.br_table.labels;
+    uint32_t count = in->imm.br_table.count;
+    if (!labels) fail(v, in, "br_table without a default label");
+    ts = label_types(label(v, in, labels[count]), &n);
+    pop1(v, in, VT_I32);
+    for (uint32_t i = 0; i < count; i++) {
+      uint32_t ni;
+      const enum valtype *ti = label_types(label(v, in, labels[i]), &ni);
+      if (ni != n) {
+        char a[200], b[200];
+        fmt_types(a, sizeof a, ti, NULL, ni, false);
+        fmt_types(b, sizeof b, ts, NULL, n, false);
+        fail(v, in, "type mismatch in br_table, label %u expects %s but the default label %u "
+             "expects %s", labels[i], a, labels[count], b);
+      }
+      check_list(v, in, name, ti, ni);
+    }
+    pop_list(v, in, name, ts, n);
+    set_unreachable(v);
+  }
+}
+
+static void step_call(struct val_code *v, const struct instr *in) {
+  const struct module *m = v->m;
+  const struct functype *ft;
+  if (in->op == OP_CALL) {
+    check_index(v, in, in->imm.idx, m->nfuncs, "function");
+    ft = &m->types[m->funcs[in->imm.idx].typeidx];
+  } else {
+    const struct table *t = table_index(v, in, in->imm.pair.b);
+    if (t->reftype != VT_FUNCREF)
+      fail(v, in, "type mismatch in call_indirect, table %u is %s but must be funcref",
+           in->imm.pair.b, type_name(t->reftype));
+    check_index(v, in, in->imm.pair.a, m->ntypes, "type");
+    ft = &m->types[in->imm.pair.a];
+    pop1(v, in, VT_I32);
+  }
+  pop_list(v, in, opinfo[in->op].name, ft->params, ft->nparams);
+  push_list(v, ft->results, ft->nresults);
+}
+
+static bool is_num(unsigned t) {
+  return t == UNKNOWN || t == VT_I32 || t == VT_I64 || t == VT_F32 || t == VT_F64;
+}
+
+/* Untyped select: [t t i32] -> [t] for a numeric t. */
+static void step_select(struct val_code *v, const struct instr *in) {
+  const struct frame *f = &v->ctrls[v->nctrls - 1];
+  uint32_t avail = v->nvals - f->height;
+  unsigned t[3]; /* t[0] deepest, t[2] the condition */
+  for (uint32_t k = 0; k < 3; k++)
+    t[2 - k] = k < avail ? v->vals[v->nvals - 1 - k] : UNKNOWN;
+  unsigned want = t[0] != UNKNOWN ? t[0] : t[1];
+  enum valtype exp[3] = {(enum valtype)want, (enum valtype)want, VT_I32};
+  if ((avail < 3 && !f->unreachable) || (t[2] != VT_I32 && t[2] != UNKNOWN) ||
+      (t[1] != want && t[1] != UNKNOWN))
+    mismatch(v, in, "select", exp, 3, 3);
+  if (!is_num(want)) {
+    char g[200];
+    fmt_types(g, sizeof g, NULL, v->vals + v->nvals - (avail < 3 ? avail : 3),
+              avail < 3 ? avail : 3, false);
+    fail(v, in, "type mismatch in select, expected numeric operands but got %s (select of "
+         "references needs a result type)", g);
+  }
+  v->nvals -= avail < 3 ? avail : 3;
+  push(v, want);
+}
+
+static void step_variable(struct val_code *v, const struct instr *in) {
+  const struct module *m = v->m;
+  uint32_t idx = in->imm.idx;
+  enum valtype t;
+  if (in->op == OP_GLOBAL_GET || in->op == OP_GLOBAL_SET) {
+    check_index(v, in, idx, m->nglobals, "global");
+    const struct global *g = &m->globals[idx];
+    t = g->type;
+    if (v->what && idx >= m->nglobalimports)
+      fail(v, in, "constant expression can only read imported globals, but global %u is "
+           "defined in the module", idx);
+    if (v->what && g->mutable_)
+      fail(v, in, "constant expression cannot read mutable global %u", idx);
+    if (in->op == OP_GLOBAL_GET) push(v, t);
+    else if (!g->mutable_) fail(v, in, "global.set of immutable global %u", idx);
+    else pop1(v, in, t);
+    return;
+  }
+  const struct functype *ft = v->func;
+  uint64_t n = (uint64_t)ft->nparams + v->fn->nlocals;
+  if (idx >= n) fail(v, in, "local variable out of range (max %llu)", (unsigned long long)n);
+  t = idx < ft->nparams ? ft->params[idx] : v->fn->locals[idx - ft->nparams];
+  if (in->op == OP_LOCAL_GET) {
+    push(v, t);
+  } else {
+    pop1(v, in, t);
+    if (in->op == OP_LOCAL_TEE) push(v, t);
+  }
+}
+
+static void step_ref(struct val_code *v, const struct instr *in) {
+  const struct module *m = v->m;
+  if (in->op == OP_REF_NULL) {
+    if (!valtype_is_ref((enum valtype)in->imm.idx))
+      fail(v, in, "ref.null needs a reference type (func or extern)");
+    push(v, in->imm.idx);
+  } else if (in->op == OP_REF_IS_NULL) {
+    unsigned t = pop_any(v, in);
+    if (t != UNKNOWN && !valtype_is_ref((enum valtype)t)) {
+      fail(v, in, "type mismatch in ref.is_null, expected a reference but got [%s]",
+           type_name(t));
+    }
+    push(v, VT_I32);
+  } else { /* OP_REF_FUNC */
+    check_index(v, in, in->imm.idx, m->nfuncs, "function");
+    if (!v->what && !m->funcs[in->imm.idx].declared)
+      fail(v, in, "undeclared function reference %u in ref.func (name it in an elem "
+           "segment, an export or a global initializer)", in->imm.idx);
+    push(v, VT_FUNCREF);
+  }
+}
+
+static bool const_op(enum opcode op) {
+  switch (op) {
+  case OP_I32_CONST: case OP_I64_CONST: case OP_F32_CONST: case OP_F64_CONST:
+  case OP_REF_NULL: case OP_REF_FUNC: case OP_GLOBAL_GET: case OP_END:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void step(struct val_code *v, const struct instr *in) {
+  if (in->op >= OP_COUNT) fail(v, in, "unknown instruction (opcode %u)", in->op);
+  enum opcode op = (enum opcode)in->op;
+  if (v->what && !const_op(op))
+    fail(v, in, "constant expression required in %s, but found %s", v->what, opinfo[op].name);
+  switch (op) {
+  case OP_UNREACHABLE: set_unreachable(v); break;
+  case OP_NOP: break;
+  case OP_BLOCK: case OP_LOOP: case OP_IF: step_block(v, in); break;
+  case OP_ELSE: step_else(v, in); break;
+  case OP_END: step_end(v, in); break;
+  case OP_BR: case OP_BR_IF: case OP_BR_TABLE: step_branch(v, in); break;
+  case OP_RETURN:
+    pop_list(v, in, "return", v->func->results, v->func->nresults);
+    set_unreachable(v);
+    break;
+  case OP_CALL: case OP_CALL_INDIRECT: step_call(v, in); break;
+  case OP_DROP: pop_any(v, in); break;
+  case OP_SELECT: step_select(v, in); break;
+  case OP_SELECT_T: {
+    if (in->imm.select.count != 1 || !in->imm.select.types)
+      fail(v, in, "invalid result arity in select (must be 1)");
+    enum valtype t = in->imm.select.types[0];
+    simd_type(v, in, t);
+    enum valtype ts[3] = {t, t, VT_I32};
+    pop_list(v, in, "select", ts, 3);
+    push(v, t);
+    break;
+  }
+  case OP_LOCAL_GET: case OP_LOCAL_SET: case OP_LOCAL_TEE:
+  case OP_GLOBAL_GET: case OP_GLOBAL_SET:
+    step_variable(v, in);
+    break;
+  case OP_TABLE_GET: case OP_TABLE_SET: case OP_TABLE_SIZE: case OP_TABLE_GROW:
+  case OP_TABLE_FILL: case OP_TABLE_COPY: case OP_TABLE_INIT: case OP_ELEM_DROP:
+    step_table(v, in);
+    break;
+  case OP_MEMORY_SIZE: case OP_MEMORY_GROW: case OP_MEMORY_FILL: case OP_MEMORY_COPY:
+  case OP_MEMORY_INIT: case OP_DATA_DROP:
+    step_memory(v, in);
+    break;
+  case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC: step_ref(v, in); break;
+  default:
+    if (opinfo[op].imm == IMM_MEMARG) step_memarg(v, in);
+    else if (opinfo[op].sig[0]) step_sig(v, in, opinfo[op].sig);
+    else fail(v, in, "%s is not supported by the validator", opinfo[op].name);
+    break;
+  }
+}
+
+/* Run the instructions of e inside an outermost frame of results rs. */
+static void run(struct val_code *v, const struct expr *e, const enum valtype *rs, uint32_t nr,
+                size_t pos) {
+  v->nvals = v->nctrls = v->max_vals = v->max_ctrls = 0;
+  push_frame(v, OP_FUNC, NULL, 0, rs, nr);
+  if (!e->code || e->count == 0) diag_error(v->m->src, pos, "expression must end with end");
+  for (uint32_t i = 0; i < e->count; i++) {
+    if (v->nctrls == 0) fail(v, &e->code[i], "instructions after the final end");
+    step(v, &e->code[i]);
+  }
+  if (v->nctrls) fail(v, &e->code[e->count - 1], "expression must end with end");
+}
+
+struct val_code *val_code_new(struct module *m) {
+  struct val_code *v = arena_alloc(m->arena, sizeof *v);
+  v->m = m;
+  return v;
+}
+
+void val_function(struct val_code *v, uint32_t funcidx) {
+  struct module *m = v->m;
+  struct func *fn = &m->funcs[funcidx];
+  for (uint32_t i = 0; i < fn->nlocals; i++)
+    if (fn->locals[i] == VT_V128)
+      diag_error(m->src, fn->pos, "SIMD not supported yet (v128 local)");
+  v->fn = fn;
+  v->func = &m->types[fn->typeidx];
+  v->what = NULL;
+  run(v, &fn->body, v->func->results, v->func->nresults, fn->pos);
+  fn->max_stack = v->max_vals;
+  fn->max_depth = v->max_ctrls;
+}
+
+void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, const char *what) {
+  v->fn = NULL;
+  v->func = NULL;
+  v->what = what;
+  if (!single(t)) diag_error(v->m->src, e->pos, "invalid type of %s", what);
+  run(v, e, single(t), 1, e->pos);
+}

@@ -1,0 +1,8 @@
+;; The smallest useful module: the text-format seed's add.wat.
+(module
+  (func $add (param $lhs i32) (param $rhs i32) (result i32)
+    local.get $lhs
+    local.get $rhs
+    i32.add)
+  (export "add" (func $add))
+)

@@ -1,0 +1,21 @@
+#!/bin/sh
+# build-sample.sh SAMPLE_DIR OUT_DIR - translate every .wat of a sample with
+# wasm2c-lite and build its host against the runtime, the way a user would.
+# Plugins (a sample with a file named PLUGINS) become .so files loaded at run
+# time; other samples link their modules into the host.
+# Environment (from make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
+set -eu
+src=$1 out=$2
+mkdir -p "$out"
+objs=""
+for wat in "$src"/*.wat; do
+  name=$(basename "$wat" .wat | tr '-' '_')
+  "$W2L_BUILD/wasm2c-lite" "$wat" -o "$out/$name.c" -n "$name"
+  if [ -f "$src/PLUGINS" ]; then
+    $W2L_CC $W2L_CFLAGS -DW2L_PLUGIN -shared -fPIC "$out/$name.c" -o "$out/$name.so"
+  else
+    objs="$objs $out/$name.c"
+  fi
+done
+$W2L_CC $W2L_CFLAGS -I"$out" -rdynamic "$src/host.c" $objs \
+  "$W2L_BUILD/libwasm2c-lite-rt.a" -ldl -lm -o "$out/host"

@@ -1,0 +1,5 @@
+(module
+  (func (param $lhs i32) (param $rhs i32) (result i32)
+    local.get $lhs
+    local.get $rhs
+    i32.add))

@@ -1,0 +1,4 @@
+(module
+  (func
+    i32.const 0x1_0000_0000
+    drop))

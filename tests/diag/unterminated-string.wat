@@ -1,0 +1,4 @@
+(module
+  (func
+    (i32.const 1)
+    "unterminated

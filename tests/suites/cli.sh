@@ -1,0 +1,45 @@
+#!/bin/sh
+# The command line: options, and bad input rejected with the exact diagnostic,
+# exit status 1 and no output file left behind.
+#   tests/diag/NAME.wat|.wasm  an input that must be rejected
+#   tests/diag/NAME.err        its exact stderr (paths relative to the repo root)
+# UPDATE=1 rewrites the .err files from the current output (review the diff!).
+set -u
+cd "$W2L_ROOT"
+t="$W2L_BUILD/wasm2c-lite"
+tmp="$W2L_BUILD/cli-tmp"
+rm -rf "$tmp" && mkdir -p "$tmp"
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+
+# Options
+"$t" --version | grep -q '^wasm2c-lite [0-9]' && ok || bad "--version"
+"$t" --help | grep -q '^usage: wasm2c-lite' && ok || bad "--help"
+"$t" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no input: exit 2"
+"$t" --bogus x.wat 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "unknown option '--bogus'" "$tmp/err" && ok || bad "unknown option"
+"$t" no/such/file.wat 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "cannot read 'no/such/file.wat'" "$tmp/err" && ok || bad "missing input"
+
+# Good input: -o writes X.c and X.h, stdin works, stdout without -o.
+printf '(module (func (export "f") (result i32) i32.const 7))\n' >"$tmp/good.wat"
+"$t" "$tmp/good.wat" -o "$tmp/good.c" && [ -s "$tmp/good.c" ] && [ -s "$tmp/good.h" ] && ok || bad "-o writes .c and .h"
+"$t" - <"$tmp/good.wat" | grep -q 'w2l_module' && ok || bad "stdin to stdout"
+[ "$(ls "$tmp" | grep -c '\.c\.')" -eq 0 ] && ok || bad "temporary files left behind"
+
+# Bad input: exact diagnostics, exit 1, nothing written.
+for f in tests/diag/*.wat tests/diag/*.wasm; do
+  [ -e "$f" ] || continue
+  name=$(basename "$f")
+  expect="${f%.*}.err"
+  "$t" "$f" -o "$tmp/out.c" 2>"$tmp/stderr"
+  rc=$?
+  if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/stderr" "$expect"; fi
+  if [ $rc -ne 1 ]; then bad "$name: exit status $rc, expected 1"
+  elif [ -e "$tmp/out.c" ] || [ -e "$tmp/out.h" ] || ls "$tmp" | grep -q 'out\.[ch]\.'; then bad "$name: output left behind"
+  elif [ ! -f "$expect" ]; then bad "$name: no $expect"
+  elif ! cmp -s "$tmp/stderr" "$expect"; then bad "$name: diagnostic differs"; diff "$expect" "$tmp/stderr" | sed 's/^/    /'
+  else ok
+  fi
+  rm -f "$tmp"/out.*
+done
+echo "$pass passed, $fail failed"
