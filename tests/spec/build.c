@@ -2,9 +2,11 @@
  *
  * Each module is read (text range, quoted text or binary), validated and, if
  * it is meant to be instantiated, emitted to WORKDIR/w<index>.c with the C
- * prefix w<index>.  All of a script's modules are then compiled by a single
- * "$W2L_CC $W2L_CFLAGS -shared -fPIC" call into one shared object; only if that
- * fails is each module compiled on its own, to tell which one is at fault.
+ * prefix w<index>.  All of a script's modules are then compiled as one
+ * translation unit (all.c includes them) by a single "$W2L_CC $W2L_CFLAGS
+ * -shared -fPIC" call into one shared object; only if that fails is each
+ * module compiled on its own, to tell which one is at fault.  W2L_SPEC_CFLAGS,
+ * if set, replaces W2L_CFLAGS.
  * The front end runs in child processes (see supervise), so a crash in it
  * costs one module, not the script.
  */
@@ -132,10 +134,23 @@ static char *cc_errors(const char *log_path) {
   return xprintf("C compiler failed (log %s):\n%s", log_path, out);
 }
 
+/* Flags for emitted C: W2L_SPEC_CFLAGS, else W2L_CFLAGS, else defaults that
+ * find the runtime header beside the runner (BUILD/include). */
 static const char *cflags(void) {
+  static char defaults[1200];
   const char *f = getenv("W2L_SPEC_CFLAGS");
   if (!f) f = getenv("W2L_CFLAGS");
-  return f ? f : "";
+  if (f) return f;
+  if (!defaults[0]) {
+    char exe[1024];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    snprintf(defaults, sizeof defaults, "-std=c11 -O2 -DW2L_BOUNDS=%d -I'%s/include'",
+             W2L_BOUNDS, exe);
+  }
+  return defaults;
 }
 
 /* cc FILES -o SO; returns true on success.  files is a space-separated list. */
@@ -155,35 +170,34 @@ static int add_so(struct run *r, char *path) {
   return r->nsos++;
 }
 
-static void compile_all(struct run *r) {
-  size_t cap = 256, len = 0;
-  char *files = malloc(cap);
-  uint32_t n = r->script->ncommands, count = 0;
-  if (!files) abort();
-  files[0] = '\0';
-  for (uint32_t i = 0; i < n; i++) {
-    if (!r->built[i].emitted) continue;
-    char *f = xprintf("'%s/%s.c' ", r->workdir, r->built[i].prefix);
-    size_t fl = strlen(f);
-    if (len + fl + 1 > cap) {
-      while (len + fl + 1 > cap) cap *= 2;
-      files = realloc(files, cap);
-      if (!files) abort();
+/* Write WORKDIR/all.c, one translation unit that includes every emitted module
+ * (their file-scope names all carry their own prefix); returns how many. */
+static uint32_t write_all_c(struct run *r, const char *path) {
+  uint32_t count = 0;
+  FILE *f = fopen(path, "w");
+  if (!f) return 0;
+  fprintf(f, "/* Every module of %s, compiled as one unit. */\n", r->name);
+  for (uint32_t i = 0; i < r->script->ncommands; i++)
+    if (r->built[i].emitted) {
+      fprintf(f, "#include \"%s.c\"\n", r->built[i].prefix);
+      count++;
     }
-    memcpy(files + len, f, fl + 1);
-    len += fl;
-    free(f);
-    count++;
-  }
+  return fclose(f) == 0 ? count : 0;
+}
+
+static void compile_all(struct run *r) {
+  uint32_t n = r->script->ncommands;
+  char *all = xprintf("%s/all.c", r->workdir), *quoted = xprintf("'%s'", all);
   char *so = xprintf("%s/modules.so", r->workdir), *log = xprintf("%s/cc.log", r->workdir);
-  if (count && cc(so, files, log)) {
+  uint32_t count = write_all_c(r, all);
+  if (count && cc(so, quoted, log)) {
     int k = add_so(r, so);
     for (uint32_t i = 0; i < n; i++)
       if (r->built[i].emitted) r->built[i].compiled = true, r->built[i].so = k;
     so = NULL;
   } else {
     /* One at a time, to find the culprits. */
-    for (uint32_t i = 0; i < n && count; i++) {
+    for (uint32_t i = 0; i < n; i++) {
       struct built *b = &r->built[i];
       if (!b->emitted) continue;
       char *one_so = xprintf("%s/%s.so", r->workdir, b->prefix);
@@ -204,7 +218,8 @@ static void compile_all(struct run *r) {
   }
   free(so);
   free(log);
-  free(files);
+  free(all);
+  free(quoted);
 }
 
 /* Decide the assertions about the front end; fail modules that did not build. */
