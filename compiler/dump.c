@@ -35,10 +35,17 @@ static void put_bytes(FILE *out, const uint8_t *s, uint32_t len) {
   fputc('"', out);
 }
 
+/* $"name" */
+static void put_id(FILE *out, const char *name) {
+  fputc('$', out);
+  put_bytes(out, (const uint8_t *)name, (uint32_t)strlen(name));
+}
+
+/* " $\"name\"", or nothing for a NULL name. */
 static void put_name(FILE *out, const char *name) {
   if (!name) return;
-  fputs(" $", out);
-  put_bytes(out, (const uint8_t *)name, (uint32_t)strlen(name));
+  fputs(" ", out);
+  put_id(out, name);
 }
 
 static void put_limits(FILE *out, const struct limits *l) {
@@ -105,14 +112,16 @@ static void put_inline_expr(FILE *out, const struct expr *e) {
 
 /* A function body, one instruction a line, indented by nesting depth. */
 static void put_body(FILE *out, const struct expr *e) {
-  int depth = 2;
+  int nest = 0;
   for (uint32_t i = 0; i < e->count; i++) {
     const struct instr *in = &e->code[i];
-    if (in->op == OP_END || in->op == OP_ELSE) depth--;
-    fprintf(out, "%*s", depth > 0 ? depth * 2 : 0, "");
+    bool closes = in->op == OP_END || in->op == OP_ELSE;
+    int level = closes && nest > 0 ? nest - 1 : nest;
+    fprintf(out, "%*s", 2 + 2 * level, "");
     put_instr(out, in);
     fputc('\n', out);
-    if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF || in->op == OP_ELSE) depth++;
+    if (in->op == OP_END && nest > 0) nest--;
+    if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) nest++;
   }
 }
 
@@ -137,7 +146,7 @@ static void dump_funcs(FILE *out, const struct module *m) {
         if (!f->local_names[k]) continue;
         fputs(any ? "" : "  local_names", out);
         fprintf(out, " %" PRIu32 "=", k);
-        put_name(out, f->local_names[k]);
+        put_id(out, f->local_names[k]);
         any = true;
       }
       if (any) fputc('\n', out);

@@ -1,0 +1,833 @@
+/* binary.c - the binary format: decode a .wasm module into the IR.
+ *
+ * The reader walks the bytes once, section by section, with a moving bound
+ * (the end of the current section or function body) that no read may cross.
+ * Every count is checked against the bytes left before anything is allocated,
+ * so a small input can never ask for a large allocation.  Errors go through
+ * diag_error() with the offset of the offending byte.  The name section is
+ * remembered and decoded last, under its own diag_protect(): a malformed name
+ * section is ignored, as the spec allows for custom sections.
+ */
+#include <string.h>
+
+#include "compiler.h"
+
+/* Implementation limits (the spec lets an implementation choose them). */
+#define MAX_LOCALS 50000u  /* declared locals in one function, params excluded */
+#define MAX_DEPTH 10000u   /* nested block/loop/if in one expression */
+
+struct reader {
+  const struct source *src; /* the input */
+  const uint8_t *p;         /* src->data */
+  size_t pos;               /* next byte to read */
+  size_t end;               /* current bound: end of the section or body */
+  struct arena *a;          /* where the IR goes */
+  struct module *m;         /* the module being built */
+  struct instr *scratch;    /* instruction buffer reused for every expression */
+  uint32_t scratch_cap;     /* entries in scratch */
+  bool in_section;          /* reading a section's contents (not its header) */
+  bool in_body;             /* decoding a function body (not a constant expr) */
+  bool has_funcs;           /* a function section was seen */
+  uint32_t nfuncdecls;      /* its count */
+  bool has_data;            /* a data section was seen */
+  bool has_names;           /* a "name" custom section was seen (first one wins) */
+  size_t names_start;       /* its payload, after the section name */
+  size_t names_end;         /* its end */
+};
+
+/* ------------------------------------------------------------------------ */
+/* Errors and primitive reads                                               */
+/* ------------------------------------------------------------------------ */
+
+__attribute__((format(printf, 3, 4)))
+static _Noreturn void fail(struct reader *r, size_t pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_verror(r->src, pos, fmt, ap);
+}
+
+static _Noreturn void unexpected_end(struct reader *r) {
+  if (r->in_section) fail(r, r->pos, "unexpected end of section or function");
+  fail(r, r->pos, "unexpected end of file");
+}
+
+static size_t left(const struct reader *r) { return r->end - r->pos; }
+
+static uint8_t read_u8(struct reader *r) {
+  if (r->pos >= r->end) unexpected_end(r);
+  return r->p[r->pos++];
+}
+
+/* An LEB128 integer of the given bit width.  At most ceil(bits/7) bytes; in the
+ * last byte the bits past the width must be zero (unsigned) or copies of the
+ * sign bit (signed).  Signed results are sign-extended to 64 bits. */
+static uint64_t read_leb(struct reader *r, unsigned bits, bool sign) {
+  size_t start = r->pos;
+  unsigned maxbytes = (bits + 6) / 7, shift = 0;
+  uint64_t result = 0;
+  uint8_t b;
+  for (unsigned i = 0;; i++) {
+    b = read_u8(r);
+    if (i == maxbytes - 1) {
+      if (b & 0x80)
+        fail(r, start, "integer representation too long: a %s%u takes at most %u bytes",
+             sign ? "s" : "u", bits, maxbytes);
+      unsigned used = bits - 7 * i; /* value bits in this byte */
+      uint8_t unused = (uint8_t)(0x7f & ~((1u << used) - 1));
+      uint8_t want = sign && (b >> (used - 1)) & 1 ? unused : 0;
+      if ((b & unused) != want)
+        fail(r, start, "integer too large: the value does not fit in a %s%u",
+             sign ? "s" : "u", bits);
+    }
+    result |= (uint64_t)(b & 0x7f) << shift;
+    shift += 7;
+    if (!(b & 0x80)) break;
+  }
+  if (sign && shift < 64 && (b & 0x40)) result |= ~(uint64_t)0 << shift;
+  return result;
+}
+
+static uint32_t read_u32(struct reader *r) { return (uint32_t)read_leb(r, 32, false); }
+
+/* A vector length whose items take at least min_size bytes each. */
+static uint32_t read_count(struct reader *r, size_t min_size, const char *what) {
+  size_t at = r->pos;
+  uint32_t n = read_u32(r);
+  if (n > left(r) / min_size)
+    fail(r, at, "length out of bounds: %u %s cannot fit in the %zu bytes left", n, what,
+         left(r));
+  return n;
+}
+
+/* Byte offset of the first malformed UTF-8 sequence in s, or n if none. */
+static size_t utf8_check(const uint8_t *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    uint8_t c = s[i];
+    size_t len;
+    uint32_t cp, min;
+    if (c < 0x80) { i++; continue; }
+    if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min = 0x80;
+    else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min = 0x800;
+    else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min = 0x10000;
+    else return i;
+    if (n - i < len) return i;
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xc0) != 0x80) return i;
+      cp = cp << 6 | (s[i + k] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += len;
+  }
+  return n;
+}
+
+/* A name: u32 length, then that many bytes of valid UTF-8 (arena copy, NUL added). */
+static struct bytes read_name(struct reader *r) {
+  size_t at = r->pos;
+  uint32_t len = read_u32(r);
+  if (len > left(r))
+    fail(r, at, "length out of bounds: a name of %u bytes but only %zu bytes left", len,
+         left(r));
+  const uint8_t *s = r->p + r->pos;
+  size_t bad = utf8_check(s, len);
+  if (bad < len) fail(r, r->pos + bad, "malformed UTF-8 encoding in name");
+  struct bytes b = {(uint8_t *)arena_strndup(r->a, (const char *)s, len), len};
+  r->pos += len;
+  return b;
+}
+
+static bool is_valtype_byte(uint8_t b) {
+  return (b >= VT_F64 && b <= VT_I32) || b == VT_FUNCREF || b == VT_EXTERNREF;
+}
+
+static enum valtype read_valtype(struct reader *r) {
+  size_t at = r->pos;
+  uint8_t b = read_u8(r);
+  if (b == VT_V128) fail(r, at, "SIMD not supported yet: value type v128");
+  if (!is_valtype_byte(b)) fail(r, at, "malformed value type 0x%02x", b);
+  return (enum valtype)b;
+}
+
+static enum valtype read_reftype(struct reader *r) {
+  size_t at = r->pos;
+  uint8_t b = read_u8(r);
+  if (b != VT_FUNCREF && b != VT_EXTERNREF)
+    fail(r, at, "malformed reference type 0x%02x, expected funcref (0x70) or externref (0x6f)",
+         b);
+  return (enum valtype)b;
+}
+
+static void read_limits(struct reader *r, struct limits *l, bool memory) {
+  size_t at = r->pos;
+  uint8_t flags = read_u8(r);
+  if (memory && flags >= 4 && flags <= 7)
+    fail(r, at, "memory64 not supported yet: limits flags 0x%02x", flags);
+  if (memory && flags == 2)
+    fail(r, at, "malformed limits flags 0x02: a shared memory needs a maximum");
+  if (flags > (memory ? 3 : 1)) fail(r, at, "malformed limits flags 0x%02x", flags);
+  l->shared = (flags & 2) != 0;
+  l->has_max = (flags & 1) != 0;
+  l->min = read_u32(r);
+  if (l->has_max) l->max = read_u32(r);
+}
+
+static void read_globaltype(struct reader *r, struct global *g) {
+  g->type = read_valtype(r);
+  size_t at = r->pos;
+  uint8_t mut = read_u8(r);
+  if (mut > 1) fail(r, at, "malformed mutability 0x%02x, expected 0 or 1", mut);
+  g->mutable_ = mut == 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Instructions                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Opcode lookup tables built from opcodes.def on first use. */
+#define FC_MAX 32
+static uint16_t plain_ops[256];
+static uint16_t fc_ops[FC_MAX];
+static bool ops_ready;
+
+static void init_ops(void) {
+  for (int i = 0; i < 256; i++) plain_ops[i] = OP_COUNT;
+  for (int i = 0; i < FC_MAX; i++) fc_ops[i] = OP_COUNT;
+  for (int i = 0; i < OP_COUNT; i++) {
+    if (opinfo[i].prefix == 0) plain_ops[opinfo[i].code & 0xff] = (uint16_t)i;
+    else if (opinfo[i].prefix == 0xfc && opinfo[i].code < FC_MAX) fc_ops[opinfo[i].code] = (uint16_t)i;
+  }
+  ops_ready = true;
+}
+
+/* A memory index where 2.0 has a reserved zero byte: multi-memory makes it a
+ * u32, but only its shortest encoding is accepted so that 2.0's "zero byte"
+ * rule still holds for memory 0. */
+static uint32_t read_memidx(struct reader *r) {
+  size_t at = r->pos;
+  uint32_t idx = read_u32(r);
+  size_t shortest = 1;
+  for (uint32_t v = idx >> 7; v; v >>= 7) shortest++;
+  if (r->pos - at != shortest)
+    fail(r, at, "zero byte expected: a memory index must use its shortest encoding");
+  return idx;
+}
+
+static void read_blocktype(struct reader *r, struct blocktype *bt) {
+  size_t at = r->pos;
+  if (r->pos >= r->end) unexpected_end(r);
+  uint8_t b = r->p[r->pos];
+  if (b == 0x40) {
+    r->pos++;
+    bt->kind = BT_EMPTY;
+  } else if (is_valtype_byte(b) || b == VT_V128) {
+    bt->kind = BT_VALUE;
+    bt->valtype = read_valtype(r);
+  } else {
+    int64_t v = (int64_t)read_leb(r, 33, true);
+    if (v < 0) fail(r, at, "malformed block type 0x%02x", b);
+    bt->kind = BT_INDEX;
+    bt->typeidx = (uint32_t)v;
+  }
+}
+
+static void read_immediates(struct reader *r, struct instr *in) {
+  switch (opinfo[in->op].imm) {
+  case IMM_NONE: break;
+  case IMM_BLOCK: read_blocktype(r, &in->imm.block); break;
+  case IMM_LABEL: case IMM_FUNC: case IMM_LOCAL: case IMM_GLOBAL: case IMM_TABLE:
+  case IMM_DATA: case IMM_ELEM:
+    in->imm.idx = read_u32(r);
+    break;
+  case IMM_MEMORY: in->imm.idx = read_memidx(r); break;
+  case IMM_BR_TABLE: {
+    uint32_t n = read_count(r, 1, "br_table labels");
+    uint32_t *labels = arena_array(r->a, (size_t)n + 1, sizeof *labels);
+    for (uint32_t i = 0; i <= n; i++) labels[i] = read_u32(r);
+    in->imm.br_table.count = n;
+    in->imm.br_table.labels = labels;
+    break;
+  }
+  case IMM_CALL_INDIRECT:
+  case IMM_TABLE_INIT:
+  case IMM_TABLE_COPY:
+    in->imm.pair.a = read_u32(r);
+    in->imm.pair.b = read_u32(r);
+    break;
+  case IMM_MEMORY_INIT:
+    in->imm.pair.a = read_u32(r);
+    in->imm.pair.b = read_memidx(r);
+    break;
+  case IMM_MEMORY_COPY:
+    in->imm.pair.a = read_memidx(r);
+    in->imm.pair.b = read_memidx(r);
+    break;
+  case IMM_SELECT_T: {
+    uint32_t n = read_count(r, 1, "select types");
+    enum valtype *t = arena_array(r->a, n, sizeof *t);
+    for (uint32_t i = 0; i < n; i++) t[i] = read_valtype(r);
+    in->imm.select.count = n;
+    in->imm.select.types = t;
+    break;
+  }
+  case IMM_MEMARG: {
+    uint32_t align = read_u32(r);
+    if (align & 0x40) { /* multi-memory: a memory index follows */
+      align &= ~(uint32_t)0x40;
+      in->imm.memarg.mem = read_u32(r);
+    }
+    in->imm.memarg.align = align;
+    in->imm.memarg.offset = read_u32(r);
+    break;
+  }
+  case IMM_I32: in->imm.i32 = (uint32_t)read_leb(r, 32, true); break;
+  case IMM_I64: in->imm.i64 = read_leb(r, 64, true); break;
+  case IMM_F32:
+  case IMM_F64: {
+    unsigned n = opinfo[in->op].imm == IMM_F32 ? 4 : 8;
+    if (left(r) < n) unexpected_end(r);
+    uint64_t bits = 0;
+    for (unsigned i = 0; i < n; i++) bits |= (uint64_t)r->p[r->pos + i] << (8 * i);
+    r->pos += n;
+    if (n == 4) in->imm.f32_bits = (uint32_t)bits;
+    else in->imm.f64_bits = bits;
+    break;
+  }
+  case IMM_REFTYPE: in->imm.idx = read_reftype(r); break;
+  }
+}
+
+/* The opcode at r->pos (with its prefix) as an enum opcode. */
+static enum opcode read_opcode(struct reader *r) {
+  size_t at = r->pos;
+  uint8_t b = read_u8(r);
+  if (b == 0xfc) {
+    uint32_t sub = read_u32(r);
+    if (sub >= FC_MAX || fc_ops[sub] == OP_COUNT) fail(r, at, "illegal opcode 0xfc %u", sub);
+    return (enum opcode)fc_ops[sub];
+  }
+  if (b == 0xfd) fail(r, at, "SIMD not supported yet: opcode prefix 0xfd");
+  if (plain_ops[b] == OP_COUNT) fail(r, at, "illegal opcode 0x%02x", b);
+  return (enum opcode)plain_ops[b];
+}
+
+/* Instructions up to and including the end that closes depth 0, within the
+ * current bound.  Copies them out of the scratch buffer into an exact array. */
+static void read_expr(struct reader *r, struct expr *e) {
+  uint32_t n = 0, depth = 0;
+  e->pos = (uint32_t)r->pos;
+  for (;;) {
+    if (r->pos >= r->end) fail(r, r->pos, "END opcode expected: the expression is not closed");
+    if (n == r->scratch_cap) {
+      uint32_t cap = r->scratch_cap ? r->scratch_cap * 2 : 256;
+      r->scratch = arena_grow(r->a, r->scratch, n, cap, sizeof *r->scratch);
+      r->scratch_cap = cap;
+    }
+    struct instr *in = &r->scratch[n++];
+    memset(in, 0, sizeof *in);
+    in->pos = (uint32_t)r->pos;
+    in->op = (uint16_t)read_opcode(r);
+    read_immediates(r, in);
+    if ((in->op == OP_MEMORY_INIT || in->op == OP_DATA_DROP) && r->in_body &&
+        !r->m->has_datacount)
+      fail(r, in->pos, "data count section required by %s", opinfo[in->op].name);
+    if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) {
+      if (++depth > MAX_DEPTH)
+        fail(r, in->pos, "blocks nested too deeply: the limit is %u", MAX_DEPTH);
+    } else if (in->op == OP_END) {
+      if (depth-- == 0) break;
+    }
+  }
+  e->count = n;
+  e->code = arena_array(r->a, n, sizeof *e->code);
+  memcpy(e->code, r->scratch, n * sizeof *e->code);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sections                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void read_types(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 3, "function types");
+  m->types = arena_array(r->a, n, sizeof *m->types);
+  m->ntypes = n;
+  for (uint32_t i = 0; i < n; i++) {
+    struct functype *t = &m->types[i];
+    size_t at = r->pos;
+    uint8_t form = read_u8(r);
+    if (form != 0x60) fail(r, at, "malformed function type: 0x%02x instead of 0x60", form);
+    t->nparams = read_count(r, 1, "parameter types");
+    t->params = arena_array(r->a, t->nparams, sizeof *t->params);
+    for (uint32_t k = 0; k < t->nparams; k++) t->params[k] = read_valtype(r);
+    t->nresults = read_count(r, 1, "result types");
+    t->results = arena_array(r->a, t->nresults, sizeof *t->results);
+    for (uint32_t k = 0; k < t->nresults; k++) t->results[k] = read_valtype(r);
+  }
+}
+
+static void read_imports(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 4, "imports");
+  m->imports = arena_array(r->a, n, sizeof *m->imports);
+  m->nimports = n;
+  /* Room for every import in each space; the later sections grow them. */
+  m->funcs = arena_array(r->a, n, sizeof *m->funcs);
+  m->tables = arena_array(r->a, n, sizeof *m->tables);
+  m->mems = arena_array(r->a, n, sizeof *m->mems);
+  m->globals = arena_array(r->a, n, sizeof *m->globals);
+  for (uint32_t i = 0; i < n; i++) {
+    struct import *im = &m->imports[i];
+    im->pos = (uint32_t)r->pos;
+    im->module = read_name(r);
+    im->field = read_name(r);
+    size_t at = r->pos;
+    uint8_t kind = read_u8(r);
+    switch (kind) {
+    case EXT_FUNC: {
+      struct func *f = &m->funcs[m->nfuncs];
+      f->typeidx = read_u32(r);
+      f->imported = true, f->import = i, f->pos = im->pos;
+      im->index = m->nfuncs++;
+      break;
+    }
+    case EXT_TABLE: {
+      struct table *t = &m->tables[m->ntables];
+      t->reftype = read_reftype(r);
+      read_limits(r, &t->limits, false);
+      t->imported = true, t->import = i, t->pos = im->pos;
+      im->index = m->ntables++;
+      break;
+    }
+    case EXT_MEMORY: {
+      struct memory *mem = &m->mems[m->nmems];
+      read_limits(r, &mem->limits, true);
+      mem->imported = true, mem->import = i, mem->pos = im->pos;
+      im->index = m->nmems++;
+      break;
+    }
+    case EXT_GLOBAL: {
+      struct global *g = &m->globals[m->nglobals];
+      read_globaltype(r, g);
+      g->imported = true, g->import = i, g->pos = im->pos;
+      im->index = m->nglobals++;
+      break;
+    }
+    default:
+      fail(r, at, "malformed import kind 0x%02x", kind);
+    }
+    im->kind = (enum externkind)kind;
+  }
+  m->nfuncimports = m->nfuncs;
+  m->ntableimports = m->ntables;
+  m->nmemimports = m->nmems;
+  m->nglobalimports = m->nglobals;
+}
+
+static void read_funcs(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 1, "functions");
+  m->funcs = arena_grow(r->a, m->funcs, m->nfuncs, (size_t)m->nfuncs + n, sizeof *m->funcs);
+  for (uint32_t i = 0; i < n; i++) {
+    struct func *f = &m->funcs[m->nfuncs++];
+    f->pos = (uint32_t)r->pos;
+    f->typeidx = read_u32(r);
+  }
+  r->has_funcs = true;
+  r->nfuncdecls = n;
+}
+
+static void read_tables(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 3, "tables");
+  m->tables = arena_grow(r->a, m->tables, m->ntables, (size_t)m->ntables + n, sizeof *m->tables);
+  for (uint32_t i = 0; i < n; i++) {
+    struct table *t = &m->tables[m->ntables++];
+    t->pos = (uint32_t)r->pos;
+    t->reftype = read_reftype(r);
+    read_limits(r, &t->limits, false);
+  }
+}
+
+static void read_mems(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 2, "memories");
+  m->mems = arena_grow(r->a, m->mems, m->nmems, (size_t)m->nmems + n, sizeof *m->mems);
+  for (uint32_t i = 0; i < n; i++) {
+    struct memory *mem = &m->mems[m->nmems++];
+    mem->pos = (uint32_t)r->pos;
+    read_limits(r, &mem->limits, true);
+  }
+}
+
+static void read_globals(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 3, "globals");
+  m->globals = arena_grow(r->a, m->globals, m->nglobals, (size_t)m->nglobals + n,
+                          sizeof *m->globals);
+  for (uint32_t i = 0; i < n; i++) {
+    struct global *g = &m->globals[m->nglobals++];
+    g->pos = (uint32_t)r->pos;
+    read_globaltype(r, g);
+    read_expr(r, &g->init);
+  }
+}
+
+static void read_exports(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 3, "exports");
+  m->exports = arena_array(r->a, n, sizeof *m->exports);
+  m->nexports = n;
+  for (uint32_t i = 0; i < n; i++) {
+    struct export *ex = &m->exports[i];
+    ex->pos = (uint32_t)r->pos;
+    ex->name = read_name(r);
+    size_t at = r->pos;
+    uint8_t kind = read_u8(r);
+    if (kind > EXT_GLOBAL) fail(r, at, "malformed export kind 0x%02x", kind);
+    ex->kind = (enum externkind)kind;
+    ex->index = read_u32(r);
+  }
+}
+
+static void read_start(struct reader *r) {
+  r->m->start_pos = (uint32_t)r->pos;
+  r->m->start = read_u32(r);
+  r->m->has_start = true;
+}
+
+/* Element items given as function indices become ref.func expressions. */
+static void read_elem_funcs(struct reader *r, struct elem *e) {
+  e->count = read_count(r, 1, "element function indices");
+  e->items = arena_array(r->a, e->count, sizeof *e->items);
+  for (uint32_t k = 0; k < e->count; k++) {
+    struct expr *x = &e->items[k];
+    x->pos = (uint32_t)r->pos;
+    x->count = 2;
+    x->code = arena_array(r->a, 2, sizeof *x->code);
+    x->code[0].op = OP_REF_FUNC;
+    x->code[0].pos = x->pos;
+    x->code[0].imm.idx = read_u32(r);
+    x->code[1].op = OP_END;
+    x->code[1].pos = (uint32_t)r->pos;
+  }
+}
+
+static void read_elem_exprs(struct reader *r, struct elem *e) {
+  e->count = read_count(r, 1, "element expressions");
+  e->items = arena_array(r->a, e->count, sizeof *e->items);
+  for (uint32_t k = 0; k < e->count; k++) read_expr(r, &e->items[k]);
+}
+
+/* Segment flags: bit 0 = passive or declarative, bit 1 = explicit table index
+ * (active) or declarative, bit 2 = items are expressions with a reftype. */
+static void read_elems(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 2, "element segments");
+  m->elems = arena_array(r->a, n, sizeof *m->elems);
+  m->nelems = n;
+  for (uint32_t i = 0; i < n; i++) {
+    struct elem *e = &m->elems[i];
+    e->pos = (uint32_t)r->pos;
+    uint32_t flags = read_u32(r);
+    if (flags > 7) fail(r, e->pos, "malformed element segment kind %u (expected 0 to 7)", flags);
+    e->mode = !(flags & 1) ? SEG_ACTIVE : (flags & 2) ? SEG_DECLARATIVE : SEG_PASSIVE;
+    if (e->mode == SEG_ACTIVE) {
+      if (flags & 2) e->table = read_u32(r);
+      read_expr(r, &e->offset);
+    }
+    e->reftype = VT_FUNCREF;
+    if (flags & 4) {
+      if (flags & 3) e->reftype = read_reftype(r);
+      read_elem_exprs(r, e);
+    } else {
+      if (flags & 3) {
+        size_t at = r->pos;
+        uint8_t kind = read_u8(r);
+        if (kind != 0) fail(r, at, "malformed element kind 0x%02x, expected 0 (funcref)", kind);
+      }
+      read_elem_funcs(r, e);
+    }
+  }
+}
+
+static void read_datacount(struct reader *r) {
+  r->m->datacount = read_u32(r);
+  r->m->has_datacount = true;
+}
+
+/* Locals: vec of (count, valtype) runs; the total must fit in a u32. */
+static void read_locals(struct reader *r, struct func *f) {
+  size_t at = r->pos;
+  uint32_t nruns = read_count(r, 2, "local declarations");
+  uint32_t *counts = arena_array(r->a, nruns, sizeof *counts);
+  enum valtype *types = arena_array(r->a, nruns, sizeof *types);
+  uint64_t total = 0;
+  for (uint32_t i = 0; i < nruns; i++) {
+    counts[i] = read_u32(r);
+    types[i] = read_valtype(r);
+    total += counts[i];
+    if (total > UINT32_MAX) fail(r, at, "too many locals: more than 2^32-1 in one function");
+  }
+  if (total > MAX_LOCALS)
+    fail(r, at, "too many locals: %llu declared, the implementation limit is %u",
+         (unsigned long long)total, MAX_LOCALS);
+  f->nlocals = (uint32_t)total;
+  f->locals = arena_array(r->a, f->nlocals, sizeof *f->locals);
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < nruns; i++)
+    for (uint32_t j = 0; j < counts[i]; j++) f->locals[k++] = types[i];
+}
+
+static void read_code(struct reader *r) {
+  struct module *m = r->m;
+  size_t at = r->pos;
+  uint32_t n = read_count(r, 1, "function bodies");
+  if (n != r->nfuncdecls)
+    fail(r, at, "function and code section have inconsistent lengths: %u functions, %u bodies",
+         r->nfuncdecls, n);
+  size_t section_end = r->end;
+  r->in_body = true;
+  for (uint32_t i = 0; i < n; i++) {
+    struct func *f = &m->funcs[m->nfuncimports + i];
+    f->pos = (uint32_t)r->pos;
+    uint32_t size = read_u32(r);
+    if (size > left(r))
+      fail(r, f->pos, "unexpected end of section or function: body of %u bytes, %zu left",
+           size, left(r));
+    r->end = r->pos + size;
+    read_locals(r, f);
+    read_expr(r, &f->body);
+    if (r->pos != r->end)
+      fail(r, r->pos, "section size mismatch: %zu bytes after the end of function %u",
+           r->end - r->pos, m->nfuncimports + i);
+    r->end = section_end;
+  }
+  r->in_body = false;
+}
+
+static void read_datas(struct reader *r) {
+  struct module *m = r->m;
+  size_t at = r->pos;
+  uint32_t n = read_count(r, 2, "data segments");
+  if (m->has_datacount && n != m->datacount)
+    fail(r, at, "data count and data section have inconsistent lengths: %u and %u",
+         m->datacount, n);
+  m->datas = arena_array(r->a, n, sizeof *m->datas);
+  m->ndatas = n;
+  r->has_data = true;
+  for (uint32_t i = 0; i < n; i++) {
+    struct data *d = &m->datas[i];
+    d->pos = (uint32_t)r->pos;
+    uint32_t flags = read_u32(r);
+    if (flags > 2) fail(r, d->pos, "malformed data segment kind %u (expected 0 to 2)", flags);
+    d->mode = flags == 1 ? SEG_PASSIVE : SEG_ACTIVE;
+    if (flags == 2) d->mem = read_u32(r);
+    if (d->mode == SEG_ACTIVE) read_expr(r, &d->offset);
+    size_t lat = r->pos;
+    uint32_t len = read_u32(r);
+    if (len > left(r))
+      fail(r, lat, "unexpected end of section or function: %u data bytes, %zu left", len,
+           left(r));
+    d->init.len = len;
+    d->init.data = (uint8_t *)arena_strndup(r->a, (const char *)r->p + r->pos, len);
+    r->pos += len;
+  }
+}
+
+static void read_custom(struct reader *r) {
+  struct bytes name = read_name(r);
+  if (!r->has_names && name.len == 4 && memcmp(name.data, "name", 4) == 0) {
+    r->has_names = true;
+    r->names_start = r->pos;
+    r->names_end = r->end;
+  }
+  r->pos = r->end;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The name section                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* A name map: vec of (index, name) with increasing indices below limit;
+ * names[index] gets each name. */
+static void read_namemap(struct reader *r, const char **names, uint32_t limit) {
+  uint32_t n = read_count(r, 2, "names");
+  int64_t prev = -1;
+  for (uint32_t i = 0; i < n; i++) {
+    size_t at = r->pos;
+    uint32_t idx = read_u32(r);
+    if ((int64_t)idx <= prev || idx >= limit) fail(r, at, "bad index in name map");
+    prev = idx;
+    names[idx] = (const char *)read_name(r).data;
+  }
+}
+
+struct names {
+  struct reader *r;         /* positioned at the name section payload */
+  const char *module;       /* subsection 0 */
+  const char **funcs;       /* subsection 1, nfuncs entries */
+  const char ***locals;     /* subsection 2, per function: params+locals entries */
+  const char **tables;      /* subsection 5 */
+  const char **mems;        /* subsection 6 */
+  const char **globals;     /* subsection 7 */
+  const char **elems;       /* subsection 8 */
+  const char **datas;       /* subsection 9 */
+};
+
+static uint32_t nlocals_of(const struct module *m, uint32_t f) {
+  uint32_t n = m->funcs[f].nlocals;
+  uint32_t t = m->funcs[f].typeidx;
+  return t < m->ntypes ? n + m->types[t].nparams : n;
+}
+
+static void read_local_names(struct reader *r, struct names *nm) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 2, "functions");
+  int64_t prev = -1;
+  for (uint32_t i = 0; i < n; i++) {
+    size_t at = r->pos;
+    uint32_t f = read_u32(r);
+    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in local names");
+    prev = f;
+    uint32_t count = nlocals_of(m, f);
+    nm->locals[f] = arena_array(r->a, count, sizeof *nm->locals[f]);
+    read_namemap(r, nm->locals[f], count);
+  }
+}
+
+static void parse_names(void *arg) {
+  struct names *nm = arg;
+  struct reader *r = nm->r;
+  struct module *m = r->m;
+  int last = -1;
+  nm->funcs = arena_array(r->a, m->nfuncs, sizeof *nm->funcs);
+  nm->locals = arena_array(r->a, m->nfuncs, sizeof *nm->locals);
+  nm->tables = arena_array(r->a, m->ntables, sizeof *nm->tables);
+  nm->mems = arena_array(r->a, m->nmems, sizeof *nm->mems);
+  nm->globals = arena_array(r->a, m->nglobals, sizeof *nm->globals);
+  nm->elems = arena_array(r->a, m->nelems, sizeof *nm->elems);
+  nm->datas = arena_array(r->a, m->ndatas, sizeof *nm->datas);
+  while (r->pos < r->end) {
+    uint8_t id = read_u8(r);
+    uint32_t size = read_u32(r);
+    if (size > left(r) || (int)id <= last) fail(r, r->pos, "bad name subsection");
+    last = id;
+    size_t end = r->pos + size, outer = r->end;
+    r->end = end;
+    switch (id) {
+    case 0: nm->module = (const char *)read_name(r).data; break;
+    case 1: read_namemap(r, nm->funcs, m->nfuncs); break;
+    case 2: read_local_names(r, nm); break;
+    case 5: read_namemap(r, nm->tables, m->ntables); break;
+    case 6: read_namemap(r, nm->mems, m->nmems); break;
+    case 7: read_namemap(r, nm->globals, m->nglobals); break;
+    case 8: read_namemap(r, nm->elems, m->nelems); break;
+    case 9: read_namemap(r, nm->datas, m->ndatas); break;
+    default: r->pos = end; break; /* labels, types, ...: nowhere to put them */
+    }
+    if (r->pos != end) fail(r, r->pos, "name subsection size mismatch");
+    r->end = outer;
+  }
+}
+
+/* Decode the name section; fill the module's names only if all of it is well-formed. */
+static void apply_names(struct reader *r) {
+  struct module *m = r->m;
+  struct names nm = {.r = r};
+  r->pos = r->names_start;
+  r->end = r->names_end;
+  if (diag_protect(parse_names, &nm)) return;
+  if (nm.module) m->name = nm.module;
+  for (uint32_t i = 0; i < m->nfuncs; i++) {
+    if (nm.funcs[i]) m->funcs[i].name = nm.funcs[i];
+    if (nm.locals[i]) m->funcs[i].local_names = nm.locals[i];
+  }
+  for (uint32_t i = 0; i < m->ntables; i++) if (nm.tables[i]) m->tables[i].name = nm.tables[i];
+  for (uint32_t i = 0; i < m->nmems; i++) if (nm.mems[i]) m->mems[i].name = nm.mems[i];
+  for (uint32_t i = 0; i < m->nglobals; i++) if (nm.globals[i]) m->globals[i].name = nm.globals[i];
+  for (uint32_t i = 0; i < m->nelems; i++) if (nm.elems[i]) m->elems[i].name = nm.elems[i];
+  for (uint32_t i = 0; i < m->ndatas; i++) if (nm.datas[i]) m->datas[i].name = nm.datas[i];
+}
+
+/* ------------------------------------------------------------------------ */
+/* The module                                                               */
+/* ------------------------------------------------------------------------ */
+
+static const char *const section_names[] = {
+    "custom", "type", "import", "function", "table", "memory", "global",
+    "export", "start", "element", "code", "data", "data count",
+};
+
+/* Position of each section id in the required order (custom sections aside). */
+static const int section_rank[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+
+struct module *bin_read_module(struct arena *arena, const struct source *src) {
+  struct reader rd = {.src = src, .p = src->data, .end = src->size, .a = arena};
+  struct reader *r = &rd;
+  struct module *m = arena_alloc(arena, sizeof *m);
+  m->arena = arena;
+  m->src = src;
+  r->m = m;
+  if (!ops_ready) init_ops();
+
+  if (src->size < 4 || memcmp(src->data, "\0asm", 4) != 0)
+    fail(r, 0, "magic header not detected: a .wasm file starts with \\0asm");
+  r->pos = 4;
+  if (left(r) < 4) unexpected_end(r);
+  uint32_t version = (uint32_t)r->p[4] | (uint32_t)r->p[5] << 8 | (uint32_t)r->p[6] << 16 |
+                     (uint32_t)r->p[7] << 24;
+  if (version != 1) fail(r, 4, "unknown binary version 0x%x, expected 1", version);
+  r->pos = 8;
+
+  int last_rank = 0, last_id = 0;
+  while (r->pos < src->size) {
+    size_t at = r->pos;
+    uint8_t id = read_u8(r);
+    if (id > 12) fail(r, at, "malformed section id %u", id);
+    size_t size_at = r->pos;
+    uint32_t size = read_u32(r);
+    if (size > left(r))
+      fail(r, size_at, "length out of bounds: %s section of %u bytes, only %zu left",
+           section_names[id], size, left(r));
+    if (id != 0) {
+      if (section_rank[id] == last_rank)
+        fail(r, at, "unexpected content after last section: a second %s section",
+             section_names[id]);
+      if (section_rank[id] < last_rank)
+        fail(r, at, "unexpected content after last section: %s section after the %s section",
+             section_names[id], section_names[last_id]);
+      last_rank = section_rank[id], last_id = id;
+    }
+    r->end = r->pos + size;
+    r->in_section = true;
+    switch (id) {
+    case 0: read_custom(r); break;
+    case 1: read_types(r); break;
+    case 2: read_imports(r); break;
+    case 3: read_funcs(r); break;
+    case 4: read_tables(r); break;
+    case 5: read_mems(r); break;
+    case 6: read_globals(r); break;
+    case 7: read_exports(r); break;
+    case 8: read_start(r); break;
+    case 9: read_elems(r); break;
+    case 10: read_code(r); break;
+    case 11: read_datas(r); break;
+    case 12: read_datacount(r); break;
+    }
+    if (r->pos != r->end)
+      fail(r, r->pos, "section size mismatch: %zu unused bytes at the end of the %s section",
+           r->end - r->pos, section_names[id]);
+    r->end = src->size;
+    r->in_section = false;
+  }
+  if (r->nfuncdecls && last_rank < section_rank[10])
+    fail(r, r->pos, "function and code section have inconsistent lengths: %u functions, no code section",
+         r->nfuncdecls);
+  if (m->has_datacount && m->datacount && !r->has_data)
+    fail(r, r->pos, "data count and data section have inconsistent lengths: %u and no data section",
+         m->datacount);
+  if (r->has_names) apply_names(r);
+  return m;
+}

@@ -1,0 +1,537 @@
+/* emit.c - the module level of the C back end: X.c and X.h.
+ *
+ * X.c, in order: includes; multi-value result structs; the instance struct
+ * X__instance (begins with w2l_instance); data segments; prototypes and bodies
+ * of the module's own functions (emit_code.c); trampolines; the reflection
+ * tables and init/free; the descriptor X_module; export wrappers.
+ *
+ * Names (see emit_names.c for the mangling of wasm names):
+ *   X_<export>         public: export wrappers and accessors, declared in X.h
+ *                      (an export whose mangled name is "module" or
+ *                      "instantiate" gets its first letter escaped: X__6Dodule)
+ *   X_module, X_instantiate   public: descriptor and instantiation
+ *   X__<lowercase...>  private statics: X__f3_name (function 3), X__data2,
+ *                      X__tramp_ii_i, X__instance...  Mangled names never hold
+ *                      '_' followed by a lower-case letter, so these two
+ *                      families cannot meet.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "emit.h"
+
+static const char *const valtype_enum[] = {
+    [VT_I32] = "W2L_I32",         [VT_I64] = "W2L_I64",   [VT_F32] = "W2L_F32",
+    [VT_F64] = "W2L_F64",         [VT_V128] = "W2L_V128", [VT_FUNCREF] = "W2L_FUNCREF",
+    [VT_EXTERNREF] = "W2L_EXTERNREF",
+};
+
+static const char *const extern_enum[] = {"W2L_EXTERN_FUNC", "W2L_EXTERN_TABLE",
+                                          "W2L_EXTERN_MEMORY", "W2L_EXTERN_GLOBAL"};
+
+/* ---- names ---- */
+
+/* The first export of (kind, index), or NULL. */
+static const struct export *find_export(const struct module *m, enum externkind kind, uint32_t i) {
+  for (uint32_t k = 0; k < m->nexports; k++)
+    if (m->exports[k].kind == kind && m->exports[k].index == i) return &m->exports[k];
+  return NULL;
+}
+
+static char *indexed_name(struct emitter *e, const char *tag, uint32_t i, const char *name,
+                          const struct export *ex) {
+  struct ebuf b;
+  emit_init_buf(&b, e->arena);
+  emit_printf(&b, "%s%" PRIu32, tag, i);
+  if (name) emit_printf(&b, "_%s", emit_mangle(e->arena, (const uint8_t *)name, strlen(name)));
+  else if (ex) emit_printf(&b, "_%s", emit_mangle(e->arena, ex->name.data, ex->name.len));
+  return b.data;
+}
+
+/* Public C name of an export: X_<mangled>. */
+static char *export_name(struct emitter *e, const struct export *ex) {
+  char *m = emit_mangle(e->arena, ex->name.data, ex->name.len);
+  struct ebuf b;
+  emit_init_buf(&b, e->arena);
+  if (strcmp(m, "module") == 0 || strcmp(m, "instantiate") == 0)
+    emit_printf(&b, "%s__%02X%s", e->prefix, (unsigned)m[0], m + 1);
+  else
+    emit_printf(&b, "%s_%s", e->prefix, m);
+  return b.data;
+}
+
+static void make_names(struct emitter *e) {
+  const struct module *m = e->m;
+  e->func_names = arena_array(e->arena, m->nfuncs + 1, sizeof *e->func_names);
+  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) {
+    char *base = indexed_name(e, "f", i, m->funcs[i].name, find_export(m, EXT_FUNC, i));
+    size_t n = strlen(e->prefix) + strlen(base) + 3;
+    e->func_names[i] = arena_alloc(e->arena, n);
+    snprintf(e->func_names[i], n, "%s__%s", e->prefix, base);
+  }
+  e->global_names = arena_array(e->arena, m->nglobals + 1, sizeof *e->global_names);
+  for (uint32_t i = m->nglobalimports; i < m->nglobals; i++)
+    e->global_names[i] = indexed_name(e, "g", i, m->globals[i].name, find_export(m, EXT_GLOBAL, i));
+  e->type_structs = arena_array(e->arena, m->ntypes + 1, sizeof *e->type_structs);
+  for (uint32_t i = 0; i < m->ntypes; i++) {
+    const struct functype *ft = &m->types[i];
+    if (ft->nresults < 2) continue;
+    char *sig = emit_sig(e->arena, ft);
+    struct ebuf b;
+    emit_init_buf(&b, e->arena);
+    emit_printf(&b, "struct w2l_res_%s", strchr(sig, ':') + 1);
+    e->type_structs[i] = b.data;
+  }
+}
+
+/* ---- instance struct and data ---- */
+
+static void emit_result_structs(struct emitter *e) {
+  const struct module *m = e->m;
+  for (uint32_t i = 0; i < m->ntypes; i++) {
+    const struct functype *ft = &m->types[i];
+    if (!e->type_structs[i]) continue;
+    bool dup = false;
+    for (uint32_t j = 0; j < i; j++)
+      if (e->type_structs[j] && strcmp(e->type_structs[j], e->type_structs[i]) == 0) dup = true;
+    if (dup) continue;
+    const char *letters = e->type_structs[i] + strlen("struct w2l_res_");
+    emit_printf(e->out, "#ifndef W2L_RES_%s\n#define W2L_RES_%s\n%s {", letters, letters,
+                e->type_structs[i]);
+    for (uint32_t k = 0; k < ft->nresults; k++)
+      emit_printf(e->out, " %s r%" PRIu32 ";", emit_ctype(ft->results[k]), k);
+    emit_put(e->out, " };\n#endif\n");
+  }
+}
+
+static void emit_instance_struct(struct emitter *e) {
+  const struct module *m = e->m;
+  struct ebuf *o = e->out;
+  emit_printf(o, "/* One instance of the module; the runtime allocates instance_size bytes. */\n"
+                 "typedef struct %s__instance {\n"
+                 "  w2l_instance base; /* the generic view (the runtime owns its arrays) */\n", e->prefix);
+  for (uint32_t i = m->nglobalimports; i < m->nglobals; i++)
+    emit_printf(o, "  w2l_global %s; /* global %" PRIu32 " */\n", e->global_names[i], i);
+  if (m->ndatas) emit_printf(o, "  uint32_t data_len[%" PRIu32 "]; /* data segment sizes, 0 once dropped */\n", m->ndatas);
+  if (m->nelems) emit_printf(o, "  uint32_t elem_len[%" PRIu32 "]; /* elem segment sizes, 0 once dropped */\n", m->nelems);
+  for (uint32_t i = 0; i < m->nelems; i++)
+    if (m->elems[i].count)
+      emit_printf(o, "  w2l_ref elem%" PRIu32 "[%" PRIu32 "]; /* elem segment %" PRIu32 " */\n", i,
+                  m->elems[i].count, i);
+  emit_printf(o, "} %s__instance;\n\n", e->prefix);
+}
+
+static void emit_datas(struct emitter *e) {
+  const struct module *m = e->m;
+  for (uint32_t i = 0; i < m->ndatas; i++) {
+    const struct data *d = &m->datas[i];
+    emit_printf(e->out, "static const uint8_t %s__data%" PRIu32 "[%" PRIu32 "] =", e->prefix, i,
+                d->init.len + 1);
+    if (d->init.len == 0) emit_put(e->out, " \"\"");
+    for (uint32_t k = 0; k < d->init.len; k += 64) {
+      emit_put(e->out, "\n  ");
+      uint32_t n = d->init.len - k < 64 ? d->init.len - k : 64;
+      emit_string_literal(e->out, d->init.data + k, n);
+    }
+    emit_put(e->out, ";\n");
+  }
+  if (m->ndatas) emit_put(e->out, "\n");
+}
+
+static void emit_prototypes(struct emitter *e) {
+  const struct module *m = e->m;
+  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) {
+    const struct functype *ft = &m->types[m->funcs[i].typeidx];
+    emit_printf(e->out, "static %s %s(void *obj", emit_return_type(e, m->funcs[i].typeidx),
+                e->func_names[i]);
+    for (uint32_t k = 0; k < ft->nparams; k++) emit_printf(e->out, ", %s", emit_ctype(ft->params[k]));
+    emit_put(e->out, ");\n");
+  }
+  if (m->nfuncs > m->nfuncimports) emit_put(e->out, "\n");
+}
+
+/* ---- trampolines ---- */
+
+static char *tramp_name(struct emitter *e, uint32_t typeidx) {
+  char *sig = emit_sig(e->arena, &e->m->types[typeidx]);
+  *strchr(sig, ':') = '_';
+  struct ebuf b;
+  emit_init_buf(&b, e->arena);
+  emit_printf(&b, "%s__tramp_%s", e->prefix, sig);
+  return b.data;
+}
+
+static void emit_trampoline(struct emitter *e, uint32_t typeidx) {
+  const struct functype *ft = &e->m->types[typeidx];
+  struct ebuf *o = e->out;
+  emit_printf(o, "static void %s(const w2l_ref *f, const w2l_value *args, w2l_value *results) {\n",
+              tramp_name(e, typeidx));
+  if (!ft->nparams) emit_put(o, "  (void)args;\n");
+  if (!ft->nresults) emit_put(o, "  (void)results;\n");
+  emit_put(o, "  ");
+  if (ft->nresults == 1) emit_printf(o, "results[0].%s = ", emit_value_member(ft->results[0]));
+  else if (ft->nresults > 1) emit_printf(o, "%s r = ", emit_return_type(e, typeidx));
+  emit_put(o, "((");
+  emit_fnptr_type(e, o, typeidx);
+  emit_put(o, ")f->fn)(f->obj");
+  for (uint32_t k = 0; k < ft->nparams; k++)
+    emit_printf(o, ", args[%" PRIu32 "].%s", k, emit_value_member(ft->params[k]));
+  emit_put(o, ");\n");
+  for (uint32_t k = 0; ft->nresults > 1 && k < ft->nresults; k++)
+    emit_printf(o, "  results[%" PRIu32 "].%s = r.r%" PRIu32 ";\n", k,
+                emit_value_member(ft->results[k]), k);
+  emit_put(o, "}\n\n");
+}
+
+static void emit_trampolines(struct emitter *e) {
+  const struct module *m = e->m;
+  for (uint32_t i = 0; i < m->ntypes; i++) {
+    bool dup = false;
+    for (uint32_t j = 0; j < i && !dup; j++) dup = functype_equal(&m->types[i], &m->types[j]);
+    if (!dup) emit_trampoline(e, i);
+  }
+}
+
+/* ---- reflection tables ---- */
+
+static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t index) {
+  const struct module *m = e->m;
+  struct ebuf *o = e->out;
+  emit_printf(o, "{.kind = %s", extern_enum[kind]);
+  switch (kind) {
+  case EXT_FUNC: emit_printf(o, ", .sig = \"%s\"", emit_sig(e->arena, &m->types[m->funcs[index].typeidx])); break;
+  case EXT_TABLE: {
+    const struct table *t = &m->tables[index];
+    emit_printf(o, ", .type = %s, .min = %" PRIu64 "u, .max = ", valtype_enum[t->reftype], t->limits.min);
+    if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u", t->limits.max);
+    else emit_put(o, "UINT64_MAX");
+    break;
+  }
+  case EXT_MEMORY: {
+    const struct memory *mem = &m->mems[index];
+    emit_printf(o, ", .min = %" PRIu64 "u, .max = ", mem->limits.min);
+    if (mem->limits.has_max) emit_printf(o, "%" PRIu64 "u", mem->limits.max);
+    else emit_put(o, "UINT64_MAX");
+    break;
+  }
+  case EXT_GLOBAL:
+    emit_printf(o, ", .type = %s, .mutable_ = %s", valtype_enum[m->globals[index].type],
+                m->globals[index].mutable_ ? "true" : "false");
+    break;
+  }
+  emit_put(o, "}");
+}
+
+static void emit_tables(struct emitter *e) {
+  const struct module *m = e->m;
+  struct ebuf *o = e->out;
+  const char *x = e->prefix;
+  if (m->ntypes) {
+    emit_printf(o, "static const char *const %s__type_sigs[%" PRIu32 "] = {", x, m->ntypes);
+    for (uint32_t i = 0; i < m->ntypes; i++)
+      emit_printf(o, "%s\"%s\"", i ? ", " : "", emit_sig(e->arena, &m->types[i]));
+    emit_printf(o, "};\nstatic const w2l_trampoline %s__trampolines[%" PRIu32 "] = {", x, m->ntypes);
+    for (uint32_t i = 0; i < m->ntypes; i++) emit_printf(o, "%s%s", i ? ", " : "", tramp_name(e, i));
+    emit_put(o, "};\n");
+  }
+  if (m->nfuncs) {
+    emit_printf(o, "static const uint32_t %s__func_types[%" PRIu32 "] = {", x, m->nfuncs);
+    for (uint32_t i = 0; i < m->nfuncs; i++)
+      emit_printf(o, "%s%" PRIu32, i ? ", " : "", m->funcs[i].typeidx);
+    emit_put(o, "};\n");
+  }
+  if (m->nimports) {
+    emit_printf(o, "static const w2l_import_desc %s__imports[%" PRIu32 "] = {\n", x, m->nimports);
+    for (uint32_t i = 0; i < m->nimports; i++) {
+      const struct import *im = &m->imports[i];
+      emit_put(o, "  {");
+      emit_string_literal(o, im->module.data, im->module.len);
+      emit_printf(o, ", %" PRIu32 ", ", im->module.len);
+      emit_string_literal(o, im->field.data, im->field.len);
+      emit_printf(o, ", %" PRIu32 ", ", im->field.len);
+      emit_externtype(e, im->kind, im->index);
+      emit_put(o, "},\n");
+    }
+    emit_put(o, "};\n");
+  }
+  if (m->nexports) {
+    emit_printf(o, "static const w2l_export_desc %s__exports[%" PRIu32 "] = {\n", x, m->nexports);
+    for (uint32_t i = 0; i < m->nexports; i++) {
+      const struct export *ex = &m->exports[i];
+      emit_put(o, "  {");
+      emit_string_literal(o, ex->name.data, ex->name.len);
+      emit_printf(o, ", %" PRIu32 ", %s, %" PRIu32 ", ", ex->name.len, extern_enum[ex->kind], ex->index);
+      emit_externtype(e, ex->kind, ex->index);
+      emit_put(o, "},\n");
+    }
+    emit_put(o, "};\n");
+  }
+  emit_put(o, "\n");
+}
+
+/* ---- init and free ---- */
+
+static void emit_init_own(struct emitter *e) {
+  const struct module *m = e->m;
+  struct ebuf *o = e->out;
+  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++)
+    emit_printf(o, "  inst->base.funcs[%" PRIu32 "] = (w2l_ref){inst->base.types[%" PRIu32 "], "
+                   "(void (*)(void))%s, inst};\n", i, m->funcs[i].typeidx, e->func_names[i]);
+  for (uint32_t i = m->ntableimports; i < m->ntables; i++) {
+    const struct table *t = &m->tables[i];
+    emit_printf(o, "  inst->base.tables[%" PRIu32 "] = w2l_table_new(%s, %" PRIu64 "u, ", i,
+                valtype_enum[t->reftype], t->limits.min);
+    if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u);\n", t->limits.max);
+    else emit_put(o, "UINT32_MAX);\n");
+    emit_printf(o, "  if (!inst->base.tables[%" PRIu32 "]) return \"out of memory for table %" PRIu32 "\";\n", i, i);
+  }
+  for (uint32_t i = m->nmemimports; i < m->nmems; i++) {
+    const struct memory *mem = &m->mems[i];
+    emit_printf(o, "  inst->base.memories[%" PRIu32 "] = w2l_memory_new(%" PRIu64 "u, ", i, mem->limits.min);
+    if (mem->limits.has_max) emit_printf(o, "%" PRIu64 "u);\n", mem->limits.max);
+    else emit_put(o, "UINT64_MAX);\n");
+    emit_printf(o, "  if (!inst->base.memories[%" PRIu32 "]) return \"out of memory for memory %" PRIu32 "\";\n", i, i);
+  }
+  for (uint32_t i = m->nglobalimports; i < m->nglobals; i++) {
+    const struct global *g = &m->globals[i];
+    const char *f = e->global_names[i];
+    emit_printf(o, "  inst->%s.type = %s;\n  inst->%s.mutable_ = %s;\n  inst->%s.value.%s = ", f,
+                valtype_enum[g->type], f, g->mutable_ ? "true" : "false", f, emit_value_member(g->type));
+    emit_const_expr(e, o, &g->init);
+    emit_printf(o, ";\n  inst->base.globals[%" PRIu32 "] = &inst->%s;\n", i, f);
+  }
+}
+
+static void emit_init_segments(struct emitter *e) {
+  const struct module *m = e->m;
+  struct ebuf *o = e->out;
+  for (uint32_t i = 0; i < m->nelems; i++) {
+    const struct elem *s = &m->elems[i];
+    for (uint32_t k = 0; k < s->count; k++) {
+      emit_printf(o, "  inst->elem%" PRIu32 "[%" PRIu32 "] = ", i, k);
+      emit_const_expr(e, o, &s->items[k]);
+      emit_put(o, ";\n");
+    }
+    emit_printf(o, "  inst->elem_len[%" PRIu32 "] = %" PRIu32 "u;\n", i, s->count);
+    if (s->mode == SEG_ACTIVE) {
+      emit_printf(o, "  w2l_table_init(inst->base.tables[%" PRIu32 "], ", s->table);
+      if (s->count) emit_printf(o, "inst->elem%" PRIu32 ", %" PRIu32 "u, ", i, s->count);
+      else emit_put(o, "NULL, 0, ");
+      emit_const_expr(e, o, &s->offset);
+      emit_printf(o, ", 0, %" PRIu32 "u);\n", s->count);
+    }
+    if (s->mode != SEG_PASSIVE) emit_printf(o, "  inst->elem_len[%" PRIu32 "] = 0;\n", i);
+  }
+  for (uint32_t i = 0; i < m->ndatas; i++) {
+    const struct data *d = &m->datas[i];
+    emit_printf(o, "  inst->data_len[%" PRIu32 "] = %" PRIu32 "u;\n", i, d->init.len);
+    if (d->mode != SEG_ACTIVE) continue;
+    emit_printf(o, "  w2l_memory_init(inst->base.memories[%" PRIu32 "], %s__data%" PRIu32 ", %" PRIu32 "u, ",
+                d->mem, e->prefix, i, d->init.len);
+    emit_const_expr(e, o, &d->offset);
+    emit_printf(o, ", 0, %" PRIu32 "u);\n  inst->data_len[%" PRIu32 "] = 0;\n", d->init.len, i);
+  }
+}
+
+static void emit_init(struct emitter *e) {
+  const struct module *m = e->m;
+  struct ebuf *o = e->out;
+  const char *x = e->prefix;
+  emit_printf(o, "/* Instantiation, in the spec's order (the runtime has interned the types and\n"
+                 " * put the imports into the base arrays): own functions, tables, memories\n"
+                 " * and globals, element then data segments, the start function. */\n"
+                 "static const char *%s__init(w2l_instance *base, const w2l_extern *imports) {\n"
+                 "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
+  emit_put(o, "  (void)imports; /* already in the base arrays */\n");
+  emit_init_own(e);
+  emit_init_segments(e);
+  if (m->has_start) {
+    uint32_t s = m->start;
+    if (m->funcs[s].imported)
+      emit_printf(o, "  ((void (*)(void *))inst->base.funcs[%" PRIu32 "].fn)(inst->base.funcs[%" PRIu32 "].obj);\n", s, s);
+    else
+      emit_printf(o, "  %s(inst);\n", e->func_names[s]);
+  }
+  emit_put(o, "  return NULL;\n}\n\n");
+  emit_printf(o, "/* Release what init created; imports belong to others. */\n"
+                 "static void %s__free(w2l_instance *base) {\n", x);
+  if (m->ntables == m->ntableimports && m->nmems == m->nmemimports) emit_put(o, "  (void)base;\n");
+  else emit_printf(o, "  %s__instance *inst = (%s__instance *)base;\n", x, x);
+  for (uint32_t i = m->ntableimports; i < m->ntables; i++)
+    emit_printf(o, "  if (inst->base.tables[%" PRIu32 "]) w2l_table_free(inst->base.tables[%" PRIu32 "]);\n", i, i);
+  for (uint32_t i = m->nmemimports; i < m->nmems; i++)
+    emit_printf(o, "  if (inst->base.memories[%" PRIu32 "]) w2l_memory_free(inst->base.memories[%" PRIu32 "]);\n", i, i);
+  emit_put(o, "}\n\n");
+}
+
+static void emit_descriptor(struct emitter *e) {
+  const struct module *m = e->m;
+  const char *x = e->prefix;
+  emit_printf(e->out,
+              "const w2l_module %s_module = {\n"
+              "  .abi = W2L_ABI_VERSION,\n  .bounds = W2L_BOUNDS,\n  .name = \"%s\",\n"
+              "  .ntypes = %" PRIu32 ",\n  .type_sigs = %s%s,\n  .trampolines = %s%s,\n"
+              "  .nimports = %" PRIu32 ",\n  .imports = %s%s,\n"
+              "  .nexports = %" PRIu32 ",\n  .exports = %s%s,\n"
+              "  .nfuncs = %" PRIu32 ",\n  .ntables = %" PRIu32 ",\n  .nmemories = %" PRIu32
+              ",\n  .nglobals = %" PRIu32 ",\n  .func_types = %s%s,\n"
+              "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s__free,\n};\n\n",
+              x, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
+              m->ntypes ? x : "NULL", m->ntypes ? "__trampolines" : "", m->nimports,
+              m->nimports ? x : "NULL", m->nimports ? "__imports" : "", m->nexports,
+              m->nexports ? x : "NULL", m->nexports ? "__exports" : "", m->nfuncs, m->ntables,
+              m->nmems, m->nglobals, m->nfuncs ? x : "NULL", m->nfuncs ? "__func_types" : "", x, x, x);
+  emit_printf(e->out,
+              "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err) {\n"
+              "  return w2l_instantiate(&%s_module, imports, err);\n}\n\n"
+              "#ifdef W2L_PLUGIN\n"
+              "/* The entry point of a plugin .so: its descriptor, whatever its prefix. */\n"
+              "W2L_PLUGIN_EXPORT(%s_module)\n#endif\n",
+              x, x, x);
+}
+
+/* ---- export wrappers (declared in X.h, defined in X.c) ---- */
+
+/* The prototype of the wrapper of a function export, without ';'. */
+static void export_func_proto(struct emitter *e, struct ebuf *b, const struct export *ex) {
+  const struct module *m = e->m;
+  const struct func *f = &m->funcs[ex->index];
+  const struct functype *ft = &m->types[f->typeidx];
+  emit_printf(b, "w2l_trap %s(w2l_instance *inst", export_name(e, ex));
+  for (uint32_t k = 0; k < ft->nparams; k++)
+    emit_printf(b, ", %s p%" PRIu32, emit_ctype(ft->params[k]), k);
+  for (uint32_t k = 0; k < ft->nresults; k++) {
+    emit_printf(b, ", %s *result", emit_ctype(ft->results[k]));
+    if (ft->nresults > 1) emit_printf(b, "%" PRIu32, k);
+  }
+  emit_put(b, ")");
+}
+
+static void export_comment(struct ebuf *b, const struct module *m, const struct export *ex) {
+  static const char *const kind[] = {"func", "table", "memory", "global"};
+  emit_put(b, "/* export \"");
+  emit_comment_text(b, ex->name.data, ex->name.len);
+  emit_printf(b, "\": %s %" PRIu32, kind[ex->kind], ex->index);
+  if (ex->kind == EXT_FUNC) {
+    emit_put(b, " ");
+    emit_functype_text(b, &m->types[m->funcs[ex->index].typeidx]);
+  }
+  emit_put(b, " */\n");
+}
+
+static void emit_export_func(struct emitter *e, uint32_t k) {
+  const struct module *m = e->m;
+  const struct export *ex = &m->exports[k];
+  const struct func *f = &m->funcs[ex->index];
+  const struct functype *ft = &m->types[f->typeidx];
+  struct ebuf *o = e->out;
+  const char *x = e->prefix;
+  emit_printf(o, "struct %s__args%" PRIu32 " {\n  w2l_instance *inst;\n", x, k);
+  for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, "  %s p%" PRIu32 ";\n", emit_ctype(ft->params[i]), i);
+  for (uint32_t i = 0; i < ft->nresults; i++) emit_printf(o, "  %s *r%" PRIu32 ";\n", emit_ctype(ft->results[i]), i);
+  emit_printf(o, "};\nstatic void %s__run%" PRIu32 "(void *arg) {\n  struct %s__args%" PRIu32 " *a = arg;\n  ",
+              x, k, x, k);
+  if (ft->nresults) emit_printf(o, "%s r = ", emit_return_type(e, f->typeidx));
+  if (f->imported) {
+    emit_put(o, "((");
+    emit_fnptr_type(e, o, f->typeidx);
+    emit_printf(o, ")a->inst->funcs[%" PRIu32 "].fn)(a->inst->funcs[%" PRIu32 "].obj", ex->index, ex->index);
+  } else {
+    emit_printf(o, "%s(a->inst", e->func_names[ex->index]);
+  }
+  for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", a->p%" PRIu32, i);
+  emit_put(o, ");\n");
+  for (uint32_t i = 0; i < ft->nresults; i++) {
+    emit_printf(o, "  if (a->r%" PRIu32 ") *a->r%" PRIu32 " = r", i, i);
+    if (ft->nresults > 1) emit_printf(o, ".r%" PRIu32, i);
+    emit_put(o, ";\n");
+  }
+  emit_put(o, "}\n");
+  export_func_proto(e, o, ex);
+  emit_printf(o, " {\n  struct %s__args%" PRIu32 " a = {inst", x, k);
+  for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", p%" PRIu32, i);
+  for (uint32_t i = 0; i < ft->nresults; i++) {
+    emit_put(o, ", result");
+    if (ft->nresults > 1) emit_printf(o, "%" PRIu32, i);
+  }
+  emit_printf(o, "};\n  return w2l_protect(%s__run%" PRIu32 ", &a);\n}\n\n", x, k);
+}
+
+static const char *const accessor_type[] = {"", "w2l_table *", "w2l_memory *", "w2l_global *"};
+static const char *const accessor_array[] = {"", "tables", "memories", "globals"};
+
+static void emit_exports(struct emitter *e) {
+  const struct module *m = e->m;
+  for (uint32_t k = 0; k < m->nexports; k++) {
+    const struct export *ex = &m->exports[k];
+    export_comment(e->out, m, ex);
+    if (ex->kind == EXT_FUNC) {
+      emit_export_func(e, k);
+      continue;
+    }
+    emit_printf(e->out, "%s%s(w2l_instance *inst) { return inst->%s[%" PRIu32 "]; }\n\n",
+                accessor_type[ex->kind], export_name(e, ex), accessor_array[ex->kind], ex->index);
+  }
+}
+
+/* ---- the header ---- */
+
+static void emit_header(struct emitter *e, struct ebuf *h) {
+  const struct module *m = e->m;
+  const char *x = e->prefix;
+  emit_printf(h, "/* Generated by wasm2c-lite; do not edit. */\n#ifndef W2L_MODULE_%s_H\n"
+                 "#define W2L_MODULE_%s_H\n\n#include \"w2l.h\"\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
+                 "/* The module's descriptor: imports and exports by name and type. */\n"
+                 "extern const w2l_module %s_module;\n\n"
+                 "/* Instantiate with imports in %s_module.imports order (NULL if there are\n"
+                 " * none); returns NULL and fills err on failure.  Free with w2l_instance_free. */\n"
+                 "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err);\n\n"
+                 "/* Export wrappers run inside w2l_protect and return W2L_OK or the trap;\n"
+                 " * results go through the out pointers (which may be NULL). */\n\n",
+              x, x, x, x, x);
+  for (uint32_t k = 0; k < m->nexports; k++) {
+    const struct export *ex = &m->exports[k];
+    export_comment(h, m, ex);
+    if (ex->kind == EXT_FUNC) export_func_proto(e, h, ex);
+    else emit_printf(h, "%s%s(w2l_instance *inst)", accessor_type[ex->kind], export_name(e, ex));
+    emit_put(h, ";\n");
+  }
+  emit_put(h, "\n#ifdef __cplusplus\n}\n#endif\n#endif\n");
+}
+
+/* ---- the whole module ---- */
+
+void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out,
+                 FILE *h_out) {
+  struct ebuf out;
+  struct emitter e = {.m = m, .arena = m->arena, .prefix = opt->prefix, .out = &out};
+  emit_init_buf(&out, m->arena);
+  make_names(&e);
+  emit_put(&out, "/* Generated by wasm2c-lite; do not edit. */\n");
+  if (opt->header_name) {
+    emit_put(&out, "#include ");
+    emit_string_literal(&out, (const uint8_t *)opt->header_name, strlen(opt->header_name));
+    emit_put(&out, "\n");
+  } else {
+    emit_put(&out, "#include \"w2l.h\"\n");
+  }
+  emit_put(&out, "\n");
+  emit_result_structs(&e);
+  emit_instance_struct(&e);
+  emit_datas(&e);
+  emit_prototypes(&e);
+  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) emit_function(&e, i);
+  emit_trampolines(&e);
+  emit_tables(&e);
+  emit_init(&e);
+  emit_descriptor(&e);
+  emit_put(&out, "\n");
+  emit_exports(&e);
+  fwrite(out.data, 1, out.len, c_out);
+  if (h_out) {
+    struct ebuf h;
+    emit_init_buf(&h, m->arena);
+    emit_header(&e, &h);
+    fwrite(h.data, 1, h.len, h_out);
+  }
+}

@@ -1,0 +1,67 @@
+/* emit.h - what the emit_*.c files share (private to the C back end).
+ *
+ *   emit.c       module level: instance struct, init/free, descriptor, header,
+ *                trampolines, export wrappers
+ *   emit_code.c  function bodies, one small function per instruction class
+ *   emit_names.c identifier mangling, C types and literals, the output buffer
+ */
+#ifndef W2L_EMIT_H
+#define W2L_EMIT_H
+
+#include "compiler.h"
+
+/* A growable output buffer in the module's arena. */
+struct ebuf {
+  struct arena *arena; /* where the bytes live */
+  char *data;          /* len bytes, NUL-terminated */
+  size_t len;          /* bytes written */
+  size_t cap;          /* bytes allocated */
+};
+
+/* State shared by the whole translation of one module. */
+struct emitter {
+  const struct module *m;  /* the validated module */
+  struct arena *arena;     /* scratch memory (the module's arena) */
+  const char *prefix;      /* mangled module prefix X */
+  char **func_names;       /* per funcidx: C name of own functions (NULL for imports) */
+  char **global_names;     /* per globalidx: instance field of own globals (NULL for imports) */
+  char **type_structs;     /* per typeidx: multi-value result struct name, or NULL */
+  struct ebuf *out;        /* where the .c text goes */
+};
+
+/* emit_names.c: the output buffer */
+void emit_init_buf(struct ebuf *b, struct arena *a);
+void emit_put(struct ebuf *b, const char *s);
+void emit_printf(struct ebuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* emit_names.c: types and literals */
+/* C type of a value type: uint32_t, uint64_t, float, double, w2l_ref. */
+const char *emit_ctype(enum valtype t);
+/* Signature letter of a value type (see w2l.h): i I f F V r x. */
+char emit_sigchar(enum valtype t);
+/* Member of w2l_value holding t: i32 i64 f32 f64 v128 ref. */
+const char *emit_value_member(enum valtype t);
+/* "PARAMS:RESULTS" signature string of a function type (arena). */
+char *emit_sig(struct arena *a, const struct functype *ft);
+/* A C string literal for arbitrary bytes (octal escapes; trigraph-safe). */
+void emit_string_literal(struct ebuf *b, const uint8_t *s, size_t len);
+/* Bytes as they may appear inside a C comment: no comment ends, no trigraphs,
+ * printable ASCII only (others become \xNN). */
+void emit_comment_text(struct ebuf *b, const uint8_t *s, size_t len);
+/* "(i32, i32) -> (i32)" */
+void emit_functype_text(struct ebuf *b, const struct functype *ft);
+/* Exact C literals for constants. */
+void emit_f32_literal(struct ebuf *b, uint32_t bits);
+void emit_f64_literal(struct ebuf *b, uint64_t bits);
+/* C return type of a function type: void, a value type, or struct w2l_res_XYZ. */
+const char *emit_return_type(struct emitter *e, uint32_t typeidx);
+/* C function pointer type "RET (*)(void *, P1, ...)" for a function type. */
+void emit_fnptr_type(struct emitter *e, struct ebuf *b, uint32_t typeidx);
+
+/* emit_code.c */
+/* The C definition of own function funcidx. */
+void emit_function(struct emitter *e, uint32_t funcidx);
+/* A C expression for a constant expression (global init, elem item, offset). */
+void emit_const_expr(struct emitter *e, struct ebuf *b, const struct expr *x);
+
+#endif

@@ -1,0 +1,213 @@
+/* emit_names.c - identifiers, C types, literals and the output buffer of the back end.
+ *
+ * Mangling (emit_mangle): any byte string becomes a C identifier fragment, and
+ * distinct strings give distinct fragments:
+ *   - ASCII letters and digits stay as they are, except a leading digit;
+ *   - '_' becomes "__";
+ *   - any other byte, and a leading digit, becomes '_' and two upper-case hex
+ *     digits ("*" -> "_2A", "é" -> "_C3_A9", "1x" -> "_31x");
+ *   - the empty string becomes "_".
+ * Decoding reads '_' as the start of an escape ("__" or "_XX"), so the mapping is
+ * injective.  Since an escape never puts a lower-case letter after '_', names
+ * the emitter builds as PREFIX "__" lowercase... (static helpers) or
+ * "p0_" / "l3_" + fragment can never equal PREFIX "_" + fragment (exports).
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "emit.h"
+
+/* ---- output buffer ---- */
+
+void emit_init_buf(struct ebuf *b, struct arena *a) {
+  b->arena = a;
+  b->cap = 4096;
+  b->data = arena_alloc(a, b->cap);
+  b->len = 0;
+}
+
+static void reserve(struct ebuf *b, size_t n) {
+  if (b->len + n + 1 <= b->cap) return;
+  size_t cap = b->cap * 2;
+  while (cap < b->len + n + 1) cap *= 2;
+  b->data = arena_grow(b->arena, b->data, b->len + 1, cap, 1);
+  b->cap = cap;
+}
+
+void emit_put(struct ebuf *b, const char *s) {
+  size_t n = strlen(s);
+  reserve(b, n);
+  memcpy(b->data + b->len, s, n + 1);
+  b->len += n;
+}
+
+void emit_printf(struct ebuf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+  va_end(ap);
+  if (n < 0) diag_error(NULL, 0, "emit: formatting failed");
+  if ((size_t)n >= b->cap - b->len) {
+    reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+  }
+  b->len += (size_t)n;
+}
+
+/* ---- names ---- */
+
+static bool is_alnum(uint8_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char *emit_mangle(struct arena *a, const uint8_t *s, size_t len) {
+  static const char hex[] = "0123456789ABCDEF";
+  if (len == 0) return arena_strndup(a, "_", 1);
+  char *out = arena_alloc(a, len * 3 + 1);
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    uint8_t c = s[i];
+    if (is_alnum(c) && !(i == 0 && c >= '0' && c <= '9')) {
+      out[n++] = (char)c;
+    } else if (c == '_') {
+      out[n++] = '_';
+      out[n++] = '_';
+    } else {
+      out[n++] = '_';
+      out[n++] = hex[c >> 4];
+      out[n++] = hex[c & 15];
+    }
+  }
+  out[n] = '\0';
+  return out;
+}
+
+/* ---- types ---- */
+
+const char *emit_ctype(enum valtype t) {
+  switch (t) {
+  case VT_I32: return "uint32_t";
+  case VT_I64: return "uint64_t";
+  case VT_F32: return "float";
+  case VT_F64: return "double";
+  case VT_FUNCREF:
+  case VT_EXTERNREF: return "w2l_ref";
+  case VT_V128: break;
+  }
+  diag_error(NULL, 0, "emit: value type %s is not supported yet", valtype_name(t));
+}
+
+char emit_sigchar(enum valtype t) {
+  switch (t) {
+  case VT_I32: return 'i';
+  case VT_I64: return 'I';
+  case VT_F32: return 'f';
+  case VT_F64: return 'F';
+  case VT_V128: return 'V';
+  case VT_FUNCREF: return 'r';
+  case VT_EXTERNREF: return 'x';
+  }
+  return '?';
+}
+
+const char *emit_value_member(enum valtype t) {
+  switch (t) {
+  case VT_I32: return "i32";
+  case VT_I64: return "i64";
+  case VT_F32: return "f32";
+  case VT_F64: return "f64";
+  case VT_V128: return "v128";
+  case VT_FUNCREF:
+  case VT_EXTERNREF: return "ref";
+  }
+  return "?";
+}
+
+char *emit_sig(struct arena *a, const struct functype *ft) {
+  char *s = arena_alloc(a, ft->nparams + ft->nresults + 2);
+  size_t n = 0;
+  for (uint32_t i = 0; i < ft->nparams; i++) s[n++] = emit_sigchar(ft->params[i]);
+  s[n++] = ':';
+  for (uint32_t i = 0; i < ft->nresults; i++) s[n++] = emit_sigchar(ft->results[i]);
+  s[n] = '\0';
+  return s;
+}
+
+const char *emit_return_type(struct emitter *e, uint32_t typeidx) {
+  const struct functype *ft = &e->m->types[typeidx];
+  if (ft->nresults == 0) return "void";
+  if (ft->nresults == 1) return emit_ctype(ft->results[0]);
+  return e->type_structs[typeidx];
+}
+
+void emit_fnptr_type(struct emitter *e, struct ebuf *b, uint32_t typeidx) {
+  const struct functype *ft = &e->m->types[typeidx];
+  emit_printf(b, "%s (*)(void *", emit_return_type(e, typeidx));
+  for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(b, ", %s", emit_ctype(ft->params[i]));
+  emit_put(b, ")");
+}
+
+/* ---- literals and comments ---- */
+
+void emit_string_literal(struct ebuf *b, const uint8_t *s, size_t len) {
+  reserve(b, len * 4 + 2);
+  b->data[b->len++] = '"';
+  for (size_t i = 0; i < len; i++) {
+    uint8_t c = s[i];
+    /* '?' is escaped so that no trigraph can form; digits after an octal
+     * escape are safe because octal escapes are always three digits. */
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
+      b->data[b->len++] = (char)c;
+    } else {
+      b->len += (size_t)snprintf(b->data + b->len, 5, "\\%03o", c);
+    }
+  }
+  b->data[b->len++] = '"';
+  b->data[b->len] = '\0';
+}
+
+void emit_comment_text(struct ebuf *b, const uint8_t *s, size_t len) {
+  reserve(b, len * 4);
+  for (size_t i = 0; i < len; i++) {
+    uint8_t c = s[i];
+    bool plain = c >= 0x20 && c < 0x7F && c != '\\' && c != '?' && c != '*' && c != '/';
+    if (plain) b->data[b->len++] = (char)c;
+    else b->len += (size_t)snprintf(b->data + b->len, 5, "\\x%02X", c);
+  }
+  b->data[b->len] = '\0';
+}
+
+void emit_functype_text(struct ebuf *b, const struct functype *ft) {
+  emit_put(b, "(");
+  for (uint32_t i = 0; i < ft->nparams; i++)
+    emit_printf(b, "%s%s", i ? ", " : "", valtype_name(ft->params[i]));
+  emit_put(b, ") -> (");
+  for (uint32_t i = 0; i < ft->nresults; i++)
+    emit_printf(b, "%s%s", i ? ", " : "", valtype_name(ft->results[i]));
+  emit_put(b, ")");
+}
+
+/* Finite values as exact hexadecimal float literals; infinities and NaNs by
+ * their bit pattern (C has no literal that keeps a NaN payload). */
+void emit_f32_literal(struct ebuf *b, uint32_t bits) {
+  if ((bits & 0x7F800000u) == 0x7F800000u) {
+    emit_printf(b, "w2l_f32_reinterpret_i32(0x%08" PRIX32 "u)", bits);
+    return;
+  }
+  float f;
+  memcpy(&f, &bits, 4);
+  emit_printf(b, "%af", (double)f);
+}
+
+void emit_f64_literal(struct ebuf *b, uint64_t bits) {
+  if ((bits & UINT64_C(0x7FF0000000000000)) == UINT64_C(0x7FF0000000000000)) {
+    emit_printf(b, "w2l_f64_reinterpret_i64(UINT64_C(0x%016" PRIX64 "))", bits);
+    return;
+  }
+  double d;
+  memcpy(&d, &bits, 8);
+  emit_printf(b, "%a", d);
+}
