@@ -12,7 +12,8 @@
 # Files listed in tests/spec/skip.txt ("GLOB  reason") are not run; each one is
 # printed with its reason.  SIMD scripts (simd_*) are skipped while the opcode
 # table has no SIMD instructions.  W2L_SPEC_MAX_FAILS (default 20) limits the
-# FAIL lines shown per file; logs are in $W2L_BUILD/spec-logs/.
+# FAIL lines shown per file; logs go to W2L_SPEC_LOGS (default
+# $W2L_BUILD/spec-logs/).
 # Environment (set by make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +26,7 @@ fi
 dir=$1 jobs=$2
 shift 2
 runner="$W2L_BUILD/wast-runner"
-logs="$W2L_BUILD/spec-logs"
+logs="${W2L_SPEC_LOGS:-$W2L_BUILD/spec-logs}"
 max_fails=${W2L_SPEC_MAX_FAILS:-20}
 [ -x "$runner" ] || { echo "error: $runner not built" >&2; exit 2; }
 [ -d "$dir" ] || { echo "error: no directory $dir" >&2; exit 2; }
@@ -107,8 +108,7 @@ while read -r f; do
   nf=$(grep -c '^FAIL' "$log")
   if [ "$nf" -gt 0 ]; then
     status=1
-    awk -v max="$max_fails" '/^FAIL/ { n++ } n > max { exit } n >= 1 && !/^#counts/ && !/passed, [0-9]+ failed$/' "$log" |
-      sed 's/^/  /'
+    awk -v max="$max_fails" '/^FAIL/ { n++ } n > max { exit } n >= 1 && !/^#counts/ && !/passed, [0-9]+ failed$/' "$log"
     [ "$nf" -gt "$max_fails" ] && echo "  ... $((nf - max_fails)) more failures in $log"
   fi
 done <"$torun"
