@@ -39,9 +39,10 @@ enum opcode op_by_code(uint8_t prefix, uint32_t code) {
 }
 
 bool functype_equal(const struct functype *a, const struct functype *b) {
+  /* memcmp needs non-NULL pointers even for 0 bytes, and empty lists may be NULL */
   return a->nparams == b->nparams && a->nresults == b->nresults &&
-         memcmp(a->params, b->params, a->nparams * sizeof *a->params) == 0 &&
-         memcmp(a->results, b->results, a->nresults * sizeof *a->results) == 0;
+         (!a->nparams || memcmp(a->params, b->params, a->nparams * sizeof *a->params) == 0) &&
+         (!a->nresults || memcmp(a->results, b->results, a->nresults * sizeof *a->results) == 0);
 }
 
 uint32_t module_add_type(struct module *m, const struct functype *ft, bool dedupe) {

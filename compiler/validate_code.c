@@ -611,9 +611,13 @@ struct val_code *val_code_new(struct module *m) {
 void val_function(struct val_code *v, uint32_t funcidx) {
   struct module *m = v->m;
   struct func *fn = &m->funcs[funcidx];
-  for (uint32_t i = 0; i < fn->nlocals; i++)
+  for (uint32_t i = 0; i < fn->nlocals; i++) {
     if (fn->locals[i] == VT_V128)
       diag_error(m->src, fn->pos, "SIMD not supported yet (v128 local)");
+    if (!single(fn->locals[i]))
+      diag_error(m->src, fn->pos, "invalid type 0x%x of local %u", (unsigned)fn->locals[i],
+                 v->m->types[fn->typeidx].nparams + i);
+  }
   v->fn = fn;
   v->func = &m->types[fn->typeidx];
   v->what = NULL;

@@ -1,2 +1,112 @@
-/* trap.c - placeholder until the runtime lands. */
-#include "w2l.h"
+/* trap.c - traps: protected calls (sigsetjmp/siglongjmp), per-thread trap state,
+ * the spec's messages and the native stack limit behind "call stack exhausted". */
+#define _GNU_SOURCE /* pthread_getattr_np */
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+/* One active protected call; they form a stack per thread. */
+struct protect_frame {
+  sigjmp_buf env;              /* where a trap resumes (w2l_protect's sigsetjmp) */
+  struct protect_frame *prev;  /* the enclosing protected call, or NULL */
+};
+
+static _Thread_local struct protect_frame *innermost; /* this thread's top frame */
+static _Thread_local uintptr_t stack_low;             /* lowest usable stack address (0: unknown) */
+static _Thread_local bool stack_low_known;            /* stack_low computed for this thread */
+_Thread_local uintptr_t w2l_stack_limit;
+
+static atomic_size_t stack_budget = W2L_DEFAULT_STACK_BUDGET;
+
+/* Keep this far from the true end of the stack: room for the frame of the
+ * function that trips the check, the trap path and sanitizer handlers. */
+#define STACK_MARGIN ((uintptr_t)256 << 10)
+
+static const char *const messages[W2L_TRAP_COUNT] = {
+    [W2L_OK] = "no trap",
+    [W2L_TRAP_UNREACHABLE] = "unreachable",
+    [W2L_TRAP_INT_DIV_ZERO] = "integer divide by zero",
+    [W2L_TRAP_INT_OVERFLOW] = "integer overflow",
+    [W2L_TRAP_INVALID_CONVERSION] = "invalid conversion to integer",
+    [W2L_TRAP_OOB_MEMORY] = "out of bounds memory access",
+    [W2L_TRAP_OOB_TABLE] = "out of bounds table access",
+    [W2L_TRAP_UNDEFINED_ELEMENT] = "undefined element",
+    [W2L_TRAP_UNINITIALIZED_ELEMENT] = "uninitialized element",
+    [W2L_TRAP_INDIRECT_TYPE_MISMATCH] = "indirect call type mismatch",
+    [W2L_TRAP_STACK_EXHAUSTED] = "call stack exhausted",
+    [W2L_TRAP_HOST] = "host trap",
+    [W2L_TRAP_CALL_ERROR] = "invalid call",
+};
+
+const char *w2l_trap_message(w2l_trap t) {
+  if ((unsigned)t >= W2L_TRAP_COUNT) return "unknown trap";
+  return messages[t];
+}
+
+void w2l_trap_raise(w2l_trap t) {
+  struct protect_frame *f = innermost;
+  if (!f) {
+    fprintf(stderr, "wasm2c-lite: trap \"%s\" outside any protected call (w2l_protect)\n",
+            w2l_trap_message(t));
+    abort();
+  }
+  if (t == W2L_OK || (unsigned)t >= W2L_TRAP_COUNT) t = W2L_TRAP_HOST;
+  siglongjmp(f->env, (int)t);
+}
+
+bool rt_protect_active(void) { return innermost != NULL; }
+
+void rt_trap_from_signal(w2l_trap t) { siglongjmp(innermost->env, (int)t); }
+
+void w2l_set_stack_budget(size_t bytes) {
+  atomic_store(&stack_budget, bytes ? bytes : W2L_DEFAULT_STACK_BUDGET);
+}
+
+/* The lowest address of this thread's stack plus the margin, or 0 if unknown. */
+static uintptr_t thread_stack_floor(void) {
+  if (!stack_low_known) {
+    stack_low_known = true;
+#if defined(__GLIBC__)
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      void *addr;
+      size_t size;
+      if (pthread_attr_getstack(&attr, &addr, &size) == 0) stack_low = (uintptr_t)addr;
+      pthread_attr_destroy(&attr);
+    }
+#endif
+  }
+  return stack_low ? stack_low + STACK_MARGIN : 0;
+}
+
+/* The limit for an outermost protected call whose frame is at here. */
+static uintptr_t compute_stack_limit(uintptr_t here) {
+  size_t budget = atomic_load(&stack_budget);
+  uintptr_t limit = here > budget ? here - budget : 1;
+  uintptr_t floor = thread_stack_floor();
+  if (floor && limit < floor) limit = floor < here ? floor : here;
+  return limit;
+}
+
+w2l_trap w2l_protect(void (*fn)(void *arg), void *arg) {
+  struct protect_frame frame;
+  uintptr_t saved_limit = w2l_stack_limit;
+  int trap;
+  frame.prev = innermost;
+  if (!frame.prev) {
+    rt_thread_setup();
+    w2l_stack_limit = compute_stack_limit((uintptr_t)__builtin_frame_address(0));
+  }
+  innermost = &frame;
+  /* No signal mask to save: the fault handler runs with SA_NODEFER and an
+   * empty sa_mask, so jumping out of it leaves the mask as it was. */
+  trap = sigsetjmp(frame.env, 0);
+  if (trap == 0) fn(arg);
+  innermost = frame.prev;
+  w2l_stack_limit = saved_limit;
+  return (w2l_trap)trap;
+}

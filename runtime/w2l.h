@@ -108,8 +108,21 @@ typedef struct w2l_functype w2l_functype;
 /* Signature strings: parameter letters, ':', result letters, with
  * i = i32, I = i64, f = f32, F = f64, V = v128, r = funcref, x = externref.
  * "ii:i" is (i32, i32) -> i32; ":" is () -> (). */
+/* Returns the one process-wide w2l_functype for sig (thread-safe; the result
+ * lives until the process exits), or NULL if sig is malformed. */
 const w2l_functype *w2l_functype_intern(const char *sig);
+/* The signature string of t (owned by the registry). */
 const char *w2l_functype_sig(const w2l_functype *t);
+/* Number of parameters / results of t, and the i-th parameter / result type. */
+uint32_t w2l_functype_nparams(const w2l_functype *t);
+uint32_t w2l_functype_nresults(const w2l_functype *t);
+w2l_valtype w2l_functype_param(const w2l_functype *t, uint32_t i);
+w2l_valtype w2l_functype_result(const w2l_functype *t, uint32_t i);
+/* Writes t as text, e.g. "(i32, i32) -> i32", "() -> ()", "(f64) -> (i32, i64)",
+ * into buf (always NUL-terminated, truncated to size).  Returns buf. */
+char *w2l_functype_format(const w2l_functype *t, char *buf, size_t size);
+/* The text-format name of a value type ("i32", "funcref", ...). */
+const char *w2l_valtype_name(w2l_valtype t);
 
 /* A reference value, and one table element.
  *   funcref:   fn is the C function (called as RET fn(void *obj, PARAMS...)),
@@ -164,9 +177,14 @@ typedef enum w2l_trap {
   W2L_TRAP_INDIRECT_TYPE_MISMATCH,/* "indirect call type mismatch" */
   W2L_TRAP_STACK_EXHAUSTED,       /* "call stack exhausted" */
   W2L_TRAP_HOST,                  /* "host trap": a host function called w2l_trap_raise */
+  W2L_TRAP_CALL_ERROR,            /* "invalid call": not a trap of wasm code; w2l_call found no
+                                     such function export or the arguments did not match
+                                     (err->message says which).  Nothing was run. */
   W2L_TRAP_COUNT
 } w2l_trap;
 
+/* The spec's message for t ("integer divide by zero"...); "unknown trap" for
+ * values outside the enum.  Static storage. */
 const char *w2l_trap_message(w2l_trap t);
 
 /* Stop the running wasm code with trap t: unwinds (longjmp) to the innermost
@@ -176,11 +194,19 @@ W2L_NORETURN void w2l_trap_raise(w2l_trap t);
 
 /* Run fn(arg) as a protected call: returns W2L_OK, or the trap that stopped it.
  * Protected calls nest (a host function called from wasm may call back into
- * wasm); trap state is per thread.  The outermost protected call on a thread
- * also sets the native stack limit for "call stack exhausted". */
+ * wasm); a trap unwinds only to the innermost one; trap state is per thread.
+ * The outermost protected call on a thread also sets the native stack limit for
+ * "call stack exhausted": its own frame address minus the stack budget, but never
+ * closer than 256 KiB to the end of the thread's stack (so the budget can be
+ * larger than the stack without crashing).  A trap unwinds with siglongjmp: C
+ * frames between the trap and the protected call are abandoned, so host
+ * functions must not hold locks or allocations across calls into wasm.
+ * In guard mode it also gives the thread an alternate signal stack (if it has
+ * none) so a fault can be turned into a trap. */
 w2l_trap w2l_protect(void (*fn)(void *arg), void *arg);
 
-/* Change the stack budget (bytes below the outermost protected call). */
+/* Change the stack budget (bytes below the outermost protected call), for
+ * protected calls started afterwards on any thread.  0 restores the default. */
 void w2l_set_stack_budget(size_t bytes);
 
 /* The stack limit of the current thread; W2L_FUNC_ENTRY compares against it. */
@@ -199,24 +225,43 @@ extern _Thread_local uintptr_t w2l_stack_limit;
 /* ===================================================================== */
 
 typedef struct w2l_memory {
-  uint8_t *data;       /* base address; valid bytes [0, size) */
+  uint8_t *data;       /* base address; valid bytes [0, size); never NULL.  In
+                          explicit mode it moves when the memory grows; in guard
+                          mode it never moves. */
   uint64_t size;       /* current size in bytes (pages * 64 KiB) */
   uint64_t pages;      /* current size in pages */
   uint64_t max_pages;  /* declared maximum (W2L_MAX_PAGES if none) */
   uint64_t limit_pages;/* host-set growth limit (<= max_pages); grow fails past it */
-  uint64_t reserved;   /* bytes of address space reserved (guard mode) */
+  uint64_t reserved;   /* bytes of address space reserved (guard mode), else 0 */
+  bool has_max;        /* whether a maximum was declared (import matching) */
 } w2l_memory;
 
-/* Create a memory of min pages that may grow to max pages (W2L_MAX_PAGES for
- * no declared maximum).  Returns NULL if the memory cannot be allocated. */
+/* The address space a guard-mode memory reserves: any u32 address plus any
+ * u32 offset plus an 8-byte access stays inside it. */
+#define W2L_GUARD_RESERVE ((uint64_t)8 << 30 | W2L_PAGE_SIZE)
+
+/* Create a zeroed memory of min pages that may grow to max pages.  max is the
+ * declared maximum; pass UINT64_MAX (anything > W2L_MAX_PAGES) when the module
+ * declares none (then max_pages = W2L_MAX_PAGES and has_max = false).  Emitter:
+ * pass the declared max, or UINT64_MAX for none.  The limit starts at max_pages,
+ * or lower if instantiation runs under w2l_linker_set_memory_limit().  Returns
+ * NULL if min > max or the memory cannot be allocated / reserved.  Owned by the
+ * caller (for memories a module defines: its instance). */
 w2l_memory *w2l_memory_new(uint64_t min_pages, uint64_t max_pages);
+/* Release m (NULL is allowed).  No instance may still use it. */
 void w2l_memory_free(w2l_memory *m);
-/* memory.grow: returns the old size in pages, or UINT32_MAX on failure. */
+/* memory.grow: returns the old size in pages, or UINT32_MAX when the new size
+ * would pass the maximum, the host limit, or memory cannot be had (m unchanged).
+ * New pages read as zero.  In explicit mode data may move. */
 uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages);
-/* Set the host limit on growth (pages); it never exceeds max_pages. */
+/* Set the host limit on growth (pages); clamped to max_pages.  A limit below
+ * the current size only makes further grows fail; nothing shrinks. */
 void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages);
 
-/* Bulk operations; all trap with W2L_TRAP_OOB_MEMORY when out of range. */
+/* Bulk operations with the 2.0 semantics: the whole range is checked first
+ * (in 64 bits, so d + n cannot wrap); out of range traps with
+ * W2L_TRAP_OOB_MEMORY and writes nothing, n == 0 at offset == size is fine.
+ * fill stores the low byte of value; copy handles overlap (memmove). */
 void w2l_memory_fill(w2l_memory *m, uint32_t dst, uint32_t value, uint32_t n);
 void w2l_memory_copy(w2l_memory *dst, w2l_memory *src, uint32_t d, uint32_t s, uint32_t n);
 /* memory.init from a data segment of len bytes (len is 0 once dropped). */
@@ -281,19 +326,30 @@ W2L_DEFINE_STORE(i64_32, uint64_t, uint32_t, 4)
 /* ===================================================================== */
 
 typedef struct w2l_table {
-  w2l_ref *elems;       /* size elements */
+  w2l_ref *elems;       /* size elements (never NULL; moves when the table grows) */
   uint32_t size;        /* current number of elements */
   uint32_t max;         /* declared maximum (UINT32_MAX if none) */
-  uint32_t limit;       /* host-set growth limit (<= max) */
+  uint32_t limit;       /* host-set growth limit (<= max; at most W2L_TABLE_LIMIT by default) */
   w2l_valtype reftype;  /* W2L_FUNCREF or W2L_EXTERNREF */
+  bool has_max;         /* whether a maximum was declared (import matching) */
 } w2l_table;
 
-/* Create a table of min null elements that may grow to max (UINT32_MAX: no max). */
+/* Default growth limit of a table (elements), as in the JS API: table.grow past
+ * it returns -1 (the spec lets growth fail), instead of exhausting memory. */
+#define W2L_TABLE_LIMIT 10000000u
+
+/* Create a table of min null elements that may grow to max (UINT32_MAX: no
+ * declared maximum).  NULL if min > max or out of memory.  Owned by the caller. */
 w2l_table *w2l_table_new(w2l_valtype reftype, uint32_t min, uint32_t max);
+/* Release t (NULL is allowed).  No instance may still use it. */
 void w2l_table_free(w2l_table *t);
-/* table.grow: returns the old size, or UINT32_MAX on failure. */
+/* table.grow: returns the old size, or UINT32_MAX on failure (past the max or
+ * the limit, or out of memory; t unchanged).  New elements are init. */
 uint32_t w2l_table_grow(w2l_table *t, uint32_t delta, w2l_ref init);
-/* table.get / table.set / fill / copy / init; trap W2L_TRAP_OOB_TABLE when out of range. */
+/* Set the host limit on growth (elements); clamped to max. */
+void w2l_table_set_limit(w2l_table *t, uint32_t limit);
+/* table.get / table.set / fill / copy / init, 2.0 semantics as for memory: the
+ * whole range is checked first; out of range traps with W2L_TRAP_OOB_TABLE. */
 w2l_ref w2l_table_get(const w2l_table *t, uint32_t i);
 void w2l_table_set(w2l_table *t, uint32_t i, w2l_ref r);
 void w2l_table_fill(w2l_table *t, uint32_t i, w2l_ref r, uint32_t n);
@@ -324,7 +380,9 @@ typedef struct w2l_global {
   w2l_value value;  /* current value */
 } w2l_global;
 
+/* Create a global (NULL when out of memory); owned by the caller. */
 w2l_global *w2l_global_new(w2l_valtype type, bool mutable_, w2l_value init);
+/* Release g (NULL is allowed). */
 void w2l_global_free(w2l_global *g);
 
 /* ===================================================================== */
@@ -395,13 +453,22 @@ typedef struct w2l_module {
   const w2l_export_desc *exports;
   uint32_t nfuncs, ntables, nmemories, nglobals; /* index space sizes, imports included */
   const uint32_t *func_types;      /* nfuncs type indices */
-  size_t instance_size;            /* bytes of the emitted instance struct */
-  /* Fill a zeroed instance of instance_size bytes: resolve imports (already
-   * checked by the runtime), create own tables/memories/globals, run element
-   * and data segments, then the start function.  Runs inside a protected call;
-   * returns NULL on success or an error message (allocation failure). */
+  size_t instance_size;            /* bytes of the emitted instance struct
+                                      (>= sizeof(w2l_instance)) */
+  /* Fill a zeroed instance of instance_size bytes.  Before calling it the runtime
+   * has checked the imports, set inst->module, inst->types (all ntypes
+   * interned), allocated funcs/tables/memories/globals with the imported
+   * entries filled in (imports of each kind come first, in import order) and the
+   * rest zero.  init must: store a funcref {types[func_types[i]], fn, inst} in
+   * funcs[i] for every function it defines, create its own tables, memories and
+   * globals into the base arrays, evaluate globals, run element and data
+   * segments (2.0 order and bounds, trapping with w2l_trap_raise), then the
+   * start function.  Runs inside a protected call; returns NULL on success or an
+   * error message (allocation failure), which the runtime reports. */
   const char *(*init)(struct w2l_instance *inst, const w2l_extern *imports);
-  /* Release what init created (safe after a partial init). */
+  /* Release what init created (own tables, memories, globals, anything else;
+   * safe after a partial init: entries may be NULL).  Must not touch imported
+   * objects nor the base arrays themselves, which the runtime frees.  May be NULL. */
   void (*free)(struct w2l_instance *inst);
 } w2l_module;
 
@@ -421,52 +488,127 @@ typedef struct w2l_instance {
 /* Error details from linking and instantiation. */
 typedef struct w2l_error {
   w2l_trap trap;      /* W2L_OK for a link error, else the trap during start/init */
-  char message[512];  /* human-readable, e.g. "unknown import: env.f" */
+  char message[512];  /* human-readable, e.g.
+                         unknown import "env" "g"
+                         incompatible import type for "env" "f": expected func (i32) -> i32, got func () -> ()
+                         or the trap's message ("out of bounds memory access") */
 } w2l_error;
 
-/* Instantiate m with imports given in m->imports order, checked against the
- * spec's matching rules.  Returns NULL and fills err on failure. */
+/* Instantiate m with imports given in m->imports order (an array of
+ * m->nimports; may be NULL when there are none), checked against the spec's
+ * matching rules: kinds equal, function types equal, tables/memories by limits
+ * subtyping using the CURRENT size and maximum of the object supplied, globals
+ * by value type and mutability.  Returns the new instance (owned by the
+ * caller; free with w2l_instance_free), or NULL with err filled:
+ *   - link errors (err->trap == W2L_OK): "unknown import ..." is the linker's,
+ *     "incompatible import type for ...", an ABI or bounds-mode mismatch, or
+ *     out of memory;
+ *   - a trap in element/data segments or the start function (err->trap set,
+ *     message = the trap's).  As the spec requires, what init wrote into
+ *     imported tables, memories and globals before the trap stays there, so
+ *     the half-made instance is kept alive (the runtime owns it, until exit)
+ *     because those tables may point at its functions.
+ * err may be NULL. */
 w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports,
                               w2l_error *err);
+/* Free inst and everything it defines (NULL is allowed).  Objects it exported
+ * and others imported, and its functions placed in shared tables, become
+ * dangling: free the instances that import from it first. */
 void w2l_instance_free(w2l_instance *inst);
 
-/* Look up an export by name; returns false if there is none. */
+/* Look up an export by name (NUL-terminated); returns false if there is none. */
 bool w2l_instance_export(const w2l_instance *inst, const char *name, w2l_extern *out);
+/* The same for a name of len bytes (export names may contain NUL bytes). */
+bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t len,
+                           w2l_extern *out);
 
-/* Generic call of an exported function with tagged values (types checked). */
+/* Generic call of an exported function with tagged values, in a protected call.
+ * args must match the function's parameter types exactly and nresults its
+ * result count; otherwise nothing runs and W2L_TRAP_CALL_ERROR is returned with
+ * err->message saying why (err may be NULL).  On success results[] are filled
+ * (tagged) and W2L_OK returned; on a trap the trap is returned (and put in
+ * err).  Works for any instance on any thread. */
 w2l_trap w2l_call(w2l_instance *inst, const char *name, const w2l_val *args, size_t nargs,
                   w2l_val *results, size_t nresults, w2l_error *err);
+/* The same, naming the export by (name, len). */
+w2l_trap w2l_call_n(w2l_instance *inst, const char *name, size_t len, const w2l_val *args,
+                    size_t nargs, w2l_val *results, size_t nresults, w2l_error *err);
+
+/* Set the growth limit (pages) of every memory inst defines (not imported
+ * ones): the sandbox's per-instance memory quota.  See w2l_memory_set_limit. */
+void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages);
 
 /* ===================================================================== */
 /* Linker and plugins                                                     */
 /* ===================================================================== */
 
+/* A linking context: definitions of (module, name) -> extern, the native
+ * equivalent of the JavaScript import object.  It does not own what it names:
+ * instances, tables, memories and globals defined in it must outlive its use. */
 typedef struct w2l_linker w2l_linker;
 
+/* A new empty linker (NULL when out of memory); free with w2l_linker_free. */
 w2l_linker *w2l_linker_new(void);
+/* Free l and its definitions (not the objects they name).  NULL is allowed. */
 void w2l_linker_free(w2l_linker *l);
-/* Define (module, name) as ext; a later definition replaces an earlier one. */
-void w2l_linker_define(w2l_linker *l, const char *module, const char *name, w2l_extern ext);
-/* Define a host function: fn is called as RET fn(void *env, PARAMS...). */
-void w2l_linker_define_func(w2l_linker *l, const char *module, const char *name,
+/* Define (module, name) as ext; a later definition replaces an earlier one.
+ * Returns false when out of memory.  (Returned void before; callers that
+ * ignore the result still compile.) */
+bool w2l_linker_define(w2l_linker *l, const char *module, const char *name, w2l_extern ext);
+/* Define a host function with signature sig ("ii:i", see w2l_functype_intern):
+ * fn is called as RET fn(void *env, PARAMS...), cast to void (*)(void).  A host
+ * function may call w2l_trap_raise (usually W2L_TRAP_HOST) to stop the wasm code
+ * that called it.  Returns false if sig is malformed, fn NULL, or out of memory. */
+bool w2l_linker_define_func(w2l_linker *l, const char *module, const char *name,
                             const char *sig, void (*fn)(void), void *env);
-/* Make every export of inst importable as (module, export name). */
-void w2l_linker_define_instance(w2l_linker *l, const char *module, w2l_instance *inst);
-/* Resolve m's imports in l and instantiate; if as_module is not NULL, also
- * register the new instance's exports under that name. */
+/* Make every export of inst importable as (module, export name); inst must
+ * outlive the definitions' use.  Returns false when out of memory. */
+bool w2l_linker_define_instance(w2l_linker *l, const char *module, w2l_instance *inst);
+/* Look up m's imports in l, in order, into imports[m->nimports].  Returns false
+ * with err = `unknown import "env" "g"` for the first one not defined. */
+bool w2l_linker_resolve(const w2l_linker *l, const w2l_module *m, w2l_extern *imports,
+                        w2l_error *err);
+/* Resolve m's imports in l and instantiate (see w2l_instantiate for errors);
+ * if as_module is not NULL, also register the new instance's exports under
+ * that name.  The caller owns the instance. */
 w2l_instance *w2l_linker_instantiate(w2l_linker *l, const w2l_module *m,
                                      const char *as_module, w2l_error *err);
+/* Sandbox quota: memories created by later w2l_linker_instantiate calls on l
+ * (including while their start functions run) may grow to at most
+ * limit_pages (memory.grow returns -1 past it).  UINT64_MAX: no limit. */
+void w2l_linker_set_memory_limit(w2l_linker *l, uint64_t limit_pages);
 
+/* A module loaded from a shared object. */
 typedef struct w2l_plugin w2l_plugin;
-/* Load a module built with cc -shared -fPIC from its .so; NULL + err on failure. */
+
+/* The symbol a plugin .so exports: a function returning its descriptor.  (Not
+ * named w2l_plugin_module: that name is the runtime's accessor below.)
+ * Emitter: under -DW2L_PLUGIN, end X.c with  W2L_PLUGIN_EXPORT(X_module)  */
+#define W2L_PLUGIN_SYMBOL "w2l_plugin_descriptor"
+typedef const w2l_module *(*w2l_plugin_descriptor_fn)(void);
+#define W2L_PLUGIN_EXPORT(module_var)                                            \
+  __attribute__((visibility("default"))) const w2l_module *w2l_plugin_descriptor(void); \
+  const w2l_module *w2l_plugin_descriptor(void) { return &(module_var); }
+
+/* Load a module translated by wasm2c-lite and built with
+ *   cc -shared -fPIC -DW2L_PLUGIN X.c -o X.so
+ * (not linked with the runtime library: it uses the host's, so the host links
+ * with -rdynamic).  path is passed to dlopen (use "./x.so" for a relative
+ * file).  Returns NULL with err filled if it cannot be loaded, has no
+ * descriptor, or was built for another ABI or bounds mode.  Instantiate
+ * w2l_plugin_module(p) with w2l_instantiate or a linker. */
 w2l_plugin *w2l_plugin_open(const char *path, w2l_error *err);
+/* The plugin's module descriptor (valid until w2l_plugin_close). */
 const w2l_module *w2l_plugin_module(const w2l_plugin *p);
-/* Unload; every instance of its module must have been freed. */
+/* Unload (NULL is allowed).  Every instance of its module must have been
+ * freed and none of its functions may remain in a table: their code is gone.
+ * Interned function types stay valid (the registry copies signatures). */
 void w2l_plugin_close(w2l_plugin *p);
 
 /* The dlsym of dynamic linking: put inst's exported function name into table t
- * (reusing a null slot, else growing by one) and return its index, or
- * UINT32_MAX with err filled. */
+ * (funcref; reusing the first null slot, else growing by one) and return its
+ * index, which other modules can call_indirect.  Returns UINT32_MAX with err
+ * filled if there is no such function export or the table cannot grow. */
 uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name,
                               w2l_error *err);
 

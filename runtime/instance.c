@@ -1,0 +1,374 @@
+/* instance.c - instantiation (import matching, base arrays, init under a
+ * protected call), exports, the generic call API, and globals. */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+void rt_error(w2l_error *err, w2l_trap trap, const char *fmt, ...) {
+  va_list ap;
+  if (!err) return;
+  err->trap = trap;
+  va_start(ap, fmt);
+  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  va_end(ap);
+}
+
+/* ---- Globals ---- */
+
+w2l_global *w2l_global_new(w2l_valtype type, bool mutable_, w2l_value init) {
+  w2l_global *g = calloc(1, sizeof *g);
+  if (!g) return NULL;
+  g->type = type;
+  g->mutable_ = mutable_;
+  g->value = init;
+  return g;
+}
+
+void w2l_global_free(w2l_global *g) { free(g); }
+
+/* ---- Describing import types for messages ---- */
+
+/* "min" or "min max" of limits (max UINT64_MAX: none). */
+static void format_limits(char *buf, size_t size, uint64_t min, uint64_t max) {
+  if (max == UINT64_MAX)
+    snprintf(buf, size, "%llu", (unsigned long long)min);
+  else
+    snprintf(buf, size, "%llu %llu", (unsigned long long)min, (unsigned long long)max);
+}
+
+/* The expected type of an import, in text-format words. */
+static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
+  char lim[48], fn[160];
+  const w2l_functype *ft;
+  switch (t->kind) {
+  case W2L_EXTERN_FUNC:
+    ft = w2l_functype_intern(t->sig);
+    snprintf(buf, size, "func %s", ft ? w2l_functype_format(ft, fn, sizeof fn) : "?");
+    return;
+  case W2L_EXTERN_TABLE:
+    format_limits(lim, sizeof lim, t->min, t->max);
+    snprintf(buf, size, "table %s %s", lim, w2l_valtype_name(t->type));
+    return;
+  case W2L_EXTERN_MEMORY:
+    format_limits(lim, sizeof lim, t->min, t->max);
+    snprintf(buf, size, "memory %s", lim);
+    return;
+  case W2L_EXTERN_GLOBAL:
+    snprintf(buf, size, t->mutable_ ? "global (mut %s)" : "global %s", w2l_valtype_name(t->type));
+    return;
+  }
+  snprintf(buf, size, "?");
+}
+
+/* The actual type of a supplied object, as an externtype. */
+static w2l_externtype type_of_extern(const w2l_extern *e) {
+  w2l_externtype t;
+  memset(&t, 0, sizeof t);
+  t.kind = e->kind;
+  t.max = UINT64_MAX;
+  switch (e->kind) {
+  case W2L_EXTERN_FUNC:
+    t.sig = e->of.func.type ? w2l_functype_sig(e->of.func.type) : "";
+    break;
+  case W2L_EXTERN_TABLE:
+    t.type = e->of.table->reftype;
+    t.min = e->of.table->size;
+    if (e->of.table->has_max) t.max = e->of.table->max;
+    break;
+  case W2L_EXTERN_MEMORY:
+    t.min = e->of.memory->pages;
+    if (e->of.memory->has_max) t.max = e->of.memory->max_pages;
+    break;
+  case W2L_EXTERN_GLOBAL:
+    t.type = e->of.global->type;
+    t.mutable_ = e->of.global->mutable_;
+    break;
+  }
+  return t;
+}
+
+/* Limits subtyping: actual [amin, amax] matches expected [emin, emax]. */
+static bool limits_match(uint64_t amin, uint64_t amax, uint64_t emin, uint64_t emax) {
+  if (amin < emin) return false;
+  if (emax == UINT64_MAX) return true;
+  return amax != UINT64_MAX && amax <= emax;
+}
+
+/* Whether the supplied e matches the import's type (the spec's rules). */
+static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
+  w2l_externtype got;
+  if ((unsigned)e->kind > W2L_EXTERN_GLOBAL || e->kind != want->kind) return false;
+  if (e->kind != W2L_EXTERN_FUNC && !e->of.table) return false; /* any member: a NULL object */
+  got = type_of_extern(e);
+  switch (want->kind) {
+  case W2L_EXTERN_FUNC:
+    return e->of.func.fn && e->of.func.type && e->of.func.type == w2l_functype_intern(want->sig);
+  case W2L_EXTERN_TABLE:
+    return got.type == want->type && limits_match(got.min, got.max, want->min, want->max);
+  case W2L_EXTERN_MEMORY:
+    return limits_match(got.min, got.max, want->min, want->max);
+  case W2L_EXTERN_GLOBAL:
+    return got.type == want->type && got.mutable_ == want->mutable_;
+  }
+  return false;
+}
+
+static bool check_imports(const w2l_module *m, const w2l_extern *imports, w2l_error *err) {
+  for (uint32_t i = 0; i < m->nimports; i++) {
+    const w2l_import_desc *d = &m->imports[i];
+    char want[200], got[200];
+    if (extern_matches(&imports[i], &d->type)) continue;
+    format_externtype(want, sizeof want, &d->type);
+    if ((unsigned)imports[i].kind > W2L_EXTERN_GLOBAL ||
+        (imports[i].kind == W2L_EXTERN_FUNC ? !imports[i].of.func.fn : !imports[i].of.table)) {
+      snprintf(got, sizeof got, "nothing (null)");
+    } else {
+      w2l_externtype t = type_of_extern(&imports[i]);
+      format_externtype(got, sizeof got, &t);
+    }
+    rt_error(err, W2L_OK, "incompatible import type for \"%.*s\" \"%.*s\": expected %s, got %s",
+             (int)d->module_len, d->module, (int)d->name_len, d->name, want, got);
+    return false;
+  }
+  return true;
+}
+
+/* ---- Instances ---- */
+
+/* Instances whose init trapped: kept alive because imported tables may point at
+ * their functions (the spec keeps such partial effects). */
+struct zombie {
+  w2l_instance *inst; /* the half-initialized instance */
+  struct zombie *next;
+};
+static struct zombie *zombies;
+static pthread_mutex_t zombie_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void keep_zombie(w2l_instance *inst) {
+  struct zombie *z = malloc(sizeof *z);
+  if (!z) return; /* leak it: still better than a dangling table entry */
+  z->inst = inst;
+  pthread_mutex_lock(&zombie_lock);
+  z->next = zombies;
+  zombies = z;
+  pthread_mutex_unlock(&zombie_lock);
+}
+
+static void free_base(w2l_instance *inst) {
+  free(inst->types);
+  free(inst->funcs);
+  free(inst->tables);
+  free(inst->memories);
+  free(inst->globals);
+  free(inst);
+}
+
+/* Allocates inst and its base arrays, interns the types, fills imported entries. */
+static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *imports) {
+  uint32_t nf = 0, nt = 0, nm = 0, ng = 0;
+  w2l_instance *inst = calloc(1, m->instance_size > sizeof *inst ? m->instance_size : sizeof *inst);
+  if (!inst) return NULL;
+  inst->module = m;
+  inst->types = calloc(m->ntypes + 1, sizeof *inst->types);
+  inst->funcs = calloc(m->nfuncs + 1, sizeof *inst->funcs);
+  inst->tables = calloc(m->ntables + 1, sizeof *inst->tables);
+  inst->memories = calloc(m->nmemories + 1, sizeof *inst->memories);
+  inst->globals = calloc(m->nglobals + 1, sizeof *inst->globals);
+  if (!inst->types || !inst->funcs || !inst->tables || !inst->memories || !inst->globals) {
+    free_base(inst);
+    return NULL;
+  }
+  for (uint32_t i = 0; i < m->ntypes; i++)
+    if (!(inst->types[i] = w2l_functype_intern(m->type_sigs[i]))) {
+      free_base(inst);
+      return NULL;
+    }
+  for (uint32_t i = 0; i < m->nimports; i++) {
+    switch (imports[i].kind) {
+    case W2L_EXTERN_FUNC: if (nf < m->nfuncs) inst->funcs[nf++] = imports[i].of.func; break;
+    case W2L_EXTERN_TABLE: if (nt < m->ntables) inst->tables[nt++] = imports[i].of.table; break;
+    case W2L_EXTERN_MEMORY: if (nm < m->nmemories) inst->memories[nm++] = imports[i].of.memory; break;
+    case W2L_EXTERN_GLOBAL: if (ng < m->nglobals) inst->globals[ng++] = imports[i].of.global; break;
+    }
+  }
+  return inst;
+}
+
+/* Arguments of the protected init call. */
+struct init_call {
+  w2l_instance *inst;        /* the instance being initialized */
+  const w2l_extern *imports; /* its checked imports */
+  const char *error;         /* init's error message, or NULL */
+};
+
+static void run_init(void *arg) {
+  struct init_call *c = arg;
+  c->error = c->inst->module->init(c->inst, c->imports);
+}
+
+w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2l_error *err) {
+  struct init_call call;
+  w2l_instance *inst;
+  w2l_trap trap;
+  if (err) rt_error(err, W2L_OK, "no error");
+  if (m->abi != W2L_ABI_VERSION) {
+    rt_error(err, W2L_OK, "module \"%s\" was built for runtime ABI %u, this runtime has ABI %u",
+             m->name, m->abi, W2L_ABI_VERSION);
+    return NULL;
+  }
+  if (m->bounds != W2L_BOUNDS) {
+    rt_error(err, W2L_OK,
+             "module \"%s\" was compiled with W2L_BOUNDS=%d, the runtime with W2L_BOUNDS=%d",
+             m->name, m->bounds, W2L_BOUNDS);
+    return NULL;
+  }
+  if (m->nimports && !imports) {
+    rt_error(err, W2L_OK, "module \"%s\" has %u imports but none were given", m->name,
+             m->nimports);
+    return NULL;
+  }
+  if (!check_imports(m, imports, err)) return NULL;
+  inst = alloc_instance(m, imports);
+  if (!inst) {
+    rt_error(err, W2L_OK, "out of memory instantiating module \"%s\"", m->name);
+    return NULL;
+  }
+  call.inst = inst;
+  call.imports = imports;
+  call.error = NULL;
+  trap = w2l_protect(run_init, &call);
+  if (trap != W2L_OK) {
+    rt_error(err, trap, "%s", w2l_trap_message(trap));
+    keep_zombie(inst);
+    return NULL;
+  }
+  if (call.error) {
+    rt_error(err, W2L_OK, "instantiating module \"%s\": %s", m->name, call.error);
+    w2l_instance_free(inst);
+    return NULL;
+  }
+  return inst;
+}
+
+void w2l_instance_free(w2l_instance *inst) {
+  if (!inst) return;
+  if (inst->module->free) inst->module->free(inst);
+  free_base(inst);
+}
+
+void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages) {
+  uint32_t imported = 0;
+  const w2l_module *m = inst->module;
+  for (uint32_t i = 0; i < m->nimports; i++) imported += m->imports[i].type.kind == W2L_EXTERN_MEMORY;
+  for (uint32_t i = imported; i < m->nmemories; i++)
+    if (inst->memories[i]) w2l_memory_set_limit(inst->memories[i], limit_pages);
+}
+
+/* ---- Exports ---- */
+
+static const w2l_export_desc *find_export(const w2l_module *m, const char *name, size_t len) {
+  for (uint32_t i = 0; i < m->nexports; i++)
+    if (m->exports[i].name_len == len && memcmp(m->exports[i].name, name, len) == 0)
+      return &m->exports[i];
+  return NULL;
+}
+
+bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t len,
+                           w2l_extern *out) {
+  const w2l_export_desc *e = find_export(inst->module, name, len);
+  if (!e) return false;
+  out->kind = e->kind;
+  switch (e->kind) {
+  case W2L_EXTERN_FUNC: out->of.func = inst->funcs[e->index]; break;
+  case W2L_EXTERN_TABLE: out->of.table = inst->tables[e->index]; break;
+  case W2L_EXTERN_MEMORY: out->of.memory = inst->memories[e->index]; break;
+  case W2L_EXTERN_GLOBAL: out->of.global = inst->globals[e->index]; break;
+  default: return false;
+  }
+  return true;
+}
+
+bool w2l_instance_export(const w2l_instance *inst, const char *name, w2l_extern *out) {
+  return w2l_instance_export_n(inst, name, strlen(name), out);
+}
+
+/* ---- The generic call ---- */
+
+/* Arguments of a protected trampoline call. */
+struct tramp_call {
+  w2l_trampoline tramp;   /* the module's trampoline for the function's type */
+  const w2l_ref *func;    /* the function */
+  const w2l_value *args;  /* untagged arguments */
+  w2l_value *results;     /* untagged results */
+};
+
+static void run_trampoline(void *arg) {
+  struct tramp_call *c = arg;
+  c->tramp(c->func, c->args, c->results);
+}
+
+#define SMALL_ARITY 16
+
+/* Checks the tagged args against type; fills err and returns false if they differ. */
+static bool check_args(const w2l_functype *type, const char *name, size_t len,
+                       const w2l_val *args, size_t nargs, size_t nresults, w2l_error *err) {
+  char fn[160];
+  uint32_t np = w2l_functype_nparams(type), nr = w2l_functype_nresults(type);
+  bool ok = nargs == np && nresults == nr;
+  for (uint32_t i = 0; ok && i < np; i++) ok = args[i].type == w2l_functype_param(type, i);
+  if (!ok)
+    rt_error(err, W2L_TRAP_CALL_ERROR,
+             "wrong arguments for \"%.*s\": it is func %s, called with %zu arguments and %zu results",
+             (int)len, name, w2l_functype_format(type, fn, sizeof fn), nargs, nresults);
+  return ok;
+}
+
+w2l_trap w2l_call_n(w2l_instance *inst, const char *name, size_t len, const w2l_val *args,
+                    size_t nargs, w2l_val *results, size_t nresults, w2l_error *err) {
+  const w2l_module *m = inst->module;
+  const w2l_export_desc *e = find_export(m, name, len);
+  const w2l_functype *type;
+  w2l_value small_args[SMALL_ARITY], small_results[SMALL_ARITY];
+  struct tramp_call call;
+  w2l_trap trap;
+  uint32_t typeidx;
+  if (!e || e->kind != W2L_EXTERN_FUNC) {
+    rt_error(err, W2L_TRAP_CALL_ERROR, "no function exported as \"%.*s\"", (int)len, name);
+    return W2L_TRAP_CALL_ERROR;
+  }
+  typeidx = m->func_types[e->index];
+  type = inst->types[typeidx];
+  if (!check_args(type, name, len, args, nargs, nresults, err)) return W2L_TRAP_CALL_ERROR;
+  call.tramp = m->trampolines[typeidx];
+  call.func = &inst->funcs[e->index];
+  call.args = small_args;
+  call.results = small_results;
+  if (nargs > SMALL_ARITY) call.args = malloc(nargs * sizeof *call.args);
+  if (nresults > SMALL_ARITY) call.results = malloc(nresults * sizeof *call.results);
+  if (!call.args || !call.results) {
+    rt_error(err, W2L_TRAP_CALL_ERROR, "out of memory calling \"%.*s\"", (int)len, name);
+    trap = W2L_TRAP_CALL_ERROR;
+  } else {
+    for (size_t i = 0; i < nargs; i++) ((w2l_value *)call.args)[i] = args[i].of;
+    trap = w2l_protect(run_trampoline, &call);
+    if (trap == W2L_OK) {
+      for (size_t i = 0; i < nresults; i++) {
+        results[i].type = w2l_functype_result(type, (uint32_t)i);
+        results[i].of = call.results[i];
+      }
+    } else {
+      rt_error(err, trap, "%s", w2l_trap_message(trap));
+    }
+  }
+  if (call.args != small_args) free((void *)call.args);
+  if (call.results != small_results) free(call.results);
+  return trap;
+}
+
+w2l_trap w2l_call(w2l_instance *inst, const char *name, const w2l_val *args, size_t nargs,
+                  w2l_val *results, size_t nresults, w2l_error *err) {
+  return w2l_call_n(inst, name, strlen(name), args, nargs, results, nresults, err);
+}

@@ -1,0 +1,29 @@
+/* internal.h - what the runtime's files share with each other (not installed).
+ * Everything here is prefixed rt_. */
+#ifndef W2L_INTERNAL_H
+#define W2L_INTERNAL_H
+#include "w2l.h"
+
+/* trap.c: whether a protected call is active on this thread (signal-safe). */
+bool rt_protect_active(void);
+/* trap.c: raise t from a signal handler running on the faulting thread. */
+W2L_NORETURN void rt_trap_from_signal(w2l_trap t);
+
+/* memory.c: per-thread setup for the outermost protected call (guard mode:
+ * make sure the thread has an alternate signal stack once memories exist). */
+void rt_thread_setup(void);
+
+/* memory.c: a growth limit for memories created on this thread while it is
+ * not UINT64_MAX (set around instantiation by the linker). */
+extern _Thread_local uint64_t rt_new_memory_limit;
+
+/* functype.c: the text-format name of a signature letter's type. */
+w2l_valtype rt_valtype_of_letter(char c);
+
+/* instance.c: printf into a fixed buffer, always NUL-terminated. */
+void rt_error(w2l_error *err, w2l_trap trap, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+#endif

@@ -1,0 +1,257 @@
+/* memory.c - linear memories, in the strategy chosen by W2L_BOUNDS:
+ *   explicit: the bytes live in a malloc'd block that realloc grows; emitted
+ *             code checks every access against size.
+ *   guard:    each memory reserves W2L_GUARD_RESERVE bytes of address space with
+ *             no access rights, and mprotect makes the first size bytes
+ *             readable and writable; an access past size faults, and the
+ *             SIGSEGV/SIGBUS handler below turns a fault inside a reserved range
+ *             into W2L_TRAP_OOB_MEMORY (other faults go to the previous handler).
+ * Bulk operations (fill/copy/init) check explicitly in both. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Set by w2l_linker_set_memory_limit's instantiations: a limit applied to
+ * memories created on this thread meanwhile (UINT64_MAX: none). */
+_Thread_local uint64_t rt_new_memory_limit = UINT64_MAX;
+
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
+
+/* ---- The registry of reserved ranges, read by the signal handler ---- */
+
+/* Fixed-size chunks of slots, linked and never freed, so the handler can scan
+ * them without locks while other threads add and remove memories. */
+#define SLOTS 256
+struct range_chunk {
+  _Atomic uintptr_t base[SLOTS];            /* start of a reservation, 0 = free slot */
+  struct range_chunk *_Atomic next;         /* next chunk, or NULL */
+};
+static struct range_chunk first_chunk;
+
+static void register_range(uintptr_t base) {
+  struct range_chunk *c = &first_chunk;
+  for (;;) {
+    struct range_chunk *next;
+    for (int i = 0; i < SLOTS; i++) {
+      uintptr_t expected = 0;
+      if (atomic_load(&c->base[i]) == 0 &&
+          atomic_compare_exchange_strong(&c->base[i], &expected, base))
+        return;
+    }
+    next = atomic_load(&c->next);
+    if (!next) {
+      struct range_chunk *fresh = calloc(1, sizeof *fresh);
+      struct range_chunk *none = NULL;
+      if (!fresh) abort(); /* cannot track the memory: no safe way on */
+      if (!atomic_compare_exchange_strong(&c->next, &none, fresh)) free(fresh);
+      next = atomic_load(&c->next);
+    }
+    c = next;
+  }
+}
+
+static void unregister_range(uintptr_t base) {
+  for (struct range_chunk *c = &first_chunk; c; c = atomic_load(&c->next))
+    for (int i = 0; i < SLOTS; i++)
+      if (atomic_load(&c->base[i]) == base) {
+        atomic_store(&c->base[i], 0);
+        return;
+      }
+}
+
+static bool in_reserved_range(uintptr_t addr) {
+  for (struct range_chunk *c = &first_chunk; c; c = atomic_load(&c->next))
+    for (int i = 0; i < SLOTS; i++) {
+      uintptr_t b = atomic_load(&c->base[i]);
+      if (b && addr - b < W2L_GUARD_RESERVE) return true;
+    }
+  return false;
+}
+
+/* ---- The fault handler ---- */
+
+static struct sigaction previous_segv, previous_bus; /* chained handlers */
+static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
+static atomic_bool handler_installed;
+
+static void chain(int sig, siginfo_t *info, void *ctx) {
+  struct sigaction *prev = sig == SIGBUS ? &previous_bus : &previous_segv;
+  if (prev->sa_flags & SA_SIGINFO) {
+    prev->sa_sigaction(sig, info, ctx);
+  } else if (prev->sa_handler == SIG_DFL || prev->sa_handler == SIG_IGN) {
+    /* Restore the default and return: the faulting instruction runs again and
+     * the process dies of the signal, as it would without us. */
+    signal(sig, SIG_DFL);
+  } else {
+    prev->sa_handler(sig);
+  }
+}
+
+static void fault_handler(int sig, siginfo_t *info, void *ctx) {
+  if (rt_protect_active() && in_reserved_range((uintptr_t)info->si_addr))
+    rt_trap_from_signal(W2L_TRAP_OOB_MEMORY);
+  chain(sig, info, ctx);
+}
+
+static void install_handler(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = fault_handler;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  sigemptyset(&sa.sa_mask);
+  if (sigaction(SIGSEGV, &sa, &previous_segv) != 0 || sigaction(SIGBUS, &sa, &previous_bus) != 0)
+    abort();
+  atomic_store(&handler_installed, true);
+}
+
+/* ---- Alternate signal stacks, one per thread that runs wasm ---- */
+
+#define ALT_STACK_SIZE ((size_t)64 << 10)
+static pthread_key_t alt_stack_key;
+static pthread_once_t alt_key_once = PTHREAD_ONCE_INIT;
+static _Thread_local bool alt_stack_checked; /* this thread has been set up */
+
+static void release_alt_stack(void *mem) {
+  stack_t off;
+  memset(&off, 0, sizeof off);
+  off.ss_flags = SS_DISABLE;
+  sigaltstack(&off, NULL);
+  munmap(mem, ALT_STACK_SIZE);
+}
+
+static void make_alt_key(void) {
+  if (pthread_key_create(&alt_stack_key, release_alt_stack) != 0) abort();
+}
+
+void rt_thread_setup(void) {
+  stack_t old, ss;
+  void *mem;
+  if (alt_stack_checked || !atomic_load(&handler_installed)) return;
+  alt_stack_checked = true;
+  if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE)) return; /* has one */
+  mem = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) return; /* faults will then kill the process: no worse */
+  memset(&ss, 0, sizeof ss);
+  ss.ss_sp = mem;
+  ss.ss_size = ALT_STACK_SIZE;
+  if (sigaltstack(&ss, NULL) != 0) {
+    munmap(mem, ALT_STACK_SIZE);
+    return;
+  }
+  pthread_once(&alt_key_once, make_alt_key);
+  pthread_setspecific(alt_stack_key, mem);
+}
+
+/* ---- Storage: guard mode ---- */
+
+static bool storage_new(w2l_memory *m) {
+  void *p;
+  pthread_once(&handler_once, install_handler);
+  rt_thread_setup();
+  p = mmap(NULL, W2L_GUARD_RESERVE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return false;
+  if (m->size && mprotect(p, m->size, PROT_READ | PROT_WRITE) != 0) {
+    munmap(p, W2L_GUARD_RESERVE);
+    return false;
+  }
+  m->data = p;
+  m->reserved = W2L_GUARD_RESERVE;
+  register_range((uintptr_t)p);
+  return true;
+}
+
+static bool storage_grow(w2l_memory *m, uint64_t new_size) {
+  return mprotect(m->data + m->size, new_size - m->size, PROT_READ | PROT_WRITE) == 0;
+}
+
+static void storage_free(w2l_memory *m) {
+  unregister_range((uintptr_t)m->data);
+  munmap(m->data, m->reserved);
+}
+
+#else /* W2L_BOUNDS_EXPLICIT */
+
+void rt_thread_setup(void) {}
+
+static bool storage_new(w2l_memory *m) {
+  m->data = calloc(m->size ? m->size : 1, 1); /* never NULL, even when empty */
+  m->reserved = 0;
+  return m->data != NULL;
+}
+
+static bool storage_grow(w2l_memory *m, uint64_t new_size) {
+  uint8_t *p;
+  if (new_size > SIZE_MAX) return false;
+  p = realloc(m->data, (size_t)new_size);
+  if (!p) return false;
+  memset(p + m->size, 0, (size_t)(new_size - m->size));
+  m->data = p;
+  return true;
+}
+
+static void storage_free(w2l_memory *m) { free(m->data); }
+
+#endif
+
+/* ---- The strategy-independent part ---- */
+
+w2l_memory *w2l_memory_new(uint64_t min_pages, uint64_t max_pages) {
+  w2l_memory *m;
+  bool has_max = max_pages <= W2L_MAX_PAGES;
+  if (!has_max) max_pages = W2L_MAX_PAGES;
+  if (min_pages > max_pages) return NULL;
+  m = calloc(1, sizeof *m);
+  if (!m) return NULL;
+  m->pages = min_pages;
+  m->size = min_pages * W2L_PAGE_SIZE;
+  m->max_pages = max_pages;
+  m->has_max = has_max;
+  m->limit_pages = rt_new_memory_limit < max_pages ? rt_new_memory_limit : max_pages;
+  if (!storage_new(m)) {
+    free(m);
+    return NULL;
+  }
+  return m;
+}
+
+void w2l_memory_free(w2l_memory *m) {
+  if (!m) return;
+  storage_free(m);
+  free(m);
+}
+
+uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages) {
+  uint64_t old = m->pages, limit = m->limit_pages < m->max_pages ? m->limit_pages : m->max_pages;
+  if (delta_pages == 0) return (uint32_t)old;
+  if (old > limit || delta_pages > limit - old) return UINT32_MAX;
+  if (!storage_grow(m, (old + delta_pages) * W2L_PAGE_SIZE)) return UINT32_MAX;
+  m->pages = old + delta_pages;
+  m->size = m->pages * W2L_PAGE_SIZE;
+  return (uint32_t)old;
+}
+
+void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages) {
+  m->limit_pages = limit_pages < m->max_pages ? limit_pages : m->max_pages;
+}
+
+void w2l_memory_fill(w2l_memory *m, uint32_t dst, uint32_t value, uint32_t n) {
+  if ((uint64_t)dst + n > m->size) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
+  if (n) memset(m->data + dst, (int)(value & 0xFF), n);
+}
+
+void w2l_memory_copy(w2l_memory *dst, w2l_memory *src, uint32_t d, uint32_t s, uint32_t n) {
+  if ((uint64_t)d + n > dst->size || (uint64_t)s + n > src->size)
+    w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
+  if (n) memmove(dst->data + d, src->data + s, n);
+}
+
+void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32_t d,
+                     uint32_t s, uint32_t n) {
+  if ((uint64_t)s + n > seg_len || (uint64_t)d + n > m->size) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
+  if (n) memcpy(m->data + d, seg + s, n);
+}

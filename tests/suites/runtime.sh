@@ -1,0 +1,65 @@
+#!/bin/sh
+# runtime.sh - the runtime library's unit tests (tests/unit/runtime_*.c), run in
+# BOTH memory strategies: against $W2L_BUILD/libwasm2c-lite-rt.a for the build's
+# mode, and against runtime objects built here a second time for the other mode.
+# Plugins for the tests are built from tests/unit/plugin_*.c as .so files.
+set -u
+: "${W2L_BUILD:?run through make test}" "${W2L_CC:?}" "${W2L_CFLAGS:?}" "${W2L_ROOT:?}"
+root=$W2L_ROOT
+base=$(echo "$W2L_CFLAGS" | sed -E 's/-DW2L_BOUNDS=[0-9]+//g')
+built_mode=$(echo "$W2L_CFLAGS" | sed -nE 's/.*-DW2L_BOUNDS=([0-9]+).*/\1/p')
+[ -n "$built_mode" ] || built_mode=1
+pass=0 fail=0
+
+for mode in 0 1; do
+  name=$([ $mode = 0 ] && echo explicit || echo guard)
+  dir="$W2L_BUILD/test-runtime/$name"
+  rm -rf "$dir" && mkdir -p "$dir"
+  cflags="$base -DW2L_BOUNDS=$mode -D_DEFAULT_SOURCE -I$root/tests/unit"
+  if [ "$mode" = "$built_mode" ]; then
+    lib="$W2L_BUILD/libwasm2c-lite-rt.a"
+    cflags="$cflags -I$W2L_BUILD/include"
+  else
+    lib="$dir/libwasm2c-lite-rt.a"
+    objs=""
+    for src in "$root"/runtime/*.c; do
+      obj="$dir/$(basename "$src" .c).o"
+      if ! $W2L_CC $cflags -D_POSIX_C_SOURCE=200809L -fPIC -c "$src" -o "$obj" >"$dir/build.log" 2>&1; then
+        echo "FAIL $name: runtime $(basename "$src") does not build:"; cat "$dir/build.log"
+        fail=$((fail + 1)); continue 2
+      fi
+      objs="$objs $obj"
+    done
+    ar rcs "$lib" $objs
+    cflags="$cflags -I$root/runtime"
+  fi
+  for src in "$root"/tests/unit/plugin_*.c; do
+    [ -e "$src" ] || continue
+    so="$dir/$(basename "$src" .c).so"
+    if ! $W2L_CC $cflags -shared -fPIC -DW2L_PLUGIN "$src" -o "$so" >"$dir/build.log" 2>&1; then
+      echo "FAIL $name: $(basename "$src") does not build:"; cat "$dir/build.log"
+      fail=$((fail + 1))
+    fi
+  done
+  for src in "$root"/tests/unit/runtime_*.c; do
+    t=$(basename "$src" .c)
+    if ! $W2L_CC $cflags -rdynamic "$src" "$lib" -ldl -lpthread -lm -o "$dir/$t" >"$dir/$t.build.log" 2>&1; then
+      echo "FAIL $name/$t: does not build:"; cat "$dir/$t.build.log"
+      fail=$((fail + 1)); continue
+    fi
+    (cd "$dir" && "./$t") >"$dir/$t.log" 2>&1
+    rc=$?
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$dir/$t.log" | tail -n 1)
+    if [ -z "$line" ]; then
+      echo "FAIL $name/$t: crashed (exit $rc):"; tail -n 20 "$dir/$t.log"
+      fail=$((fail + 1)); continue
+    fi
+    p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+    f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+    [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && { f=1; echo "FAIL $name/$t: exit $rc"; }
+    grep -E '^FAIL' "$dir/$t.log" | sed "s|^FAIL |FAIL $name/$t: |"
+    echo "$name/$t: $p passed, $f failed"
+    pass=$((pass + p)) fail=$((fail + f))
+  done
+done
+echo "$pass passed, $fail failed"
