@@ -114,7 +114,7 @@ static void build_give_up(struct run *r, uint32_t i, char *why) {
 }
 
 /* The lines of a cc log that mention "error" (else its first lines), malloc'ed. */
-static char *cc_errors(const char *log_path) {
+static char *cc_errors(const char *log_path, bool keep) {
   char line[512], out[1200] = "";
   size_t len = 0;
   FILE *f = fopen(log_path, "r");
@@ -131,7 +131,8 @@ static char *cc_errors(const char *log_path) {
   }
   fclose(f);
   if (len && out[len - 1] == '\n') out[--len] = '\0';
-  return xprintf("C compiler failed (log %s):\n%s", log_path, out);
+  if (keep) return xprintf("C compiler failed (log %s):\n%s", log_path, out);
+  return xprintf("C compiler failed (rerun with --keep to see all):\n%s", out);
 }
 
 /* Flags for emitted C: W2L_SPEC_CFLAGS, else W2L_CFLAGS, else defaults that
@@ -153,10 +154,10 @@ static const char *cflags(void) {
   return defaults;
 }
 
-/* cc FILES -o SO; returns true on success.  files is a space-separated list. */
+/* cc FILES -o SO (with libm, which emitted float code may call); true on success. */
 static bool cc(const char *so, const char *files, const char *log) {
   const char *compiler = getenv("W2L_CC");
-  char *cmd = xprintf("%s %s -shared -fPIC -o '%s' %s >'%s' 2>&1",
+  char *cmd = xprintf("%s %s -shared -fPIC -o '%s' %s -lm >'%s' 2>&1",
                       compiler && *compiler ? compiler : "cc", cflags(), so, files, log);
   int rc = system(cmd);
   free(cmd);
@@ -209,7 +210,7 @@ static void compile_all(struct run *r) {
         one_so = NULL;
       } else {
         free(b->error);
-        b->error = cc_errors(one_log);
+        b->error = cc_errors(one_log, r->keep);
       }
       free(one_so);
       free(one_log);
