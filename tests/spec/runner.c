@@ -12,7 +12,8 @@
  *
  * Environment: W2L_CC and W2L_CFLAGS say how to compile emitted C (as in make
  * test); W2L_SPEC_TMP (else TMPDIR, else /tmp) holds the work directories;
- * W2L_SPEC_TIMEOUT is the seconds a command may run before it counts as hung.
+ * W2L_SPEC_TIMEOUT is the seconds a command may run before it counts as hung
+ * (default 30).
  */
 #include <errno.h>
 #include <poll.h>
@@ -175,7 +176,7 @@ static bool read_full(int fd, void *buf, size_t n, int timeout_ms) {
 static int timeout_ms(void) {
   const char *t = getenv("W2L_SPEC_TIMEOUT");
   int s = t ? atoi(t) : 0;
-  return (s > 0 ? s : 60) * 1000;
+  return (s > 0 ? s : 30) * 1000;
 }
 
 static uint32_t first_pending(struct run *r, const struct supervisor *s, uint32_t i) {
@@ -277,6 +278,20 @@ static void remove_workdir(struct run *r) {
   free(cmd);
 }
 
+/* Release everything the parent holds (so leak checkers stay quiet). */
+static void free_run(struct run *r) {
+  for (uint32_t i = 0; i < r->script->ncommands; i++) {
+    free(r->results[i].detail);
+    free(r->built[i].error);
+  }
+  for (int k = 0; k < r->nsos; k++) free(r->sos[k]);
+  free(r->sos);
+  free(r->results);
+  free(r->built);
+  arena_free(&r->arena);
+  free((void *)r->src.data);
+}
+
 int main(int argc, char **argv) {
   struct run r = {0};
   for (int i = 1; i < argc; i++) {
@@ -316,6 +331,8 @@ int main(int argc, char **argv) {
     printf("%s: 0 passed, 1 failed\n#counts", r.name);
     for (int k = 0; k < CK_COUNT; k++) printf(" 0 %d", k == CK_MODULE);
     printf("\n");
+    arena_free(&r.arena);
+    free((void *)r.src.data);
     return 1;
   }
   uint32_t n = r.script->ncommands;
@@ -327,5 +344,6 @@ int main(int argc, char **argv) {
   if (r.keep) printf("work directory kept: %s\n", r.workdir);
   else remove_workdir(&r);
   int failed = report(&r);
+  free_run(&r);
   return failed ? 1 : 0;
 }
