@@ -13,7 +13,7 @@
  * Environment: W2L_CC and W2L_CFLAGS say how to compile emitted C (as in make
  * test); W2L_SPEC_TMP (else TMPDIR, else /tmp) holds the work directories;
  * W2L_SPEC_TIMEOUT is the seconds a command may run before it counts as hung
- * (default 30).
+ * (default 10; assert_exhaustion gets at most 5).
  */
 #include <errno.h>
 #include <poll.h>
@@ -173,10 +173,16 @@ static bool read_full(int fd, void *buf, size_t n, int timeout_ms) {
   return true;
 }
 
-static int timeout_ms(void) {
+/* Milliseconds command i may take: W2L_SPEC_TIMEOUT seconds (default 10); an
+ * assert_exhaustion at most 5 s (running out of a few MiB of stack is quick; a
+ * recursion compiled into a loop would otherwise cost the full limit). */
+static int timeout_ms(const struct run *r, uint32_t i) {
   const char *t = getenv("W2L_SPEC_TIMEOUT");
-  int s = t ? atoi(t) : 0;
-  return (s > 0 ? s : 30) * 1000;
+  int ms = (t && atoi(t) > 0 ? atoi(t) : 10) * 1000;
+  if (i < r->script->ncommands && r->script->commands[i].kind == WAST_ASSERT_EXHAUSTION &&
+      ms > 5000)
+    ms = 5000;
+  return ms;
 }
 
 static uint32_t first_pending(struct run *r, const struct supervisor *s, uint32_t i) {
@@ -184,19 +190,22 @@ static uint32_t first_pending(struct run *r, const struct supervisor *s, uint32_
   return i;
 }
 
-/* Read records until the child closes the pipe; false if it went quiet. */
-static bool collect(struct run *r, const struct supervisor *s, int fd, int tmo) {
+/* Read records until the child closes the pipe; false if it went quiet for
+ * longer than the pending command may take (its limit is put in *tmo). */
+static bool collect(struct run *r, const struct supervisor *s, uint32_t start, int fd, int *tmo) {
   struct record rec;
   for (;;) {
     struct pollfd pfd = {.fd = fd, .events = POLLIN};
-    int rc = poll(&pfd, 1, tmo);
+    start = first_pending(r, s, start); /* records come in order */
+    *tmo = timeout_ms(r, start);
+    int rc = poll(&pfd, 1, *tmo);
     if (rc < 0 && errno == EINTR) continue;
     if (rc == 0) return false;
-    if (!read_full(fd, &rec, sizeof rec, tmo)) return true;
+    if (!read_full(fd, &rec, sizeof rec, *tmo)) return true;
     char *detail = NULL;
     if (rec.len) {
       detail = malloc((size_t)rec.len + 1);
-      if (!detail || !read_full(fd, detail, rec.len, tmo)) {
+      if (!detail || !read_full(fd, detail, rec.len, *tmo)) {
         free(detail);
         return true;
       }
@@ -208,7 +217,7 @@ static bool collect(struct run *r, const struct supervisor *s, int fd, int tmo) 
 }
 
 void supervise(struct run *r, const struct supervisor *s) {
-  int tmo = timeout_ms();
+  int tmo = 0;
   for (uint32_t start = 0; (start = first_pending(r, s, start)) < s->end;) {
     int fds[2];
     fflush(stdout);
@@ -221,7 +230,7 @@ void supervise(struct run *r, const struct supervisor *s) {
       _exit(0);
     }
     close(fds[1]);
-    bool hung = !collect(r, s, fds[0], tmo);
+    bool hung = !collect(r, s, start, fds[0], &tmo);
     int status = 0;
     if (hung) kill(pid, SIGKILL);
     waitpid(pid, &status, 0);
