@@ -365,7 +365,7 @@ void lex_init(struct lexer *lx, const struct source *src, size_t start, size_t e
  * comments.  Malformed input (unterminated string or comment, bad escape,
  * control characters) is reported with diag_error(). */
 struct token lex_next(struct lexer *lx);
-/* The token after the next, without consuming anything. */
+/* The token lex_next() would return next, without consuming anything. */
 struct token lex_peek(struct lexer *lx);
 /* Does token t spell exactly the keyword kw? */
 bool lex_is(const struct lexer *lx, struct token t, const char *kw);
@@ -380,6 +380,10 @@ bool lex_i32(const struct lexer *lx, struct token t, uint32_t *out);  /* s32 or 
 bool lex_i64(const struct lexer *lx, struct token t, uint64_t *out);  /* s64 or u64 */
 bool lex_f32(const struct lexer *lx, struct token t, uint32_t *bits); /* incl. inf, nan:0x.. */
 bool lex_f64(const struct lexer *lx, struct token t, uint64_t *bits);
+/* Is t a number token with integer syntax (no '.', exponent, inf or nan)? */
+bool lex_is_int(const struct lexer *lx, struct token t);
+/* Is s[0..n) well-formed UTF-8 (names must be)? */
+bool lex_utf8_valid(const uint8_t *s, size_t n);
 
 /* ===================================================================== */
 /* wat.c: the text format                                                */

@@ -61,18 +61,26 @@ static void put_types(FILE *out, const char *what, const enum valtype *t, uint32
   fputc(')', out);
 }
 
-static void put_blocktype(FILE *out, const struct blocktype *bt) {
-  if (bt->kind == BT_VALUE) fprintf(out, " (result %s)", valtype_name(bt->valtype));
-  else if (bt->kind == BT_INDEX) fprintf(out, " (type %" PRIu32 ")", bt->typeidx);
+/* A type index whose type could be written inline ([] -> [] or [] -> [t]) is
+ * shown inline: encoders pick either form for the same block. */
+static void put_blocktype(FILE *out, const struct module *m, const struct blocktype *bt) {
+  struct blocktype b = *bt;
+  if (b.kind == BT_INDEX && b.typeidx < m->ntypes && m->types[b.typeidx].nparams == 0 &&
+      m->types[b.typeidx].nresults <= 1) {
+    b.kind = m->types[b.typeidx].nresults ? BT_VALUE : BT_EMPTY;
+    if (b.kind == BT_VALUE) b.valtype = m->types[b.typeidx].results[0];
+  }
+  if (b.kind == BT_VALUE) fprintf(out, " (result %s)", valtype_name(b.valtype));
+  else if (b.kind == BT_INDEX) fprintf(out, " (type %" PRIu32 ")", b.typeidx);
 }
 
 /* One instruction with its immediates, no newline. */
-static void put_instr(FILE *out, const struct instr *in) {
+static void put_instr(FILE *out, const struct module *m, const struct instr *in) {
   const struct opinfo *oi = &opinfo[in->op < OP_COUNT ? in->op : OP_NOP];
   fputs(oi->name, out);
   switch (oi->imm) {
   case IMM_NONE: break;
-  case IMM_BLOCK: put_blocktype(out, &in->imm.block); break;
+  case IMM_BLOCK: put_blocktype(out, m, &in->imm.block); break;
   case IMM_LABEL: case IMM_FUNC: case IMM_LOCAL: case IMM_GLOBAL: case IMM_TABLE:
   case IMM_MEMORY: case IMM_DATA: case IMM_ELEM:
     fprintf(out, " %" PRIu32, in->imm.idx);
@@ -101,24 +109,24 @@ static void put_instr(FILE *out, const struct instr *in) {
 }
 
 /* A constant expression on one line: "(i32.const 0x00000001; end)". */
-static void put_inline_expr(FILE *out, const struct expr *e) {
+static void put_inline_expr(FILE *out, const struct module *m, const struct expr *e) {
   fputc('(', out);
   for (uint32_t i = 0; i < e->count; i++) {
     if (i) fputs("; ", out);
-    put_instr(out, &e->code[i]);
+    put_instr(out, m, &e->code[i]);
   }
   fputc(')', out);
 }
 
 /* A function body, one instruction a line, indented by nesting depth. */
-static void put_body(FILE *out, const struct expr *e) {
+static void put_body(FILE *out, const struct module *m, const struct expr *e) {
   int nest = 0;
   for (uint32_t i = 0; i < e->count; i++) {
     const struct instr *in = &e->code[i];
     bool closes = in->op == OP_END || in->op == OP_ELSE;
     int level = closes && nest > 0 ? nest - 1 : nest;
     fprintf(out, "%*s", 2 + 2 * level, "");
-    put_instr(out, in);
+    put_instr(out, m, in);
     fputc('\n', out);
     if (in->op == OP_END && nest > 0) nest--;
     if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) nest++;
@@ -151,7 +159,7 @@ static void dump_funcs(FILE *out, const struct module *m) {
       }
       if (any) fputc('\n', out);
     }
-    if (!f->imported) put_body(out, &f->body);
+    if (!f->imported) put_body(out, m, &f->body);
   }
 }
 
@@ -163,12 +171,12 @@ static void dump_segments(FILE *out, const struct module *m) {
     fprintf(out, " %s %s", mode_names[e->mode], valtype_name(e->reftype));
     if (e->mode == SEG_ACTIVE) {
       fprintf(out, " table=%" PRIu32 " offset=", e->table);
-      put_inline_expr(out, &e->offset);
+      put_inline_expr(out, m, &e->offset);
     }
     fputc('\n', out);
     for (uint32_t k = 0; k < e->count; k++) {
       fputs("  item ", out);
-      put_inline_expr(out, &e->items[k]);
+      put_inline_expr(out, m, &e->items[k]);
       fputc('\n', out);
     }
   }
@@ -179,7 +187,7 @@ static void dump_segments(FILE *out, const struct module *m) {
     fprintf(out, " %s", mode_names[d->mode]);
     if (d->mode == SEG_ACTIVE) {
       fprintf(out, " mem=%" PRIu32 " offset=", d->mem);
-      put_inline_expr(out, &d->offset);
+      put_inline_expr(out, m, &d->offset);
     }
     fputc(' ', out);
     put_bytes(out, d->init.data, d->init.len);
@@ -229,7 +237,7 @@ void dump_module(FILE *out, const struct module *m) {
     put_name(out, g->name);
     fprintf(out, " %s%s", g->mutable_ ? "mut " : "", valtype_name(g->type));
     if (g->imported) fprintf(out, " import=%" PRIu32, g->import);
-    else fputs(" init=", out), put_inline_expr(out, &g->init);
+    else fputs(" init=", out), put_inline_expr(out, m, &g->init);
     fputc('\n', out);
   }
   for (uint32_t i = 0; i < m->nexports; i++) {

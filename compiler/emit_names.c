@@ -1,16 +1,16 @@
 /* emit_names.c - identifiers, C types, literals and the output buffer of the back end.
  *
  * Mangling (emit_mangle): any byte string becomes a C identifier fragment, and
- * distinct strings give distinct fragments:
- *   - ASCII letters and digits stay as they are, except a leading digit;
- *   - '_' becomes "__";
- *   - any other byte, and a leading digit, becomes '_' and two upper-case hex
- *     digits ("*" -> "_2A", "é" -> "_C3_A9", "1x" -> "_31x");
- *   - the empty string becomes "_".
- * Decoding reads '_' as the start of an escape ("__" or "_XX"), so the mapping is
- * injective.  Since an escape never puts a lower-case letter after '_', names
- * the emitter builds as PREFIX "__" lowercase... (static helpers) or
- * "p0_" / "l3_" + fragment can never equal PREFIX "_" + fragment (exports).
+ * distinct strings give distinct fragments, while ordinary names stay readable:
+ *   - a "plain" name, a letter followed by letters, digits and '_' and not
+ *     starting with "Z_", stays as it is ("add_five" -> "add_five");
+ *   - any other name becomes "Z_" followed by its escaped bytes: letters and
+ *     digits stay, '_' becomes "__", any other byte '_' and two upper-case hex
+ *     digits ("*" + "/" -> "Z__2A_2F", "" -> "Z_", "1x" -> "Z_1x").
+ * Plain outputs never start with "Z_" and escaped ones always do, and the
+ * escaped tail decodes uniquely, so the mapping is injective.  No fragment
+ * starts with '_', so the emitter's own names, PREFIX "__" ..., can never equal
+ * an export's PREFIX "_" fragment.
  */
 #include <inttypes.h>
 #include <stdarg.h>
@@ -63,14 +63,24 @@ static bool is_alnum(uint8_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+static bool is_plain(const uint8_t *s, size_t len) {
+  if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
+  if (len >= 2 && s[0] == 'Z' && s[1] == '_') return false;
+  for (size_t i = 1; i < len; i++)
+    if (!is_alnum(s[i]) && s[i] != '_') return false;
+  return true;
+}
+
 char *emit_mangle(struct arena *a, const uint8_t *s, size_t len) {
   static const char hex[] = "0123456789ABCDEF";
-  if (len == 0) return arena_strndup(a, "_", 1);
-  char *out = arena_alloc(a, len * 3 + 1);
+  if (is_plain(s, len)) return arena_strndup(a, (const char *)s, len);
+  char *out = arena_alloc(a, len * 3 + 3);
   size_t n = 0;
+  out[n++] = 'Z';
+  out[n++] = '_';
   for (size_t i = 0; i < len; i++) {
     uint8_t c = s[i];
-    if (is_alnum(c) && !(i == 0 && c >= '0' && c <= '9')) {
+    if (is_alnum(c)) {
       out[n++] = (char)c;
     } else if (c == '_') {
       out[n++] = '_';

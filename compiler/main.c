@@ -15,7 +15,8 @@ static const char usage[] =
     "\n"
     "  -o OUT.c               write C to OUT.c and its header to OUT.h\n"
     "                         (without -o: C to standard output, no header)\n"
-    "  -n, --module-name NAME C prefix for the module (default: from the file name)\n"
+    "  -n, --module-name NAME C prefix for the module (default: the file name with\n"
+    "                         other bytes than letters and digits turned into '_')\n"
     "  --help                 show this help\n"
     "  --version              show the version\n";
 
@@ -49,14 +50,25 @@ static bool read_all(FILE *f, struct source *src) {
   return true;
 }
 
-/* File name without directory and extension, as the default module name. */
+/* The default module name: the file name without directory and extension,
+ * with every byte other than a letter or digit turned into '_' and an 'm' put
+ * before a leading digit or '_' ("multi-memory.wat" -> "multi_memory"), so that
+ * the usual file names give plain C prefixes. */
 static char *default_name(struct arena *a, const char *path) {
+  if (strcmp(path, "-") == 0) return arena_strndup(a, "module", 6);
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   const char *dot = strrchr(base, '.');
   size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-  if (strcmp(path, "-") == 0) return arena_strndup(a, "module", 6);
-  return arena_strndup(a, base, n);
+  char *name = arena_alloc(a, n + 2), *p = name;
+  if (n == 0 || !((base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z')))
+    *p++ = 'm';
+  for (size_t i = 0; i < n; i++) {
+    char c = base[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    *p++ = alnum ? c : '_';
+  }
+  return name;
 }
 
 /* Header path for OUT.c: OUT.h (OUT.c.h if it does not end in .c). */

@@ -21,6 +21,7 @@ struct frame {
   uint32_t nparams;             /* number of params */
   const enum valtype *results;  /* blocktype results */
   uint32_t nresults;            /* number of results */
+  uint32_t checked;             /* br_table serial that last checked this label */
 };
 
 struct val_code {
@@ -34,6 +35,7 @@ struct val_code {
   const struct functype *func;  /* type of the function being checked, NULL in const exprs */
   const struct func *fn;        /* the function being checked, NULL in const exprs */
   const char *what;             /* name of the constant expression being checked, or NULL */
+  uint32_t br_tables;           /* br_table serial: each label's types are checked once */
 };
 
 /* One valtype each, so BT_VALUE blocktypes can point at a one-element list. */
@@ -172,7 +174,7 @@ static void push_frame(struct val_code *v, uint16_t op, const enum valtype *para
     v->ctrls = arena_grow(v->m->arena, v->ctrls, v->nctrls, cap, sizeof *v->ctrls);
     v->capctrls = cap;
   }
-  v->ctrls[v->nctrls++] = (struct frame){op, false, v->nvals, params, np, results, nr};
+  v->ctrls[v->nctrls++] = (struct frame){op, false, v->nvals, params, np, results, nr, 0};
   if (v->nctrls > v->max_ctrls) v->max_ctrls = v->nctrls;
   push_list(v, params, np);
 }
@@ -182,7 +184,7 @@ static void simd_type(struct val_code *v, const struct instr *in, enum valtype t
 }
 
 /* The frame that label depth names. */
-static const struct frame *label(struct val_code *v, const struct instr *in, uint32_t depth) {
+static struct frame *label(struct val_code *v, const struct instr *in, uint32_t depth) {
   check_index(v, in, depth, v->nctrls, "label");
   return &v->ctrls[v->nctrls - 1 - depth];
 }
@@ -414,9 +416,16 @@ static void step_branch(struct val_code *v, const struct instr *in) {
     if (!labels) fail(v, in, "br_table without a default label");
     ts = label_types(label(v, in, labels[count]), &n);
     pop1(v, in, VT_I32);
+    if (++v->br_tables == 0) { /* serial wrapped: forget old marks */
+      for (uint32_t i = 0; i < v->nctrls; i++) v->ctrls[i].checked = 0;
+      v->br_tables = 1;
+    }
     for (uint32_t i = 0; i < count; i++) {
       uint32_t ni;
-      const enum valtype *ti = label_types(label(v, in, labels[i]), &ni);
+      struct frame *f = label(v, in, labels[i]);
+      if (f->checked == v->br_tables) continue; /* same label as an earlier entry */
+      f->checked = v->br_tables;
+      const enum valtype *ti = label_types(f, &ni);
       if (ni != n) {
         char a[200], b[200];
         fmt_types(a, sizeof a, ti, NULL, ni, false);

@@ -17,5 +17,5 @@ for wat in "$src"/*.wat; do
     objs="$objs $out/$name.c"
   fi
 done
-$W2L_CC $W2L_CFLAGS -I"$out" -rdynamic "$src/host.c" $objs \
+$W2L_CC $W2L_CFLAGS -iquote "$out" -rdynamic "$src/host.c" $objs \
   "$W2L_BUILD/libwasm2c-lite-rt.a" -ldl -lm -o "$out/host"

@@ -278,6 +278,22 @@ static void x_many(struct module *m) {
   }
 }
 static void x_many_dup(struct module *m) { x_many(m); m->exports[999].name = name("e500"); }
+/* Malformed IR no reader should produce: rejected, never a crash. */
+static void body3(struct module *m, const char *code) { m->funcs[3].body = assemble(code); }
+static void ir_no_end(struct module *m) { m->funcs[3].body.count--; }
+static void ir_empty_body(struct module *m) { m->funcs[3].body.count = 0; }
+static void ir_after_end(struct module *m) { body3(m, "end nop"); }
+static void ir_bad_op(struct module *m) { m->funcs[3].body.code[0].op = 0xFFFF; }
+static void ir_select_arity(struct module *m) {
+  body3(m, "unreachable select i32 drop");
+  m->funcs[3].body.code[1].imm.select.count = 2;
+}
+static void ir_bad_blocktype(struct module *m) {
+  body3(m, "block i32 end");
+  m->funcs[3].body.code[0].imm.block.valtype = (enum valtype)0x55;
+}
+static void ir_bad_local(struct module *m) { m->funcs[3].locals[0] = (enum valtype)0; }
+static void ir_bad_refnull(struct module *m) { body3(m, "ref.null func drop"); m->funcs[3].body.code[0].imm.idx = VT_I32; }
 static void functype_range(struct module *m) { m->funcs[2].typeidx = 4; }
 static void type_v128(struct module *m) { struct functype ft = sig("v:"); module_add_type(m, &ft, false); }
 
@@ -495,6 +511,16 @@ static const struct test tests[] = {
   {"v128 select", ":", "", "unreachable select v128 drop", "SIMD not supported yet (v128 in select)", 0},
   {"v128 type", ":", "", "", "SIMD not supported yet (v128 in a type)", type_v128},
   {"v128 global", ":", "", "", "SIMD not supported yet (v128 in a global)", g_v128},
+  /* malformed IR */
+  {"offset too big", ":", "", "i32.const 0 i32.load o=0x100000000 drop", "offset out of range in i32.load", 0},
+  {"ir no end", ":", "", "nop", "expression must end with end", ir_no_end},
+  {"ir empty body", ":", "", "", "expression must end with end", ir_empty_body},
+  {"ir after end", ":", "", "", "instructions after the final end", ir_after_end},
+  {"ir bad opcode", ":", "", "nop", "unknown instruction (opcode 65535)", ir_bad_op},
+  {"ir select arity", ":", "", "", "invalid result arity in select (must be 1)", ir_select_arity},
+  {"ir bad blocktype", ":", "", "", "invalid block type in block", ir_bad_blocktype},
+  {"ir bad local", ":", "i", "", "invalid type 0x0 of local 0", ir_bad_local},
+  {"ir bad ref.null", ":", "", "", "ref.null needs a reference type (func or extern)", ir_bad_refnull},
   /* module level: limits */
   {"memory max 65536", ":", "", "", "", mem_max_ok},
   {"memory min too big", ":", "", "", "memory size must be at most 65536 pages (4GiB)", mem_min_big},

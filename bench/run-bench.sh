@@ -1,0 +1,251 @@
+#!/bin/sh
+# run-bench.sh - `make bench`: build every kernel natively and through wasm (our
+# translator in both memory strategies, and wabt's wasm2c), check that all
+# variants print the same checksum, time them alternately, and write
+# bench/results.md and bench/results.svg.  Then the translator and build-cost
+# figures on one large generated module.  See bench/README.md.
+#
+# Environment (from the Makefile): W2L_BUILD, W2L_CC, W2L_CFLAGS.
+# Knobs:
+#   BENCH_KERNELS="fib sort"  only these kernels (default: every kernels/*.c)
+#   BENCH_RUNS=N              timed runs per variant (default 3)
+#   BENCH_REPS=N              pass N to every kernel (0 = full size, the default;
+#                             1 = tiny inputs, what the smoke test uses)
+#   BENCH_BIG=0               skip the large-module translator/build figures
+#   BENCH_BIG_FUNCS=N         functions in the generated module (default 8000, ~2 MB)
+#   BENCH_REPORT=dir          where results.md/.svg go (default: bench/ of the repo)
+#   BENCH_OPT=-O1             C optimisation flags of every variant (default -O2)
+#   BENCH_OUT=dir             build and log directory (default $W2L_BUILD/bench)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+: "${W2L_BUILD:?run through make bench}"
+CC=${W2L_CC:-cc}
+RUNS=${BENCH_RUNS:-3}
+REPS=${BENCH_REPS:-0}
+BIG=${BENCH_BIG:-1}
+BIG_FUNCS=${BENCH_BIG_FUNCS:-8000}
+REPORT=${BENCH_REPORT:-$here}
+out=${BENCH_OUT:-$W2L_BUILD/bench}
+OPTFLAGS=${BENCH_OPT:--O2}
+WABT_RT=/usr/share/wabt/wasm2c
+WASM_FLAGS="--target=wasm32 -nostdlib -O2 -Wl,--no-entry -Wl,-z,stack-size=1048576"
+VARIANTS="w2l-guard w2l-explicit wabt-guard wabt-explicit"
+mkdir -p "$out" "$REPORT"
+
+say() { echo "bench: $*"; }
+
+# ---------------------------------------------------------------- tools
+# Install what is missing (as root on Debian), then check.
+need_pkgs=""
+command -v clang >/dev/null 2>&1 || need_pkgs="$need_pkgs clang"
+command -v wasm-ld >/dev/null 2>&1 || command -v wasm-ld-14 >/dev/null 2>&1 || need_pkgs="$need_pkgs lld"
+command -v wasm2c >/dev/null 2>&1 && [ -f "$WABT_RT/wasm-rt-impl.c" ] || need_pkgs="$need_pkgs wabt"
+[ -x /usr/bin/time ] || need_pkgs="$need_pkgs time"
+if [ -n "$need_pkgs" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing$need_pkgs ..."
+    (apt-get update -qq && apt-get install -y -qq $need_pkgs) >/dev/null 2>&1
+  else
+    say "missing packages:$need_pkgs (apt-get install$need_pkgs)"
+  fi
+fi
+for tool in clang wasm2c "$CC"; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: error: $tool not found" >&2; exit 1; }
+done
+# clang needs a wasm-ld on its path; Debian ships it as wasm-ld-14 in some setups.
+if ! command -v wasm-ld >/dev/null 2>&1; then
+  for v in wasm-ld-17 wasm-ld-16 wasm-ld-15 wasm-ld-14; do
+    if command -v $v >/dev/null 2>&1; then
+      mkdir -p "$out/bin" && ln -sf "$(command -v $v)" "$out/bin/wasm-ld"
+      PATH="$out/bin:$PATH"
+      export PATH
+      break
+    fi
+  done
+fi
+printf '__attribute__((export_name("f"))) int f(int x) { return x + 1; }\n' >"$out/probe.c"
+if ! clang $WASM_FLAGS "$out/probe.c" -o "$out/probe.wasm" 2>"$out/probe.err"; then
+  echo "bench: error: clang cannot build wasm32 modules:" >&2
+  cat "$out/probe.err" >&2
+  exit 1
+fi
+TIME=/usr/bin/time
+[ -x "$TIME" ] || TIME=""
+
+# ---------------------------------------------------------------- runtimes
+# Our runtime in explicit-bounds mode goes to its own build dir; the guard-page
+# one is the default build (W2L_BUILD).
+W2L_GUARD="$W2L_BUILD"
+W2L_EXPL="$W2L_BUILD/bench-explicit"
+say "building the explicit-bounds runtime in $W2L_EXPL"
+if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" \
+    "$W2L_EXPL/libwasm2c-lite-rt.a" "$W2L_EXPL/include/w2l.h" \
+    "$W2L_EXPL/include/w2l_numeric.h" >"$out/rt-explicit.log" 2>&1; then
+  say "explicit runtime failed to build (see $out/rt-explicit.log)"
+fi
+# wabt's runtime, once per memory strategy.
+for mode in guard explicit; do
+  flag=1
+  [ $mode = explicit ] && flag=0
+  $CC $OPTFLAGS -DWASM_RT_MEMCHECK_SIGNAL_HANDLER=$flag -I"$WABT_RT" -c \
+    "$WABT_RT/wasm-rt-impl.c" -o "$out/wasm-rt-$mode.o" 2>"$out/wasm-rt-$mode.log" ||
+    say "wabt runtime ($mode) failed to build"
+done
+
+# ---------------------------------------------------------------- build
+if [ -n "${BENCH_KERNELS:-}" ]; then
+  kernels=$BENCH_KERNELS
+else
+  kernels=$(cd "$here/kernels" && ls *.c | sed 's/\.c$//')
+fi
+
+# status FILE MSG: record why a variant is not available (first line of the error).
+fail() {
+  msg=$(grep -m1 -E 'error|Error|fault|trap|not|fail' "$2" 2>/dev/null || head -n 1 "$2" 2>/dev/null)
+  [ -z "$msg" ] && msg="$3"
+  printf '%s: %s\n' "$3" "$(echo "$msg" | cut -c1-160)" >"$1"
+}
+
+build_kernel() {
+  k=$1
+  d="$out/$k"
+  rm -rf "$d"
+  mkdir -p "$d"
+  src="$here/kernels/$k.c"
+  if ! $CC $OPTFLAGS -I"$here/kernels" "$src" "$here/host-native.c" -lm -o "$d/native" 2>"$d/native.log"; then
+    fail "$d/native.status" "$d/native.log" "native build failed"
+  fi
+  if ! clang $WASM_FLAGS "$src" -o "$d/$k.wasm" 2>"$d/wasm.log"; then
+    for v in $VARIANTS; do fail "$d/$v.status" "$d/wasm.log" "clang wasm32 build failed"; done
+    return
+  fi
+  # wasm2c-lite, then gcc in each memory strategy.
+  if ! "$W2L_BUILD/wasm2c-lite" "$d/$k.wasm" -n bench -o "$d/bench_w2l.c" >"$d/w2l.log" 2>&1; then
+    fail "$d/w2l-guard.status" "$d/w2l.log" "wasm2c-lite failed"
+    cp "$d/w2l-guard.status" "$d/w2l-explicit.status"
+  else
+    for mode in guard explicit; do
+      if [ $mode = guard ]; then b=1 rt="$W2L_GUARD"; else b=0 rt="$W2L_EXPL"; fi
+      if ! $CC $OPTFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
+          "$rt/libwasm2c-lite-rt.a" -lm -o "$d/w2l-$mode" >"$d/w2l-$mode.log" 2>&1; then
+        fail "$d/w2l-$mode.status" "$d/w2l-$mode.log" "gcc on wasm2c-lite output failed"
+      fi
+    done
+  fi
+  # wabt's wasm2c, then gcc in each memory strategy.
+  if ! wasm2c "$d/$k.wasm" -n bench -o "$d/bench_wabt.c" >"$d/wabt.log" 2>&1; then
+    fail "$d/wabt-guard.status" "$d/wabt.log" "wasm2c failed"
+    cp "$d/wabt-guard.status" "$d/wabt-explicit.status"
+  else
+    for mode in guard explicit; do
+      if [ $mode = guard ]; then b=1; else b=0; fi
+      if ! $CC $OPTFLAGS -DWASM_RT_MEMCHECK_SIGNAL_HANDLER=$b -I"$WABT_RT" -I"$d" "$d/bench_wabt.c" \
+          "$here/host-wabt.c" "$out/wasm-rt-$mode.o" -lm -o "$d/wabt-$mode" >"$d/wabt-$mode.log" 2>&1; then
+        fail "$d/wabt-$mode.status" "$d/wabt-$mode.log" "gcc on wasm2c output failed"
+      fi
+    done
+  fi
+}
+
+say "building kernels: $(echo $kernels)"
+for k in $kernels; do build_kernel "$k"; done
+
+# ---------------------------------------------------------------- run
+# run_one K V: one timed run; appends the time, or records why it failed.
+run_one() {
+  d="$out/$1"
+  [ -f "$d/$2.status" ] && return
+  "$d/$2" "$REPS" >"$d/$2.out" 2>"$d/$2.err"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    fail "$d/$2.status" "$d/$2.err" "run failed (exit $rc)"
+    return
+  fi
+  sum=$(cut -d' ' -f1 "$d/$2.out")
+  if [ "$2" = native ]; then
+    echo "$sum" >"$d/checksum"
+  elif [ "$sum" != "$(cat "$d/checksum" 2>/dev/null)" ]; then
+    echo "wrong checksum: $sum, native $(cat "$d/checksum" 2>/dev/null)" >"$d/$2.status"
+    return
+  fi
+  cut -d' ' -f2 "$d/$2.out" >>"$d/$2.times"
+}
+
+say "running $RUNS rounds (reps=$REPS), variants alternating"
+for k in $kernels; do
+  for r in $(seq 1 "$RUNS"); do
+    for v in native $VARIANTS; do run_one "$k" "$v"; done
+  done
+  line="$k:"
+  for v in native $VARIANTS; do
+    if [ -f "$out/$k/$v.status" ]; then line="$line $v=n/a"
+    else line="$line $v=$(sort -n "$out/$k/$v.times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"; fi
+  done
+  say "$line"
+done
+
+# ---------------------------------------------------------------- report
+# Table rows "kernel native v1 v2 v3 v4" with medians or "-" (n/a).
+: >"$out/medians"
+for k in $kernels; do
+  row="$k"
+  for v in native $VARIANTS; do
+    if [ -f "$out/$k/$v.status" ] || [ ! -s "$out/$k/$v.times" ]; then row="$row -"
+    else row="$row $(sort -n "$out/$k/$v.times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"; fi
+  done
+  echo "$row" >>"$out/medians"
+done
+
+{
+  echo "# wasm2c-lite benchmarks"
+  echo
+  echo "Generated by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores;"
+  echo "$($CC --version | head -n 1); $(clang --version | head -n 1); wabt $(wasm2c --version)."
+  echo "Median of $RUNS runs (seconds of the kernel's run() call; variants run alternately), ratio to native"
+  echo "in parentheses (lower is better).  Every variant printed the native checksum unless noted."
+  echo "\`guard\`: W2L_BOUNDS=1 / wasm2c's default signal-handler mode; \`explicit\`: W2L_BOUNDS=0 /"
+  echo "WASM_RT_MEMCHECK_SIGNAL_HANDLER=0.  All C compiled with \`$CC $OPTFLAGS\`."
+  echo
+  echo "| kernel | native | wasm2c-lite guard | wasm2c-lite explicit | wasm2c guard | wasm2c explicit |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  awk '{
+    printf "| %s | %s", $1, ($2 == "-" ? "n/a" : sprintf("%.3f", $2));
+    for (i = 3; i <= 6; i++) {
+      if ($i == "-" || $2 == "-" || $2 <= 0) printf " | n/a";
+      else {
+        r = $i / $2; printf " | %.3f (%.2f×)", $i, r;
+        s[i] += log(r); c[i]++;
+      }
+    }
+    printf " |\n"; n++;
+  } END {
+    printf "| **geomean** | 1.00";
+    for (i = 3; i <= 6; i++)
+      if (c[i]) printf " | **%.2f×**%s", exp(s[i] / c[i]), (c[i] < n ? sprintf(" (%d of %d)", c[i], n) : "");
+      else printf " | n/a";
+    printf " |\n";
+  }' "$out/medians"
+  echo
+  notes=""
+  for k in $kernels; do
+    for v in native $VARIANTS; do
+      [ -f "$out/$k/$v.status" ] && notes="$notes
+- $k, $v: not available: $(cat "$out/$k/$v.status")"
+    done
+  done
+  if [ -n "$notes" ]; then
+    echo "Not available:$notes"
+    echo
+  fi
+} >"$REPORT/results.md"
+
+sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS"
+
+# ---------------------------------------------------------------- translator and build figures
+if [ "$BIG" != 0 ]; then
+  export CC OPTFLAGS WASM_FLAGS TIME W2L_BUILD
+  sh "$here/big.sh" "$out/big" "$BIG_FUNCS" >>"$REPORT/results.md"
+fi
+say "wrote $REPORT/results.md and $REPORT/results.svg"
+cat "$REPORT/results.md"

@@ -1,0 +1,829 @@
+/* wat.c - the text format: module fields, names and type uses.
+ *
+ * Two passes over the module's fields.  Pass 1 (scan) assigns every
+ * function, table, memory, global, type, elem and data segment its index and
+ * records its $name, and reads the explicit types, so pass 2 (parse) can
+ * resolve forward references and append implicit types after explicit ones.
+ * Instructions are in wat_instr.c.
+ */
+#include <string.h>
+
+#include "wat.h"
+
+/* Words for each index space: in "unknown ..." and "duplicate ..." messages. */
+static const char *const space_word[SP_COUNT] = {
+    "function", "table", "memory", "global", "type", "elem segment", "data segment"};
+static const char *const space_dup[SP_COUNT] = {
+    "func", "table", "memory", "global", "type", "elem", "data"};
+
+/* ---- tokens ------------------------------------------------------------ */
+
+void wat_next(struct parser *p) { p->tok = lex_next(&p->lx); }
+
+struct token wat_peek(struct parser *p) { return lex_peek(&p->lx); }
+
+bool wat_is(struct parser *p, struct token t, const char *kw) { return lex_is(&p->lx, t, kw); }
+
+bool wat_at_field(struct parser *p, const char *kw) {
+  return p->tok.kind == TOK_LPAR && wat_is(p, wat_peek(p), kw);
+}
+
+_Noreturn void wat_unexpected(struct parser *p, struct token t, const char *expected) {
+  if (t.kind == TOK_EOF) diag_error(p->src, t.pos, "unexpected end of input, expected %s", expected);
+  size_t n = t.len > 60 ? 60 : t.len;
+  diag_error(p->src, t.pos, "unexpected token \"%.*s%s\", expected %s", (int)n,
+             (const char *)p->src->data + t.pos, n < t.len ? "..." : "", expected);
+}
+
+void wat_expect(struct parser *p, enum tok_kind kind, const char *what) {
+  if (p->tok.kind != kind) wat_unexpected(p, p->tok, what);
+  wat_next(p);
+}
+
+void wat_expect_rpar(struct parser *p) { wat_expect(p, TOK_RPAR, "\")\""); }
+
+/* Consume "(" kw. */
+static void open_field(struct parser *p) {
+  wat_next(p);
+  wat_next(p);
+}
+
+const char *wat_name(struct parser *p, struct token t) {
+  return arena_strndup(p->a, (const char *)p->src->data + t.pos + 1, t.len - 1);
+}
+
+/* ---- $name maps -------------------------------------------------------- */
+
+static uint32_t hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+  return h;
+}
+
+static struct name_entry *map_find(struct namemap *m, const char *s, size_t n) {
+  if (!m->cap) return NULL;
+  for (uint32_t i = hash(s, n) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    struct name_entry *e = &m->slots[i];
+    if (!e->s) return e;
+    if (e->len == n && memcmp(e->s, s, n) == 0) return e;
+  }
+}
+
+/* Bind $name token t to idx; duplicates are errors ("duplicate func $f"). */
+static void map_put(struct parser *p, struct namemap *m, struct token t, uint32_t idx,
+                    const char *what) {
+  const char *s = (const char *)p->src->data + t.pos;
+  if (m->count * 2 >= m->cap) {
+    struct namemap old = *m;
+    m->cap = m->cap ? m->cap * 2 : 16;
+    m->slots = arena_array(p->a, m->cap, sizeof *m->slots);
+    m->count = 0;
+    for (uint32_t i = 0; i < old.cap; i++)
+      if (old.slots[i].s) {
+        *map_find(m, old.slots[i].s, old.slots[i].len) = old.slots[i];
+        m->count++;
+      }
+  }
+  struct name_entry *e = map_find(m, s, t.len);
+  if (e->s) diag_error(p->src, t.pos, "duplicate %s %.*s", what, (int)t.len, s);
+  e->s = s;
+  e->len = (uint32_t)t.len;
+  e->idx = idx;
+  e->pos = (uint32_t)t.pos;
+  m->count++;
+}
+
+static uint32_t resolve_in(struct parser *p, struct namemap *m, struct token t, const char *what) {
+  if (t.kind == TOK_ID) {
+    struct name_entry *e = map_find(m, (const char *)p->src->data + t.pos, t.len);
+    if (!e || !e->s)
+      diag_error(p->src, t.pos, "unknown %s %.*s", what, (int)t.len,
+                 (const char *)p->src->data + t.pos);
+    return e->idx;
+  }
+  uint32_t v;
+  if (t.kind == TOK_NUMBER && lex_u32(&p->lx, t, &v)) return v;
+  if (t.kind == TOK_NUMBER && lex_is_int(&p->lx, t))
+    diag_error(p->src, t.pos, "%s index out of range", what);
+  char buf[64];
+  snprintf(buf, sizeof buf, "a %s index or $name", what);
+  wat_unexpected(p, t, buf);
+}
+
+bool wat_at_index(struct parser *p) {
+  return p->tok.kind == TOK_ID || (p->tok.kind == TOK_NUMBER && lex_is_int(&p->lx, p->tok));
+}
+
+uint32_t wat_index(struct parser *p, enum space sp) {
+  uint32_t v = resolve_in(p, &p->names[sp], p->tok, space_word[sp]);
+  wat_next(p);
+  return v;
+}
+
+/* ---- types ------------------------------------------------------------- */
+
+/* Note a legacy spelling once per parse. */
+static void legacy_note(struct parser *p, struct token t, unsigned bit, const char *now) {
+  if (p->legacy_noted & (1u << bit)) return;
+  p->legacy_noted |= 1u << bit;
+  diag_note(p->src, t.pos, "\"%.*s\" is a legacy spelling; write \"%s\"", (int)t.len,
+            (const char *)p->src->data + t.pos, now);
+}
+
+bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
+  static const struct { const char *name; enum valtype vt; } types[] = {
+      {"i32", VT_I32},         {"i64", VT_I64},         {"f32", VT_F32},
+      {"f64", VT_F64},         {"v128", VT_V128},       {"funcref", VT_FUNCREF},
+      {"externref", VT_EXTERNREF}, {"anyfunc", VT_FUNCREF},
+  };
+  for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+    if (wat_is(p, t, types[i].name)) {
+      if (types[i].vt == VT_V128) diag_error(p->src, t.pos, "v128 (SIMD) is not supported yet");
+      if (i == 7) legacy_note(p, t, 31, "funcref");
+      *out = types[i].vt;
+      return true;
+    }
+  return false;
+}
+
+enum valtype wat_reftype(struct parser *p) {
+  enum valtype vt;
+  if (!wat_valtype(p, p->tok, &vt) || !valtype_is_ref(vt))
+    wat_unexpected(p, p->tok, "a reference type (funcref or externref)");
+  wat_next(p);
+  return vt;
+}
+
+static enum valtype valtype(struct parser *p) {
+  enum valtype vt;
+  if (!wat_valtype(p, p->tok, &vt)) wat_unexpected(p, p->tok, "a value type");
+  wat_next(p);
+  return vt;
+}
+
+/* Append a type to a growing array in the arena. */
+static void push_type(struct parser *p, enum valtype **v, uint32_t *n, enum valtype t) {
+  if ((*n & (*n - 1)) == 0) *v = arena_grow(p->a, *v, *n, *n ? *n * 2 : 4, sizeof **v);
+  (*v)[(*n)++] = t;
+}
+
+void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
+  memset(tu, 0, sizeof *tu);
+  if (wat_at_field(p, "type")) {
+    open_field(p);
+    tu->has_type = true;
+    tu->type_pos = (uint32_t)p->tok.pos;
+    tu->typeidx = wat_index(p, SP_TYPE);
+    wat_expect_rpar(p);
+  }
+  uint32_t names_cap = 0;
+  while (wat_at_field(p, "param")) {
+    open_field(p);
+    tu->nclauses++;
+    struct token name = {TOK_EOF, 0, 0};
+    if (p->tok.kind == TOK_ID) {
+      if (!names_ok) wat_unexpected(p, p->tok, "a value type (no $names here)");
+      name = p->tok;
+      wat_next(p);
+    }
+    while (p->tok.kind != TOK_RPAR || name.len) {
+      enum valtype vt = valtype(p);
+      push_type(p, &tu->ft.params, &tu->ft.nparams, vt);
+      if (tu->ft.nparams > names_cap) {
+        tu->names = arena_grow(p->a, tu->names, names_cap, names_cap * 2 + 4, sizeof *tu->names);
+        names_cap = names_cap * 2 + 4;
+      }
+      tu->names[tu->ft.nparams - 1] = name;
+      if (name.len) break;
+    }
+    wat_expect_rpar(p);
+  }
+  while (wat_at_field(p, "result")) {
+    open_field(p);
+    tu->nclauses++;
+    while (p->tok.kind != TOK_RPAR) push_type(p, &tu->ft.results, &tu->ft.nresults, valtype(p));
+    wat_expect_rpar(p);
+  }
+  if (tu->nclauses && (wat_at_field(p, "param") || wat_at_field(p, "type")))
+    wat_unexpected(p, wat_peek(p), "an instruction ((type ...) and (param ...) come first)");
+}
+
+uint32_t wat_typeuse_index(struct parser *p, const struct typeuse *tu) {
+  struct module *m = p->m;
+  if (!tu->has_type) return module_add_type(m, &tu->ft, true);
+  /* An unknown (type x) alone is left to the validator ("unknown type"). */
+  if (tu->typeidx >= m->ntypes && !tu->nclauses) return tu->typeidx;
+  if (tu->typeidx >= m->ntypes) diag_error(p->src, tu->type_pos, "unknown type %u", tu->typeidx);
+  if (tu->nclauses && !functype_equal(&m->types[tu->typeidx], &tu->ft))
+    diag_error(p->src, tu->type_pos,
+               "inline function type does not match the type it names (type %u)", tu->typeidx);
+  return tu->typeidx;
+}
+
+/* (func (param ...)* (result ...)*) of a type definition. */
+static void functype(struct parser *p, struct functype *ft) {
+  if (!wat_at_field(p, "func")) wat_unexpected(p, p->tok, "\"(func\"");
+  open_field(p);
+  struct typeuse tu;
+  wat_typeuse_parse(p, true, &tu);
+  if (tu.has_type) diag_error(p->src, tu.type_pos, "a type definition cannot use (type ...)");
+  *ft = tu.ft;
+  wat_expect_rpar(p);
+}
+
+static struct limits limits(struct parser *p, bool memory) {
+  struct limits l = {0};
+  uint32_t v;
+  if (p->tok.kind != TOK_NUMBER) wat_unexpected(p, p->tok, "a size (u32 number)");
+  if (!lex_u32(&p->lx, p->tok, &v)) diag_error(p->src, p->tok.pos, "constant out of range");
+  l.min = v;
+  wat_next(p);
+  if (p->tok.kind == TOK_NUMBER) {
+    if (!lex_u32(&p->lx, p->tok, &v)) diag_error(p->src, p->tok.pos, "constant out of range");
+    l.max = v;
+    l.has_max = true;
+    wat_next(p);
+  }
+  if (memory && wat_is(p, p->tok, "shared")) {
+    l.shared = true;
+    diag_error(p->src, p->tok.pos, "shared memories are not supported yet (threads)");
+  }
+  return l;
+}
+
+/* A name string ("..."): must be valid UTF-8 once decoded. */
+static struct bytes name_string(struct parser *p) {
+  if (p->tok.kind != TOK_STRING) wat_unexpected(p, p->tok, "a string");
+  struct bytes b = lex_string(p->a, &p->lx, p->tok);
+  if (!lex_utf8_valid(b.data, b.len)) diag_error(p->src, p->tok.pos, "malformed UTF-8 encoding");
+  wat_next(p);
+  return b;
+}
+
+/* ---- pass 1: indices and names ----------------------------------------- */
+
+static enum space space_of(struct parser *p, struct token t) {
+  if (wat_is(p, t, "func")) return SP_FUNC;
+  if (wat_is(p, t, "table")) return SP_TABLE;
+  if (wat_is(p, t, "memory")) return SP_MEM;
+  if (wat_is(p, t, "global")) return SP_GLOBAL;
+  return SP_COUNT;
+}
+
+/* Skip to the ")" closing a form whose "(" is already consumed. */
+static void skip_form(struct parser *p) {
+  size_t depth = 1;
+  for (;;) {
+    if (p->tok.kind == TOK_EOF) wat_unexpected(p, p->tok, "\")\"");
+    if (p->tok.kind == TOK_LPAR) depth++;
+    if (p->tok.kind == TOK_RPAR && --depth == 0) break;
+    wat_next(p);
+  }
+  wat_next(p);
+}
+
+/* Record an optional $name for the next index of space sp. */
+static void scan_name(struct parser *p, enum space sp) {
+  if (p->tok.kind == TOK_ID) {
+    map_put(p, &p->names[sp], p->tok, p->counts[sp], space_dup[sp]);
+    wat_next(p);
+  }
+  p->counts[sp]++;
+}
+
+struct scan {
+  uint32_t nimports, nexports; /* counts for the arrays */
+  const char *first_def;       /* kind of the first definition, for "import after" */
+};
+
+static void scan_import(struct parser *p, struct scan *s, struct token at) {
+  if (s->first_def) diag_error(p->src, at.pos, "import after %s", s->first_def);
+  s->nimports++;
+}
+
+static void scan_field(struct parser *p, struct scan *s) {
+  struct token kw = p->tok;
+  if (kw.kind != TOK_KEYWORD) wat_unexpected(p, kw, "a module field");
+  wat_next(p);
+  enum space sp = space_of(p, kw);
+  if (wat_is(p, kw, "type")) {
+    scan_name(p, SP_TYPE);
+    struct functype ft;
+    functype(p, &ft);
+    module_add_type(p->m, &ft, false);
+  } else if (wat_is(p, kw, "import")) {
+    scan_import(p, s, kw);
+    wat_expect(p, TOK_STRING, "a module name string");
+    wat_expect(p, TOK_STRING, "an import name string");
+    wat_expect(p, TOK_LPAR, "an import description");
+    sp = space_of(p, p->tok);
+    if (sp == SP_COUNT) wat_unexpected(p, p->tok, "func, table, memory or global");
+    wat_next(p);
+    scan_name(p, sp);
+    skip_form(p); /* the description; the field's ")" follows */
+  } else if (sp != SP_COUNT) {
+    scan_name(p, sp);
+    while (wat_at_field(p, "export")) {
+      s->nexports++;
+      open_field(p);
+      skip_form(p);
+    }
+    if (wat_at_field(p, "import")) {
+      scan_import(p, s, wat_peek(p));
+    } else {
+      if (!s->first_def) s->first_def = space_word[sp];
+      enum valtype vt;
+      if (sp == SP_TABLE && wat_valtype(p, p->tok, &vt)) {
+        wat_next(p);
+        if (wat_at_field(p, "elem")) p->counts[SP_ELEM]++;
+      }
+      if (sp == SP_MEM && wat_at_field(p, "data")) p->counts[SP_DATA]++;
+    }
+  } else if (wat_is(p, kw, "export")) {
+    s->nexports++;
+  } else if (wat_is(p, kw, "elem")) {
+    scan_name(p, SP_ELEM);
+  } else if (wat_is(p, kw, "data")) {
+    scan_name(p, SP_DATA);
+  } else if (!wat_is(p, kw, "start")) {
+    wat_unexpected(p, kw, "a module field (type, import, func, table, memory, global, export, "
+                          "start, elem, data)");
+  }
+  skip_form(p);
+}
+
+/* ---- pass 2: the fields ------------------------------------------------ */
+
+struct fill {
+  uint32_t next[SP_COUNT]; /* next index to fill in each space */
+};
+
+static uint32_t add_import(struct parser *p, struct bytes mod, struct bytes field,
+                           enum externkind kind, uint32_t index, uint32_t pos) {
+  struct import *im = &p->m->imports[p->m->nimports];
+  im->module = mod;
+  im->field = field;
+  im->kind = kind;
+  im->index = index;
+  im->pos = pos;
+  return p->m->nimports++;
+}
+
+static void add_export(struct parser *p, struct bytes name, enum externkind kind, uint32_t index,
+                       uint32_t pos) {
+  struct export *ex = &p->m->exports[p->m->nexports++];
+  ex->name = name;
+  ex->kind = kind;
+  ex->index = index;
+  ex->pos = pos;
+}
+
+/* (export "name")* abbreviations on a definition. */
+static void inline_exports(struct parser *p, enum externkind kind, uint32_t index) {
+  while (wat_at_field(p, "export")) {
+    uint32_t pos = (uint32_t)p->tok.pos;
+    open_field(p);
+    struct bytes name = name_string(p);
+    add_export(p, name, kind, index, pos);
+    wat_expect_rpar(p);
+  }
+}
+
+/* (import "mod" "name") abbreviation, if present; returns whether it was. */
+static bool inline_import(struct parser *p, enum externkind kind, uint32_t index,
+                          uint32_t *import) {
+  if (!wat_at_field(p, "import")) return false;
+  uint32_t pos = (uint32_t)p->tok.pos;
+  open_field(p);
+  struct bytes mod = name_string(p);
+  struct bytes field = name_string(p);
+  wat_expect_rpar(p);
+  *import = add_import(p, mod, field, kind, index, pos);
+  return true;
+}
+
+static const char *opt_name(struct parser *p) {
+  if (p->tok.kind != TOK_ID) return NULL;
+  const char *n = wat_name(p, p->tok);
+  wat_next(p);
+  return n;
+}
+
+/* Params and (local ...) declarations: names, types, the locals map. */
+static void func_locals(struct parser *p, struct func *f, const struct typeuse *tu) {
+  uint32_t nparams = f->typeidx < p->m->ntypes ? p->m->types[f->typeidx].nparams : 0;
+  struct token *names = NULL;
+  uint32_t n = 0, cap = 0;
+  enum valtype *locals = NULL;
+  memset(&p->locals, 0, sizeof p->locals);
+  while (wat_at_field(p, "local")) {
+    open_field(p);
+    struct token name = {TOK_EOF, 0, 0};
+    if (p->tok.kind == TOK_ID) {
+      name = p->tok;
+      wat_next(p);
+      if (p->tok.kind == TOK_RPAR) wat_unexpected(p, p->tok, "a value type");
+    }
+    while (p->tok.kind != TOK_RPAR) {
+      enum valtype vt = valtype(p);
+      if (n == cap) {
+        cap = cap ? cap * 2 : 8;
+        locals = arena_grow(p->a, locals, n, cap, sizeof *locals);
+        names = arena_grow(p->a, names, n, cap, sizeof *names);
+      }
+      locals[n] = vt;
+      names[n++] = name;
+      if (name.len) break;
+    }
+    wat_expect_rpar(p);
+  }
+  f->nlocals = n;
+  f->locals = locals;
+  bool any = false;
+  for (uint32_t i = 0; i < nparams && tu->names; i++) {
+    if (!tu->names[i].len) continue;
+    map_put(p, &p->locals, tu->names[i], i, "local");
+    any = true;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (!names[i].len) continue;
+    map_put(p, &p->locals, names[i], nparams + i, "local");
+    any = true;
+  }
+  if (!any) return;
+  f->local_names = arena_array(p->a, (size_t)nparams + n, sizeof *f->local_names);
+  for (uint32_t i = 0; i < nparams && tu->names; i++)
+    if (tu->names[i].len) f->local_names[i] = wat_name(p, tu->names[i]);
+  for (uint32_t i = 0; i < n; i++)
+    if (names[i].len) f->local_names[nparams + i] = wat_name(p, names[i]);
+}
+
+static void func_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  uint32_t idx = fl->next[SP_FUNC]++;
+  struct func *f = &p->m->funcs[idx];
+  f->pos = pos;
+  f->name = opt_name(p);
+  inline_exports(p, EXT_FUNC, idx);
+  f->imported = inline_import(p, EXT_FUNC, idx, &f->import);
+  struct typeuse tu;
+  wat_typeuse_parse(p, true, &tu);
+  f->typeidx = wat_typeuse_index(p, &tu);
+  if (f->imported) {
+    p->m->nfuncimports++;
+    return;
+  }
+  func_locals(p, f, &tu);
+  f->body = wat_expr(p);
+}
+
+/* A constant expression [i32.const 0, end] for abbreviated offsets. */
+static struct expr zero_offset(struct parser *p, uint32_t pos) {
+  struct expr e = {arena_array(p->a, 2, sizeof(struct instr)), 2, pos};
+  e.code[0].op = OP_I32_CONST;
+  e.code[0].pos = pos;
+  e.code[1].op = OP_END;
+  e.code[1].pos = pos;
+  return e;
+}
+
+/* An elem item list: funcidx* (as ref.func items) or elemexpr*. */
+static void elem_items(struct parser *p, struct elem *e, bool funcs) {
+  uint32_t cap = 0;
+  for (;;) {
+    struct expr x;
+    if (funcs && wat_at_index(p)) {
+      uint32_t pos = (uint32_t)p->tok.pos;
+      x = zero_offset(p, pos);
+      x.code[0].op = OP_REF_FUNC;
+      x.code[0].imm.idx = wat_index(p, SP_FUNC);
+    } else if (!funcs && wat_at_field(p, "item")) {
+      open_field(p);
+      x = wat_expr(p);
+      wat_expect_rpar(p);
+    } else if (!funcs && p->tok.kind == TOK_LPAR) {
+      x = wat_folded_expr(p);
+    } else {
+      return;
+    }
+    if (e->count == cap) {
+      cap = cap ? cap * 2 : 8;
+      e->items = arena_grow(p->a, e->items, e->count, cap, sizeof *e->items);
+    }
+    e->items[e->count++] = x;
+  }
+}
+
+/* The element list after an elem's mode: func funcidx* | reftype elemexpr*
+ * (bare funcidx* for active segments). */
+static void elem_list(struct parser *p, struct elem *e, bool bare_ok) {
+  enum valtype vt;
+  e->reftype = VT_FUNCREF;
+  if (wat_is(p, p->tok, "func")) {
+    wat_next(p);
+    elem_items(p, e, true);
+  } else if (wat_valtype(p, p->tok, &vt) && valtype_is_ref(vt)) {
+    wat_next(p);
+    e->reftype = vt;
+    elem_items(p, e, false);
+  } else if (bare_ok) {
+    elem_items(p, e, true);
+  } else {
+    wat_unexpected(p, p->tok, "func or a reference type");
+  }
+}
+
+static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  uint32_t idx = fl->next[SP_TABLE]++;
+  struct table *t = &p->m->tables[idx];
+  t->pos = pos;
+  t->name = opt_name(p);
+  inline_exports(p, EXT_TABLE, idx);
+  t->imported = inline_import(p, EXT_TABLE, idx, &t->import);
+  if (t->imported) p->m->ntableimports++;
+  enum valtype vt;
+  if (!t->imported && wat_valtype(p, p->tok, &vt)) {
+    t->reftype = wat_reftype(p);
+    if (!wat_at_field(p, "elem")) wat_unexpected(p, p->tok, "\"(elem\" (or write the limits first)");
+    struct elem *e = &p->m->elems[fl->next[SP_ELEM]++];
+    e->pos = (uint32_t)p->tok.pos;
+    open_field(p);
+    e->mode = SEG_ACTIVE;
+    e->table = idx;
+    e->offset = zero_offset(p, e->pos);
+    e->reftype = t->reftype;
+    elem_items(p, e, wat_at_index(p) || p->tok.kind == TOK_RPAR);
+    wat_expect_rpar(p);
+    t->limits.min = t->limits.max = e->count;
+    t->limits.has_max = true;
+    return;
+  }
+  t->limits = limits(p, false);
+  t->reftype = wat_reftype(p);
+}
+
+/* The data strings of a segment, concatenated. */
+static struct bytes data_strings(struct parser *p) {
+  struct bytes all = {arena_alloc(p->a, 1), 0};
+  while (p->tok.kind == TOK_STRING) {
+    struct bytes b = lex_string(p->a, &p->lx, p->tok);
+    all.data = arena_grow(p->a, all.data, all.len, (size_t)all.len + b.len + 1, 1);
+    memcpy(all.data + all.len, b.data, b.len);
+    all.len += b.len;
+    wat_next(p);
+  }
+  return all;
+}
+
+static void memory_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  uint32_t idx = fl->next[SP_MEM]++;
+  struct memory *mem = &p->m->mems[idx];
+  mem->pos = pos;
+  mem->name = opt_name(p);
+  inline_exports(p, EXT_MEMORY, idx);
+  mem->imported = inline_import(p, EXT_MEMORY, idx, &mem->import);
+  if (mem->imported) p->m->nmemimports++;
+  if (!mem->imported && wat_at_field(p, "data")) {
+    struct data *d = &p->m->datas[fl->next[SP_DATA]++];
+    d->pos = (uint32_t)p->tok.pos;
+    open_field(p);
+    d->mode = SEG_ACTIVE;
+    d->mem = idx;
+    d->offset = zero_offset(p, d->pos);
+    struct bytes all = d->init = data_strings(p);
+    wat_expect_rpar(p);
+    mem->limits.min = mem->limits.max = ((uint64_t)all.len + 65535) / 65536;
+    mem->limits.has_max = true;
+    return;
+  }
+  mem->limits = limits(p, true);
+}
+
+static void globaltype(struct parser *p, struct global *g) {
+  if (wat_at_field(p, "mut")) {
+    open_field(p);
+    g->mutable_ = true;
+    g->type = valtype(p);
+    wat_expect_rpar(p);
+  } else {
+    g->type = valtype(p);
+  }
+}
+
+static void global_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  uint32_t idx = fl->next[SP_GLOBAL]++;
+  struct global *g = &p->m->globals[idx];
+  g->pos = pos;
+  g->name = opt_name(p);
+  inline_exports(p, EXT_GLOBAL, idx);
+  g->imported = inline_import(p, EXT_GLOBAL, idx, &g->import);
+  globaltype(p, g);
+  if (g->imported) p->m->nglobalimports++;
+  else g->init = wat_expr(p);
+}
+
+static void import_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  struct bytes mod = name_string(p);
+  struct bytes field = name_string(p);
+  wat_expect(p, TOK_LPAR, "an import description");
+  enum space sp = space_of(p, p->tok);
+  uint32_t desc = (uint32_t)p->tok.pos;
+  wat_next(p);
+  uint32_t idx = fl->next[sp]++;
+  const char *name = opt_name(p);
+  struct module *m = p->m;
+  switch (sp) {
+  case SP_FUNC: {
+    struct func *f = &m->funcs[idx];
+    f->pos = desc, f->name = name, f->imported = true;
+    f->import = add_import(p, mod, field, EXT_FUNC, idx, pos);
+    struct typeuse tu;
+    wat_typeuse_parse(p, true, &tu);
+    f->typeidx = wat_typeuse_index(p, &tu);
+    m->nfuncimports++;
+    break;
+  }
+  case SP_TABLE: {
+    struct table *t = &m->tables[idx];
+    t->pos = desc, t->name = name, t->imported = true;
+    t->import = add_import(p, mod, field, EXT_TABLE, idx, pos);
+    t->limits = limits(p, false);
+    t->reftype = wat_reftype(p);
+    m->ntableimports++;
+    break;
+  }
+  case SP_MEM: {
+    struct memory *mem = &m->mems[idx];
+    mem->pos = desc, mem->name = name, mem->imported = true;
+    mem->import = add_import(p, mod, field, EXT_MEMORY, idx, pos);
+    mem->limits = limits(p, true);
+    m->nmemimports++;
+    break;
+  }
+  default: {
+    struct global *g = &m->globals[idx];
+    g->pos = desc, g->name = name, g->imported = true;
+    g->import = add_import(p, mod, field, EXT_GLOBAL, idx, pos);
+    globaltype(p, g);
+    m->nglobalimports++;
+    break;
+  }
+  }
+  wat_expect_rpar(p);
+}
+
+static void export_field(struct parser *p, uint32_t pos) {
+  struct bytes name = name_string(p);
+  wat_expect(p, TOK_LPAR, "\"(\" and an export description");
+  enum space sp = space_of(p, p->tok);
+  if (sp == SP_COUNT) wat_unexpected(p, p->tok, "func, table, memory or global");
+  wat_next(p);
+  static const enum externkind kinds[] = {EXT_FUNC, EXT_TABLE, EXT_MEMORY, EXT_GLOBAL};
+  uint32_t idx = wat_index(p, sp);
+  add_export(p, name, kinds[sp], idx, pos);
+  wat_expect_rpar(p);
+}
+
+/* The (table x) / (memory x) of an active segment, or the MVP spelling with
+ * a bare index; returns whether one was given. */
+static bool segment_target(struct parser *p, const char *kw, enum space sp, uint32_t *idx) {
+  if (wat_at_field(p, kw)) {
+    open_field(p);
+    *idx = wat_index(p, sp);
+    wat_expect_rpar(p);
+    return true;
+  }
+  if (!wat_at_index(p)) return false;
+  *idx = wat_index(p, sp);
+  return true;
+}
+
+/* Offset of an active segment: (offset instr*) or one folded instruction. */
+static struct expr offset_expr(struct parser *p) {
+  if (wat_at_field(p, "offset")) {
+    open_field(p);
+    struct expr e = wat_expr(p);
+    wat_expect_rpar(p);
+    return e;
+  }
+  if (p->tok.kind != TOK_LPAR) wat_unexpected(p, p->tok, "an offset expression");
+  return wat_folded_expr(p);
+}
+
+static void elem_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  struct elem *e = &p->m->elems[fl->next[SP_ELEM]++];
+  e->pos = pos;
+  e->name = opt_name(p);
+  if (wat_is(p, p->tok, "declare")) {
+    wat_next(p);
+    e->mode = SEG_DECLARATIVE;
+    elem_list(p, e, false);
+    return;
+  }
+  if (segment_target(p, "table", SP_TABLE, &e->table) || p->tok.kind == TOK_LPAR) {
+    e->mode = SEG_ACTIVE;
+    e->offset = offset_expr(p);
+    elem_list(p, e, true);
+  } else {
+    e->mode = SEG_PASSIVE;
+    elem_list(p, e, false);
+  }
+}
+
+static void data_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  struct data *d = &p->m->datas[fl->next[SP_DATA]++];
+  d->pos = pos;
+  d->name = opt_name(p);
+  if (segment_target(p, "memory", SP_MEM, &d->mem) || p->tok.kind == TOK_LPAR) {
+    d->mode = SEG_ACTIVE;
+    d->offset = offset_expr(p);
+  } else {
+    d->mode = SEG_PASSIVE;
+  }
+  d->init = data_strings(p);
+}
+
+static void parse_field(struct parser *p, struct fill *fl) {
+  uint32_t pos = (uint32_t)p->tok.pos;
+  wat_next(p);
+  struct token kw = p->tok;
+  wat_next(p);
+  if (wat_is(p, kw, "type")) {
+    skip_form(p);
+    return;
+  }
+  if (wat_is(p, kw, "func")) func_field(p, fl, pos);
+  else if (wat_is(p, kw, "table")) table_field(p, fl, pos);
+  else if (wat_is(p, kw, "memory")) memory_field(p, fl, pos);
+  else if (wat_is(p, kw, "global")) global_field(p, fl, pos);
+  else if (wat_is(p, kw, "import")) import_field(p, fl, pos);
+  else if (wat_is(p, kw, "export")) export_field(p, pos);
+  else if (wat_is(p, kw, "elem")) elem_field(p, fl, pos);
+  else if (wat_is(p, kw, "data")) data_field(p, fl, pos);
+  else { /* start (pass 1 let nothing else through) */
+    if (p->m->has_start) diag_error(p->src, pos, "multiple start sections");
+    p->m->has_start = true;
+    p->m->start_pos = pos;
+    p->m->start = wat_index(p, SP_FUNC);
+  }
+  wat_expect_rpar(p);
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+static struct module *parse(struct arena *a, const struct source *src, size_t start, size_t end) {
+  struct parser *p = arena_alloc(a, sizeof *p);
+  struct module *m = arena_alloc(a, sizeof *m);
+  p->a = a;
+  p->src = src;
+  p->m = m;
+  m->arena = a;
+  m->src = src;
+  lex_init(&p->lx, src, start, end);
+  wat_next(p);
+  bool wrapped = wat_at_field(p, "module");
+  if (wrapped) {
+    open_field(p);
+    if (p->tok.kind == TOK_ID) m->name = opt_name(p);
+  }
+  struct lexer body_lx = p->lx;
+  struct token body_tok = p->tok;
+
+  struct scan s = {0, 0, NULL};
+  while (p->tok.kind == TOK_LPAR) {
+    wat_next(p);
+    scan_field(p, &s);
+  }
+  if (wrapped) wat_expect_rpar(p);
+  if (p->tok.kind != TOK_EOF) wat_unexpected(p, p->tok, wrapped ? "end of input" : "a module field");
+
+  m->funcs = arena_array(a, p->counts[SP_FUNC], sizeof *m->funcs);
+  m->nfuncs = p->counts[SP_FUNC];
+  m->tables = arena_array(a, p->counts[SP_TABLE], sizeof *m->tables);
+  m->ntables = p->counts[SP_TABLE];
+  m->mems = arena_array(a, p->counts[SP_MEM], sizeof *m->mems);
+  m->nmems = p->counts[SP_MEM];
+  m->globals = arena_array(a, p->counts[SP_GLOBAL], sizeof *m->globals);
+  m->nglobals = p->counts[SP_GLOBAL];
+  m->elems = arena_array(a, p->counts[SP_ELEM], sizeof *m->elems);
+  m->nelems = p->counts[SP_ELEM];
+  m->datas = arena_array(a, p->counts[SP_DATA], sizeof *m->datas);
+  m->ndatas = p->counts[SP_DATA];
+  m->imports = arena_array(a, s.nimports, sizeof *m->imports);
+  m->exports = arena_array(a, s.nexports, sizeof *m->exports);
+
+  p->lx = body_lx;
+  p->tok = body_tok;
+  struct fill fl;
+  memset(&fl, 0, sizeof fl);
+  while (p->tok.kind == TOK_LPAR) parse_field(p, &fl);
+  return m;
+}
+
+struct module *wat_parse_module(struct arena *arena, const struct source *src) {
+  return parse(arena, src, 0, src->size);
+}
+
+struct module *wat_parse_module_range(struct arena *arena, const struct source *src, size_t start,
+                                      size_t end) {
+  return parse(arena, src, start, end);
+}

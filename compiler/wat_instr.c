@@ -1,0 +1,476 @@
+/* wat_instr.c - instructions of the text format, flat and folded, into the
+ * flat IR (folded forms are unfolded as they are read).
+ *
+ * Blocks opened by flat instructions are tracked on an explicit label stack;
+ * folded instructions recurse, up to MAX_FOLD_DEPTH levels.
+ */
+#include <string.h>
+
+#include "wat.h"
+
+#define MAX_FOLD_DEPTH 1000
+
+/* ---- opcode lookup ------------------------------------------------------ */
+
+/* Spellings from before the 2019 renaming, mapped onto opcodes.def names. */
+static const struct {
+  const char *old; /* legacy keyword */
+  const char *now; /* its opcodes.def name */
+} legacy[] = {
+    {"get_local", "local.get"},   {"set_local", "local.set"},   {"tee_local", "local.tee"},
+    {"get_global", "global.get"}, {"set_global", "global.set"},
+};
+
+#define OP_HASH_SIZE 1024
+static uint16_t op_hash[OP_HASH_SIZE]; /* opcode + 1, 0 = empty */
+
+static uint32_t name_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+  return h;
+}
+
+/* op_by_name() through a hash table built on first use. */
+static enum opcode lookup_op(const char *s, size_t n) {
+  if (!op_hash[name_hash("nop", 3) & (OP_HASH_SIZE - 1)]) {
+    for (int op = 0; op < OP_COUNT; op++) {
+      if (op == OP_SELECT_T) continue;
+      const char *nm = opinfo[op].name;
+      uint32_t i = name_hash(nm, strlen(nm)) & (OP_HASH_SIZE - 1);
+      while (op_hash[i]) i = (i + 1) & (OP_HASH_SIZE - 1);
+      op_hash[i] = (uint16_t)(op + 1);
+    }
+  }
+  for (uint32_t i = name_hash(s, n) & (OP_HASH_SIZE - 1); op_hash[i];
+       i = (i + 1) & (OP_HASH_SIZE - 1)) {
+    const char *nm = opinfo[op_hash[i] - 1].name;
+    if (strlen(nm) == n && memcmp(nm, s, n) == 0) return (enum opcode)(op_hash[i] - 1);
+  }
+  return OP_COUNT;
+}
+
+/* The opcode a keyword token names (legacy spellings noted), or OP_COUNT. */
+static enum opcode keyword_op(struct parser *p, struct token t) {
+  const char *s = (const char *)p->src->data + t.pos;
+  enum opcode op = lookup_op(s, t.len);
+  if (op != OP_COUNT) return op;
+  for (unsigned i = 0; i < sizeof legacy / sizeof *legacy; i++)
+    if (wat_is(p, t, legacy[i].old)) {
+      if (!(p->legacy_noted & (1u << i))) {
+        p->legacy_noted |= 1u << i;
+        diag_note(p->src, t.pos, "\"%s\" is a legacy spelling; write \"%s\"", legacy[i].old,
+                  legacy[i].now);
+      }
+      return op_by_name(legacy[i].now, strlen(legacy[i].now));
+    }
+  return OP_COUNT;
+}
+
+_Noreturn static void unknown_operator(struct parser *p, struct token t) {
+  if (t.kind == TOK_KEYWORD || t.kind == TOK_RESERVED) {
+    const char *s = (const char *)p->src->data + t.pos;
+    size_t n = t.len > 60 ? 60 : t.len;
+    const char *dollar = memchr(s, '$', n);
+    if (t.kind == TOK_KEYWORD && dollar)
+      diag_error(p->src, t.pos, "unknown operator \"%.*s\" (missing space before \"%.*s\"?)",
+                 (int)n, s, (int)(n - (size_t)(dollar - s)), dollar);
+    diag_error(p->src, t.pos, "unknown operator \"%.*s%s\"", (int)n, s, n < t.len ? "..." : "");
+  }
+  wat_unexpected(p, t, "an instruction");
+}
+
+/* ---- code buffer and labels -------------------------------------------- */
+
+static void append(struct parser *p, const struct instr *in) {
+  if (p->ncode == p->code_cap) {
+    uint32_t cap = p->code_cap ? p->code_cap * 2 : 64;
+    p->code = arena_grow(p->a, p->code, p->ncode, cap, sizeof *p->code);
+    p->code_cap = cap;
+  }
+  p->code[p->ncode++] = *in;
+}
+
+static void append_op(struct parser *p, enum opcode op, size_t pos) {
+  struct instr in;
+  memset(&in, 0, sizeof in);
+  in.op = (uint16_t)op;
+  in.pos = (uint32_t)pos;
+  append(p, &in);
+}
+
+static void push_label(struct parser *p, struct token name, enum opcode op, size_t pos) {
+  if (p->nlabels == p->labels_cap) {
+    uint32_t cap = p->labels_cap ? p->labels_cap * 2 : 16;
+    p->labels = arena_grow(p->a, p->labels, p->nlabels, cap, sizeof *p->labels);
+    p->labels_cap = cap;
+  }
+  struct label *l = &p->labels[p->nlabels++];
+  l->name = name;
+  l->op = (uint16_t)op;
+  l->seen_else = false;
+  l->pos = (uint32_t)pos;
+}
+
+static bool same_name(struct parser *p, struct token a, struct token b) {
+  return a.len == b.len && memcmp(p->src->data + a.pos, p->src->data + b.pos, a.len) == 0;
+}
+
+/* After end/else: an optional $label that must repeat the block's label. */
+static void check_label(struct parser *p, const struct label *l) {
+  if (p->tok.kind != TOK_ID) return;
+  if (!l->name.len || !same_name(p, l->name, p->tok))
+    diag_error(p->src, p->tok.pos, "mismatching label %.*s", (int)p->tok.len,
+               (const char *)p->src->data + p->tok.pos);
+  wat_next(p);
+}
+
+static uint32_t label_index(struct parser *p) {
+  struct token t = p->tok;
+  if (t.kind == TOK_ID) {
+    for (uint32_t i = p->nlabels; i-- > 0;)
+      if (same_name(p, p->labels[i].name, t)) {
+        wat_next(p);
+        return p->nlabels - 1 - i;
+      }
+    diag_error(p->src, t.pos, "unknown label %.*s", (int)t.len, (const char *)p->src->data + t.pos);
+  }
+  uint32_t v;
+  if (t.kind != TOK_NUMBER || !lex_u32(&p->lx, t, &v)) wat_unexpected(p, t, "a label");
+  wat_next(p);
+  return v;
+}
+
+static uint32_t local_index(struct parser *p) {
+  struct token t = p->tok;
+  if (t.kind == TOK_ID) {
+    struct namemap *m = &p->locals;
+    const char *s = (const char *)p->src->data + t.pos;
+    if (m->cap) {
+      uint32_t h = name_hash(s, t.len);
+      for (uint32_t i = h & (m->cap - 1); m->slots[i].s; i = (i + 1) & (m->cap - 1))
+        if (m->slots[i].len == t.len && memcmp(m->slots[i].s, s, t.len) == 0) {
+          wat_next(p);
+          return m->slots[i].idx;
+        }
+    }
+    diag_error(p->src, t.pos, "unknown local %.*s", (int)t.len, s);
+  }
+  uint32_t v;
+  if (t.kind != TOK_NUMBER || !lex_u32(&p->lx, t, &v)) wat_unexpected(p, t, "a local index");
+  wat_next(p);
+  return v;
+}
+
+/* ---- immediates --------------------------------------------------------- */
+
+/* label? blocktype after block/loop/if; returns the label token. */
+static struct token block_head(struct parser *p, struct instr *in) {
+  struct token label = {TOK_EOF, 0, 0};
+  if (p->tok.kind == TOK_ID) {
+    label = p->tok;
+    wat_next(p);
+  }
+  struct typeuse tu;
+  wat_typeuse_parse(p, false, &tu);
+  if (!tu.has_type && tu.ft.nparams == 0 && tu.ft.nresults <= 1) {
+    in->imm.block.kind = tu.ft.nresults ? BT_VALUE : BT_EMPTY;
+    if (tu.ft.nresults) in->imm.block.valtype = tu.ft.results[0];
+  } else {
+    in->imm.block.kind = BT_INDEX;
+    in->imm.block.typeidx = wat_typeuse_index(p, &tu);
+  }
+  return label;
+}
+
+/* Natural alignment (log2 bytes) of a load or store, from its helper suffix
+ * in opcodes.def ("i32" -> 2, "i64_16u" -> 1, "i32_8" -> 0). */
+static uint32_t natural_align(enum opcode op) {
+  const char *c = opinfo[op].c;
+  const char *u = strchr(c, '_');
+  int bits = u ? (u[1] == '8' ? 8 : u[1] == '1' ? 16 : 32) : (c[1] == '3' ? 32 : 64);
+  return bits == 8 ? 0 : bits == 16 ? 1 : bits == 32 ? 2 : 3;
+}
+
+/* The number after "offset=" or "align=" in keyword t (prefix bytes long). */
+static uint64_t memarg_value(struct parser *p, struct token t, size_t prefix) {
+  struct token num = {TOK_NUMBER, t.pos + prefix, t.len - prefix};
+  uint64_t v;
+  if (!lex_u64(&p->lx, num, &v) || v > UINT32_MAX)
+    diag_error(p->src, num.pos, "i32 constant out of range in %.*s", (int)prefix - 1,
+               (const char *)p->src->data + t.pos);
+  return v;
+}
+
+static bool keyword_prefix(struct parser *p, struct token t, const char *pre) {
+  size_t n = strlen(pre);
+  return t.kind == TOK_KEYWORD && t.len > n && memcmp(p->src->data + t.pos, pre, n) == 0;
+}
+
+static void memarg(struct parser *p, struct instr *in) {
+  struct memarg *ma = &in->imm.memarg;
+  ma->mem = wat_at_index(p) ? wat_index(p, SP_MEM) : 0;
+  ma->align = natural_align((enum opcode)in->op);
+  if (keyword_prefix(p, p->tok, "offset=")) {
+    ma->offset = memarg_value(p, p->tok, 7);
+    wat_next(p);
+  }
+  if (keyword_prefix(p, p->tok, "align=")) {
+    uint64_t a = memarg_value(p, p->tok, 6);
+    if (a == 0 || (a & (a - 1)))
+      diag_error(p->src, p->tok.pos, "alignment must be a power of two");
+    ma->align = 0;
+    while ((1ull << ma->align) < a) ma->align++;
+    wat_next(p);
+  }
+  if (keyword_prefix(p, p->tok, "offset="))
+    diag_error(p->src, p->tok.pos, "offset= must come before align=");
+}
+
+static void constant(struct parser *p, struct instr *in) {
+  struct token t = p->tok;
+  bool ok;
+  const char *what;
+  switch (opinfo[in->op].imm) {
+  case IMM_I32: ok = lex_i32(&p->lx, t, &in->imm.i32), what = "i32"; break;
+  case IMM_I64: ok = lex_i64(&p->lx, t, &in->imm.i64), what = "i64"; break;
+  case IMM_F32: ok = lex_f32(&p->lx, t, &in->imm.f32_bits), what = "f32"; break;
+  default: ok = lex_f64(&p->lx, t, &in->imm.f64_bits), what = "f64"; break;
+  }
+  if (!ok) {
+    bool is_float = what[0] == 'f';
+    if (t.kind == TOK_NUMBER && (is_float || lex_is_int(&p->lx, t)))
+      diag_error(p->src, t.pos, "%s constant out of range", what);
+    char buf[32];
+    snprintf(buf, sizeof buf, "an %s literal", what);
+    wat_unexpected(p, t, buf);
+  }
+  wat_next(p);
+}
+
+/* Optional index of space sp (default 0). */
+static uint32_t opt_index(struct parser *p, enum space sp) {
+  return wat_at_index(p) ? wat_index(p, sp) : 0;
+}
+
+/* Parse the immediates of in->op (its keyword already consumed). */
+static void immediates(struct parser *p, struct instr *in) {
+  switch (opinfo[in->op].imm) {
+  case IMM_NONE:
+    if (in->op == OP_SELECT && wat_at_field(p, "result")) {
+      struct typeuse tu;
+      wat_typeuse_parse(p, false, &tu);
+      in->op = OP_SELECT_T;
+      in->imm.select.count = tu.ft.nresults;
+      in->imm.select.types = tu.ft.results;
+    }
+    break;
+  case IMM_BLOCK: break; /* handled by the callers */
+  case IMM_LABEL: in->imm.idx = label_index(p); break;
+  case IMM_BR_TABLE: {
+    uint32_t n = 0, cap = 0;
+    uint32_t *v = NULL;
+    do {
+      if (n == cap) {
+        cap = cap ? cap * 2 : 8;
+        v = arena_grow(p->a, v, n, cap, sizeof *v);
+      }
+      v[n++] = label_index(p);
+    } while (p->tok.kind == TOK_ID || p->tok.kind == TOK_NUMBER);
+    in->imm.br_table.count = n - 1;
+    in->imm.br_table.labels = v;
+    break;
+  }
+  case IMM_FUNC: in->imm.idx = wat_index(p, SP_FUNC); break;
+  case IMM_CALL_INDIRECT: {
+    in->imm.pair.b = opt_index(p, SP_TABLE);
+    struct typeuse tu;
+    wat_typeuse_parse(p, false, &tu);
+    in->imm.pair.a = wat_typeuse_index(p, &tu);
+    break;
+  }
+  case IMM_SELECT_T: break; /* never looked up by name */
+  case IMM_LOCAL: in->imm.idx = local_index(p); break;
+  case IMM_GLOBAL: in->imm.idx = wat_index(p, SP_GLOBAL); break;
+  case IMM_TABLE: in->imm.idx = opt_index(p, SP_TABLE); break;
+  case IMM_MEMARG: memarg(p, in); break;
+  case IMM_MEMORY: in->imm.idx = opt_index(p, SP_MEM); break;
+  case IMM_I32:
+  case IMM_I64:
+  case IMM_F32:
+  case IMM_F64: constant(p, in); break;
+  case IMM_REFTYPE:
+    if (wat_is(p, p->tok, "func")) in->imm.idx = VT_FUNCREF;
+    else if (wat_is(p, p->tok, "extern")) in->imm.idx = VT_EXTERNREF;
+    else wat_unexpected(p, p->tok, "func or extern");
+    wat_next(p);
+    break;
+  case IMM_MEMORY_INIT:
+  case IMM_TABLE_INIT: {
+    /* memory.init memidx? dataidx / table.init tableidx? elemidx */
+    bool mem = opinfo[in->op].imm == IMM_MEMORY_INIT;
+    struct token first = p->tok;
+    struct lexer saved = p->lx;
+    if (!wat_at_index(p)) wat_unexpected(p, p->tok, mem ? "a data segment" : "an elem segment");
+    wat_next(p);
+    if (wat_at_index(p)) {
+      p->tok = first, p->lx = saved;
+      in->imm.pair.b = wat_index(p, mem ? SP_MEM : SP_TABLE);
+    } else {
+      p->tok = first, p->lx = saved;
+      in->imm.pair.b = 0;
+    }
+    in->imm.pair.a = wat_index(p, mem ? SP_DATA : SP_ELEM);
+    break;
+  }
+  case IMM_DATA: in->imm.idx = wat_index(p, SP_DATA); break;
+  case IMM_ELEM: in->imm.idx = wat_index(p, SP_ELEM); break;
+  case IMM_MEMORY_COPY:
+  case IMM_TABLE_COPY: {
+    enum space sp = opinfo[in->op].imm == IMM_MEMORY_COPY ? SP_MEM : SP_TABLE;
+    if (wat_at_index(p)) {
+      in->imm.pair.a = wat_index(p, sp);
+      in->imm.pair.b = wat_index(p, sp);
+    }
+    break;
+  }
+  }
+}
+
+/* ---- instructions ------------------------------------------------------- */
+
+static void folded(struct parser *p);
+
+/* One flat instruction; base = label depth of the enclosing form. */
+static void plain(struct parser *p, uint32_t base) {
+  struct token t = p->tok;
+  if (t.kind != TOK_KEYWORD) unknown_operator(p, t);
+  enum opcode op = keyword_op(p, t);
+  if (op == OP_COUNT) unknown_operator(p, t);
+  wat_next(p);
+  struct instr in;
+  memset(&in, 0, sizeof in);
+  in.op = (uint16_t)op;
+  in.pos = (uint32_t)t.pos;
+  if (op == OP_END || op == OP_ELSE) {
+    struct label *l = p->nlabels > base ? &p->labels[p->nlabels - 1] : NULL;
+    if (!l || (op == OP_ELSE && (l->op != OP_IF || l->seen_else)))
+      diag_error(p->src, t.pos, "unexpected \"%s\": no open %s", opinfo[op].name,
+                 op == OP_ELSE ? "if without else" : "block, loop or if");
+    check_label(p, l);
+    if (op == OP_END) p->nlabels--;
+    else l->seen_else = true;
+  } else if (opinfo[op].imm == IMM_BLOCK) {
+    push_label(p, block_head(p, &in), op, t.pos);
+  } else {
+    immediates(p, &in);
+  }
+  append(p, &in);
+}
+
+/* Instructions up to the ")" (or end of input) closing the enclosing form. */
+static void instrs(struct parser *p) {
+  uint32_t base = p->nlabels;
+  for (;;) {
+    if (p->tok.kind == TOK_LPAR) folded(p);
+    else if (p->tok.kind == TOK_RPAR || p->tok.kind == TOK_EOF) break;
+    else plain(p, base);
+  }
+  if (p->nlabels > base) {
+    const struct label *l = &p->labels[p->nlabels - 1];
+    diag_error(p->src, l->pos, "\"%s\" has no matching \"end\"", opinfo[l->op].name);
+  }
+}
+
+/* (if label? blocktype foldedinstr* (then instr*) (else instr*)?) */
+static void folded_if(struct parser *p, struct token t) {
+  struct instr in;
+  memset(&in, 0, sizeof in);
+  in.op = OP_IF;
+  in.pos = (uint32_t)t.pos;
+  struct token label = block_head(p, &in);
+  while (p->tok.kind == TOK_LPAR && !wat_at_field(p, "then")) folded(p);
+  append(p, &in);
+  push_label(p, label, OP_IF, t.pos);
+  if (!wat_at_field(p, "then")) wat_unexpected(p, p->tok, "\"(then\"");
+  wat_next(p);
+  wat_next(p);
+  instrs(p);
+  wat_expect_rpar(p);
+  if (wat_at_field(p, "else")) {
+    append_op(p, OP_ELSE, p->tok.pos);
+    wat_next(p);
+    wat_next(p);
+    instrs(p);
+    wat_expect_rpar(p);
+  }
+  p->nlabels--;
+  append_op(p, OP_END, p->tok.pos);
+}
+
+static void folded(struct parser *p) {
+  if (++p->depth > MAX_FOLD_DEPTH)
+    diag_error(p->src, p->tok.pos, "folded instructions nested more than %d deep",
+               MAX_FOLD_DEPTH);
+  wat_next(p);
+  struct token t = p->tok;
+  if (t.kind != TOK_KEYWORD) unknown_operator(p, t);
+  enum opcode op = keyword_op(p, t);
+  if (op == OP_COUNT || op == OP_END || op == OP_ELSE) unknown_operator(p, t);
+  wat_next(p);
+  if (op == OP_IF) {
+    folded_if(p, t);
+  } else if (op == OP_BLOCK || op == OP_LOOP) {
+    struct instr in;
+    memset(&in, 0, sizeof in);
+    in.op = (uint16_t)op;
+    in.pos = (uint32_t)t.pos;
+    struct token label = block_head(p, &in);
+    append(p, &in);
+    push_label(p, label, op, t.pos);
+    instrs(p);
+    p->nlabels--;
+    append_op(p, OP_END, p->tok.pos);
+  } else {
+    struct instr in;
+    memset(&in, 0, sizeof in);
+    in.op = (uint16_t)op;
+    in.pos = (uint32_t)t.pos;
+    immediates(p, &in);
+    while (p->tok.kind == TOK_LPAR) folded(p);
+    if (p->tok.kind != TOK_RPAR) wat_unexpected(p, p->tok, "\"(\" or \")\" (operands of a folded instruction are folded)");
+    append(p, &in);
+  }
+  wat_expect_rpar(p);
+  p->depth--;
+}
+
+/* Finish the expression in the code buffer: add end, copy out. */
+static struct expr finish(struct parser *p, size_t pos) {
+  append_op(p, OP_END, p->tok.pos);
+  struct expr e;
+  e.count = p->ncode;
+  e.code = arena_array(p->a, p->ncode, sizeof *e.code);
+  memcpy(e.code, p->code, p->ncode * sizeof *e.code);
+  e.pos = (uint32_t)pos;
+  return e;
+}
+
+static void reset(struct parser *p) {
+  p->ncode = 0;
+  p->nlabels = 0;
+  p->depth = 0;
+}
+
+struct expr wat_expr(struct parser *p) {
+  size_t pos = p->tok.pos;
+  reset(p);
+  instrs(p);
+  return finish(p, pos);
+}
+
+struct expr wat_folded_expr(struct parser *p) {
+  size_t pos = p->tok.pos;
+  reset(p);
+  folded(p);
+  return finish(p, pos);
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Text reader vs binary reader: for every .wat of our corpus that wat2wasm and our
+# text reader both accept, the IR read from the text and the IR read from the
+# binary that `wat2wasm --debug-names` makes of it must dump identically
+# (compiler/dump.c; tests/unit/ir_dump.c).  Modules either side rejects are
+# skipped with their count: rejections are other suites' job.
+set -u
+cd "$W2L_ROOT"
+D="$W2L_BUILD/unit/ir_dump"
+tmp="$W2L_BUILD/diff-dump"
+rm -rf "$tmp" && mkdir -p "$tmp"
+pass=0 fail=0 skip_wabt=0 skip_text=0
+for wat in $(find samples tests -name '*.wat' -not -path 'tests/diag/*' -not -path '*/bad/*' | sort); do
+  base=$(echo "$wat" | tr '/.' '__')
+  if ! wat2wasm --enable-all --debug-names "$wat" -o "$tmp/$base.wasm" 2>/dev/null; then
+    skip_wabt=$((skip_wabt + 1)); continue
+  fi
+  if ! "$D" "$wat" >"$tmp/$base.text.dump" 2>&1; then
+    skip_text=$((skip_text + 1)); continue
+  fi
+  "$D" "$tmp/$base.wasm" >"$tmp/$base.bin.dump" 2>&1
+  if cmp -s "$tmp/$base.text.dump" "$tmp/$base.bin.dump"; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL $wat: IR from text and from binary differ (< text, > binary):"
+    diff "$tmp/$base.text.dump" "$tmp/$base.bin.dump" | head -n 20 | sed 's/^/    /'
+    fail=$((fail + 1))
+  fi
+done
+echo "skipped: $skip_wabt rejected by wat2wasm, $skip_text rejected by our text reader"
+echo "$pass passed, $fail failed"

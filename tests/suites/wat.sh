@@ -1,0 +1,71 @@
+#!/bin/sh
+# wat.sh - the text format reader (compiler/lex.c, wat.c, wat_instr.c).
+#   tests/wat/good/X.wat  must parse; the canonical IR dump must equal X.dump,
+#                         and stderr (notes) must equal X.err (empty if absent)
+#   tests/wat/bad/X.wat   must be rejected with exactly X.err on stderr
+# Driver: tests/unit/wat_dump.c, built here against compiler/*.c (minus main.c).
+# W2L_REGEN=1 rewrites the expected files from the current output.
+set -u
+: "${W2L_BUILD:?run through make test}" "${W2L_ROOT:?run through make test}"
+root=$W2L_ROOT
+out=$W2L_BUILD/tests/wat
+mkdir -p "$out"
+tool=$out/wat_dump
+srcs=$(ls "$root"/compiler/*.c | grep -v '/main\.c$')
+# shellcheck disable=SC2086
+if ! ${W2L_CC:-cc} ${W2L_CFLAGS:-} -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+    -I"$root/compiler" "$root/tests/unit/wat_dump.c" $srcs -lm -o "$tool"; then
+  echo "FAIL build tests/unit/wat_dump.c"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+pass=0 fail=0
+regen=${W2L_REGEN:-}
+
+# check NAME EXPECTED-FILE ACTUAL-FILE: compare (or, with W2L_REGEN, update).
+check() {
+  if [ -n "$regen" ]; then
+    if [ -s "$3" ]; then cp "$3" "$2"; else rm -f "$2"; fi
+    return 0
+  fi
+  exp=$2
+  [ -e "$exp" ] || exp=/dev/null
+  if cmp -s "$exp" "$3"; then return 0; fi
+  echo "FAIL $1: output differs from $(basename "$2")"
+  diff "$exp" "$3" | head -n 20
+  return 1
+}
+
+cd "$root/tests/wat/good" || exit 1
+for f in *.wat; do
+  n=${f%.wat}
+  "$tool" "$f" >"$out/$n.dump" 2>"$out/$n.err"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    echo "FAIL good/$f: rejected (exit $rc)"
+    head -n 5 "$out/$n.err"
+    fail=$((fail + 1))
+  elif check "good/$f" "$n.dump" "$out/$n.dump" && check "good/$f notes" "$n.err" "$out/$n.err"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+  fi
+done
+
+cd "$root/tests/wat/bad" || exit 1
+for f in *.wat; do
+  n=${f%.wat}
+  "$tool" "$f" >/dev/null 2>"$out/$n.bad.err"
+  rc=$?
+  if [ $rc -ne 1 ]; then
+    echo "FAIL bad/$f: exit $rc, expected 1 (a diagnostic)"
+    head -n 5 "$out/$n.bad.err"
+    fail=$((fail + 1))
+  elif check "bad/$f" "$n.err" "$out/$n.bad.err"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+  fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

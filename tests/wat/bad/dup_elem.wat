@@ -1,0 +1,1 @@
+(module (elem $e func) (elem $e func))

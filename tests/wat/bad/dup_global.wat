@@ -1,0 +1,1 @@
+(module (global $g i32 (i32.const 0)) (global $g i32 (i32.const 0)))

@@ -1,0 +1,1 @@
+(module (func (param $x i32) (local $x i32)))

@@ -1,0 +1,1 @@
+(module (memory $m 1) (memory $m 1))

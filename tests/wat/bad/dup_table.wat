@@ -1,0 +1,1 @@
+(module (table $t 1 funcref) (table $t 1 funcref))

@@ -1,0 +1,1 @@
+(module (type $t (func)) (type $t (func)))

@@ -1,0 +1,1 @@
+(module (memory 1) (func (import "m" "f")))

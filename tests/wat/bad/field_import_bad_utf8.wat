@@ -1,0 +1,1 @@
+(module (import "\c0\80" "f" (func)))

@@ -1,0 +1,1 @@
+(module (func $s) (start $s) (start $s))

@@ -1,0 +1,1 @@
+(module (type (func (type 0))))

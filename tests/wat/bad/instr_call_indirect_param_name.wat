@@ -1,0 +1,1 @@
+(module (type $t (func)) (func (call_indirect (param $x i32) (i32.const 0))))

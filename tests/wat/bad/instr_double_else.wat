@@ -1,0 +1,1 @@
+(module (func i32.const 0 if else else end))

@@ -1,0 +1,1 @@
+(module (func (if (i32.const 0) (nop))))

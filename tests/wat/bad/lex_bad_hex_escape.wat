@@ -1,0 +1,1 @@
+(module (data "\4"))

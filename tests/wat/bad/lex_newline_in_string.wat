@@ -1,0 +1,2 @@
+(module (data "ab
+cd"))

@@ -1,0 +1,1 @@
+(module (func (f32.const 0x1p128) drop))

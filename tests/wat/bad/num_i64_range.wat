@@ -1,0 +1,1 @@
+(module (func (i64.const 18446744073709551616) drop))

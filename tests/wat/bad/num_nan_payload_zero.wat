@@ -1,0 +1,1 @@
+(module (func (f32.const nan:0x0) drop))

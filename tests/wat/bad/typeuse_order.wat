@@ -1,0 +1,1 @@
+(module (type $t (func (param i32))) (func (type $t) (result i32) (param i32)))

@@ -1,0 +1,1 @@
+(module (func (drop (global.get $g))))

@@ -1,0 +1,1 @@
+(module (func (param $a i32) (drop (local.get $b))))

@@ -1,0 +1,2 @@
+;; from ../shared/seeds/004_cd8e799016809d99.txt
+(module (memory 1) (func))
