@@ -15,6 +15,9 @@
 /* Implementation limits (the spec lets an implementation choose them). */
 #define MAX_LOCALS 50000u  /* declared locals in one function, params excluded */
 #define MAX_DEPTH 10000u   /* nested block/loop/if in one expression */
+/* Declared locals in all functions together: a 5-byte local declaration can ask
+ * for MAX_LOCALS entries, so this bounds the IR a small module can demand. */
+#define MAX_MODULE_LOCALS (1u << 23)
 
 struct reader {
   const struct source *src; /* the input */
@@ -33,6 +36,7 @@ struct reader {
   bool has_names;           /* a "name" custom section was seen (first one wins) */
   size_t names_start;       /* its payload, after the section name */
   size_t names_end;         /* its end */
+  uint64_t total_locals;    /* declared locals of the functions read so far */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -572,6 +576,10 @@ static void read_locals(struct reader *r, struct func *f) {
   if (total > MAX_LOCALS)
     fail(r, at, "too many locals: %llu declared, the implementation limit is %u",
          (unsigned long long)total, MAX_LOCALS);
+  r->total_locals += total;
+  if (r->total_locals > MAX_MODULE_LOCALS)
+    fail(r, at, "too many locals: more than %u in the module, the implementation limit",
+         MAX_MODULE_LOCALS);
   f->nlocals = (uint32_t)total;
   f->locals = arena_array(r->a, f->nlocals, sizeof *f->locals);
   uint32_t k = 0;

@@ -517,6 +517,8 @@ void val_function(struct val_code *v, uint32_t funcidx);
 /* Check that e is a constant expression of type t; what names it in messages
  * ("global initializer", "elem offset", ...). */
 void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, const char *what);
+/* Write "[i32, f32]" (n types of ts) to buf, truncated with "..." to fit cap. */
+void val_types_str(char *buf, size_t cap, const enum valtype *ts, uint32_t n);
 
 /* ===================================================================== */
 /* emit_*.c: the C back end                                              */

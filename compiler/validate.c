@@ -95,6 +95,24 @@ static uint32_t hash_bytes(const struct bytes *b) {
   return h;
 }
 
+/* A name for messages, as the text format would spell it inside quotes: control
+ * characters, '"' and '\\' as \xx; at most 64 bytes (not cutting a UTF-8 character). */
+static const char *printable(const struct bytes *b) {
+  static char buf[64 * 3 + 8];
+  size_t n = 0;
+  uint32_t len = b->len;
+  if (len > 64)
+    for (len = 64; len > 0 && (b->data[len] & 0xC0) == 0x80; len--) continue;
+  for (uint32_t i = 0; i < len; i++) {
+    uint8_t c = b->data[i];
+    if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') buf[n++] = (char)c;
+    else n += (size_t)snprintf(buf + n, sizeof buf - n, "\\%02x", c);
+  }
+  if (len < b->len) n += (size_t)snprintf(buf + n, sizeof buf - n, "...");
+  buf[n] = 0;
+  return buf;
+}
+
 static void check_exports(const struct module *m) {
   static const char *const space[] = {"function", "table", "memory", "global"};
   uint32_t size = 16;
@@ -113,8 +131,7 @@ static void check_exports(const struct module *m) {
       }
       const struct bytes *o = &m->exports[slots[h] - 1].name;
       if (o->len == e->name.len && (o->len == 0 || memcmp(o->data, e->name.data, o->len) == 0))
-        diag_error(m->src, e->pos, "duplicate export name \"%.*s\"", (int)e->name.len,
-                   (const char *)e->name.data);
+        diag_error(m->src, e->pos, "duplicate export name \"%s\"", printable(&e->name));
     }
   }
 }
@@ -123,10 +140,13 @@ static void check_start(const struct module *m) {
   if (!m->has_start) return;
   check_index(m, m->start_pos, m->start, m->nfuncs, "function");
   const struct functype *ft = &m->types[m->funcs[m->start].typeidx];
-  if (ft->nparams || ft->nresults)
-    diag_error(m->src, m->start_pos, "start function must have type [] -> [], but function "
-               "%u takes %u parameters and returns %u results", m->start, ft->nparams,
-               ft->nresults);
+  if (ft->nparams || ft->nresults) {
+    char p[200], r[200];
+    val_types_str(p, sizeof p, ft->params, ft->nparams);
+    val_types_str(r, sizeof r, ft->results, ft->nresults);
+    diag_error(m->src, m->start_pos, "start function must have type [] -> [], but function %u "
+               "has type %s -> %s", m->start, p, r);
+  }
 }
 
 static void check_elems(struct module *m, struct val_code *v) {

@@ -72,6 +72,10 @@ static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const uint8
   snprintf(buf + len, cap - len, "]");
 }
 
+void val_types_str(char *buf, size_t cap, const enum valtype *ts, uint32_t n) {
+  fmt_types(buf, cap, ts, NULL, n, false);
+}
+
 static _Noreturn void fail(struct val_code *v, const struct instr *in, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static _Noreturn void fail(struct val_code *v, const struct instr *in, const char *fmt, ...) {

@@ -13,8 +13,8 @@ count() {
   line=$(printf '%s\n' "$1" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
   if [ -z "$line" ]; then fail=$((fail + 1)); return; fi
   pass=$((pass + ${line%% passed*}))
-  f=${line#*passed, }
-  fail=$((fail + ${f%% failed*}))
+  rest=${line#*passed, }
+  fail=$((fail + ${rest%% failed*}))
 }
 for t in validate_test validate_wat; do
   if [ ! -x "$W2L_BUILD/unit/$t" ]; then

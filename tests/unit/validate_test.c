@@ -266,6 +266,17 @@ static void exports(struct module *m, const char *a, uint32_t fa, const char *b,
 }
 static void x_ok(struct module *m) { exports(m, "a", 2, "b", 3); }
 static void x_dup(struct module *m) { exports(m, "a", 2, "a", 3); }
+static void x_dup_odd(struct module *m) {
+  exports(m, "a", 2, "a", 3);
+  m->exports[0].name = m->exports[1].name =
+      (struct bytes){(uint8_t *)"q\"\n\\\xc3\xa9\0z", 8};
+}
+static void x_dup_long(struct module *m) {
+  static char s[100];
+  memset(s, 'x', 99);
+  memcpy(s + 63, "\xc3\xa9", 2); /* a 2-byte character across the 64-byte cut */
+  exports(m, s, 2, s, 3);
+}
 static void x_range(struct module *m) { exports(m, "a", 2, "b", 4); }
 static void x_memory(struct module *m) { x_ok(m); m->exports[1].kind = EXT_MEMORY; m->exports[1].index = 1; }
 static void x_many(struct module *m) {
@@ -560,12 +571,15 @@ static const struct test tests[] = {
   /* start, exports, function types */
   {"start", ":", "", "", "", start_ok},
   {"start type", ":", "", "",
-   "start function must have type [] -> [], but function 2 takes 1 parameters and returns 1 results", start_type},
+   "start function must have type [] -> [], but function 2 has type [i32] -> [i32]", start_type},
   {"start range", ":", "", "", "function variable out of range (max 4)", start_range},
   {"exports", ":", "", "", "", x_ok},
   {"exports many", ":", "", "", "", x_many},
   {"export duplicate", ":", "", "", "duplicate export name \"a\"", x_dup},
   {"export duplicate many", ":", "", "", "duplicate export name \"e500\"", x_many_dup},
+  {"export duplicate odd name", ":", "", "", "duplicate export name \"q\\22\\0a\\5c\xc3\xa9\\00z\"", x_dup_odd},
+  {"export duplicate long name", ":", "", "",
+   "duplicate export name \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"", x_dup_long},
   {"export range", ":", "", "", "function variable out of range (max 4)", x_range},
   {"export memory range", ":", "", "", "memory variable out of range (max 1)", x_memory},
   {"function type range", ":", "", "", "type variable out of range (max 4)", functype_range},

@@ -22,7 +22,7 @@
 ;; --- start function ---
 ;; valid
 (module (func $main) (start $main))
-;; invalid: start function must have type [] -> [], but function 0 takes 1 parameters and returns 1 results
+;; invalid: start function must have type [] -> [], but function 0 has type [i32] -> [i32]
 (module (func $main (param i32) (result i32) (local.get 0)) (start $main))
 ;; invalid: function variable out of range (max 1)
 (module (func) (start 1))
