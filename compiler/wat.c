@@ -124,8 +124,8 @@ uint32_t wat_index(struct parser *p, enum space sp) {
 
 /* Note a legacy spelling once per parse. */
 static void legacy_note(struct parser *p, struct token t, unsigned bit, const char *now) {
-  if (p->legacy_noted & (1u << bit)) return;
-  p->legacy_noted |= 1u << bit;
+  if (p->legacy_noted & ((uint64_t)1 << bit)) return;
+  p->legacy_noted |= (uint64_t)1 << bit;
   diag_note(p->src, t.pos, "\"%.*s\" is a legacy spelling; write \"%s\"", (int)t.len,
             (const char *)p->src->data + t.pos, now);
 }
@@ -139,7 +139,7 @@ bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
   for (size_t i = 0; i < sizeof types / sizeof *types; i++)
     if (wat_is(p, t, types[i].name)) {
       if (types[i].vt == VT_V128) diag_error(p->src, t.pos, "v128 (SIMD) is not supported yet");
-      if (i == 7) legacy_note(p, t, 31, "funcref");
+      if (i == 7) legacy_note(p, t, 63, "funcref");
       *out = types[i].vt;
       return true;
     }

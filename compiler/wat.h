@@ -46,7 +46,7 @@ struct parser {
   struct instr *code;            /* instructions of the current expression */
   uint32_t ncode, code_cap;      /* count and capacity of code */
   uint32_t depth;                /* nesting of folded instructions, for the limit */
-  uint32_t legacy_noted;         /* bit set of legacy spellings already noted */
+  uint64_t legacy_noted;         /* bit set of legacy spellings already noted */
 };
 
 /* wat.c helpers used by wat_instr.c */
