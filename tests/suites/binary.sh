@@ -186,12 +186,15 @@ err no-end-nested "$H $T1 $F1 $(code1 00 02 40 0b)" '0x1a: error: END opcode exp
 err after-end "$H $T1 $F1 $(code1 00 0b 01)" '0x18: error: section size mismatch: 1 bytes after the end of function 0'
 err too-many-locals "$H $T1 $F1 $(code1 02 ff ff ff ff 0f 7f 02 7e 0b)" '0x16: error: too many locals: more than 2^32-1 in one function'
 err locals-limit "$H $T1 $F1 $(code1 01 d1 86 03 7f 0b)" '0x16: error: too many locals: 50001 declared, the implementation limit is 50000'
+funcs=$(awk 'BEGIN { for (i = 0; i < 168; i++) printf "00 " }')
+bodies=$(awk 'BEGIN { for (i = 0; i < 168; i++) printf "06 01 d0 86 03 7f 0b " }')
+err module-locals-limit "$H $T1 $(sec 03 a8 01 $funcs) $(sec 0a a8 01 $bodies)" '0x552: error: too many locals: more than 8388608 in the module, the implementation limit'
 good locals "$H $T1 $F1 $(code1 03 02 7f 00 7e 01 6f 0b)" '  locals i32 i32 externref'
 err local-type "$H $T1 $F1 $(code1 01 01 40 0b)" '0x18: error: malformed value type 0x40'
 err illegal-opcode "$H $T1 $F1 $(code1 00 06 0b)" '0x17: error: illegal opcode 0x06'
 err illegal-fc "$H $T1 $F1 $(code1 00 fc 12 0b)" '0x17: error: illegal opcode 0xfc 18'
 err illegal-fc-big "$H $T1 $F1 $(code1 00 fc ff ff ff ff 0f 0b)" '0x17: error: illegal opcode 0xfc 4294967295'
-err simd "$H $T1 $F1 $(code1 00 fd 0c 0b)" '0x17: error: SIMD not supported yet: opcode prefix 0xfd'
+err simd "$H $T1 $F1 $(code1 00 fd 0c 0b)" '0x17: error: SIMD not supported yet: opcode 0xfd 12'
 err reftype-null "$H $T1 $F1 $(code1 00 d0 7f 1a 0b)" '0x18: error: malformed reference type 0x7f, expected funcref (0x70) or externref (0x6f)'
 err memory-size-long "$H $T1 $F1 $(code1 00 3f 80 00 1a 0b)" '0x18: error: zero byte expected: a memory index must use its shortest encoding'
 good memory-size-idx "$H $T1 $F1 $(code1 00 3f 02 1a 0b)" '  memory.size 2'
