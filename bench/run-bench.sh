@@ -151,7 +151,17 @@ build_kernel() {
 }
 
 say "building kernels: $(echo $kernels)"
-for k in $kernels; do build_kernel "$k"; done
+# Two builds at a time (the machine has 2 cores; each build is sequential).
+njobs=0
+for k in $kernels; do
+  build_kernel "$k" &
+  njobs=$((njobs + 1))
+  if [ $njobs -ge 2 ]; then
+    wait
+    njobs=0
+  fi
+done
+wait
 
 # ---------------------------------------------------------------- run
 # run_one K V: one timed run; appends the time, or records why it failed.
