@@ -78,10 +78,13 @@ TIME=/usr/bin/time
 # ---------------------------------------------------------------- runtimes
 # Our runtime in explicit-bounds mode goes to its own build dir; the guard-page
 # one is the default build (W2L_BUILD).
+# Under `make sanitize` the runtime library is built with sanitizers: the
+# wasm2c-lite variants must be compiled and linked with the same flags.
+SANFLAGS=$(for f in ${W2L_CFLAGS:-}; do case $f in -fsanitize*|-fno-sanitize*) printf '%s ' "$f";; esac; done)
 W2L_GUARD="$W2L_BUILD"
 W2L_EXPL="$W2L_BUILD/bench-explicit"
 say "building the explicit-bounds runtime in $W2L_EXPL"
-if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" \
+if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" SAN="${SANFLAGS:+1}" \
     "$W2L_EXPL/libwasm2c-lite-rt.a" "$W2L_EXPL/include/w2l.h" \
     "$W2L_EXPL/include/w2l_numeric.h" >"$out/rt-explicit.log" 2>&1; then
   say "explicit runtime failed to build (see $out/rt-explicit.log)"
@@ -129,7 +132,7 @@ build_kernel() {
   else
     for mode in guard explicit; do
       if [ $mode = guard ]; then b=1 rt="$W2L_GUARD"; else b=0 rt="$W2L_EXPL"; fi
-      if ! $CC $OPTFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
+      if ! $CC $OPTFLAGS $SANFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
           "$rt/libwasm2c-lite-rt.a" -lm -o "$d/w2l-$mode" >"$d/w2l-$mode.log" 2>&1; then
         fail "$d/w2l-$mode.status" "$d/w2l-$mode.log" "gcc on wasm2c-lite output failed"
       fi
@@ -151,7 +154,17 @@ build_kernel() {
 }
 
 say "building kernels: $(echo $kernels)"
-for k in $kernels; do build_kernel "$k"; done
+# Two builds at a time (the machine has 2 cores; each build is sequential).
+njobs=0
+for k in $kernels; do
+  build_kernel "$k" &
+  njobs=$((njobs + 1))
+  if [ $njobs -ge 2 ]; then
+    wait
+    njobs=0
+  fi
+done
+wait
 
 # ---------------------------------------------------------------- run
 # run_one K V: one timed run; appends the time, or records why it failed.
