@@ -12,7 +12,8 @@
 #   BENCH_REPS=N              pass N to every kernel (0 = full size, the default;
 #                             1 = tiny inputs, what the smoke test uses)
 #   BENCH_BIG=0               skip the large-module translator/build figures
-#   BENCH_BIG_FUNCS=N         functions in the generated module (default 8000, ~2 MB)
+#   BENCH_BIG_FUNCS=N         functions in the module translated (default 8000, ~2 MB)
+#   BENCH_MID_FUNCS=N         functions in the module whose C is compiled (default 2000)
 #   BENCH_REPORT=dir          where results.md/.svg go (default: bench/ of the repo)
 #   BENCH_OPT=-O1             C optimisation flags of every variant (default -O2)
 #   BENCH_OUT=dir             build and log directory (default $W2L_BUILD/bench)
@@ -25,6 +26,7 @@ RUNS=${BENCH_RUNS:-3}
 REPS=${BENCH_REPS:-0}
 BIG=${BENCH_BIG:-1}
 BIG_FUNCS=${BENCH_BIG_FUNCS:-8000}
+MID_FUNCS=${BENCH_MID_FUNCS:-2000}
 REPORT=${BENCH_REPORT:-$here}
 out=${BENCH_OUT:-$W2L_BUILD/bench}
 OPTFLAGS=${BENCH_OPT:--O2}
@@ -245,7 +247,7 @@ sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS"
 # ---------------------------------------------------------------- translator and build figures
 if [ "$BIG" != 0 ]; then
   export CC OPTFLAGS WASM_FLAGS TIME W2L_BUILD
-  sh "$here/big.sh" "$out/big" "$BIG_FUNCS" >>"$REPORT/results.md"
+  sh "$here/big.sh" "$out/big" "$BIG_FUNCS" "$MID_FUNCS" >>"$REPORT/results.md"
 fi
 say "wrote $REPORT/results.md and $REPORT/results.svg"
 cat "$REPORT/results.md"

@@ -194,7 +194,7 @@ err local-type "$H $T1 $F1 $(code1 01 01 40 0b)" '0x18: error: malformed value t
 err illegal-opcode "$H $T1 $F1 $(code1 00 06 0b)" '0x17: error: illegal opcode 0x06'
 err illegal-fc "$H $T1 $F1 $(code1 00 fc 12 0b)" '0x17: error: illegal opcode 0xfc 18'
 err illegal-fc-big "$H $T1 $F1 $(code1 00 fc ff ff ff ff 0f 0b)" '0x17: error: illegal opcode 0xfc 4294967295'
-err simd "$H $T1 $F1 $(code1 00 fd 0c 0b)" '0x17: error: SIMD not supported yet: opcode prefix 0xfd'
+err simd "$H $T1 $F1 $(code1 00 fd 0c 0b)" '0x17: error: SIMD not supported yet: opcode 0xfd 12'
 err reftype-null "$H $T1 $F1 $(code1 00 d0 7f 1a 0b)" '0x18: error: malformed reference type 0x7f, expected funcref (0x70) or externref (0x6f)'
 err memory-size-long "$H $T1 $F1 $(code1 00 3f 80 00 1a 0b)" '0x18: error: zero byte expected: a memory index must use its shortest encoding'
 good memory-size-idx "$H $T1 $F1 $(code1 00 3f 02 1a 0b)" '  memory.size 2'
