@@ -188,6 +188,7 @@ run_one() {
 }
 
 say "running $RUNS rounds (reps=$REPS), variants alternating"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 for k in $kernels; do
   for r in $(seq 1 "$RUNS"); do
     for v in native $VARIANTS; do run_one "$k" "$v"; done
@@ -221,6 +222,8 @@ done
   echo "in parentheses (lower is better).  Every variant printed the native checksum unless noted."
   echo "\`guard\`: W2L_BOUNDS=1 / wasm2c's default signal-handler mode; \`explicit\`: W2L_BOUNDS=0 /"
   echo "WASM_RT_MEMCHECK_SIGNAL_HANDLER=0.  All C compiled with \`$CC $OPTFLAGS\`."
+  echo "Load average (1/5/15 min) before the runs: ${load_before:-?}, after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+  echo "(a shared machine: a load above the core count means the times are stretched by others' work)."
   echo
   echo "| kernel | native | wasm2c-lite guard | wasm2c-lite explicit | wasm2c guard | wasm2c explicit |"
   echo "|---|---:|---:|---:|---:|---:|"
@@ -253,6 +256,27 @@ done
     echo "Not available:$notes"
     echo
   fi
+  echo "### Goals of issue 8"
+  echo
+  awk '
+    function ok(c) { return c ? "met" : "**missed**" }
+    $2 != "-" && $2 > 0 {
+      if ($3 != "-") { sg += log($3 / $2); ng++ }
+      if ($4 != "-") { se += log($4 / $2); ne++ }
+      if ($3 != "-" && $5 != "-" && $3 > $5) slower = slower " " $1 sprintf(" (%.2f× vs %.2f×)", $3 / $2, $5 / $2)
+      if ($3 == "-" || $5 == "-") unknown = unknown " " $1
+      n++
+    }
+    END {
+      if (ng) printf "- guard pages, geomean within 1.05× of native: %.2f× (%s%s)\n", exp(sg / ng), ok(exp(sg / ng) <= 1.05), (ng < n ? sprintf(", %d of %d kernels", ng, n) : "");
+      else print "- guard pages, geomean within 1.05× of native: not measured";
+      if (ne) printf "- explicit checks, geomean within 1.20× of native: %.2f× (%s%s)\n", exp(se / ne), ok(exp(se / ne) <= 1.20), (ne < n ? sprintf(", %d of %d kernels", ne, n) : "");
+      else print "- explicit checks, geomean within 1.20× of native: not measured";
+      printf "- guard pages, every kernel at least as fast as wasm2c guard: %s%s%s\n",
+        (slower == "" ? "met" : "**missed** by" slower), (unknown == "" ? "" : "; not measured:" unknown), "";
+    }' "$out/medians"
+  echo "- Where the time goes and what would close the gaps: see \`bench/FINDINGS.md\`."
+  echo
 } >"$REPORT/results.md"
 
 sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS"
