@@ -75,8 +75,11 @@ $(BUILD)/include/%.h: runtime/%.h
 	cp $< $@
 
 # The spec runner links the compiler's front end (minus main.c) and the runtime.
+# The whole runtime library goes in (not just what the runner calls): the
+# modules it dlopens resolve their runtime symbols against it (-rdynamic).
 $(SPEC_RUNNER): $(SPEC_OBJ) $(filter-out $(BUILD)/compiler/main.o,$(COMPILER_OBJ)) $(RTLIB)
-	$(CC) $(CFLAGS_ALL) -rdynamic $^ -ldl -lm -o $@
+	$(CC) $(CFLAGS_ALL) -rdynamic $(filter-out $(RTLIB),$^) \
+	  -Wl,--whole-archive $(RTLIB) -Wl,--no-whole-archive -ldl -lm -o $@
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)

@@ -12,7 +12,8 @@
 #   BENCH_REPS=N              pass N to every kernel (0 = full size, the default;
 #                             1 = tiny inputs, what the smoke test uses)
 #   BENCH_BIG=0               skip the large-module translator/build figures
-#   BENCH_BIG_FUNCS=N         functions in the generated module (default 8000, ~2 MB)
+#   BENCH_BIG_FUNCS=N         functions in the module translated (default 8000, ~2 MB)
+#   BENCH_MID_FUNCS=N         functions in the module whose C is compiled (default 2000)
 #   BENCH_REPORT=dir          where results.md/.svg go (default: bench/ of the repo)
 #   BENCH_OPT=-O1             C optimisation flags of every variant (default -O2)
 #   BENCH_OUT=dir             build and log directory (default $W2L_BUILD/bench)
@@ -25,6 +26,7 @@ RUNS=${BENCH_RUNS:-3}
 REPS=${BENCH_REPS:-0}
 BIG=${BENCH_BIG:-1}
 BIG_FUNCS=${BENCH_BIG_FUNCS:-8000}
+MID_FUNCS=${BENCH_MID_FUNCS:-2000}
 REPORT=${BENCH_REPORT:-$here}
 out=${BENCH_OUT:-$W2L_BUILD/bench}
 OPTFLAGS=${BENCH_OPT:--O2}
@@ -76,10 +78,13 @@ TIME=/usr/bin/time
 # ---------------------------------------------------------------- runtimes
 # Our runtime in explicit-bounds mode goes to its own build dir; the guard-page
 # one is the default build (W2L_BUILD).
+# Under `make sanitize` the runtime library is built with sanitizers: the
+# wasm2c-lite variants must be compiled and linked with the same flags.
+SANFLAGS=$(for f in ${W2L_CFLAGS:-}; do case $f in -fsanitize*|-fno-sanitize*) printf '%s ' "$f";; esac; done)
 W2L_GUARD="$W2L_BUILD"
 W2L_EXPL="$W2L_BUILD/bench-explicit"
 say "building the explicit-bounds runtime in $W2L_EXPL"
-if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" \
+if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" SAN="${SANFLAGS:+1}" \
     "$W2L_EXPL/libwasm2c-lite-rt.a" "$W2L_EXPL/include/w2l.h" \
     "$W2L_EXPL/include/w2l_numeric.h" >"$out/rt-explicit.log" 2>&1; then
   say "explicit runtime failed to build (see $out/rt-explicit.log)"
@@ -127,7 +132,7 @@ build_kernel() {
   else
     for mode in guard explicit; do
       if [ $mode = guard ]; then b=1 rt="$W2L_GUARD"; else b=0 rt="$W2L_EXPL"; fi
-      if ! $CC $OPTFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
+      if ! $CC $OPTFLAGS $SANFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
           "$rt/libwasm2c-lite-rt.a" -lm -o "$d/w2l-$mode" >"$d/w2l-$mode.log" 2>&1; then
         fail "$d/w2l-$mode.status" "$d/w2l-$mode.log" "gcc on wasm2c-lite output failed"
       fi
@@ -149,7 +154,17 @@ build_kernel() {
 }
 
 say "building kernels: $(echo $kernels)"
-for k in $kernels; do build_kernel "$k"; done
+# Two builds at a time (the machine has 2 cores; each build is sequential).
+njobs=0
+for k in $kernels; do
+  build_kernel "$k" &
+  njobs=$((njobs + 1))
+  if [ $njobs -ge 2 ]; then
+    wait
+    njobs=0
+  fi
+done
+wait
 
 # ---------------------------------------------------------------- run
 # run_one K V: one timed run; appends the time, or records why it failed.
@@ -245,7 +260,7 @@ sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS"
 # ---------------------------------------------------------------- translator and build figures
 if [ "$BIG" != 0 ]; then
   export CC OPTFLAGS WASM_FLAGS TIME W2L_BUILD
-  sh "$here/big.sh" "$out/big" "$BIG_FUNCS" >>"$REPORT/results.md"
+  sh "$here/big.sh" "$out/big" "$BIG_FUNCS" "$MID_FUNCS" >>"$REPORT/results.md"
 fi
 say "wrote $REPORT/results.md and $REPORT/results.svg"
 cat "$REPORT/results.md"

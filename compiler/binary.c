@@ -15,6 +15,9 @@
 /* Implementation limits (the spec lets an implementation choose them). */
 #define MAX_LOCALS 50000u  /* declared locals in one function, params excluded */
 #define MAX_DEPTH 10000u   /* nested block/loop/if in one expression */
+/* Declared locals in all functions together: a 5-byte local declaration can ask
+ * for MAX_LOCALS entries, so this bounds the IR a small module can demand. */
+#define MAX_MODULE_LOCALS (1u << 23)
 
 struct reader {
   const struct source *src; /* the input */
@@ -33,6 +36,7 @@ struct reader {
   bool has_names;           /* a "name" custom section was seen (first one wins) */
   size_t names_start;       /* its payload, after the section name */
   size_t names_end;         /* its end */
+  uint64_t total_locals;    /* declared locals of the functions read so far */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -184,18 +188,23 @@ static void read_globaltype(struct reader *r, struct global *g) {
 /* Instructions                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* Opcode lookup tables built from opcodes.def on first use. */
-#define FC_MAX 32
+/* Opcode lookup tables built from opcodes.def on first use: one-byte opcodes,
+ * and the u32 that follows each prefix (0xFC misc; 0xFD SIMD once its rows
+ * exist in opcodes.def). */
+#define PREFIXED_MAX 512
 static uint16_t plain_ops[256];
-static uint16_t fc_ops[FC_MAX];
+static uint16_t fc_ops[PREFIXED_MAX];
+static uint16_t fd_ops[PREFIXED_MAX];
 static bool ops_ready;
 
 static void init_ops(void) {
   for (int i = 0; i < 256; i++) plain_ops[i] = OP_COUNT;
-  for (int i = 0; i < FC_MAX; i++) fc_ops[i] = OP_COUNT;
+  for (int i = 0; i < PREFIXED_MAX; i++) fc_ops[i] = fd_ops[i] = OP_COUNT;
   for (int i = 0; i < OP_COUNT; i++) {
-    if (opinfo[i].prefix == 0) plain_ops[opinfo[i].code & 0xff] = (uint16_t)i;
-    else if (opinfo[i].prefix == 0xfc && opinfo[i].code < FC_MAX) fc_ops[opinfo[i].code] = (uint16_t)i;
+    const struct opinfo *oi = &opinfo[i];
+    if (oi->prefix == 0 && oi->code < 256) plain_ops[oi->code] = (uint16_t)i;
+    else if (oi->prefix == 0xfc && oi->code < PREFIXED_MAX) fc_ops[oi->code] = (uint16_t)i;
+    else if (oi->prefix == 0xfd && oi->code < PREFIXED_MAX) fd_ops[oi->code] = (uint16_t)i;
   }
   ops_ready = true;
 }
@@ -301,12 +310,13 @@ static void read_immediates(struct reader *r, struct instr *in) {
 static enum opcode read_opcode(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
-  if (b == 0xfc) {
+  if (b == 0xfc || b == 0xfd) {
     uint32_t sub = read_u32(r);
-    if (sub >= FC_MAX || fc_ops[sub] == OP_COUNT) fail(r, at, "illegal opcode 0xfc %u", sub);
-    return (enum opcode)fc_ops[sub];
+    const uint16_t *ops = b == 0xfc ? fc_ops : fd_ops;
+    if (sub < PREFIXED_MAX && ops[sub] != OP_COUNT) return (enum opcode)ops[sub];
+    if (b == 0xfd) fail(r, at, "SIMD not supported yet: opcode 0xfd %u", sub);
+    fail(r, at, "illegal opcode 0xfc %u", sub);
   }
-  if (b == 0xfd) fail(r, at, "SIMD not supported yet: opcode prefix 0xfd");
   if (plain_ops[b] == OP_COUNT) fail(r, at, "illegal opcode 0x%02x", b);
   return (enum opcode)plain_ops[b];
 }
@@ -572,6 +582,10 @@ static void read_locals(struct reader *r, struct func *f) {
   if (total > MAX_LOCALS)
     fail(r, at, "too many locals: %llu declared, the implementation limit is %u",
          (unsigned long long)total, MAX_LOCALS);
+  r->total_locals += total;
+  if (r->total_locals > MAX_MODULE_LOCALS)
+    fail(r, at, "too many locals: more than %u in the module, the implementation limit",
+         MAX_MODULE_LOCALS);
   f->nlocals = (uint32_t)total;
   f->locals = arena_array(r->a, f->nlocals, sizeof *f->locals);
   uint32_t k = 0;

@@ -427,6 +427,8 @@ struct wast_module {
   const char *name;           /* $name after module, without '$', or NULL */
   size_t start, end;          /* WAST_TEXT: source range of the (module ...) form */
   struct bytes bytes;         /* WAST_BINARY / WAST_QUOTE: concatenated strings */
+  bool fields_only;           /* WAST_TEXT: the script is one module's fields with no
+                                 (module ...) around them: parse it with wat_parse_module */
 };
 
 enum wast_value_kind {
@@ -443,6 +445,10 @@ struct wast_value {
   enum valtype type;         /* value type */
   uint64_t bits;             /* value bits (f32 in the low 32 bits) */
   uint8_t v128[16];          /* v128 lanes, little-endian; lane shape for NaN checks later */
+  uint8_t lanes;             /* V128: lane count of the shape written (16, 8, 4 or 2) */
+  bool float_lanes;          /* V128: shape f32x4 or f64x2 */
+  uint8_t lane_kind[16];     /* V128 results: per lane WV_EXACT, WV_NAN_CANONICAL or
+                                WV_NAN_ARITHMETIC (NaN lanes hold no bits) */
 };
 
 struct wast_action {

@@ -118,11 +118,13 @@ static void put_inline_expr(FILE *out, const struct module *m, const struct expr
   fputc(')', out);
 }
 
-/* A function body, one instruction a line, indented by nesting depth. */
+/* A function body, one instruction a line, indented by nesting depth.  An
+ * empty else (else right before end) is left out: encoders may drop it. */
 static void put_body(FILE *out, const struct module *m, const struct expr *e) {
   int nest = 0;
   for (uint32_t i = 0; i < e->count; i++) {
     const struct instr *in = &e->code[i];
+    if (in->op == OP_ELSE && i + 1 < e->count && e->code[i + 1].op == OP_END) continue;
     bool closes = in->op == OP_END || in->op == OP_ELSE;
     int level = closes && nest > 0 ? nest - 1 : nest;
     fprintf(out, "%*s", 2 + 2 * level, "");
@@ -146,7 +148,9 @@ static void dump_funcs(FILE *out, const struct module *m) {
       for (uint32_t k = 0; k < f->nlocals; k++) fprintf(out, " %s", valtype_name(f->locals[k]));
       fputc('\n', out);
     }
-    if (f->local_names) {
+    /* An imported function's parameter names name nothing in the module (the
+     * text reader may drop them), so they are left out. */
+    if (f->local_names && !f->imported) {
       uint32_t n = f->nlocals;
       if (f->typeidx < m->ntypes) n += m->types[f->typeidx].nparams;
       bool any = false;

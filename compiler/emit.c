@@ -125,6 +125,7 @@ static void emit_datas(struct emitter *e) {
   const struct module *m = e->m;
   for (uint32_t i = 0; i < m->ndatas; i++) {
     const struct data *d = &m->datas[i];
+    if (d->mode != SEG_ACTIVE && !e->data_used[i]) continue; /* no memory.init names it */
     emit_printf(e->out, "static const uint8_t %s__data%" PRIu32 "[%" PRIu32 "] =", e->prefix, i,
                 d->init.len + 1);
     if (d->init.len == 0) emit_put(e->out, " \"\"");
@@ -342,7 +343,8 @@ static void emit_init(struct emitter *e) {
                  " * and globals, element then data segments, the start function. */\n"
                  "static const char *%s__init(w2l_instance *base, const w2l_extern *imports) {\n"
                  "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
-  emit_put(o, "  (void)imports; /* already in the base arrays */\n");
+  emit_put(o, "  (void)inst; /* unused by modules with nothing to set up */\n"
+              "  (void)imports; /* already in the base arrays */\n");
   emit_init_own(e);
   emit_init_segments(e);
   if (m->has_start) {
@@ -515,12 +517,21 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
   } else {
     emit_put(&out, "#include \"w2l.h\"\n");
   }
-  emit_put(&out, "\n");
+  emit_put(&out, "\n/* Wasm code may recurse without end; it then traps (call stack exhausted). */\n"
+                 "#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)\n"
+                 "#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n\n");
   emit_result_structs(&e);
   emit_instance_struct(&e);
+  /* Bodies first, into their own buffer: they tell which data segments are used. */
+  struct ebuf bodies;
+  emit_init_buf(&bodies, m->arena);
+  e.data_used = arena_alloc(m->arena, m->ndatas + 1);
+  e.out = &bodies;
+  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) emit_function(&e, i);
+  e.out = &out;
   emit_datas(&e);
   emit_prototypes(&e);
-  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) emit_function(&e, i);
+  emit_put(&out, bodies.data);
   emit_trampolines(&e);
   emit_tables(&e);
   emit_init(&e);

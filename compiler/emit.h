@@ -27,6 +27,7 @@ struct emitter {
   char **global_names;     /* per globalidx: instance field of own globals (NULL for imports) */
   char **type_structs;     /* per typeidx: multi-value result struct name, or NULL */
   struct ebuf *out;        /* where the .c text goes */
+  bool *data_used;         /* per dataidx: named by a memory.init in emitted code */
 };
 
 /* emit_names.c: the output buffer */

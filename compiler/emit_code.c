@@ -40,9 +40,9 @@ struct ctl {
 struct usage {
   uint8_t *labels;        /* per label: 1 if some goto targets it */
   uint32_t nlabels;       /* labels allocated */
-  uint8_t *slots;         /* per stack depth: bit c set if the class-c slot is used */
+  uint8_t *slots;         /* per stack depth: bit c set if the class-c slot is read */
   uint32_t nslots;        /* depths allocated */
-  uint8_t *locals;        /* per local: 1 if read or written */
+  uint8_t *locals;        /* per local: 1 if read */
   uint8_t *mems;          /* per memidx: 1 if loads/stores use its base and size */
   bool inst;              /* the instance pointer is used */
   bool calls;             /* the function calls something (not a leaf) */
@@ -57,11 +57,14 @@ struct fstate {
   struct ebuf *b;             /* body text of this pass */
   char **local_names;         /* C names of params and locals */
   enum valtype *stack;        /* operand stack types */
+  uint8_t *konst;             /* per stack slot: 1 if it holds a constant just pushed */
   uint32_t sp, stack_cap;     /* height, capacity */
   struct ctl *ctl;            /* control stack */
   uint32_t nctl, ctl_cap;     /* depth, capacity */
   uint32_t next_label;        /* labels numbered in order of appearance */
   uint32_t skip;              /* nesting depth of blocks inside dead code */
+  bool returned;              /* a return statement has been written */
+  const struct instr *next;   /* the instruction after the current one, or NULL */
   int indent;                 /* current indentation level */
   struct usage use;           /* recorded by this pass */
   const struct usage *prev;   /* recorded by the previous pass, or NULL */
@@ -102,7 +105,7 @@ static bool label_used(const struct usage *u, uint32_t label) {
   return u && label < u->nlabels && u->labels[label];
 }
 
-/* The C name of the stack slot at depth d (marks it used). */
+/* The C name of the stack slot at depth d, as an operand (marks it read). */
 static const char *slot(struct fstate *fs, uint32_t d) {
   int c = type_class(fs->stack[d]);
   fs->use.slots = grow_to(fs->e->arena, fs->use.slots, &fs->use.nslots, d + 1, 1);
@@ -116,7 +119,10 @@ static const char *slot(struct fstate *fs, uint32_t d) {
 static const char *top(struct fstate *fs, uint32_t k) { return slot(fs, fs->sp - 1 - k); }
 
 static void push(struct fstate *fs, enum valtype t) {
+  uint32_t cap = fs->stack_cap;
   fs->stack = grow_to(fs->e->arena, fs->stack, &fs->stack_cap, fs->sp + 1, sizeof *fs->stack);
+  fs->konst = grow_to(fs->e->arena, fs->konst, &cap, fs->sp + 1, 1);
+  fs->konst[fs->sp] = 0;
   fs->stack[fs->sp++] = t;
 }
 
@@ -126,6 +132,8 @@ static const char *local(struct fstate *fs, uint32_t i) {
   fs->use.locals[i] = 1;
   return fs->local_names[i];
 }
+
+static bool local_read(const struct fstate *fs, uint32_t i) { return !fs->prev || fs->prev->locals[i]; }
 
 static void line(struct fstate *fs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void line(struct fstate *fs, const char *fmt, ...) {
@@ -139,6 +147,34 @@ static void line(struct fstate *fs, const char *fmt, ...) {
 }
 
 static void indent(struct fstate *fs) { emit_printf(fs->b, "%*s", 2 * fs->indent, ""); }
+
+static bool slot_read(const struct usage *u, uint32_t d, enum valtype t) {
+  return u && d < u->nslots && (u->slots[d] & (1u << type_class(t)));
+}
+
+/* Name of the slot at depth d as a destination, without marking it read. */
+static const char *dest_name(struct fstate *fs, uint32_t d) {
+  char *s = fs->names[fs->next_name++ % 8];
+  snprintf(s, sizeof fs->names[0], "%c%" PRIu32, class_letter[type_class(fs->stack[d])], d);
+  return s;
+}
+
+/* Store an expression into the slot at depth d: "i3 = EXPR;".  When nothing
+ * ever reads that slot (known from the previous pass) the value is only
+ * evaluated, "(void)(EXPR);", for its traps and side effects, so the C
+ * compiler sees no variable that is set but not used. */
+static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n < 0 || (size_t)n >= sizeof buf) diag_error(NULL, 0, "emit: line too long");
+  if (!fs->prev || slot_read(fs->prev, d, fs->stack[d])) line(fs, "%s = %s;", dest_name(fs, d), buf);
+  else line(fs, "(void)(%s);", buf);
+}
 
 static const char *inst(struct fstate *fs) {
   fs->use.inst = true;
@@ -196,6 +232,7 @@ static struct ctl *push_ctl(struct fstate *fs, enum opcode kind) {
 /* return: the top nresults values leave the function. */
 static void emit_return(struct fstate *fs) {
   const struct functype *ft = fs->ft;
+  fs->returned = true;
   if (ft->nresults == 0) {
     line(fs, "return;");
   } else if (ft->nresults == 1) {
@@ -222,9 +259,9 @@ static void emit_branch(struct fstate *fs, uint32_t d) {
   for (uint32_t k = 0; k < n; k++) {
     uint32_t src = fs->sp - n + k, dst = c->height + k;
     if (src == dst) continue;
-    const char *s = slot(fs, src);
     fs->stack[dst] = fs->stack[src]; /* the home slot has the label's type */
-    emit_printf(fs->b, "%s = %s; ", slot(fs, dst), s);
+    if (!fs->prev || slot_read(fs->prev, dst, fs->stack[dst]))
+      emit_printf(fs->b, "%s = %s; ", dest_name(fs, dst), slot(fs, src));
   }
   emit_printf(fs->b, "goto L%" PRIu32 ";\n", c->label);
   mark_label(fs, c->label);
@@ -261,6 +298,9 @@ static void op_end(struct fstate *fs) {
   bool reachable = !c->unreachable;
   if (c->kind == OP_END) {
     if (reachable && fs->ft->nresults) emit_return(fs);
+    /* A function that never returns (say, it loops forever) still needs a
+     * sign for the C compiler that it does not fall off its end. */
+    if (fs->ft->nresults && !fs->returned) line(fs, "w2l_trap_raise(W2L_TRAP_UNREACHABLE); /* not reached */");
     fs->nctl--;
     return;
   }
@@ -331,14 +371,21 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
   fs->use.calls = true;
   indent(fs);
   if (ft->nresults == 1) {
-    emit_printf(fs->b, "%s = %s%s);\n", slot(fs, base), callee, args.data);
+    if (!fs->prev || slot_read(fs->prev, base, fs->stack[base]))
+      emit_printf(fs->b, "%s = %s%s);\n", dest_name(fs, base), callee, args.data);
+    else
+      emit_printf(fs->b, "%s%s);\n", callee, args.data);
   } else if (ft->nresults == 0) {
     emit_printf(fs->b, "%s%s);\n", callee, args.data);
   } else {
     emit_printf(fs->b, "{ %s res = %s%s);", emit_return_type(fs->e, typeidx), callee, args.data);
-    for (uint32_t k = 0; k < ft->nresults; k++)
-      emit_printf(fs->b, " %s = res.r%" PRIu32 ";", slot(fs, base + k), k);
-    emit_put(fs->b, " }\n");
+    bool any = false;
+    for (uint32_t k = 0; k < ft->nresults; k++) {
+      if (fs->prev && !slot_read(fs->prev, base + k, fs->stack[base + k])) continue;
+      emit_printf(fs->b, " %s = res.r%" PRIu32 ";", dest_name(fs, base + k), k);
+      any = true;
+    }
+    emit_put(fs->b, any ? " }\n" : " (void)res; }\n");
   }
   refresh_memories(fs);
 }
@@ -382,8 +429,8 @@ static void op_select(struct fstate *fs) {
   const char *cond = top(fs, 0);
   const char *b = top(fs, 1);
   const char *a = top(fs, 2);
-  line(fs, "%s = %s ? %s : %s;", a, cond, a, b);
   pop(fs, 2);
+  set_slot(fs, fs->sp - 1, "%s ? %s : %s", cond, a, b);
 }
 
 static void op_local(struct fstate *fs, const struct instr *in) {
@@ -392,26 +439,25 @@ static void op_local(struct fstate *fs, const struct instr *in) {
     const struct func *f = fs->f;
     enum valtype t = i < fs->ft->nparams ? fs->ft->params[i] : f->locals[i - fs->ft->nparams];
     push(fs, t);
-    line(fs, "%s = %s;", top(fs, 0), local(fs, i));
+    set_slot(fs, fs->sp - 1, "%s", local(fs, i));
   } else {
-    line(fs, "%s = %s;", local(fs, i), top(fs, 0));
+    if (local_read(fs, i)) line(fs, "%s = %s;", fs->local_names[i], top(fs, 0));
     if (in->op == OP_LOCAL_SET) pop(fs, 1);
   }
 }
 
 static void op_global(struct fstate *fs, const struct instr *in) {
   uint32_t g = in->imm.idx;
-  indent(fs);
+  struct ebuf x;
+  emit_init_buf(&x, fs->e->arena);
+  global_expr(fs, &x, g);
   if (in->op == OP_GLOBAL_GET) {
     push(fs, fs->m->globals[g].type);
-    emit_printf(fs->b, "%s = ", top(fs, 0));
-    global_expr(fs, fs->b, g);
+    set_slot(fs, fs->sp - 1, "%s", x.data);
   } else {
-    global_expr(fs, fs->b, g);
-    emit_printf(fs->b, " = %s", top(fs, 0));
+    line(fs, "%s = %s;", x.data, top(fs, 0));
     pop(fs, 1);
   }
-  emit_put(fs->b, ";\n");
 }
 
 /* ---- numeric instructions, from the C column of opcodes.def ---- */
@@ -425,38 +471,57 @@ static enum valtype sig_type(char c) {
   }
 }
 
+/* Float arithmetic that a C compiler may fold away when one operand is a
+ * constant (x - 0, x * 1, x / -1...), dropping the quieting of a signalling
+ * NaN that wasm requires; such results go through w2l_fN_quiet(). */
+static bool foldable_float_op(enum opcode op) {
+  switch (op) {
+  case OP_F32_ADD: case OP_F32_SUB: case OP_F32_MUL: case OP_F32_DIV:
+  case OP_F64_ADD: case OP_F64_SUB: case OP_F64_MUL: case OP_F64_DIV: return true;
+  default: return false;
+  }
+}
+
 static void op_numeric(struct fstate *fs, const struct instr *in) {
   const struct opinfo *oi = &opinfo[in->op];
   const char *colon = strchr(oi->sig, ':');
   uint32_t nparams = (uint32_t)(colon - oi->sig);
   const char *operand[2] = {"", ""};
-  for (uint32_t k = 0; k < nparams; k++) operand[k] = top(fs, nparams - 1 - k);
+  bool has_const = false;
+  for (uint32_t k = 0; k < nparams; k++) {
+    operand[k] = top(fs, nparams - 1 - k);
+    has_const |= fs->konst[fs->sp - 1 - k];
+  }
   pop(fs, nparams);
   push(fs, sig_type(colon[1]));
-  indent(fs);
-  emit_printf(fs->b, "%s = ", top(fs, 0));
+  struct ebuf x;
+  emit_init_buf(&x, fs->e->arena);
+  bool quiet = has_const && foldable_float_op((enum opcode)in->op);
+  if (quiet) emit_printf(&x, "w2l_%s_quiet(", colon[1] == 'f' ? "f32" : "f64");
   for (const char *p = oi->c; *p; p++) {
     if (p[0] == '%' && (p[1] == '1' || p[1] == '2')) {
-      emit_put(fs->b, operand[p[1] - '1']);
+      emit_put(&x, operand[p[1] - '1']);
       p++;
     } else {
-      emit_printf(fs->b, "%c", *p);
+      emit_printf(&x, "%c", *p);
     }
   }
-  emit_put(fs->b, ";\n");
+  if (quiet) emit_put(&x, ")");
+  set_slot(fs, fs->sp - 1, "%s", x.data);
 }
 
 static void op_const(struct fstate *fs, const struct instr *in) {
   push(fs, sig_type(opinfo[in->op].sig[1]));
-  indent(fs);
-  emit_printf(fs->b, "%s = ", top(fs, 0));
+  struct ebuf x;
+  emit_init_buf(&x, fs->e->arena);
   switch (in->op) {
-  case OP_I32_CONST: emit_printf(fs->b, "%" PRIu32 "u", in->imm.i32); break;
-  case OP_I64_CONST: emit_printf(fs->b, "UINT64_C(%" PRIu64 ")", in->imm.i64); break;
-  case OP_F32_CONST: emit_f32_literal(fs->b, in->imm.f32_bits); break;
-  default: emit_f64_literal(fs->b, in->imm.f64_bits); break;
+  case OP_I32_CONST: emit_printf(&x, "%" PRIu32 "u", in->imm.i32); break;
+  case OP_I64_CONST: emit_printf(&x, "UINT64_C(%" PRIu64 ")", in->imm.i64); break;
+  case OP_F32_CONST: emit_f32_literal(&x, in->imm.f32_bits); break;
+  default: emit_f64_literal(&x, in->imm.f64_bits); break;
   }
-  emit_put(fs->b, ";\n");
+  set_slot(fs, fs->sp - 1, "%s", x.data);
+  fs->konst[fs->sp - 1] = 1;
 }
 
 /* ---- memory ---- */
@@ -469,17 +534,32 @@ static const char *mem_base(struct fstate *fs, uint32_t k) {
   return s;
 }
 
+/* Bytes read by the load helper with this suffix (i32, i64_8s, f64...). */
+static unsigned load_size(const char *suffix) {
+  if (strstr(suffix, "_8")) return 1;
+  if (strstr(suffix, "_16")) return 2;
+  if (strstr(suffix, "_32") || strcmp(suffix, "i32") == 0 || strcmp(suffix, "f32") == 0) return 4;
+  return 8;
+}
+
 static void op_load(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
   const char *addr = top(fs, 0);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 1);
   push(fs, sig_type(opinfo[in->op].sig[2]));
+  bool dropped = fs->next && fs->next->op == OP_DROP;
+  if (dropped || (fs->prev && !slot_read(fs->prev, fs->sp - 1, fs->stack[fs->sp - 1]))) {
+    /* The value is dropped, but the access must still trap when out of bounds. */
+    line(fs, "w2l_touch(%s, (uint64_t)%s + %" PRIu64 "u, %u);", base, addr, ma->offset,
+         load_size(opinfo[in->op].c));
+    return;
+  }
   if (ma->offset)
-    line(fs, "%s = w2l_load_%s(%s, (uint64_t)%s + %" PRIu64 "u);", top(fs, 0), opinfo[in->op].c,
-         base, addr, ma->offset);
+    set_slot(fs, fs->sp - 1, "w2l_load_%s(%s, (uint64_t)%s + %" PRIu64 "u)", opinfo[in->op].c,
+             base, addr, ma->offset);
   else
-    line(fs, "%s = w2l_load_%s(%s, %s);", top(fs, 0), opinfo[in->op].c, base, addr);
+    set_slot(fs, fs->sp - 1, "w2l_load_%s(%s, %s)", opinfo[in->op].c, base, addr);
 }
 
 static void op_store(struct fstate *fs, const struct instr *in) {
@@ -501,10 +581,10 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_MEMORY_SIZE:
     push(fs, VT_I32);
-    line(fs, "%s = (uint32_t)%s->base.memories[%" PRIu32 "]->pages;", top(fs, 0), in_, k);
+    set_slot(fs, fs->sp - 1, "(uint32_t)%s->base.memories[%" PRIu32 "]->pages", in_, k);
     break;
   case OP_MEMORY_GROW:
-    line(fs, "%s = w2l_memory_grow(%s->base.memories[%" PRIu32 "], %s);", top(fs, 0), in_, k, top(fs, 0));
+    set_slot(fs, fs->sp - 1, "w2l_memory_grow(%s->base.memories[%" PRIu32 "], %s)", in_, k, top(fs, 0));
     refresh_memories(fs);
     break;
   case OP_MEMORY_FILL:
@@ -519,6 +599,7 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
     break;
   case OP_MEMORY_INIT: {
     uint32_t d = in->imm.pair.a;
+    fs->e->data_used[d] = true;
     line(fs, "w2l_memory_init(%s->base.memories[%" PRIu32 "], %s__data%" PRIu32 ", inst->data_len[%"
              PRIu32 "], %s, %s, %s);", in_, in->imm.pair.b, fs->e->prefix, d, d, top(fs, 2),
          top(fs, 1), top(fs, 0));
@@ -536,19 +617,19 @@ static void op_ref(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_REF_NULL:
     push(fs, (enum valtype)in->imm.idx);
-    line(fs, "%s = W2L_NULL_REF;", top(fs, 0));
+    set_slot(fs, fs->sp - 1, "W2L_NULL_REF");
     break;
   case OP_REF_IS_NULL: {
     bool func = fs->stack[fs->sp - 1] == VT_FUNCREF;
     const char *r = top(fs, 0);
     pop(fs, 1);
     push(fs, VT_I32);
-    line(fs, "%s = %s.%s == NULL;", top(fs, 0), r, func ? "fn" : "obj");
+    set_slot(fs, fs->sp - 1, "%s.%s == NULL", r, func ? "fn" : "obj");
     break;
   }
   default: /* ref.func */
     push(fs, VT_FUNCREF);
-    line(fs, "%s = %s->base.funcs[%" PRIu32 "];", top(fs, 0), inst(fs), in->imm.idx);
+    set_slot(fs, fs->sp - 1, "%s->base.funcs[%" PRIu32 "]", inst(fs), in->imm.idx);
     break;
   }
 }
@@ -561,7 +642,7 @@ static void op_table(struct fstate *fs, const struct instr *in) {
     const char *i = top(fs, 0);
     pop(fs, 1);
     push(fs, fs->m->tables[t].reftype);
-    line(fs, "%s = w2l_table_get(%s->base.tables[%" PRIu32 "], %s);", top(fs, 0), in_, t, i);
+    set_slot(fs, fs->sp - 1, "w2l_table_get(%s->base.tables[%" PRIu32 "], %s)", in_, t, i);
     break;
   }
   case OP_TABLE_SET:
@@ -570,13 +651,13 @@ static void op_table(struct fstate *fs, const struct instr *in) {
     break;
   case OP_TABLE_SIZE:
     push(fs, VT_I32);
-    line(fs, "%s = %s->base.tables[%" PRIu32 "]->size;", top(fs, 0), in_, t);
+    set_slot(fs, fs->sp - 1, "%s->base.tables[%" PRIu32 "]->size", in_, t);
     break;
   case OP_TABLE_GROW: {
     const char *n = top(fs, 0), *init = top(fs, 1);
     pop(fs, 2);
     push(fs, VT_I32);
-    line(fs, "%s = w2l_table_grow(%s->base.tables[%" PRIu32 "], %s, %s);", top(fs, 0), in_, t, n, init);
+    set_slot(fs, fs->sp - 1, "w2l_table_grow(%s->base.tables[%" PRIu32 "], %s, %s)", in_, t, n, init);
     break;
   }
   case OP_TABLE_FILL:
@@ -696,11 +777,15 @@ static void run_pass(struct fstate *fs) {
   fs->use.locals = arena_alloc(fs->e->arena, nlocals + 1);
   fs->use.mems = arena_alloc(fs->e->arena, fs->m->nmems + 1);
   fs->sp = fs->nctl = fs->next_label = fs->skip = 0;
+  fs->returned = false;
   fs->indent = 1;
   struct ctl *body = push_ctl(fs, OP_END);
   body->nresults = fs->ft->nresults;
   body->results = fs->ft->results;
-  for (uint32_t i = 0; i < f->body.count; i++) emit_instr(fs, &f->body.code[i]);
+  for (uint32_t i = 0; i < f->body.count; i++) {
+    fs->next = i + 1 < f->body.count ? &f->body.code[i + 1] : NULL;
+    emit_instr(fs, &f->body.code[i]);
+  }
 }
 
 static char **local_names(struct emitter *e, const struct func *f, uint32_t n) {
@@ -714,6 +799,20 @@ static char **local_names(struct emitter *e, const struct func *f, uint32_t n) {
     names[i] = b.data;
   }
   return names;
+}
+
+static bool same_bytes(const uint8_t *a, uint32_t na, const uint8_t *b, uint32_t nb) {
+  for (uint32_t i = 0; i < na || i < nb; i++)
+    if ((i < na ? a[i] : 0) != (i < nb ? b[i] : 0)) return false;
+  return true;
+}
+
+static bool same_usage(const struct usage *a, const struct usage *b, uint32_t nlocals,
+                       uint32_t nmems) {
+  return a->inst == b->inst && a->calls == b->calls &&
+         same_bytes(a->labels, a->nlabels, b->labels, b->nlabels) &&
+         same_bytes(a->slots, a->nslots, b->slots, b->nslots) &&
+         memcmp(a->locals, b->locals, nlocals) == 0 && memcmp(a->mems, b->mems, nmems) == 0;
 }
 
 /* Declarations of the used stack slots of one class: "uint32_t i0 = 0, i2 = 0;". */
@@ -735,17 +834,22 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   const struct func *f = &m->funcs[funcidx];
   struct fstate fs = {.e = e, .m = m, .f = f, .ft = &m->types[f->typeidx]};
   uint32_t nparams = fs.ft->nparams, nlocals = nparams + f->nlocals;
-  struct ebuf pass1, body;
+  struct ebuf body;
   fs.local_names = local_names(e, f, nlocals);
 
-  emit_init_buf(&pass1, e->arena);
-  fs.b = &pass1;
-  run_pass(&fs);
-  struct usage first = fs.use;
-  emit_init_buf(&body, e->arena);
-  fs.b = &body;
-  fs.prev = &first;
-  run_pass(&fs);
+  /* The first pass assumes every value is read; each later one drops the
+   * stores the previous found dead, which may make more values dead.  Stop
+   * when a pass reads exactly what the previous one did. */
+  struct usage last;
+  for (int pass = 0;; pass++) {
+    emit_init_buf(&body, e->arena);
+    fs.b = &body;
+    run_pass(&fs);
+    if (fs.prev && same_usage(fs.prev, &fs.use, nlocals, m->nmems)) break;
+    if (pass == 16) diag_error(m->src, f->pos, "emit: usage analysis does not settle");
+    last = fs.use;
+    fs.prev = &last;
+  }
 
   struct ebuf *out = e->out;
   emit_printf(out, "/* func %" PRIu32, funcidx);
@@ -778,7 +882,9 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
                        "  uint64_t mem%" PRIu32 "_size = inst->base.memories[%" PRIu32 "]->size;\n",
                   k, k, k, k);
   /* Leaf functions cannot recurse, so the stack check is left to their callers. */
-  if (fs.use.calls) emit_put(out, "  W2L_FUNC_ENTRY();\n");
+  /* Functions that call keep their frame (W2L_NO_SIBCALL): a C compiler must
+   * not turn recursion into a loop, so runaway recursion exhausts the stack. */
+  if (fs.use.calls) emit_put(out, "  W2L_FUNC_ENTRY();\n  W2L_NO_SIBCALL();\n");
   emit_put(out, body.data);
   emit_put(out, "}\n\n");
 }

@@ -46,7 +46,7 @@ struct parser {
   struct instr *code;            /* instructions of the current expression */
   uint32_t ncode, code_cap;      /* count and capacity of code */
   uint32_t depth;                /* nesting of folded instructions, for the limit */
-  uint32_t legacy_noted;         /* bit set of legacy spellings already noted */
+  uint64_t legacy_noted;         /* bit set of legacy spellings already noted */
 };
 
 /* wat.c helpers used by wat_instr.c */
@@ -78,6 +78,11 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu);
 /* The typeidx a parsed type use stands for: x (checked against the inline
  * types), or the first equal type, appended if there is none. */
 uint32_t wat_typeuse_index(struct parser *p, const struct typeuse *tu);
+/* Levenshtein distance of two short strings (SIZE_MAX if longer than 64). */
+size_t wat_distance(const char *a, size_t n, const char *b, size_t m);
+/* Report an unknown $name of map m, suggesting a close one if there is one. */
+_Noreturn void wat_unknown_name(struct parser *p, const struct namemap *m, struct token t,
+                                const char *what);
 /* Copy a $name token's text without the '$' into the arena. */
 const char *wat_name(struct parser *p, struct token t);
 

@@ -12,14 +12,55 @@
 
 /* ---- opcode lookup ------------------------------------------------------ */
 
-/* Spellings from before the 2019 renaming, mapped onto opcodes.def names. */
+/* Spellings from before the 2019 renaming (older tutorials and tools use
+ * them), mapped onto opcodes.def names. */
 static const struct {
   const char *old; /* legacy keyword */
   const char *now; /* its opcodes.def name */
 } legacy[] = {
-    {"get_local", "local.get"},   {"set_local", "local.set"},   {"tee_local", "local.tee"},
-    {"get_global", "global.get"}, {"set_global", "global.set"},
+    {"get_local", "local.get"},
+    {"set_local", "local.set"},
+    {"tee_local", "local.tee"},
+    {"get_global", "global.get"},
+    {"set_global", "global.set"},
+    {"current_memory", "memory.size"},
+    {"grow_memory", "memory.grow"},
+    {"i32.wrap/i64", "i32.wrap_i64"},
+    {"i64.extend_s/i32", "i64.extend_i32_s"},
+    {"i64.extend_u/i32", "i64.extend_i32_u"},
+    {"f32.demote/f64", "f32.demote_f64"},
+    {"f64.promote/f32", "f64.promote_f32"},
+    {"i32.reinterpret/f32", "i32.reinterpret_f32"},
+    {"i64.reinterpret/f64", "i64.reinterpret_f64"},
+    {"f32.reinterpret/i32", "f32.reinterpret_i32"},
+    {"f64.reinterpret/i64", "f64.reinterpret_i64"},
+    {"i32.trunc_s/f32", "i32.trunc_f32_s"},
+    {"i32.trunc_u/f32", "i32.trunc_f32_u"},
+    {"i32.trunc_s/f64", "i32.trunc_f64_s"},
+    {"i32.trunc_u/f64", "i32.trunc_f64_u"},
+    {"i64.trunc_s/f32", "i64.trunc_f32_s"},
+    {"i64.trunc_u/f32", "i64.trunc_f32_u"},
+    {"i64.trunc_s/f64", "i64.trunc_f64_s"},
+    {"i64.trunc_u/f64", "i64.trunc_f64_u"},
+    {"i32.trunc_s:sat/f32", "i32.trunc_sat_f32_s"},
+    {"i32.trunc_u:sat/f32", "i32.trunc_sat_f32_u"},
+    {"i32.trunc_s:sat/f64", "i32.trunc_sat_f64_s"},
+    {"i32.trunc_u:sat/f64", "i32.trunc_sat_f64_u"},
+    {"i64.trunc_s:sat/f32", "i64.trunc_sat_f32_s"},
+    {"i64.trunc_u:sat/f32", "i64.trunc_sat_f32_u"},
+    {"i64.trunc_s:sat/f64", "i64.trunc_sat_f64_s"},
+    {"i64.trunc_u:sat/f64", "i64.trunc_sat_f64_u"},
+    {"f32.convert_s/i32", "f32.convert_i32_s"},
+    {"f32.convert_u/i32", "f32.convert_i32_u"},
+    {"f32.convert_s/i64", "f32.convert_i64_s"},
+    {"f32.convert_u/i64", "f32.convert_i64_u"},
+    {"f64.convert_s/i32", "f64.convert_i32_s"},
+    {"f64.convert_u/i32", "f64.convert_i32_u"},
+    {"f64.convert_s/i64", "f64.convert_i64_s"},
+    {"f64.convert_u/i64", "f64.convert_i64_u"},
 };
+/* legacy_noted has one bit per entry; bit 63 is anyfunc's (wat.c). */
+_Static_assert(sizeof legacy / sizeof *legacy < 63, "too many legacy spellings");
 
 #define OP_HASH_SIZE 1024
 static uint16_t op_hash[OP_HASH_SIZE]; /* opcode + 1, 0 = empty */
@@ -56,8 +97,8 @@ static enum opcode keyword_op(struct parser *p, struct token t) {
   if (op != OP_COUNT) return op;
   for (unsigned i = 0; i < sizeof legacy / sizeof *legacy; i++)
     if (wat_is(p, t, legacy[i].old)) {
-      if (!(p->legacy_noted & (1u << i))) {
-        p->legacy_noted |= 1u << i;
+      if (!(p->legacy_noted & ((uint64_t)1 << i))) {
+        p->legacy_noted |= (uint64_t)1 << i;
         diag_note(p->src, t.pos, "\"%s\" is a legacy spelling; write \"%s\"", legacy[i].old,
                   legacy[i].now);
       }
@@ -74,6 +115,15 @@ _Noreturn static void unknown_operator(struct parser *p, struct token t) {
     if (t.kind == TOK_KEYWORD && dollar)
       diag_error(p->src, t.pos, "unknown operator \"%.*s\" (missing space before \"%.*s\"?)",
                  (int)n, s, (int)(n - (size_t)(dollar - s)), dollar);
+    int best = -1;
+    size_t best_d = 3;
+    for (int op = 0; op < OP_COUNT && t.kind == TOK_KEYWORD; op++) {
+      size_t d = wat_distance(s, t.len, opinfo[op].name, strlen(opinfo[op].name));
+      if (d < best_d) best = op, best_d = d;
+    }
+    if (best >= 0 && best_d < t.len / 3 + 1)
+      diag_error(p->src, t.pos, "unknown operator \"%.*s\"; did you mean \"%s\"?", (int)n, s,
+                 opinfo[best].name);
     diag_error(p->src, t.pos, "unknown operator \"%.*s%s\"", (int)n, s, n < t.len ? "..." : "");
   }
   wat_unexpected(p, t, "an instruction");
@@ -88,6 +138,17 @@ static void append(struct parser *p, const struct instr *in) {
     p->code_cap = cap;
   }
   p->code[p->ncode++] = *in;
+}
+
+/* Append the end of a block; an empty else before it is dropped, as a
+ * binary encoder would (if without else means the same). */
+static void append_end(struct parser *p, size_t pos) {
+  if (p->ncode && p->code[p->ncode - 1].op == OP_ELSE) p->ncode--;
+  struct instr in;
+  memset(&in, 0, sizeof in);
+  in.op = OP_END;
+  in.pos = (uint32_t)pos;
+  append(p, &in);
 }
 
 static void append_op(struct parser *p, enum opcode op, size_t pos) {
@@ -153,7 +214,7 @@ static uint32_t local_index(struct parser *p) {
           return m->slots[i].idx;
         }
     }
-    diag_error(p->src, t.pos, "unknown local %.*s", (int)t.len, s);
+    wat_unknown_name(p, m, t, "local");
   }
   uint32_t v;
   if (t.kind != TOK_NUMBER || !lex_u32(&p->lx, t, &v)) wat_unexpected(p, t, "a local index");
@@ -172,9 +233,21 @@ static struct token block_head(struct parser *p, struct instr *in) {
   }
   struct typeuse tu;
   wat_typeuse_parse(p, false, &tu);
-  if (!tu.has_type && tu.ft.nparams == 0 && tu.ft.nresults <= 1) {
-    in->imm.block.kind = tu.ft.nresults ? BT_VALUE : BT_EMPTY;
-    if (tu.ft.nresults) in->imm.block.valtype = tu.ft.results[0];
+  const struct functype *ft = &tu.ft;
+  if (tu.has_type) {
+    /* (type x) naming [] -> [] or [] -> [t] is stored in the short form,
+     * as a binary encoder would write it. */
+    uint32_t x = wat_typeuse_index(p, &tu);
+    if (x >= p->m->ntypes || p->m->types[x].nparams || p->m->types[x].nresults > 1) {
+      in->imm.block.kind = BT_INDEX;
+      in->imm.block.typeidx = x;
+      return label;
+    }
+    ft = &p->m->types[x];
+  }
+  if (ft->nparams == 0 && ft->nresults <= 1) {
+    in->imm.block.kind = ft->nresults ? BT_VALUE : BT_EMPTY;
+    if (ft->nresults) in->imm.block.valtype = ft->results[0];
   } else {
     in->imm.block.kind = BT_INDEX;
     in->imm.block.typeidx = wat_typeuse_index(p, &tu);
@@ -357,8 +430,13 @@ static void plain(struct parser *p, uint32_t base) {
       diag_error(p->src, t.pos, "unexpected \"%s\": no open %s", opinfo[op].name,
                  op == OP_ELSE ? "if without else" : "block, loop or if");
     check_label(p, l);
-    if (op == OP_END) p->nlabels--;
-    else l->seen_else = true;
+    if (op == OP_ELSE) {
+      l->seen_else = true;
+    } else {
+      p->nlabels--;
+      append_end(p, t.pos);
+      return;
+    }
   } else if (opinfo[op].imm == IMM_BLOCK) {
     push_label(p, block_head(p, &in), op, t.pos);
   } else {
@@ -404,7 +482,7 @@ static void folded_if(struct parser *p, struct token t) {
     wat_expect_rpar(p);
   }
   p->nlabels--;
-  append_op(p, OP_END, p->tok.pos);
+  append_end(p, p->tok.pos);
 }
 
 static void folded(struct parser *p) {
@@ -429,7 +507,7 @@ static void folded(struct parser *p) {
     push_label(p, label, op, t.pos);
     instrs(p);
     p->nlabels--;
-    append_op(p, OP_END, p->tok.pos);
+    append_end(p, p->tok.pos);
   } else {
     struct instr in;
     memset(&in, 0, sizeof in);

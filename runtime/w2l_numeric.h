@@ -11,14 +11,19 @@
  * was canonical.  C arithmetic on IEEE hardware satisfies that; where a helper
  * builds a NaN itself (min/max, demote/promote) it quiets an operand's payload.
  *
- * The emitted code needs libm (ceil, floor, trunc, nearbyint, sqrt): link with -lm.
+ * On x86-64 and other targets with FLT_EVAL_METHOD 0 the helpers need no libm;
+ * elsewhere emitted code calls ceil, floor, trunc, nearbyint and sqrt (link -lm).
  */
 #ifndef W2L_NUMERIC_H
 #define W2L_NUMERIC_H
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- reinterpretations (bit-exact, NaN payloads preserved) ---- */
 
@@ -140,6 +145,19 @@ static inline uint32_t w2l_i32_ctz(uint32_t a) { return a ? (uint32_t)w2l_i64_ct
 static inline uint32_t w2l_i32_popcnt(uint32_t a) { return (uint32_t)w2l_i64_popcnt(a); }
 #endif
 
+/* ---- NaN quieting ----
+ * The result of an arithmetic instruction on a signalling NaN must be quiet.
+ * The hardware does that, but a C compiler may fold x * 1.0 or x - 0.0 into x;
+ * emitted code wraps such operations in these (a no-op for other values). */
+
+static inline float w2l_f32_quiet(float x) {
+  return x != x ? w2l_f32_reinterpret_i32(w2l_i32_reinterpret_f32(x) | 0x00400000u) : x;
+}
+static inline double w2l_f64_quiet(double x) {
+  return x != x ? w2l_f64_reinterpret_i64(w2l_i64_reinterpret_f64(x) | UINT64_C(0x0008000000000000))
+                : x;
+}
+
 /* ---- sign bit operations: pure bit manipulation, NaN payloads untouched ---- */
 
 static inline float w2l_f32_abs(float x) {
@@ -163,20 +181,75 @@ static inline double w2l_f64_copysign(double x, double y) {
                                  (w2l_i64_reinterpret_f64(y) & UINT64_C(0x8000000000000000)));
 }
 
-/* ---- rounding and square root (libm; NaN in gives a quiet NaN out) ---- */
+/* ---- rounding and square root ----
+ * Where the C implementation evaluates float and double in their own precision
+ * (FLT_EVAL_METHOD 0, e.g. x86-64 SSE, AArch64) rounding is done inline with
+ * integer conversions and the 2^52 trick, and x86 square roots with SSE
+ * instructions, so emitted code needs no libm there.  Elsewhere libm is used.
+ * A NaN operand gives the same NaN, quieted (x + x). */
 
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+static inline float w2l_f32_trunc(float x) {
+  if (x != x) return x + x;
+  if (!(w2l_f32_abs(x) < 8388608.0f)) return x; /* |x| >= 2^23: already integral */
+  return w2l_f32_copysign((float)(int32_t)x, x);
+}
+static inline float w2l_f32_floor(float x) {
+  float t = w2l_f32_trunc(x);
+  return t > x ? t - 1.0f : t;
+}
+static inline float w2l_f32_ceil(float x) {
+  float t = w2l_f32_trunc(x);
+  return t < x ? t + 1.0f : t;
+}
+/* Round to nearest, ties to even: adding and removing 2^23 rounds |x| < 2^23
+ * to an integer in the default rounding mode, which emitted code never changes. */
+static inline float w2l_f32_nearest(float x) {
+  if (x != x) return x + x;
+  float a = w2l_f32_abs(x);
+  if (!(a < 8388608.0f)) return x;
+  return w2l_f32_copysign((a + 8388608.0f) - 8388608.0f, x);
+}
+static inline double w2l_f64_trunc(double x) {
+  if (x != x) return x + x;
+  if (!(w2l_f64_abs(x) < 4503599627370496.0)) return x; /* |x| >= 2^52 */
+  return w2l_f64_copysign((double)(int64_t)x, x);
+}
+static inline double w2l_f64_floor(double x) {
+  double t = w2l_f64_trunc(x);
+  return t > x ? t - 1.0 : t;
+}
+static inline double w2l_f64_ceil(double x) {
+  double t = w2l_f64_trunc(x);
+  return t < x ? t + 1.0 : t;
+}
+static inline double w2l_f64_nearest(double x) {
+  if (x != x) return x + x;
+  double a = w2l_f64_abs(x);
+  if (!(a < 4503599627370496.0)) return x;
+  return w2l_f64_copysign((a + 4503599627370496.0) - 4503599627370496.0, x);
+}
+#else
 static inline float w2l_f32_ceil(float x) { return ceilf(x); }
 static inline float w2l_f32_floor(float x) { return floorf(x); }
 static inline float w2l_f32_trunc(float x) { return truncf(x); }
-/* Round to nearest, ties to even: the default rounding mode, never changed by
- * emitted code. */
 static inline float w2l_f32_nearest(float x) { return nearbyintf(x); }
-static inline float w2l_f32_sqrt(float x) { return sqrtf(x); }
 static inline double w2l_f64_ceil(double x) { return ceil(x); }
 static inline double w2l_f64_floor(double x) { return floor(x); }
 static inline double w2l_f64_trunc(double x) { return trunc(x); }
 static inline double w2l_f64_nearest(double x) { return nearbyint(x); }
+#endif
+
+#if defined(__SSE2__)
+static inline float w2l_f32_sqrt(float x) { return _mm_cvtss_f32(_mm_sqrt_ss(_mm_set_ss(x))); }
+static inline double w2l_f64_sqrt(double x) {
+  __m128d v = _mm_set_sd(x);
+  return _mm_cvtsd_f64(_mm_sqrt_sd(v, v));
+}
+#else
+static inline float w2l_f32_sqrt(float x) { return sqrtf(x); }
 static inline double w2l_f64_sqrt(double x) { return sqrt(x); }
+#endif
 
 /* ---- min / max: NaN if either operand is NaN, -0 < +0 ---- */
 
@@ -276,5 +349,26 @@ W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f64_s, uint64_t, double, -9223372036854777856
 W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f64_u, uint64_t, double, -1.0, 18446744073709551616.0,
                      uint64_t, 0u, UINT64_MAX)
 #undef W2L_DEFINE_TRUNC_SAT
+
+/* ---- other helpers for emitted code ---- */
+
+/* A load whose value is dropped: still checked, and in guard mode really
+ * performed (volatile), so that an out-of-bounds address traps. */
+static inline void w2l_touch(const uint8_t *base, uint64_t size, uint64_t addr, unsigned n) {
+  W2L_CHECK(size, addr, n);
+  (void)*(const volatile uint8_t *)(base + addr + n - 1);
+}
+
+/* Placed after W2L_FUNC_ENTRY() in functions that call: a local whose address
+ * escapes keeps C compilers from turning calls in tail position into jumps and
+ * self-recursion into loops, so deep recursion in wasm uses native stack and
+ * ends with "call stack exhausted" as the spec expects, never in a hang. */
+#if defined(__GNUC__)
+#define W2L_NO_SIBCALL()                                                          \
+  char w2l_frame_mark;                                                           \
+  __asm__ volatile("" : : "r"(&w2l_frame_mark))
+#else
+#define W2L_NO_SIBCALL() ((void)0)
+#endif
 
 #endif

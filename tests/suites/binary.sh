@@ -5,6 +5,8 @@
 #  2. hand-made binaries below (hex), each with the exact diagnostic or dump
 #  3. tests/binary/regress/*.hex: inputs that once crashed; they must give a
 #     diagnostic or a dump, never a crash.
+#  4. every single-byte mutant and truncation of the wat2wasm binaries of 1.
+#     decodes or is rejected, never crashes (make sanitize checks memory too).
 set -u
 cd "$W2L_ROOT"
 D="$W2L_BUILD/unit/ir_dump"
@@ -52,6 +54,14 @@ good() {
   else bad "$1: exit $rc, no line '$3' in:"; printf '%s\n' "$got" | head -20 | sed 's/^/    /'; fi
 }
 
+# same NAME HEX 'DUMP': reading HEX must succeed with exactly this dump.
+same() {
+  got=$("$D" --hex "$2" 2>&1); rc=$?
+  printf '%s\n' "$got" >"$tmp/got"
+  if [ $rc -eq 0 ] && [ "$got" = "$3" ]; then ok
+  else bad "$1: exit $rc, dump differs:"; printf '%s\n' "$3" | diff - "$tmp/got" | sed 's/^/    /'; fi
+}
+
 # Preamble
 err magic '00 61 73 6e 01 00 00 00' '0x0: error: magic header not detected: a .wasm file starts with \0asm'
 err empty '' '0x0: error: magic header not detected: a .wasm file starts with \0asm'
@@ -89,6 +99,19 @@ good s33-typeidx "$H $T1 $F1 $(code1 00 02 85 80 80 80 00 0b 0b)" '  block (type
 good blocktype-index-inline "$H $T1 $F1 $(code1 00 02 00 0b 0b)" '  block'
 err s33-too-large "$H $T1 $F1 $(code1 00 02 80 80 80 80 20 0b 0b)" '0x18: error: integer too large: the value does not fit in a s33'
 err blocktype-negative "$H $T1 $F1 $(code1 00 02 7a 0b 0b)" '0x18: error: malformed block type 0x7a'
+same empty-else "$H $T1 $F1 $(code1 00 41 00 04 40 05 0b 41 01 04 40 01 05 01 0b 0b)" 'module
+type[0]
+func[0] type=0
+  i32.const 0x00000000
+  if
+  end
+  i32.const 0x00000001
+  if
+    nop
+  else
+    nop
+  end
+  end'
 good blocktype-value "$H $T1 $F1 $(code1 00 02 7f 41 00 0b 1a 0b)" '  block (result i32)'
 
 # Types, imports, tables, memories, globals, exports
@@ -163,12 +186,15 @@ err no-end-nested "$H $T1 $F1 $(code1 00 02 40 0b)" '0x1a: error: END opcode exp
 err after-end "$H $T1 $F1 $(code1 00 0b 01)" '0x18: error: section size mismatch: 1 bytes after the end of function 0'
 err too-many-locals "$H $T1 $F1 $(code1 02 ff ff ff ff 0f 7f 02 7e 0b)" '0x16: error: too many locals: more than 2^32-1 in one function'
 err locals-limit "$H $T1 $F1 $(code1 01 d1 86 03 7f 0b)" '0x16: error: too many locals: 50001 declared, the implementation limit is 50000'
+funcs=$(awk 'BEGIN { for (i = 0; i < 168; i++) printf "00 " }')
+bodies=$(awk 'BEGIN { for (i = 0; i < 168; i++) printf "06 01 d0 86 03 7f 0b " }')
+err module-locals-limit "$H $T1 $(sec 03 a8 01 $funcs) $(sec 0a a8 01 $bodies)" '0x552: error: too many locals: more than 8388608 in the module, the implementation limit'
 good locals "$H $T1 $F1 $(code1 03 02 7f 00 7e 01 6f 0b)" '  locals i32 i32 externref'
 err local-type "$H $T1 $F1 $(code1 01 01 40 0b)" '0x18: error: malformed value type 0x40'
 err illegal-opcode "$H $T1 $F1 $(code1 00 06 0b)" '0x17: error: illegal opcode 0x06'
 err illegal-fc "$H $T1 $F1 $(code1 00 fc 12 0b)" '0x17: error: illegal opcode 0xfc 18'
 err illegal-fc-big "$H $T1 $F1 $(code1 00 fc ff ff ff ff 0f 0b)" '0x17: error: illegal opcode 0xfc 4294967295'
-err simd "$H $T1 $F1 $(code1 00 fd 0c 0b)" '0x17: error: SIMD not supported yet: opcode prefix 0xfd'
+err simd "$H $T1 $F1 $(code1 00 fd 0c 0b)" '0x17: error: SIMD not supported yet: opcode 0xfd 12'
 err reftype-null "$H $T1 $F1 $(code1 00 d0 7f 1a 0b)" '0x18: error: malformed reference type 0x7f, expected funcref (0x70) or externref (0x6f)'
 err memory-size-long "$H $T1 $F1 $(code1 00 3f 80 00 1a 0b)" '0x18: error: zero byte expected: a memory index must use its shortest encoding'
 good memory-size-idx "$H $T1 $F1 $(code1 00 3f 02 1a 0b)" '  memory.size 2'
@@ -198,6 +224,14 @@ for f in tests/binary/regress/*.hex; do
   [ -e "$f" ] || continue
   "$D" --hex "$(cat "$f")" >"$tmp/out" 2>&1; rc=$?
   if [ $rc -le 1 ]; then ok; else bad "$(basename "$f"): exit status $rc"; fi
+done
+
+# --- 4. mutants of the binaries of part 1 --------------------------------------
+for w in "$tmp"/*.wasm; do
+  [ -e "$w" ] || continue
+  out=$("$D" --mutate "$w" 2>&1); rc=$?
+  if [ $rc -eq 0 ] && echo "$out" | grep -q '^[0-9]* mutants: '; then ok
+  else bad "$(basename "$w") mutants: exit status $rc"; echo "$out" | tail -n 5 | sed 's/^/    /'; fi
 done
 
 echo "$pass passed, $fail failed"

@@ -3,6 +3,9 @@
 #   tests/wat/good/X.wat  must parse; the canonical IR dump must equal X.dump,
 #                         and stderr (notes) must equal X.err (empty if absent)
 #   tests/wat/bad/X.wat   must be rejected with exactly X.err on stderr
+# Differential: every good file that wat2wasm also reads (without validation)
+# must dump the same from our text reader and from our binary reader of
+# `wat2wasm --debug-names` output.
 # Driver: tests/unit/wat_dump.c, built here against compiler/*.c (minus main.c).
 # W2L_REGEN=1 rewrites the expected files from the current output.
 set -u
@@ -48,6 +51,19 @@ for f in *.wat; do
   elif check "good/$f" "$n.dump" "$out/$n.dump" && check "good/$f notes" "$n.err" "$out/$n.err"; then
     pass=$((pass + 1))
   else
+    fail=$((fail + 1))
+  fi
+done
+
+for f in *.wat; do
+  n=${f%.wat}
+  wat2wasm --enable-all --no-check --debug-names "$f" -o "$out/$n.wasm" 2>/dev/null || continue
+  "$tool" "$out/$n.wasm" >"$out/$n.bin.dump" 2>&1
+  if cmp -s "$out/$n.dump" "$out/$n.bin.dump"; then
+    pass=$((pass + 1))
+  else
+    echo "FAIL good/$f: text and wat2wasm binary dump differently"
+    diff "$out/$n.dump" "$out/$n.bin.dump" | head -n 20
     fail=$((fail + 1))
   fi
 done

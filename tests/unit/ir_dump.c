@@ -1,8 +1,14 @@
 /* ir_dump.c - test driver: read a module (.wat text or .wasm binary, chosen by
  * the \0asm magic like the translator does) and print dump_module() of it.
  *
- *   ir-dump [--validate] FILE|-
+ *   ir-dump [--validate] [--binary] FILE|-   (--binary: binary whatever the magic)
  *   ir-dump [--validate] --hex "00 61 73 6d ..."   (the bytes as hex; blanks ignored)
+ *   ir-dump [--validate] --mutate FILE.wasm
+ *
+ * --mutate reads every single-byte mutant of FILE (each byte set to a few
+ * telling values, and every truncation) in-process and prints how many decoded
+ * and how many were rejected: a crash or hang is the failure it looks for
+ * (run under ASan/UBSan by make sanitize).
  *
  * On success prints the dump to stdout and exits 0; on a diagnostic prints the
  * message to stdout (so tests can compare it with the dump) and exits 1.
@@ -70,12 +76,49 @@ static uint8_t *read_file(const char *path, size_t *n) {
   return buf;
 }
 
+/* Read buf as a binary (and validate it if asked) and dump it to out; returns
+ * whether a diagnostic stopped it. */
+static int read_one(struct job *j, const uint8_t *buf, size_t n, FILE *out) {
+  j->src.data = buf;
+  j->src.size = n;
+  j->module = NULL;
+  int failed = diag_protect(run, j);
+  if (!failed && out) dump_module(out, j->module);
+  arena_free(&j->arena);
+  return failed;
+}
+
+static int mutate(struct job *j, const uint8_t *orig, size_t n) {
+  static const uint8_t values[] = {0x00, 0x01, 0x0b, 0x40, 0x7f, 0x80, 0xff};
+  uint8_t *buf = malloc(n ? n : 1);
+  FILE *null = fopen("/dev/null", "w");
+  unsigned long mutants = 0, rejected = 0;
+  if (!buf || !null) return 2;
+  j->binary = true;
+  for (size_t i = 0; i < n; i++) {
+    rejected += (unsigned long)read_one(j, orig, i, null), mutants++; /* truncated at i */
+    for (size_t v = 0; v < sizeof values; v++) {
+      if (orig[i] == values[v]) continue;
+      memcpy(buf, orig, n);
+      buf[i] = values[v];
+      rejected += (unsigned long)read_one(j, buf, n, null), mutants++;
+    }
+  }
+  printf("%lu mutants: %lu decoded, %lu rejected\n", mutants, mutants - rejected, rejected);
+  fclose(null);
+  free(buf);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   struct job j = {0};
   const char *path = NULL, *hex = NULL;
+  bool do_mutate = false, force_binary = false;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--validate") == 0) j.validate = true;
     else if (strcmp(argv[i], "--hex") == 0 && i + 1 < argc) hex = argv[++i];
+    else if (strcmp(argv[i], "--mutate") == 0) do_mutate = true;
+    else if (strcmp(argv[i], "--binary") == 0) force_binary = true;
     else path = argv[i];
   }
   if (!path && !hex) {
@@ -89,13 +132,9 @@ int main(int argc, char **argv) {
     return 2;
   }
   j.src.filename = hex ? "hex" : path;
-  j.binary = hex != NULL;
-  j.src.data = buf;
-  j.src.size = n;
-  int failed = diag_protect(run, &j);
-  if (failed) printf("%s\n", diag.message);
-  else dump_module(stdout, j.module);
-  arena_free(&j.arena);
+  j.binary = hex != NULL || force_binary;
+  int failed = do_mutate ? mutate(&j, buf, n) : read_one(&j, buf, n, stdout);
+  if (failed == 1) printf("%s\n", diag.message);
   free(buf);
   return failed;
 }

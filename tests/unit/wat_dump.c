@@ -1,7 +1,10 @@
 /* wat_dump.c - test driver: parse a .wat file and print the canonical dump
  * of its IR (dump_module), or the diagnostic on stderr with exit status 1.
- * Usage: wat_dump FILE.wat */
+ * A .wasm file (\0asm magic) goes through the binary reader instead, for the
+ * differential test against wat2wasm.
+ * Usage: wat_dump FILE.wat|FILE.wasm */
 #include <stdlib.h>
+#include <string.h>
 
 #include "compiler.h"
 
@@ -12,12 +15,17 @@ struct job {
 
 static void run(void *arg) {
   struct job *j = arg;
-  dump_module(stdout, wat_parse_module(&j->arena, &j->src));
+  if (j->src.size >= 4 && memcmp(j->src.data, "\0asm", 4) == 0) {
+    j->src.is_text = false;
+    dump_module(stdout, bin_read_module(&j->arena, &j->src));
+  } else {
+    dump_module(stdout, wat_parse_module(&j->arena, &j->src));
+  }
 }
 
 int main(int argc, char **argv) {
   if (argc != 2) {
-    fprintf(stderr, "usage: wat_dump FILE.wat\n");
+    fprintf(stderr, "usage: wat_dump FILE.wat|FILE.wasm\n");
     return 2;
   }
   FILE *f = fopen(argv[1], "rb");

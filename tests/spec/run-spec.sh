@@ -1,0 +1,135 @@
+#!/bin/sh
+# run-spec.sh - run .wast scripts through wast-runner, in parallel.
+#
+#   sh tests/spec/run-spec.sh DIR J [NAME|NAME:LINE ...]
+#
+# Runs the top-level .wast files of DIR (all of them, or the NAMEs given, with or
+# without .wast), J at a time.  Prints one line per file ("i32.wast: 460 passed,
+# 0 failed") with its FAIL lines, then a table of per-kind counts, the wall
+# time, and "N passed, N failed".  Exits non-zero if anything failed.
+# NAME:LINE reruns the one command on that line (wast-runner --line) verbosely.
+#
+# Files listed in tests/spec/skip.txt ("GLOB  reason") are not run; each one is
+# printed with its reason.  SIMD scripts (simd_*) are skipped while the opcode
+# table has no SIMD instructions.  W2L_SPEC_MAX_FAILS (default 20) limits the
+# FAIL lines shown per file; logs go to W2L_SPEC_LOGS (default
+# $W2L_BUILD/spec-logs/).
+# Environment (set by make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${W2L_BUILD:?run through make spec / make test}"
+if [ $# -lt 2 ]; then
+  echo "usage: run-spec.sh DIR J [NAME|NAME:LINE ...]" >&2
+  exit 2
+fi
+dir=$1 jobs=$2
+shift 2
+runner="$W2L_BUILD/wast-runner"
+logs="${W2L_SPEC_LOGS:-$W2L_BUILD/spec-logs}"
+max_fails=${W2L_SPEC_MAX_FAILS:-20}
+[ -x "$runner" ] || { echo "error: $runner not built" >&2; exit 2; }
+[ -d "$dir" ] || { echo "error: no directory $dir" >&2; exit 2; }
+rm -rf "$logs" && mkdir -p "$logs"
+start=$(date +%s)
+
+# Rerun single commands: NAME:LINE.
+case "${1:-}" in
+*:*)
+  status=0
+  for a in "$@"; do
+    name=${a%%:*} line=${a##*:}
+    "$runner" --line "$line" "$dir/${name%.wast}.wast" || status=1
+  done
+  exit $status
+  ;;
+esac
+
+# Why a file is skipped (empty: it runs).
+has_simd=0
+grep -q '"v128.load"' "$root/compiler/opcodes.def" 2>/dev/null && has_simd=1
+skip_reason() {
+  base=$1
+  if [ -f "$here/skip.txt" ]; then
+    while read -r glob reason; do
+      case "$glob" in ''|'#'*) continue ;; esac
+      # shellcheck disable=SC2254
+      case "$base" in $glob) echo "$reason"; return ;; esac
+    done <"$here/skip.txt"
+  fi
+  case "$base" in simd_*) [ $has_simd = 0 ] && echo "SIMD: issue 7" ;; esac
+}
+
+# The list of files to run.
+list="$logs/files"
+: >"$list"
+if [ $# -gt 0 ]; then
+  for n in "$@"; do echo "$dir/${n%.wast}.wast"; done >"$list"
+else
+  ls "$dir"/*.wast >"$list" 2>/dev/null
+fi
+torun="$logs/torun"
+: >"$torun"
+nskip=0
+while read -r f; do
+  base=$(basename "$f")
+  reason=$(skip_reason "$base")
+  if [ -n "$reason" ]; then
+    nskip=$((nskip + 1))
+    echo "$base" "$reason" >>"$logs/skipped"
+  else
+    echo "$f" >>"$torun"
+  fi
+done <"$list"
+
+# Run: one wast-runner per file, J at a time; each writes NAME.log.
+tr '\n' '\0' <"$torun" |
+  xargs -0 -P "$jobs" -I{} sh -c \
+    'f="$1"; b=$(basename "$f"); "$2" "$f" >"$3/$b.log" 2>&1; echo $? >"$3/$b.rc"' \
+    sh {} "$runner" "$logs"
+
+# Report in file order.
+total="$logs/counts"
+: >"$total"
+status=0
+while read -r f; do
+  b=$(basename "$f")
+  log="$logs/$b.log"
+  line=$(grep -E "^$b: [0-9]+ passed, [0-9]+ failed" "$log" 2>/dev/null | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "$b: did not run (exit $(cat "$logs/$b.rc" 2>/dev/null)), see $log"
+    tail -n 5 "$log" 2>/dev/null | sed 's/^/    /'
+    echo "#counts 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 1" >>"$total"
+    status=1
+    continue
+  fi
+  echo "$line"
+  grep '^#counts' "$log" >>"$total"
+  nf=$(grep -c '^FAIL' "$log")
+  if [ "$nf" -gt 0 ]; then
+    status=1
+    awk -v max="$max_fails" '/^FAIL/ { n++ } n > max { exit } n >= 1 && !/^#counts/ && !/passed, [0-9]+ failed$/' "$log"
+    [ "$nf" -gt "$max_fails" ] && echo "  ... $((nf - max_fails)) more failures in $log"
+  fi
+done <"$torun"
+if [ -f "$logs/skipped" ]; then
+  while read -r b reason; do echo "$b: skipped ($reason)"; done <"$logs/skipped"
+fi
+
+elapsed=$(($(date +%s) - start))
+awk -v files="$(wc -l <"$torun")" -v skipped="$nskip" -v secs="$elapsed" '
+  BEGIN {
+    split("module assert_return assert_trap assert_exhaustion assert_invalid assert_malformed assert_unlinkable assert_uninstantiable register action", names, " ")
+  }
+  /^#counts/ { for (k = 1; k <= 10; k++) { p[k] += $(2 * k); f[k] += $(2 * k + 1) } }
+  END {
+    printf "\n%-24s %8s %8s\n", "kind", "passed", "failed"
+    for (k = 1; k <= 10; k++) {
+      printf "%-24s %8d %8d\n", names[k], p[k], f[k]
+      tp += p[k]; tf += f[k]
+    }
+    printf "%-24s %8d %8d\n", "total", tp, tf
+    printf "\n%d files run, %d skipped, wall time %d s\n", files, skipped, secs
+    printf "%d passed, %d failed\n", tp, tf
+  }' "$total"
+exit $status
