@@ -7,11 +7,11 @@
  * Quick tour for a host:
  *
  *   #include "w2l.h"
- *   #include "math.h"              // emitted by: wasm2c-lite math.wat -o math.c
+ *   #include "calc.h"              // emitted by: wasm2c-lite calc.wat -o calc.c
  *
  *   w2l_linker *l = w2l_linker_new();
  *   w2l_error err;
- *   w2l_instance *inst = w2l_linker_instantiate(l, &math_module, "math", &err);
+ *   w2l_instance *inst = w2l_linker_instantiate(l, &calc_module, "calc", &err);
  *   if (!inst) { fprintf(stderr, "%s\n", err.message); return 1; }
  *   w2l_val args[2] = {W2L_I32_VAL(1), W2L_I32_VAL(2)}, res[1];
  *   w2l_trap t = w2l_call(inst, "add", args, 2, res, 1, &err);
@@ -28,6 +28,9 @@
  * Hosts that load plugins must export the runtime's symbols to them: link the
  * host executable with -rdynamic (the runtime's trap state and type registry
  * must exist once per process).
+ *
+ * Name emitted modules so their headers do not shadow system headers (a module
+ * "math" writes math.h), or put the output directory on -iquote, not -I.
  */
 #ifndef W2L_H
 #define W2L_H
@@ -52,7 +55,12 @@ extern "C" {
  *                        rights past the current size; a fault handler turns an
  *                        out-of-bounds access into a trap (64-bit POSIX only).
  * The runtime library and all emitted code in a process must agree; instantiation
- * fails with an error if they do not. */
+ * fails with an error if they do not.
+ * Guard mode changes process state when the first memory is made: it installs
+ * SIGSEGV and SIGBUS handlers (SA_ONSTACK; faults that are not wasm's go on to
+ * the handlers installed before them, or kill the process as usual) and gives
+ * each thread that runs wasm an alternate signal stack if it has none.  A host
+ * that installs its own SIGSEGV handler afterwards must chain to ours. */
 #define W2L_BOUNDS_EXPLICIT 0
 #define W2L_BOUNDS_GUARD 1
 #ifndef W2L_BOUNDS
