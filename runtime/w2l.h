@@ -399,6 +399,9 @@ static inline const w2l_ref *w2l_call_indirect_check(const w2l_table *t, uint32_
 /* Globals                                                                */
 /* ===================================================================== */
 
+/* A global variable.  Emitted code may embed its own globals in the instance
+ * struct (then they live as long as the instance); imported and host globals
+ * are shared by pointer, so every importer sees global.set at once. */
 typedef struct w2l_global {
   w2l_valtype type; /* value type */
   bool mutable_;    /* whether global.set is allowed */
@@ -414,6 +417,7 @@ void w2l_global_free(w2l_global *g);
 /* Module descriptors (emitted) and instances                             */
 /* ===================================================================== */
 
+/* The four kinds of imports and exports (their binary encodings). */
 typedef enum w2l_externkind {
   W2L_EXTERN_FUNC = 0,
   W2L_EXTERN_TABLE = 1,
@@ -425,10 +429,10 @@ typedef enum w2l_externkind {
 typedef struct w2l_extern {
   w2l_externkind kind; /* which member of of is valid */
   union {
-    w2l_ref func;        /* function: a non-null funcref */
-    w2l_table *table;
-    w2l_memory *memory;
-    w2l_global *global;
+    w2l_ref func;        /* function: a non-null funcref (obj = its instance or host env) */
+    w2l_table *table;    /* table (not owned) */
+    w2l_memory *memory;  /* memory (not owned) */
+    w2l_global *global;  /* global (not owned) */
   } of;
 } w2l_extern;
 
@@ -441,17 +445,19 @@ typedef struct w2l_externtype {
   uint64_t min, max;    /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
 } w2l_externtype;
 
+/* One import of a module, in import order. */
 typedef struct w2l_import_desc {
   const char *module;   /* module name (NUL-terminated; module_len bytes) */
-  uint32_t module_len;
-  const char *name;     /* item name */
-  uint32_t name_len;
+  uint32_t module_len;  /* bytes of module (names may contain NUL) */
+  const char *name;     /* item name (NUL-terminated; name_len bytes) */
+  uint32_t name_len;    /* bytes of name */
   w2l_externtype type;  /* what the import must be */
 } w2l_import_desc;
 
+/* One export of a module. */
 typedef struct w2l_export_desc {
   const char *name;     /* export name (NUL-terminated; name_len bytes) */
-  uint32_t name_len;
+  uint32_t name_len;    /* bytes of name */
   w2l_externkind kind;  /* index space */
   uint32_t index;       /* index in that space */
   w2l_externtype type;  /* its type */
@@ -464,7 +470,7 @@ struct w2l_instance;
 typedef void (*w2l_trampoline)(const w2l_ref *f, const w2l_value *args, w2l_value *results);
 
 /* What wasm2c-lite emits for each module, as X_module in X.c (and declared in
- * X.h); a plugin .so also exports it as w2l_plugin_module. */
+ * X.h); a plugin .so also returns it from W2L_PLUGIN_SYMBOL (see below). */
 typedef struct w2l_module {
   uint32_t abi;                    /* W2L_ABI_VERSION of the emitter */
   int bounds;                      /* W2L_BOUNDS the code was compiled with */
@@ -472,10 +478,10 @@ typedef struct w2l_module {
   uint32_t ntypes;                 /* function types */
   const char *const *type_sigs;    /* ntypes signature strings */
   const w2l_trampoline *trampolines; /* ntypes trampolines */
-  uint32_t nimports;
-  const w2l_import_desc *imports;
-  uint32_t nexports;
-  const w2l_export_desc *exports;
+  uint32_t nimports;               /* number of imports */
+  const w2l_import_desc *imports;  /* nimports imports, in order */
+  uint32_t nexports;               /* number of exports */
+  const w2l_export_desc *exports;  /* nexports exports */
   uint32_t nfuncs, ntables, nmemories, nglobals; /* index space sizes, imports included */
   const uint32_t *func_types;      /* nfuncs type indices */
   size_t instance_size;            /* bytes of the emitted instance struct
