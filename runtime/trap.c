@@ -64,6 +64,11 @@ bool rt_protect_active(void) { return innermost != NULL; }
 
 void rt_trap_from_signal(w2l_trap t) { siglongjmp(innermost->env, (int)t); }
 
+bool rt_fault_on_stack_end(uintptr_t addr) {
+  /* The guard page(s) below stack_low, or the margin above it. */
+  return stack_low && addr < stack_low + stack_margin && addr >= stack_low - ((uintptr_t)1 << 20);
+}
+
 void w2l_set_stack_budget(size_t bytes) {
   atomic_store(&stack_budget, bytes ? bytes : W2L_DEFAULT_STACK_BUDGET);
 }
