@@ -212,13 +212,30 @@ void w2l_set_stack_budget(size_t bytes);
 /* The stack limit of the current thread; W2L_FUNC_ENTRY compares against it. */
 extern _Thread_local uintptr_t w2l_stack_limit;
 
-/* Emitted at the top of every wasm function: traps with "call stack exhausted"
- * instead of overflowing the native stack. */
+/* Emitted at the top of every wasm function that makes calls (after its
+ * declarations; it declares a local, so use it once per function, as a
+ * statement of the function's outermost block): traps with "call stack
+ * exhausted" instead of overflowing the native stack.  The address of the
+ * local w2l_frame_ escapes into an empty asm so that the compiler cannot turn
+ * recursion into a loop (tail-call / tail-recursion elimination): an unbounded
+ * wasm recursion such as (func $f (call $f)) must exhaust the stack and trap,
+ * not spin forever.  The comparison uses the frame address, which is on the
+ * real stack even under ASan's fake stacks. */
 #define W2L_FUNC_ENTRY()                                                          \
-  do {                                                                            \
-    if (W2L_UNLIKELY((uintptr_t)__builtin_frame_address(0) < w2l_stack_limit))    \
-      w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED);                                   \
-  } while (0)
+  char w2l_frame_;                                                                \
+  __asm__ volatile("" : : "r"(&w2l_frame_) : "memory");                          \
+  if (W2L_UNLIKELY((uintptr_t)__builtin_frame_address(0) < w2l_stack_limit))      \
+  w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
+
+/* Emitter: write W2L_ALLOW_INFINITE_RECURSION once near the top of X.c.  A wasm
+ * function that always calls itself is valid (it traps with "call stack
+ * exhausted"), but gcc >= 12 and clang reject its C under -Werror with
+ * -Winfinite-recursion; this turns that warning off for the rest of the file. */
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
+#define W2L_ALLOW_INFINITE_RECURSION _Pragma("GCC diagnostic ignored \"-Winfinite-recursion\"")
+#else
+#define W2L_ALLOW_INFINITE_RECURSION
+#endif
 
 /* ===================================================================== */
 /* Linear memory                                                          */

@@ -3,6 +3,8 @@
 # BOTH memory strategies: against $W2L_BUILD/libwasm2c-lite-rt.a for the build's
 # mode, and against runtime objects built here a second time for the other mode.
 # Plugins for the tests are built from tests/unit/plugin_*.c as .so files.
+# runtime_emitted*.c also link the modules of tests/runtime/*.wat, translated by
+# wasm2c-lite (from wat2wasm's binary), and load kit.wat built as kitplug.so.
 set -u
 : "${W2L_BUILD:?run through make test}" "${W2L_CC:?}" "${W2L_CFLAGS:?}" "${W2L_ROOT:?}"
 root=$W2L_ROOT
@@ -10,6 +12,24 @@ base=$(echo "$W2L_CFLAGS" | sed -E 's/-DW2L_BOUNDS=[0-9]+//g')
 built_mode=$(echo "$W2L_CFLAGS" | sed -nE 's/.*-DW2L_BOUNDS=([0-9]+).*/\1/p')
 [ -n "$built_mode" ] || built_mode=1
 pass=0 fail=0
+
+# Translate the test modules once; the C does not depend on the memory strategy.
+emitted="$W2L_BUILD/test-runtime/emitted"
+rm -rf "$emitted" && mkdir -p "$emitted"
+emitted_ok=1
+for wat in "$root"/tests/runtime/*.wat; do
+  m=$(basename "$wat" .wat)
+  if ! wat2wasm "$wat" -o "$emitted/$m.wasm" >"$emitted/$m.log" 2>&1 ||
+     ! "$W2L_BUILD/wasm2c-lite" "$emitted/$m.wasm" -n "$m" -o "$emitted/$m.c" >>"$emitted/$m.log" 2>&1; then
+    echo "FAIL translating tests/runtime/$m.wat:"; cat "$emitted/$m.log"
+    fail=$((fail + 1)) emitted_ok=0
+  fi
+done
+if [ -f "$emitted/kit.wasm" ] &&
+   ! "$W2L_BUILD/wasm2c-lite" "$emitted/kit.wasm" -n kitplug -o "$emitted/kitplug.c" >"$emitted/kitplug.log" 2>&1; then
+  echo "FAIL translating kit.wat as kitplug:"; cat "$emitted/kitplug.log"
+  fail=$((fail + 1)) emitted_ok=0
+fi
 
 for mode in 0 1; do
   name=$([ $mode = 0 ] && echo explicit || echo guard)
@@ -41,9 +61,26 @@ for mode in 0 1; do
       fail=$((fail + 1))
     fi
   done
+  # The emitted modules, in this mode.
+  emitted_objs=""
+  if [ $emitted_ok = 1 ]; then
+    for c in "$emitted"/*.c; do
+      m=$(basename "$c" .c)
+      if [ "$m" = kitplug ]; then
+        $W2L_CC $cflags -iquote "$emitted" -shared -fPIC -DW2L_PLUGIN "$c" -o "$dir/kitplug.so" >"$dir/$m.build.log" 2>&1
+      else
+        $W2L_CC $cflags -iquote "$emitted" -c "$c" -o "$dir/$m.o" >"$dir/$m.build.log" 2>&1
+      fi || { echo "FAIL $name: emitted $m.c does not build:"; head -n 20 "$dir/$m.build.log"; fail=$((fail + 1)); }
+      [ "$m" = kitplug ] || emitted_objs="$emitted_objs $dir/$m.o"
+    done
+  fi
   for src in "$root"/tests/unit/runtime_*.c; do
     t=$(basename "$src" .c)
-    if ! $W2L_CC $cflags -rdynamic "$src" "$lib" -ldl -lpthread -lm -o "$dir/$t" >"$dir/$t.build.log" 2>&1; then
+    extra=""
+    case $t in
+      runtime_emitted*) [ $emitted_ok = 1 ] || continue; extra="-iquote $emitted $emitted_objs" ;;
+    esac
+    if ! $W2L_CC $cflags -rdynamic "$src" $extra "$lib" -ldl -lpthread -lm -o "$dir/$t" >"$dir/$t.build.log" 2>&1; then
       echo "FAIL $name/$t: does not build:"; cat "$dir/$t.build.log"
       fail=$((fail + 1)); continue
     fi
