@@ -16,6 +16,7 @@
 #   BENCH_MID_FUNCS=N         functions in the module whose C is compiled (default 2000)
 #   BENCH_REPORT=dir          where results.md/.svg go (default: bench/ of the repo)
 #   BENCH_OPT=-O1             C optimisation flags of every variant (default -O2)
+#   BENCH_TIMEOUT=S           a run taking longer fails as "timed out" (default 120)
 #   BENCH_OUT=dir             build and log directory (default $W2L_BUILD/bench)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,6 +31,7 @@ MID_FUNCS=${BENCH_MID_FUNCS:-2000}
 REPORT=${BENCH_REPORT:-$here}
 out=${BENCH_OUT:-$W2L_BUILD/bench}
 OPTFLAGS=${BENCH_OPT:--O2}
+TIMEOUT=${BENCH_TIMEOUT:-120}
 WABT_RT=/usr/share/wabt/wasm2c
 WASM_FLAGS="--target=wasm32 -nostdlib -O2 -Wl,--no-entry -Wl,-z,stack-size=1048576"
 VARIANTS="w2l-guard w2l-explicit wabt-guard wabt-explicit"
@@ -78,13 +80,21 @@ TIME=/usr/bin/time
 # ---------------------------------------------------------------- runtimes
 # Our runtime in explicit-bounds mode goes to its own build dir; the guard-page
 # one is the default build (W2L_BUILD).
-W2L_GUARD="$W2L_BUILD"
-W2L_EXPL="$W2L_BUILD/bench-explicit"
-say "building the explicit-bounds runtime in $W2L_EXPL"
-if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" \
-    "$W2L_EXPL/libwasm2c-lite-rt.a" "$W2L_EXPL/include/w2l.h" \
-    "$W2L_EXPL/include/w2l_numeric.h" >"$out/rt-explicit.log" 2>&1; then
-  say "explicit runtime failed to build (see $out/rt-explicit.log)"
+# Under `make sanitize` the runtime library is built with sanitizers: the
+# wasm2c-lite variants must be compiled and linked with the same flags.
+SANFLAGS=$(for f in ${W2L_CFLAGS:-}; do case $f in -fsanitize*|-fno-sanitize*) printf '%s ' "$f";; esac; done)
+# The default build's runtime serves the strategy it was built with (W2L_CFLAGS
+# says which); the other strategy gets its own build dir.
+case " ${W2L_CFLAGS:-} " in
+  *" -DW2L_BOUNDS=0 "*) W2L_EXPL="$W2L_BUILD" W2L_GUARD="$W2L_BUILD/bench-guard" other=guard ;;
+  *) W2L_GUARD="$W2L_BUILD" W2L_EXPL="$W2L_BUILD/bench-explicit" other=explicit ;;
+esac
+if [ $other = guard ]; then other_dir=$W2L_GUARD; else other_dir=$W2L_EXPL; fi
+say "building the $other-bounds runtime in $other_dir"
+if ! make -s -C "$root" BUILD="$other_dir" BOUNDS=$other CC="$CC" SAN="${SANFLAGS:+1}" \
+    "$other_dir/libwasm2c-lite-rt.a" "$other_dir/include/w2l.h" \
+    "$other_dir/include/w2l_numeric.h" >"$out/rt-$other.log" 2>&1; then
+  say "$other runtime failed to build (see $out/rt-$other.log)"
 fi
 # wabt's runtime, once per memory strategy.
 for mode in guard explicit; do
@@ -123,13 +133,13 @@ build_kernel() {
     return
   fi
   # wasm2c-lite, then gcc in each memory strategy.
-  if ! "$W2L_BUILD/wasm2c-lite" "$d/$k.wasm" -n bench -o "$d/bench_w2l.c" >"$d/w2l.log" 2>&1; then
+  if ! timeout "$TIMEOUT" "$W2L_BUILD/wasm2c-lite" "$d/$k.wasm" -n bench -o "$d/bench_w2l.c" >"$d/w2l.log" 2>&1; then
     fail "$d/w2l-guard.status" "$d/w2l.log" "wasm2c-lite failed"
     cp "$d/w2l-guard.status" "$d/w2l-explicit.status"
   else
     for mode in guard explicit; do
       if [ $mode = guard ]; then b=1 rt="$W2L_GUARD"; else b=0 rt="$W2L_EXPL"; fi
-      if ! $CC $OPTFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
+      if ! $CC $OPTFLAGS $SANFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
           "$rt/libwasm2c-lite-rt.a" -lm -o "$d/w2l-$mode" >"$d/w2l-$mode.log" 2>&1; then
         fail "$d/w2l-$mode.status" "$d/w2l-$mode.log" "gcc on wasm2c-lite output failed"
       fi
@@ -151,30 +161,48 @@ build_kernel() {
 }
 
 say "building kernels: $(echo $kernels)"
-for k in $kernels; do build_kernel "$k"; done
+# Two builds at a time (the machine has 2 cores; each build is sequential).
+njobs=0
+for k in $kernels; do
+  build_kernel "$k" &
+  njobs=$((njobs + 1))
+  if [ $njobs -ge 2 ]; then
+    wait
+    njobs=0
+  fi
+done
+wait
 
 # ---------------------------------------------------------------- run
 # run_one K V: one timed run; appends the time, or records why it failed.
 run_one() {
   d="$out/$1"
   [ -f "$d/$2.status" ] && return
-  "$d/$2" "$REPS" >"$d/$2.out" 2>"$d/$2.err"
+  timeout "$TIMEOUT" "$d/$2" "$REPS" >"$d/$2.out" 2>"$d/$2.err"
   rc=$?
-  if [ $rc -ne 0 ]; then
+  if [ $rc -eq 124 ]; then
+    echo "timed out after $TIMEOUT s" >"$d/$2.status"
+    return
+  elif [ $rc -ne 0 ]; then
     fail "$d/$2.status" "$d/$2.err" "run failed (exit $rc)"
     return
   fi
   sum=$(cut -d' ' -f1 "$d/$2.out")
   if [ "$2" = native ]; then
     echo "$sum" >"$d/checksum"
-  elif [ "$sum" != "$(cat "$d/checksum" 2>/dev/null)" ]; then
-    echo "wrong checksum: $sum, native $(cat "$d/checksum" 2>/dev/null)" >"$d/$2.status"
+  elif [ ! -f "$d/checksum" ]; then
+    echo "no native checksum to compare with (native: $(cat "$d/native.status" 2>/dev/null))" >"$d/$2.status"
+    return
+  elif [ "$sum" != "$(cat "$d/checksum")" ]; then
+    echo "wrong checksum: $sum, native $(cat "$d/checksum")" >"$d/$2.status"
     return
   fi
   cut -d' ' -f2 "$d/$2.out" >>"$d/$2.times"
+  cut -d' ' -f3 "$d/$2.out" >>"$d/$2.wall"
 }
 
 say "running $RUNS rounds (reps=$REPS), variants alternating"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 for k in $kernels; do
   for r in $(seq 1 "$RUNS"); do
     for v in native $VARIANTS; do run_one "$k" "$v"; done
@@ -204,10 +232,13 @@ done
   echo
   echo "Generated by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores;"
   echo "$($CC --version | head -n 1); $(clang --version | head -n 1); wabt $(wasm2c --version)."
-  echo "Median of $RUNS runs (seconds of the kernel's run() call; variants run alternately), ratio to native"
+  echo "Median of $RUNS runs of the CPU seconds (user+sys) of the kernel's run() call; variants run alternately;"
+  echo "ratio to native"
   echo "in parentheses (lower is better).  Every variant printed the native checksum unless noted."
   echo "\`guard\`: W2L_BOUNDS=1 / wasm2c's default signal-handler mode; \`explicit\`: W2L_BOUNDS=0 /"
   echo "WASM_RT_MEMCHECK_SIGNAL_HANDLER=0.  All C compiled with \`$CC $OPTFLAGS\`."
+  echo "Load average (1/5/15 min) before the runs: ${load_before:-?}, after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+  echo "(a shared machine: a load above the core count means the times are stretched by others' work)."
   echo
   echo "| kernel | native | wasm2c-lite guard | wasm2c-lite explicit | wasm2c guard | wasm2c explicit |"
   echo "|---|---:|---:|---:|---:|---:|"
@@ -240,6 +271,27 @@ done
     echo "Not available:$notes"
     echo
   fi
+  echo "### Goals of issue 8"
+  echo
+  awk '
+    function ok(c) { return c ? "met" : "**missed**" }
+    $2 != "-" && $2 > 0 {
+      if ($3 != "-") { sg += log($3 / $2); ng++ }
+      if ($4 != "-") { se += log($4 / $2); ne++ }
+      if ($3 != "-" && $5 != "-" && $3 > $5) slower = slower " " $1 sprintf(" (%.2f× vs %.2f×)", $3 / $2, $5 / $2)
+      if ($3 == "-" || $5 == "-") unknown = unknown " " $1
+      n++
+    }
+    END {
+      if (ng) printf "- guard pages, geomean within 1.05× of native: %.2f× (%s%s)\n", exp(sg / ng), ok(exp(sg / ng) <= 1.05), (ng < n ? sprintf(", %d of %d kernels", ng, n) : "");
+      else print "- guard pages, geomean within 1.05× of native: not measured";
+      if (ne) printf "- explicit checks, geomean within 1.20× of native: %.2f× (%s%s)\n", exp(se / ne), ok(exp(se / ne) <= 1.20), (ne < n ? sprintf(", %d of %d kernels", ne, n) : "");
+      else print "- explicit checks, geomean within 1.20× of native: not measured";
+      printf "- guard pages, every kernel at least as fast as wasm2c guard: %s%s%s\n",
+        (slower == "" ? "met" : "**missed** by" slower), (unknown == "" ? "" : "; not measured:" unknown), "";
+    }' "$out/medians"
+  echo "- Where the time goes and what would close the gaps: see \`bench/FINDINGS.md\`."
+  echo
 } >"$REPORT/results.md"
 
 sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS"

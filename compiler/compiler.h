@@ -501,6 +501,15 @@ void dump_module(FILE *out, const struct module *m);
 /* validate.c: the 2.0 validation rules                                  */
 /* ===================================================================== */
 
+/* Features beyond WebAssembly 2.0 that val_module() accepts; all on by
+ * default.  The spec runner turns them off for the 2.0 core testsuite, whose
+ * assert_invalid cases forbid them. */
+struct val_features {
+  bool multi_memory; /* more than one memory (multi-memory proposal); off: the
+                        2.0 rule, "multiple memories" */
+};
+extern struct val_features val_features;
+
 /* Check m against the spec; the first error is reported with diag_error().
  * Also fills func.declared, func.max_stack and func.max_depth. */
 void val_module(struct module *m);

@@ -7,8 +7,8 @@
  *
  * Names (see emit_names.c for the mangling of wasm names):
  *   X_<export>         public: export wrappers and accessors, declared in X.h
- *                      (an export whose mangled name is "module" or
- *                      "instantiate" gets its first letter escaped: X__6Dodule)
+ *                      (exports named "module" or "instantiate" take the
+ *                      escaped form of their name: X_Z_module)
  *   X_module, X_instantiate   public: descriptor and instantiation
  *   X__<lowercase...>  private statics: X__f3_name (function 3), X__data2,
  *                      X__tramp_ii_i, X__instance...  Mangled names never hold
@@ -54,7 +54,7 @@ static char *export_name(struct emitter *e, const struct export *ex) {
   struct ebuf b;
   emit_init_buf(&b, e->arena);
   if (strcmp(m, "module") == 0 || strcmp(m, "instantiate") == 0)
-    emit_printf(&b, "%s__%02X%s", e->prefix, (unsigned)m[0], m + 1);
+    emit_printf(&b, "%s_Z_%s", e->prefix, m); /* the escaped form, which plain names never take */
   else
     emit_printf(&b, "%s_%s", e->prefix, m);
   return b.data;

@@ -22,7 +22,7 @@
 
 void emit_init_buf(struct ebuf *b, struct arena *a) {
   b->arena = a;
-  b->cap = 4096;
+  b->cap = 64; /* most buffers hold one C expression or name; reserve() doubles */
   b->data = arena_alloc(a, b->cap);
   b->len = 0;
 }
@@ -183,7 +183,10 @@ void emit_comment_text(struct ebuf *b, const uint8_t *s, size_t len) {
   reserve(b, len * 4);
   for (size_t i = 0; i < len; i++) {
     uint8_t c = s[i];
-    bool plain = c >= 0x20 && c < 0x7F && c != '\\' && c != '?' && c != '*' && c != '/';
+    uint8_t next = i + 1 < len ? s[i + 1] : 0;
+    /* no comment end or start, no trigraph, and \ only for our escapes */
+    bool plain = c >= 0x20 && c < 0x7F && c != '\\' && !(c == '?' && next == '?') &&
+                 !(c == '*' && next == '/') && !(c == '/' && next == '*');
     if (plain) b->data[b->len++] = (char)c;
     else b->len += (size_t)snprintf(b->data + b->len, 5, "\\x%02X", c);
   }

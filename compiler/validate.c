@@ -45,6 +45,8 @@ static void check_limits(const struct module *m, size_t pos, const struct limits
                what, (unsigned long long)l->min, (unsigned long long)l->max);
 }
 
+struct val_features val_features = {.multi_memory = true};
+
 static void check_imports_and_spaces(const struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++)
     check_index(m, m->funcs[i].pos, m->funcs[i].typeidx, m->ntypes, "type");
@@ -54,6 +56,8 @@ static void check_imports_and_spaces(const struct module *m) {
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
     check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
   }
+  if (m->nmems > 1 && !val_features.multi_memory)
+    diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
     if (mem->limits.shared) diag_error(m->src, mem->pos, "shared memories are not supported yet");

@@ -93,12 +93,46 @@ static void map_put(struct parser *p, struct namemap *m, struct token t, uint32_
   m->count++;
 }
 
+size_t wat_distance(const char *a, size_t n, const char *b, size_t m) {
+  size_t row[65];
+  if (n > 64 || m > 64) return SIZE_MAX;
+  for (size_t j = 0; j <= m; j++) row[j] = j;
+  for (size_t i = 1; i <= n; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= m; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[m];
+}
+
+_Noreturn void wat_unknown_name(struct parser *p, const struct namemap *m, struct token t,
+                                const char *what) {
+  const char *s = (const char *)p->src->data + t.pos;
+  const struct name_entry *best = NULL;
+  size_t best_d = 3;
+  for (uint32_t i = 0; i < m->cap; i++) {
+    const struct name_entry *e = &m->slots[i];
+    if (!e->s) continue;
+    size_t d = wat_distance(s, t.len, e->s, e->len);
+    if (d < best_d || (d == best_d && best && e->idx < best->idx)) best = e, best_d = d;
+  }
+  if (best && best_d < t.len / 2 + 1)
+    diag_error(p->src, t.pos, "unknown %s %.*s; did you mean %.*s?", what, (int)t.len, s,
+               (int)best->len, best->s);
+  diag_error(p->src, t.pos, "unknown %s %.*s", what, (int)t.len, s);
+}
+
 static uint32_t resolve_in(struct parser *p, struct namemap *m, struct token t, const char *what) {
   if (t.kind == TOK_ID) {
     struct name_entry *e = map_find(m, (const char *)p->src->data + t.pos, t.len);
-    if (!e || !e->s)
-      diag_error(p->src, t.pos, "unknown %s %.*s", what, (int)t.len,
-                 (const char *)p->src->data + t.pos);
+    if (!e || !e->s) wat_unknown_name(p, m, t, what);
     return e->idx;
   }
   uint32_t v;
@@ -793,7 +827,8 @@ static struct module *parse(struct arena *a, const struct source *src, size_t st
     wat_next(p);
     scan_field(p, &s);
   }
-  if (wrapped) wat_expect_rpar(p);
+  if (wrapped && p->tok.kind != TOK_RPAR) wat_unexpected(p, p->tok, "a module field or \")\"");
+  if (wrapped) wat_next(p);
   if (p->tok.kind != TOK_EOF) wat_unexpected(p, p->tok, wrapped ? "end of input" : "a module field");
 
   m->funcs = arena_array(a, p->counts[SP_FUNC], sizeof *m->funcs);

@@ -78,6 +78,11 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu);
 /* The typeidx a parsed type use stands for: x (checked against the inline
  * types), or the first equal type, appended if there is none. */
 uint32_t wat_typeuse_index(struct parser *p, const struct typeuse *tu);
+/* Levenshtein distance of two short strings (SIZE_MAX if longer than 64). */
+size_t wat_distance(const char *a, size_t n, const char *b, size_t m);
+/* Report an unknown $name of map m, suggesting a close one if there is one. */
+_Noreturn void wat_unknown_name(struct parser *p, const struct namemap *m, struct token t,
+                                const char *what);
 /* Copy a $name token's text without the '$' into the arena. */
 const char *wat_name(struct parser *p, struct token t);
 

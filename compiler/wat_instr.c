@@ -115,6 +115,15 @@ _Noreturn static void unknown_operator(struct parser *p, struct token t) {
     if (t.kind == TOK_KEYWORD && dollar)
       diag_error(p->src, t.pos, "unknown operator \"%.*s\" (missing space before \"%.*s\"?)",
                  (int)n, s, (int)(n - (size_t)(dollar - s)), dollar);
+    int best = -1;
+    size_t best_d = 3;
+    for (int op = 0; op < OP_COUNT && t.kind == TOK_KEYWORD; op++) {
+      size_t d = wat_distance(s, t.len, opinfo[op].name, strlen(opinfo[op].name));
+      if (d < best_d) best = op, best_d = d;
+    }
+    if (best >= 0 && best_d < t.len / 3 + 1)
+      diag_error(p->src, t.pos, "unknown operator \"%.*s\"; did you mean \"%s\"?", (int)n, s,
+                 opinfo[best].name);
     diag_error(p->src, t.pos, "unknown operator \"%.*s%s\"", (int)n, s, n < t.len ? "..." : "");
   }
   wat_unexpected(p, t, "an instruction");
@@ -205,7 +214,7 @@ static uint32_t local_index(struct parser *p) {
           return m->slots[i].idx;
         }
     }
-    diag_error(p->src, t.pos, "unknown local %.*s", (int)t.len, s);
+    wat_unknown_name(p, m, t, "local");
   }
   uint32_t v;
   if (t.kind != TOK_NUMBER || !lex_u32(&p->lx, t, &v)) wat_unexpected(p, t, "a local index");

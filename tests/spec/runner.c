@@ -1,6 +1,6 @@
 /* runner.c - wast-runner: run one .wast script through the whole pipeline.
  *
- *   wast-runner [--line N] [--keep] [--verbose] SCRIPT.wast
+ *   wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] SCRIPT.wast
  *
  * Prints a FAIL line per failed command (file:line, the command, what was
  * expected and what happened), then "NAME.wast: P passed, F failed" and a
@@ -9,6 +9,8 @@
  * failed.  --line N reruns one command: everything before it is carried out
  * silently, then only the command(s) starting on line N are reported, with the
  * work directory (emitted C, cc log, .so) kept for inspection.
+ * --no-multi-memory validates by the 2.0 rule (one memory at most), which the
+ * official 2.0 testsuite checks; by default modules may have several.
  *
  * Environment: W2L_CC and W2L_CFLAGS say how to compile emitted C (as in make
  * test); W2L_SPEC_TMP (else TMPDIR, else /tmp) holds the work directories;
@@ -67,11 +69,12 @@ char *xprintf(const char *fmt, ...) {
 }
 
 static const char usage[] =
-    "usage: wast-runner [--line N] [--keep] [--verbose] SCRIPT.wast\n"
+    "usage: wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] SCRIPT.wast\n"
     "Run a WebAssembly script: every module through wasm2c-lite and the C compiler.\n"
     "  --line N    rerun the command on line N (earlier commands run silently)\n"
     "  --keep      keep the work directory (emitted C, cc log, shared objects)\n"
-    "  --verbose   more detail on failures and notes\n";
+    "  --verbose   more detail on failures and notes\n"
+    "  --no-multi-memory  reject modules with several memories, as 2.0 does\n";
 
 static bool read_file(const char *path, struct source *src) {
   FILE *f = fopen(path, "rb");
@@ -308,6 +311,8 @@ int main(int argc, char **argv) {
     if (strcmp(a, "--line") == 0 && i + 1 < argc) {
       r.only_line = (uint32_t)strtoul(argv[++i], NULL, 10);
       r.keep = r.verbose = true;
+    } else if (strcmp(a, "--no-multi-memory") == 0) {
+      val_features.multi_memory = false;
     } else if (strcmp(a, "--keep") == 0) {
       r.keep = true;
     } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {

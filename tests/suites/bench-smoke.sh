@@ -9,7 +9,7 @@ set -u
 root=${W2L_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 out="$W2L_BUILD/bench-smoke"
 rm -rf "$out"
-if ! BENCH_REPS=1 BENCH_RUNS=1 BENCH_BIG=0 BENCH_OUT="$out" BENCH_REPORT="$out/report" \
+if ! BENCH_REPS=1 BENCH_RUNS=1 BENCH_BIG=0 BENCH_TIMEOUT=30 BENCH_OUT="$out" BENCH_REPORT="$out/report" \
     sh "$root/bench/run-bench.sh" >"$out.log" 2>&1; then
   echo "run-bench.sh failed:"
   tail -n 20 "$out.log"

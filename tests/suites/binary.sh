@@ -138,6 +138,11 @@ err global-no-end "$H $(sec 06 01 7f 00 41 00)" '0xf: error: END opcode expected
 err export-kind "$H $(sec 07 01 01 61 04 00)" '0xd: error: malformed export kind 0x04'
 good export "$H $(sec 07 01 03 e2 82 ac 02 00)" 'export[0] "\e2\82\ac" memory 0'
 good start "$H $(sec 08 05)" 'start 5'
+err start-extra "$H $(sec 08 05 00)" '0xb: error: section size mismatch: 1 unused bytes at the end of the start section'
+err start-empty "$H $(sec 08)" '0xa: error: unexpected end of section or function'
+good funcs "$H $T1 $(sec 03 02 00 00) $(sec 0a 02 02 00 0b 02 00 0b)" 'func[1] type=0'
+err funcs-count "$H $T1 $(sec 03 03 00 00)" '0x10: error: length out of bounds: 3 functions cannot fit in the 2 bytes left'
+err import-truncated "$H $T1 $(sec 02 02 04 61 62 63 64 04 65 66 67 68 00 00)" '0x1d: error: unexpected end of section or function'
 
 # UTF-8 in names
 err utf8-overlong "$H $(sec 07 01 02 c0 80 00 00)" '0xc: error: malformed UTF-8 encoding in name'
