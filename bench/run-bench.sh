@@ -88,7 +88,7 @@ W2L_EXPL="$W2L_BUILD/bench-explicit"
 say "building the explicit-bounds runtime in $W2L_EXPL"
 if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" SAN="${SANFLAGS:+1}" \
     "$W2L_EXPL/libwasm2c-lite-rt.a" "$W2L_EXPL/include/w2l.h" \
-    "$W2L_EXPL/include/w2l_numeric.h" >"$out/rt-explicit.log" 2>&1; then
+    "$W2L_EXPL/include/w2l_numeric.h" "$W2L_EXPL/include/w2l_simd.h" >"$out/rt-explicit.log" 2>&1; then
   say "explicit runtime failed to build (see $out/rt-explicit.log)"
 fi
 # wabt's runtime, once per memory strategy.
