@@ -22,7 +22,7 @@
 
 void emit_init_buf(struct ebuf *b, struct arena *a) {
   b->arena = a;
-  b->cap = 4096;
+  b->cap = 64; /* most buffers hold one C expression or name; reserve() doubles */
   b->data = arena_alloc(a, b->cap);
   b->len = 0;
 }

@@ -57,19 +57,13 @@ static const char *type_name(unsigned t) {
 /* Append "[t1, t2]" to buf: n types, from ev (expected) or sv (stack). */
 static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const uint8_t *sv,
                       uint32_t n, bool dots) {
-  size_t len = 0;
-  int w = snprintf(buf, cap, "[%s", dots ? "..." : "");
-  len = w > 0 ? (size_t)w : 0;
-  for (uint32_t i = 0; i < n && len + 16 < cap; i++) {
-    w = snprintf(buf + len, cap - len, "%s%s", i || dots ? ", " : "",
-                 type_name(ev ? (unsigned)ev[i] : sv[i]));
-    if (w > 0) len += (size_t)w;
-  }
-  if (len + 16 >= cap && n) {
-    snprintf(buf + len, cap - len, ", ...]");
-    return;
-  }
-  snprintf(buf + len, cap - len, "]");
+  /* cap >= 32 in every caller; each entry is at most 11 bytes (", externref") */
+  size_t len = (size_t)snprintf(buf, cap, "[%s", dots ? "..." : "");
+  uint32_t i = 0;
+  for (; i < n && len + 16 < cap; i++)
+    len += (size_t)snprintf(buf + len, cap - len, "%s%s", i || dots ? ", " : "",
+                            type_name(ev ? (unsigned)ev[i] : sv[i]));
+  snprintf(buf + len, cap - len, "%s]", i < n ? ", ..." : "");
 }
 
 void val_types_str(char *buf, size_t cap, const enum valtype *ts, uint32_t n) {
@@ -476,7 +470,7 @@ static void step_select(struct val_code *v, const struct instr *in) {
   if (!is_num(want)) {
     char g[200];
     fmt_types(g, sizeof g, NULL, v->vals + v->nvals - (avail < 3 ? avail : 3),
-              avail < 3 ? avail : 3, false);
+              avail < 3 ? avail : 3, avail < 3);
     fail(v, in, "type mismatch in select, expected numeric operands but got %s (select of "
          "references needs a result type)", g);
   }

@@ -308,6 +308,10 @@ static void ir_bad_refnull(struct module *m) { body3(m, "ref.null func drop"); m
 static void functype_range(struct module *m) { m->funcs[2].typeidx = 4; }
 static void type_v128(struct module *m) { struct functype ft = sig("v:"); module_add_type(m, &ft, false); }
 
+/* 37 times "i32, " minus the last separator (messages cut long type lists) */
+#define I6 "i32, i32, i32, i32, i32, i32"
+#define I37 I6 ", " I6 ", " I6 ", " I6 ", " I6 ", " I6 ", i32"
+
 struct test {
   const char *name;                  /* shown on failure */
   const char *sig;                   /* type of function 3 */
@@ -332,6 +336,8 @@ static const struct test tests[] = {
    "type mismatch in i64.trunc_sat_f32_u, expected [f32] but got [f64]", 0},
   {"const result", ":i", "", "i64.const 0",
    "type mismatch in implicit return, expected [i32] but got [i64]", 0},
+  {"long type list", ":iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii", "", "",
+   "type mismatch in implicit return, expected [" I37 ", ...] but got []", 0},
   /* implicit return and the polymorphic stack */
   {"return missing", ":i", "", "", "type mismatch in implicit return, expected [i32] but got []", 0},
   {"return extra", ":", "", "i32.const 1", "type mismatch in implicit return, expected [] but got [i32]", 0},
