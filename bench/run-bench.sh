@@ -12,7 +12,7 @@
 #   BENCH_REPS=N              pass N to every kernel (0 = full size, the default;
 #                             1 = tiny inputs, what the smoke test uses)
 #   BENCH_BIG=0               skip the large-module translator/build figures
-#   BENCH_BIG_FUNCS=N         functions in the module translated (default 8000, ~2 MB)
+#   BENCH_BIG_FUNCS=N         functions in the module translated (default 12000, ~2.8 MB)
 #   BENCH_MID_FUNCS=N         functions in the module whose C is compiled (default 2000)
 #   BENCH_REPORT=dir          where results.md/.svg go (default: bench/ of the repo)
 #   BENCH_OPT=-O1             C optimisation flags of every variant (default -O2)
@@ -26,7 +26,7 @@ CC=${W2L_CC:-cc}
 RUNS=${BENCH_RUNS:-3}
 REPS=${BENCH_REPS:-0}
 BIG=${BENCH_BIG:-1}
-BIG_FUNCS=${BENCH_BIG_FUNCS:-8000}
+BIG_FUNCS=${BENCH_BIG_FUNCS:-12000}
 MID_FUNCS=${BENCH_MID_FUNCS:-2000}
 REPORT=${BENCH_REPORT:-$here}
 out=${BENCH_OUT:-$W2L_BUILD/bench}
