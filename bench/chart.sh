@@ -22,7 +22,7 @@ END {
   name[n + 1] = "geomean";
   cap = 5; if (ymax > cap) ymax = cap;
   ymax = int(ymax * 2 + 0.999) / 2;
-  W = 980; H = 440; L = 56; R = 16; T = 56; B = 48;
+  L = 56; R = 16; T = 56; B = 48; W = L + R + (n + 1) * 96; if (W < 820) W = 820; H = 440;
   pw = W - L - R; ph = H - T - B; gw = pw / (n + 1); bw = (gw - 14) / nv;
   printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">\n", W, H, W, H;
   printf "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n";
