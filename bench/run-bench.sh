@@ -267,6 +267,8 @@ done
     echo "Not available:$notes"
     echo
   fi
+  echo "![time relative to native, per kernel and geomean](results.svg)"
+  echo
   echo "### Goals of issue 8"
   echo
   awk '
