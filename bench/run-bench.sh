@@ -83,13 +83,18 @@ TIME=/usr/bin/time
 # Under `make sanitize` the runtime library is built with sanitizers: the
 # wasm2c-lite variants must be compiled and linked with the same flags.
 SANFLAGS=$(for f in ${W2L_CFLAGS:-}; do case $f in -fsanitize*|-fno-sanitize*) printf '%s ' "$f";; esac; done)
-W2L_GUARD="$W2L_BUILD"
-W2L_EXPL="$W2L_BUILD/bench-explicit"
-say "building the explicit-bounds runtime in $W2L_EXPL"
-if ! make -s -C "$root" BUILD="$W2L_EXPL" BOUNDS=explicit CC="$CC" SAN="${SANFLAGS:+1}" \
-    "$W2L_EXPL/libwasm2c-lite-rt.a" "$W2L_EXPL/include/w2l.h" \
-    "$W2L_EXPL/include/w2l_numeric.h" >"$out/rt-explicit.log" 2>&1; then
-  say "explicit runtime failed to build (see $out/rt-explicit.log)"
+# The default build's runtime serves the strategy it was built with (W2L_CFLAGS
+# says which); the other strategy gets its own build dir.
+case " ${W2L_CFLAGS:-} " in
+  *" -DW2L_BOUNDS=0 "*) W2L_EXPL="$W2L_BUILD" W2L_GUARD="$W2L_BUILD/bench-guard" other=guard ;;
+  *) W2L_GUARD="$W2L_BUILD" W2L_EXPL="$W2L_BUILD/bench-explicit" other=explicit ;;
+esac
+if [ $other = guard ]; then other_dir=$W2L_GUARD; else other_dir=$W2L_EXPL; fi
+say "building the $other-bounds runtime in $other_dir"
+if ! make -s -C "$root" BUILD="$other_dir" BOUNDS=$other CC="$CC" SAN="${SANFLAGS:+1}" \
+    "$other_dir/libwasm2c-lite-rt.a" "$other_dir/include/w2l.h" \
+    "$other_dir/include/w2l_numeric.h" >"$out/rt-$other.log" 2>&1; then
+  say "$other runtime failed to build (see $out/rt-$other.log)"
 fi
 # wabt's runtime, once per memory strategy.
 for mode in guard explicit; do

@@ -476,7 +476,7 @@ static void step_select(struct val_code *v, const struct instr *in) {
   if (!is_num(want)) {
     char g[200];
     fmt_types(g, sizeof g, NULL, v->vals + v->nvals - (avail < 3 ? avail : 3),
-              avail < 3 ? avail : 3, false);
+              avail < 3 ? avail : 3, avail < 3);
     fail(v, in, "type mismatch in select, expected numeric operands but got %s (select of "
          "references needs a result type)", g);
   }
