@@ -365,7 +365,7 @@ static const struct test tests[] = {
   {"block params hidden", ":i", "", "i32.const 1 block i32.add end",
    "type mismatch in i32.add, expected [i32, i32] but got []", 0},
   {"block type range", ":", "", "block @9 end", "type variable out of range (max 4)", 0},
-  {"block v128", ":", "", "block v128 end", "SIMD not supported yet (v128 in block)", 0},
+  {"block v128", ":", "", "block v128 end", "type mismatch in block, expected [v128] but got []", 0},
   {"loop", ":i", "", "loop i32 i32.const 1 end", "", 0},
   {"loop br params", ":i", "", "i32.const 0 loop @1 f32.const 0 br 0 end",
    "type mismatch in br, expected [i32] but got [f32]", 0},
@@ -526,10 +526,10 @@ static const struct test tests[] = {
   {"ref.func by declarative elem", ":r", "", "ref.func 2", "", e_declarative},
   {"ref.func range", ":r", "", "ref.func 9", "function variable out of range (max 4)", 0},
   /* SIMD */
-  {"v128 local", ":", "V", "", "SIMD not supported yet (v128 local)", 0},
-  {"v128 select", ":", "", "unreachable select v128 drop", "SIMD not supported yet (v128 in select)", 0},
-  {"v128 type", ":", "", "", "SIMD not supported yet (v128 in a type)", type_v128},
-  {"v128 global", ":", "", "", "SIMD not supported yet (v128 in a global)", g_v128},
+  {"v128 local", ":", "V", "", "", 0},
+  {"v128 select", ":", "", "unreachable select v128 drop", "", 0},
+  {"v128 type", ":", "", "", "", type_v128},
+  {"v128 global", ":", "", "", "type mismatch in global initializer, expected [v128] but got [i64]", g_v128},
   /* malformed IR */
   {"offset too big", ":", "", "i32.const 0 i32.load o=0x100000000 drop", "offset out of range in i32.load", 0},
   {"ir no end", ":", "", "nop", "expression must end with end", ir_no_end},
