@@ -172,7 +172,6 @@ bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
   };
   for (size_t i = 0; i < sizeof types / sizeof *types; i++)
     if (wat_is(p, t, types[i].name)) {
-      if (types[i].vt == VT_V128) diag_error(p->src, t.pos, "v128 (SIMD) is not supported yet");
       if (i == 7) legacy_note(p, t, 63, "funcref");
       *out = types[i].vt;
       return true;

@@ -137,13 +137,20 @@ typedef struct w2l_ref {
 
 #define W2L_NULL_REF ((w2l_ref){NULL, NULL, NULL})
 
+/* A v128 value (SIMD): a plain C struct, assignable and passable by value.
+ * b[0] is the least significant byte of lane 0, on any host (wasm's byte
+ * order); w2l_simd.h has the lane helpers. */
+typedef struct w2l_v128 {
+  uint8_t b[16]; /* the vector's bytes, little-endian lane order */
+} w2l_v128;
+
 /* An untagged wasm value. */
 typedef union w2l_value {
   uint32_t i32;
   uint64_t i64;
   float f32;
   double f64;
-  uint8_t v128[16];
+  w2l_v128 v128;
   w2l_ref ref;
 } w2l_value;
 
@@ -634,6 +641,7 @@ uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name
 /* ===================================================================== */
 
 #include "w2l_numeric.h"
+#include "w2l_simd.h"
 
 #ifdef __cplusplus
 }
