@@ -45,7 +45,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 TRANSLATOR := $(BUILD)/wasm2c-lite
 RTLIB := $(BUILD)/libwasm2c-lite-rt.a
-RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h
+RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
 .PHONY: all demo test sanitize spec bench install clean

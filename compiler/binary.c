@@ -142,13 +142,12 @@ static struct bytes read_name(struct reader *r) {
 }
 
 static bool is_valtype_byte(uint8_t b) {
-  return (b >= VT_F64 && b <= VT_I32) || b == VT_FUNCREF || b == VT_EXTERNREF;
+  return (b >= VT_V128 && b <= VT_I32) || b == VT_FUNCREF || b == VT_EXTERNREF;
 }
 
 static enum valtype read_valtype(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
-  if (b == VT_V128) fail(r, at, "SIMD not supported yet: value type v128");
   if (!is_valtype_byte(b)) fail(r, at, "malformed value type 0x%02x", b);
   return (enum valtype)b;
 }
@@ -189,8 +188,7 @@ static void read_globaltype(struct reader *r, struct global *g) {
 /* ------------------------------------------------------------------------ */
 
 /* Opcode lookup tables built from opcodes.def on first use: one-byte opcodes,
- * and the u32 that follows each prefix (0xFC misc; 0xFD SIMD once its rows
- * exist in opcodes.def). */
+ * and the u32 that follows each prefix (0xFC misc; 0xFD SIMD). */
 #define PREFIXED_MAX 512
 static uint16_t plain_ops[256];
 static uint16_t fc_ops[PREFIXED_MAX];
@@ -229,7 +227,7 @@ static void read_blocktype(struct reader *r, struct blocktype *bt) {
   if (b == 0x40) {
     r->pos++;
     bt->kind = BT_EMPTY;
-  } else if (is_valtype_byte(b) || b == VT_V128) {
+  } else if (is_valtype_byte(b)) {
     bt->kind = BT_VALUE;
     bt->valtype = read_valtype(r);
   } else {
@@ -279,7 +277,8 @@ static void read_immediates(struct reader *r, struct instr *in) {
     in->imm.select.types = t;
     break;
   }
-  case IMM_MEMARG: {
+  case IMM_MEMARG:
+  case IMM_MEMARG_LANE: {
     uint32_t align = read_u32(r);
     if (align & 0x40) { /* multi-memory: a memory index follows */
       align &= ~(uint32_t)0x40;
@@ -287,8 +286,16 @@ static void read_immediates(struct reader *r, struct instr *in) {
     }
     in->imm.memarg.align = align;
     in->imm.memarg.offset = read_u32(r);
+    if (opinfo[in->op].imm == IMM_MEMARG_LANE) in->imm.memarg.lane = read_u8(r);
     break;
   }
+  case IMM_LANE: in->imm.idx = read_u8(r); break;
+  case IMM_V128:
+  case IMM_SHUFFLE:
+    if (left(r) < 16) unexpected_end(r);
+    memcpy(in->imm.v128, r->p + r->pos, 16);
+    r->pos += 16;
+    break;
   case IMM_I32: in->imm.i32 = (uint32_t)read_leb(r, 32, true); break;
   case IMM_I64: in->imm.i64 = read_leb(r, 64, true); break;
   case IMM_F32:
@@ -314,8 +321,7 @@ static enum opcode read_opcode(struct reader *r) {
     uint32_t sub = read_u32(r);
     const uint16_t *ops = b == 0xfc ? fc_ops : fd_ops;
     if (sub < PREFIXED_MAX && ops[sub] != OP_COUNT) return (enum opcode)ops[sub];
-    if (b == 0xfd) fail(r, at, "SIMD not supported yet: opcode 0xfd %u", sub);
-    fail(r, at, "illegal opcode 0xfc %u", sub);
+    fail(r, at, "illegal opcode 0x%02x %u", b, sub);
   }
   if (plain_ops[b] == OP_COUNT) fail(r, at, "illegal opcode 0x%02x", b);
   return (enum opcode)plain_ops[b];

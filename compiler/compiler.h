@@ -114,6 +114,10 @@ enum immkind {
   IMM_TABLE_INIT,    /* imm.pair.a = elemidx, imm.pair.b = tableidx */
   IMM_ELEM,          /* imm.idx = elemidx */
   IMM_TABLE_COPY,    /* imm.pair.a = dst tableidx, imm.pair.b = src tableidx */
+  IMM_V128,          /* imm.v128: v128.const, 16 bytes little-endian */
+  IMM_SHUFFLE,       /* imm.v128: i8x16.shuffle's 16 lane indices (each < 32) */
+  IMM_LANE,          /* imm.idx = lane index (extract_lane, replace_lane) */
+  IMM_MEMARG_LANE,   /* imm.memarg, with imm.memarg.lane (v128.loadN_lane / storeN_lane) */
 };
 
 enum opcode {
@@ -126,7 +130,7 @@ enum opcode {
 /* One row of opcodes.def, indexed by enum opcode. */
 struct opinfo {
   const char *name;  /* text keyword */
-  uint8_t prefix;    /* 0 or 0xFC */
+  uint8_t prefix;    /* 0, 0xFC or 0xFD */
   uint32_t code;     /* opcode byte or prefixed LEB value */
   enum immkind imm;  /* immediate kind */
   const char *sig;   /* "PARAMS:RESULTS" or "" */
@@ -150,6 +154,7 @@ struct memarg {
   uint32_t align;  /* log2 of the alignment, as in the binary */
   uint32_t mem;    /* memidx */
   uint64_t offset; /* static offset (u32 for memory32, but kept wide) */
+  uint8_t lane;    /* lane index of v128.loadN_lane / v128.storeN_lane (IMM_MEMARG_LANE) */
 };
 
 /* A byte string with length; wasm names may hold any UTF-8, including NUL. */
@@ -180,7 +185,7 @@ struct instr {
     uint64_t i64;            /* i64.const value bits */
     uint32_t f32_bits;       /* f32.const, exact bit pattern */
     uint64_t f64_bits;       /* f64.const, exact bit pattern */
-    uint8_t v128[16];        /* v128.const, little-endian (SIMD, later) */
+    uint8_t v128[16];        /* v128.const (little-endian) or i8x16.shuffle lane indices */
   } imm;
 };
 
@@ -323,6 +328,13 @@ struct module {
 /* ir.c */
 const char *valtype_name(enum valtype t);          /* "i32", "funcref", ... */
 bool valtype_is_ref(enum valtype t);
+/* Natural alignment in bytes of a load or store (opcodes.def IMM_MEMARG or
+ * IMM_MEMARG_LANE rows), read off its text name: i32.load16_s 2, f64.store 8,
+ * v128.load 16, v128.load8x8_s 8, v128.load32_splat 4, v128.store16_lane 2. */
+uint32_t op_natural_align(enum opcode op);
+/* Lane count of a lane instruction: the shape of its name (i16x8.replace_lane 8)
+ * or 128 / N for v128.loadN_lane / storeN_lane; 0 for others. */
+uint32_t op_lane_count(enum opcode op);
 /* Find an opcode by text name; returns OP_COUNT if none.  SELECT_T is never
  * returned (text "select" is OP_SELECT; the parser picks SELECT_T on a result). */
 enum opcode op_by_name(const char *name, size_t len);
@@ -382,6 +394,14 @@ bool lex_f32(const struct lexer *lx, struct token t, uint32_t *bits); /* incl. i
 bool lex_f64(const struct lexer *lx, struct token t, uint64_t *bits);
 /* Is t a number token with integer syntax (no '.', exponent, inf or nan)? */
 bool lex_is_int(const struct lexer *lx, struct token t);
+/* Lane count of a v128.const shape keyword (i8x16 16 ... f64x2 2), or 0;
+ * *is_float is set for f32x4 and f64x2. */
+unsigned lex_v128_shape(const struct lexer *lx, struct token t, bool *is_float);
+/* One lane literal of a v128.const of that shape into out[0..16/lanes),
+ * little-endian: iN lanes take sN or uN (i8: -128..255), float lanes as f32/f64.
+ * False if t is not a valid literal for the lane. */
+bool lex_v128_lane(const struct lexer *lx, struct token t, unsigned lanes, bool is_float,
+                   uint8_t *out);
 /* Is s[0..n) well-formed UTF-8 (names must be)? */
 bool lex_utf8_valid(const uint8_t *s, size_t n);
 

@@ -95,8 +95,16 @@ static void put_instr(FILE *out, const struct module *m, const struct instr *in)
     break;
   case IMM_SELECT_T: put_types(out, "result", in->imm.select.types, in->imm.select.count); break;
   case IMM_MEMARG:
+  case IMM_MEMARG_LANE:
     fprintf(out, " mem=%" PRIu32 " align=%" PRIu32 " offset=%" PRIu64, in->imm.memarg.mem,
             in->imm.memarg.align, in->imm.memarg.offset);
+    if (oi->imm == IMM_MEMARG_LANE) fprintf(out, " lane=%u", in->imm.memarg.lane);
+    break;
+  case IMM_LANE: fprintf(out, " lane=%" PRIu32, in->imm.idx); break;
+  case IMM_V128:
+  case IMM_SHUFFLE:
+    fputs(oi->imm == IMM_V128 ? " bytes=" : " lanes=", out);
+    for (int i = 0; i < 16; i++) fprintf(out, "%s%02x", i ? "," : "", in->imm.v128[i]);
     break;
   case IMM_I32: fprintf(out, " 0x%08" PRIx32, in->imm.i32); break;
   case IMM_I64: fprintf(out, " 0x%016" PRIx64, in->imm.i64); break;

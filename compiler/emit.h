@@ -38,8 +38,12 @@ void emit_put(struct ebuf *b, const char *s);
 void emit_printf(struct ebuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* emit_names.c: types and literals */
-/* C type of a value type: uint32_t, uint64_t, float, double, w2l_ref. */
+/* C type of a value type: uint32_t, uint64_t, float, double, w2l_v128, w2l_ref. */
 const char *emit_ctype(enum valtype t);
+/* C expression of a value type's zero: 0, W2L_V128_ZERO or W2L_NULL_REF. */
+const char *emit_zero(enum valtype t);
+/* A v128 constant as a compound literal "(w2l_v128){{0x01, ...}}". */
+void emit_v128_literal(struct ebuf *b, const uint8_t *v);
 /* Signature letter of a value type (see w2l.h): i I f F V r x. */
 char emit_sigchar(enum valtype t);
 /* Member of w2l_value holding t: i32 i64 f32 f64 v128 ref. */

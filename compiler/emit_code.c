@@ -1,7 +1,8 @@
 /* emit_code.c - function bodies: one small function per instruction class.
  *
  * The operand stack lives in plain C locals, one per (depth, type class):
- * i3 is the i32 at stack depth 3, j = i64, f = f32, d = f64, r = reference.
+ * i3 is the i32 at stack depth 3, j = i64, f = f32, d = f64, r = reference,
+ * v = v128.
  * Wasm locals are l<idx>[_name].  A value moves only when the stack discipline
  * says so: at a branch, the label's values are copied down to the label's
  * height, so every block result and loop parameter has a fixed home.
@@ -24,9 +25,11 @@
 
 #include "emit.h"
 
-enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, NCLASS };
+enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
 #define NO_LOCAL UINT32_MAX
-static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r'};
+static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
+/* A value type of each class, for its C type and zero value. */
+static const enum valtype class_type[NCLASS] = {VT_I32, VT_I64, VT_F32, VT_F64, VT_FUNCREF, VT_V128};
 
 /* One entry of the control stack: the function body, a block, loop or if. */
 struct ctl {
@@ -91,7 +94,7 @@ static int type_class(enum valtype t) {
   case VT_F64: return CLASS_F64;
   case VT_FUNCREF:
   case VT_EXTERNREF: return CLASS_REF;
-  case VT_V128: break;
+  case VT_V128: return CLASS_V128;
   }
   diag_error(NULL, 0, "emit: value type %s is not supported yet", valtype_name(t));
 }
@@ -522,6 +525,7 @@ static enum valtype sig_type(char c) {
   case 'i': return VT_I32;
   case 'I': return VT_I64;
   case 'f': return VT_F32;
+  case 'V': return VT_V128;
   default: return VT_F64;
   }
 }
@@ -541,7 +545,7 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
   const struct opinfo *oi = &opinfo[in->op];
   const char *colon = strchr(oi->sig, ':');
   uint32_t nparams = (uint32_t)(colon - oi->sig);
-  const char *operand[2] = {"", ""};
+  const char *operand[3] = {"", "", ""};
   bool has_const = false;
   /* `l0 != l0` would draw a self-comparison warning: store one side first. */
   if (nparams == 2 && fs->pending[fs->sp - 1] && fs->pending[fs->sp - 2] &&
@@ -558,8 +562,16 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
   bool quiet = has_const && foldable_float_op((enum opcode)in->op);
   if (quiet) emit_printf(&x, "w2l_%s_quiet(", colon[1] == 'f' ? "f32" : "f64");
   for (const char *p = oi->c; *p; p++) {
-    if (p[0] == '%' && (p[1] == '1' || p[1] == '2')) {
+    if (p[0] == '%' && p[1] >= '1' && p[1] <= '3') {
       emit_put(&x, operand[p[1] - '1']);
+      p++;
+    } else if (p[0] == '%' && p[1] == 'L') { /* lane index */
+      emit_printf(&x, "%" PRIu32 "u", in->imm.idx);
+      p++;
+    } else if (p[0] == '%' && p[1] == 'S') { /* shuffle lane indices */
+      emit_put(&x, "(const uint8_t[16]){");
+      for (int k = 0; k < 16; k++) emit_printf(&x, "%s%u", k ? ", " : "", in->imm.v128[k]);
+      emit_put(&x, "}");
       p++;
     } else {
       emit_printf(&x, "%c", *p);
@@ -577,6 +589,7 @@ static void op_const(struct fstate *fs, const struct instr *in) {
   case OP_I32_CONST: emit_printf(&x, "%" PRIu32 "u", in->imm.i32); break;
   case OP_I64_CONST: emit_printf(&x, "UINT64_C(%" PRIu64 ")", in->imm.i64); break;
   case OP_F32_CONST: emit_f32_literal(&x, in->imm.f32_bits); break;
+  case OP_V128_CONST: emit_v128_literal(&x, in->imm.v128); break;
   default: emit_f64_literal(&x, in->imm.f64_bits); break;
   }
   if (x.data[0] == '-') { /* a negative float: keep it one operand */
@@ -599,14 +612,6 @@ static const char *mem_base(struct fstate *fs, uint32_t k) {
   return s;
 }
 
-/* Bytes read by the load helper with this suffix (i32, i64_8s, f64...). */
-static unsigned load_size(const char *suffix) {
-  if (strstr(suffix, "_8")) return 1;
-  if (strstr(suffix, "_16")) return 2;
-  if (strstr(suffix, "_32") || strcmp(suffix, "i32") == 0 || strcmp(suffix, "f32") == 0) return 4;
-  return 8;
-}
-
 static void op_load(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
   const char *addr = top(fs, 0);
@@ -618,9 +623,9 @@ static void op_load(struct fstate *fs, const struct instr *in) {
     /* The value is dropped, but the access must still trap when out of bounds. */
     if (ma->offset)
       line(fs, "w2l_touch(%s, (uint64_t)%s + %" PRIu64 "u, %u);", base, addr, ma->offset,
-           load_size(opinfo[in->op].c));
+           op_natural_align((enum opcode)in->op)); /* the access size */
     else
-      line(fs, "w2l_touch(%s, %s, %u);", base, addr, load_size(opinfo[in->op].c));
+      line(fs, "w2l_touch(%s, %s, %u);", base, addr, op_natural_align((enum opcode)in->op));
     return;
   }
   if (ma->offset)
@@ -641,6 +646,23 @@ static void op_store(struct fstate *fs, const struct instr *in) {
          ma->offset, value);
   else
     line(fs, "w2l_store_%s(%s, %s, %s);", opinfo[in->op].c, base, addr, value);
+}
+
+/* v128.loadN_lane / storeN_lane: memarg, a vector operand and a lane index. */
+static void op_lane_memory(struct fstate *fs, const struct instr *in) {
+  const struct memarg *ma = &in->imm.memarg;
+  const char *vec = top(fs, 0);
+  const char *addr = top(fs, 1);
+  const char *base = mem_base(fs, ma->mem);
+  pop(fs, 2);
+  if (opinfo[in->op].sig[3]) { /* "iV:V": a load */
+    push(fs, VT_V128);
+    set_slot(fs, fs->sp - 1, "w2l_load_%s(%s, (uint64_t)%s + %" PRIu64 "u, %s, %u)",
+             opinfo[in->op].c, base, addr, ma->offset, vec, ma->lane);
+  } else {
+    line(fs, "w2l_store_%s(%s, (uint64_t)%s + %" PRIu64 "u, %s, %u);", opinfo[in->op].c, base,
+         addr, ma->offset, vec, ma->lane);
+  }
 }
 
 static void op_memory(struct fstate *fs, const struct instr *in) {
@@ -805,7 +827,8 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
   case OP_I32_CONST:
   case OP_I64_CONST:
   case OP_F32_CONST:
-  case OP_F64_CONST: op_const(fs, in); return;
+  case OP_F64_CONST:
+  case OP_V128_CONST: op_const(fs, in); return;
   case OP_REF_NULL:
   case OP_REF_IS_NULL:
   case OP_REF_FUNC: op_ref(fs, in); return;
@@ -825,7 +848,9 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
   case OP_ELEM_DROP: op_table(fs, in); return;
   default: break;
   }
-  if (oi->imm == IMM_MEMARG) {
+  if (oi->imm == IMM_MEMARG_LANE) {
+    op_lane_memory(fs, in);
+  } else if (oi->imm == IMM_MEMARG) {
     if (oi->sig[0] == 'i' && oi->sig[1] == ':') op_load(fs, in);
     else op_store(fs, in);
   } else if (oi->sig[0] != '\0') {
@@ -938,12 +963,10 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   for (uint32_t i = nparams; i < nlocals; i++) {
     if (!fs.use.locals[i]) continue;
     enum valtype t = f->locals[i - nparams];
-    emit_printf(out, "  %s %s = %s;\n", emit_ctype(t), fs.local_names[i],
-                valtype_is_ref(t) ? "W2L_NULL_REF" : "0");
+    emit_printf(out, "  %s %s = %s;\n", emit_ctype(t), fs.local_names[i], emit_zero(t));
   }
   for (int c = 0; c < NCLASS; c++)
-    declare_slots(out, &fs.use, c, c == CLASS_REF ? "w2l_ref" : emit_ctype(sig_type("iIfF"[c])),
-                  c == CLASS_REF ? "W2L_NULL_REF" : "0");
+    declare_slots(out, &fs.use, c, emit_ctype(class_type[c]), emit_zero(class_type[c]));
   for (uint32_t k = 0; k < m->nmems; k++)
     if (fs.use.mems[k])
       emit_printf(out, "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
@@ -968,6 +991,7 @@ void emit_const_expr(struct emitter *e, struct ebuf *b, const struct expr *x) {
   case OP_I64_CONST: emit_printf(b, "UINT64_C(%" PRIu64 ")", in->imm.i64); break;
   case OP_F32_CONST: emit_f32_literal(b, in->imm.f32_bits); break;
   case OP_F64_CONST: emit_f64_literal(b, in->imm.f64_bits); break;
+  case OP_V128_CONST: emit_v128_literal(b, in->imm.v128); break;
   case OP_REF_NULL: emit_put(b, "W2L_NULL_REF"); break;
   case OP_REF_FUNC: emit_printf(b, "inst->base.funcs[%" PRIu32 "]", in->imm.idx); break;
   case OP_GLOBAL_GET: {

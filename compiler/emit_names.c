@@ -22,7 +22,7 @@
 
 void emit_init_buf(struct ebuf *b, struct arena *a) {
   b->arena = a;
-  b->cap = 64; /* most buffers hold one name or expression; big ones double */
+  b->cap = 64; /* most buffers hold one C expression or name; reserve() doubles */
   b->data = arena_alloc(a, b->cap);
   b->len = 0;
 }
@@ -105,9 +105,20 @@ const char *emit_ctype(enum valtype t) {
   case VT_F64: return "double";
   case VT_FUNCREF:
   case VT_EXTERNREF: return "w2l_ref";
-  case VT_V128: break;
+  case VT_V128: return "w2l_v128";
   }
   diag_error(NULL, 0, "emit: value type %s is not supported yet", valtype_name(t));
+}
+
+const char *emit_zero(enum valtype t) {
+  if (valtype_is_ref(t)) return "W2L_NULL_REF";
+  return t == VT_V128 ? "W2L_V128_ZERO" : "0";
+}
+
+void emit_v128_literal(struct ebuf *b, const uint8_t *v) {
+  emit_put(b, "(w2l_v128){{");
+  for (int i = 0; i < 16; i++) emit_printf(b, "%s0x%02x", i ? ", " : "", v[i]);
+  emit_put(b, "}}");
 }
 
 char emit_sigchar(enum valtype t) {

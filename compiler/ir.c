@@ -59,3 +59,25 @@ uint32_t module_add_type(struct module *m, const struct functype *ft, bool dedup
   if (ft->nresults) memcpy(t->results, ft->results, ft->nresults * sizeof *t->results);
   return m->ntypes++;
 }
+
+uint32_t op_natural_align(enum opcode op) {
+  const char *name = opinfo[op].name;
+  const char *p = strstr(name, "load");
+  p = p ? p + 4 : strstr(name, "store") + 5;
+  uint32_t bits = 0;
+  while (*p >= '0' && *p <= '9') bits = bits * 10 + (uint32_t)(*p++ - '0');
+  if (name[0] == 'v') /* v128.load 16, load8x8_s 8, load32_splat 4, store16_lane 2 */
+    return bits == 0 ? 16 : *p == 'x' ? 8 : bits / 8;
+  if (bits) return bits / 8; /* i64.load32_s 4 */
+  return name[1] == '3' ? 4 : 8;
+}
+
+uint32_t op_lane_count(enum opcode op) {
+  const char *name = opinfo[op].name;
+  if (opinfo[op].imm == IMM_MEMARG_LANE) return 128 / (op_natural_align(op) * 8);
+  if (opinfo[op].imm != IMM_LANE) return 0;
+  const char *x = strchr(name, 'x'); /* i8x16 -> 16 */
+  uint32_t n = 0;
+  for (x++; *x >= '0' && *x <= '9'; x++) n = n * 10 + (uint32_t)(*x - '0');
+  return n;
+}

@@ -442,3 +442,30 @@ bool lex_f32(const struct lexer *lx, struct token t, uint32_t *bits) {
 bool lex_f64(const struct lexer *lx, struct token t, uint64_t *bits) {
   return float_literal(lx, t, false, bits);
 }
+
+/* ---- v128.const lanes ------------------------------------------------- */
+
+unsigned lex_v128_shape(const struct lexer *lx, struct token t, bool *is_float) {
+  static const struct { const char *name; unsigned lanes; bool f; } shapes[] = {
+      {"i8x16", 16, false}, {"i16x8", 8, false}, {"i32x4", 4, false},
+      {"i64x2", 2, false},  {"f32x4", 4, true},  {"f64x2", 2, true},
+  };
+  for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+    if (t.kind == TOK_KEYWORD && lex_is(lx, t, shapes[i].name)) {
+      *is_float = shapes[i].f;
+      return shapes[i].lanes;
+    }
+  return 0;
+}
+
+bool lex_v128_lane(const struct lexer *lx, struct token t, unsigned lanes, bool is_float,
+                   uint8_t *out) {
+  unsigned width = 16 / lanes;
+  uint64_t bits;
+  bool ok;
+  if (is_float) ok = float_literal(lx, t, width == 4, &bits);
+  else ok = int_literal(lx, t, 8 * width, true, &bits);
+  if (ok)
+    for (unsigned k = 0; k < width; k++) out[k] = (uint8_t)(bits >> (8 * k));
+  return ok;
+}

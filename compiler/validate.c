@@ -14,9 +14,9 @@ static void check_index(const struct module *m, size_t pos, uint32_t idx, uint32
 }
 
 static void check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {
-  if (t == VT_V128) diag_error(m->src, pos, "SIMD not supported yet (v128 in %s)", where);
   switch (t) {
-  case VT_I32: case VT_I64: case VT_F32: case VT_F64: case VT_FUNCREF: case VT_EXTERNREF:
+  case VT_I32: case VT_I64: case VT_F32: case VT_F64: case VT_V128: case VT_FUNCREF:
+  case VT_EXTERNREF:
     return;
   default:
     diag_error(m->src, pos, "invalid value type 0x%x in %s", (unsigned)t, where);

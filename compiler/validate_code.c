@@ -57,19 +57,13 @@ static const char *type_name(unsigned t) {
 /* Append "[t1, t2]" to buf: n types, from ev (expected) or sv (stack). */
 static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const uint8_t *sv,
                       uint32_t n, bool dots) {
-  size_t len = 0;
-  int w = snprintf(buf, cap, "[%s", dots ? "..." : "");
-  len = w > 0 ? (size_t)w : 0;
-  for (uint32_t i = 0; i < n && len + 16 < cap; i++) {
-    w = snprintf(buf + len, cap - len, "%s%s", i || dots ? ", " : "",
-                 type_name(ev ? (unsigned)ev[i] : sv[i]));
-    if (w > 0) len += (size_t)w;
-  }
-  if (len + 16 >= cap && n) {
-    snprintf(buf + len, cap - len, ", ...]");
-    return;
-  }
-  snprintf(buf + len, cap - len, "]");
+  /* cap >= 32 in every caller; each entry is at most 11 bytes (", externref") */
+  size_t len = (size_t)snprintf(buf, cap, "[%s", dots ? "..." : "");
+  uint32_t i = 0;
+  for (; i < n && len + 16 < cap; i++)
+    len += (size_t)snprintf(buf + len, cap - len, "%s%s", i || dots ? ", " : "",
+                            type_name(ev ? (unsigned)ev[i] : sv[i]));
+  snprintf(buf + len, cap - len, "%s]", i < n ? ", ..." : "");
 }
 
 void val_types_str(char *buf, size_t cap, const enum valtype *ts, uint32_t n) {
@@ -183,10 +177,6 @@ static void push_frame(struct val_code *v, uint16_t op, const enum valtype *para
   push_list(v, params, np);
 }
 
-static void simd_type(struct val_code *v, const struct instr *in, enum valtype t) {
-  if (t == VT_V128) fail(v, in, "SIMD not supported yet (v128 in %s)", opinfo[in->op].name);
-}
-
 /* The frame that label depth names. */
 static struct frame *label(struct val_code *v, const struct instr *in, uint32_t depth) {
   check_index(v, in, depth, v->nctrls, "label");
@@ -208,6 +198,7 @@ static enum valtype sig_type(char c) {
   case 'i': return VT_I32;
   case 'I': return VT_I64;
   case 'f': return VT_F32;
+  case 'V': return VT_V128;
   default: return VT_F64;
   }
 }
@@ -222,28 +213,25 @@ static void step_sig(struct val_code *v, const struct instr *in, const char *sig
   for (; *sig; sig++) push(v, sig_type(*sig));
 }
 
-/* Natural alignment in bytes of a load or store, read off its name: the
- * digits after "load"/"store" (i64.load32_s: 4), else the type (f64.load: 8). */
-static uint32_t natural_align(enum opcode op) {
-  const char *name = opinfo[op].name;
-  const char *p = strstr(name, "load");
-  p = p ? p + 4 : strstr(name, "store") + 5;
-  if (*p >= '0' && *p <= '9') return (uint32_t)(*p == '8' ? 1 : p[0] == '1' ? 2 : 4);
-  return name[1] == '3' ? 4 : 8;
-}
-
 static void memory_index(struct val_code *v, const struct instr *in, uint32_t mem) {
   check_index(v, in, mem, v->m->nmems, "memory");
+}
+
+/* A lane immediate must name one of the shape's lanes. */
+static void step_lane(struct val_code *v, const struct instr *in, uint32_t lane) {
+  uint32_t n = op_lane_count((enum opcode)in->op);
+  if (lane >= n) fail(v, in, "lane index %u out of range in %s (max %u)", lane, opinfo[in->op].name, n - 1);
 }
 
 static void step_memarg(struct val_code *v, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
   memory_index(v, in, ma->mem);
-  uint32_t nat = natural_align((enum opcode)in->op);
-  if (ma->align > 3 || (1u << ma->align) > nat)
+  uint32_t nat = op_natural_align((enum opcode)in->op);
+  if (ma->align > 4 || (1u << ma->align) > nat)
     fail(v, in, "alignment must not be larger than natural alignment (%u) in %s", nat,
          opinfo[in->op].name);
   if (ma->offset > UINT32_MAX) fail(v, in, "offset out of range in %s", opinfo[in->op].name);
+  if (opinfo[in->op].imm == IMM_MEMARG_LANE) step_lane(v, in, ma->lane);
   step_sig(v, in, opinfo[in->op].sig);
 }
 
@@ -351,7 +339,6 @@ static void step_block(struct val_code *v, const struct instr *in) {
   const enum valtype *ps = NULL, *rs = NULL;
   uint32_t np = 0, nr = 0;
   if (bt->kind == BT_VALUE) {
-    simd_type(v, in, bt->valtype);
     rs = single(bt->valtype);
     if (!rs) fail(v, in, "invalid block type in %s", opinfo[in->op].name);
     nr = 1;
@@ -464,7 +451,8 @@ static void step_call(struct val_code *v, const struct instr *in) {
 }
 
 static bool is_num(unsigned t) {
-  return t == UNKNOWN || t == VT_I32 || t == VT_I64 || t == VT_F32 || t == VT_F64;
+  return t == UNKNOWN || t == VT_I32 || t == VT_I64 || t == VT_F32 || t == VT_F64 ||
+         t == VT_V128;
 }
 
 /* Untyped select: [t t i32] -> [t] for a numeric t. */
@@ -482,7 +470,7 @@ static void step_select(struct val_code *v, const struct instr *in) {
   if (!is_num(want)) {
     char g[200];
     fmt_types(g, sizeof g, NULL, v->vals + v->nvals - (avail < 3 ? avail : 3),
-              avail < 3 ? avail : 3, false);
+              avail < 3 ? avail : 3, avail < 3);
     fail(v, in, "type mismatch in select, expected numeric operands but got %s (select of "
          "references needs a result type)", g);
   }
@@ -542,10 +530,17 @@ static void step_ref(struct val_code *v, const struct instr *in) {
   }
 }
 
+static void step_shuffle(struct val_code *v, const struct instr *in) {
+  for (int i = 0; i < 16; i++)
+    if (in->imm.v128[i] >= 32)
+      fail(v, in, "lane index %u out of range in i8x16.shuffle (max 31)", in->imm.v128[i]);
+  step_sig(v, in, opinfo[in->op].sig);
+}
+
 static bool const_op(enum opcode op) {
   switch (op) {
   case OP_I32_CONST: case OP_I64_CONST: case OP_F32_CONST: case OP_F64_CONST:
-  case OP_REF_NULL: case OP_REF_FUNC: case OP_GLOBAL_GET: case OP_END:
+  case OP_V128_CONST: case OP_REF_NULL: case OP_REF_FUNC: case OP_GLOBAL_GET: case OP_END:
     return true;
   default:
     return false;
@@ -575,7 +570,6 @@ static void step(struct val_code *v, const struct instr *in) {
     if (in->imm.select.count != 1 || !in->imm.select.types)
       fail(v, in, "invalid result arity in select (must be 1)");
     enum valtype t = in->imm.select.types[0];
-    simd_type(v, in, t);
     enum valtype ts[3] = {t, t, VT_I32};
     pop_list(v, in, "select", ts, 3);
     push(v, t);
@@ -595,7 +589,9 @@ static void step(struct val_code *v, const struct instr *in) {
     break;
   case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC: step_ref(v, in); break;
   default:
-    if (opinfo[op].imm == IMM_MEMARG) step_memarg(v, in);
+    if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE) step_memarg(v, in);
+    else if (opinfo[op].imm == IMM_LANE) step_lane(v, in, in->imm.idx), step_sig(v, in, opinfo[op].sig);
+    else if (opinfo[op].imm == IMM_SHUFFLE) step_shuffle(v, in);
     else if (opinfo[op].sig[0]) step_sig(v, in, opinfo[op].sig);
     else fail(v, in, "%s is not supported by the validator", opinfo[op].name);
     break;
@@ -625,8 +621,6 @@ void val_function(struct val_code *v, uint32_t funcidx) {
   struct module *m = v->m;
   struct func *fn = &m->funcs[funcidx];
   for (uint32_t i = 0; i < fn->nlocals; i++) {
-    if (fn->locals[i] == VT_V128)
-      diag_error(m->src, fn->pos, "SIMD not supported yet (v128 local)");
     if (!single(fn->locals[i]))
       diag_error(m->src, fn->pos, "invalid type 0x%x of local %u", (unsigned)fn->locals[i],
                  v->m->types[fn->typeidx].nparams + i);

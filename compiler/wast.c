@@ -120,56 +120,23 @@ static void module(struct wast_parser *p, struct token lpar, struct wast_module 
   m->end = skip_form(p);
 }
 
-/* Lane count and width of a v128 shape keyword, or 0. */
-static unsigned shape_lanes(struct wast_parser *p, struct token t, bool *is_float) {
-  static const struct { const char *name; unsigned lanes; bool f; } shapes[] = {
-      {"i8x16", 16, false}, {"i16x8", 8, false}, {"i32x4", 4, false},
-      {"i64x2", 2, false},  {"f32x4", 4, true},  {"f64x2", 2, true},
-  };
-  for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
-    if (is_kw(p, t, shapes[i].name)) {
-      *is_float = shapes[i].f;
-      return shapes[i].lanes;
-    }
-  return 0;
-}
-
 /* The lanes of a v128.const; in results, float lanes may be NaN patterns. */
 static void v128_lanes(struct wast_parser *p, struct wast_value *v, bool result) {
   bool fl;
   struct token shape = next(p);
-  unsigned lanes = shape_lanes(p, shape, &fl);
+  unsigned lanes = lex_v128_shape(&p->lx, shape, &fl);
   if (!lanes) fail(p, shape, "a v128 shape (i8x16, i16x8, i32x4, i64x2, f32x4, f64x2)");
   unsigned width = 16 / lanes;
   v->lanes = (uint8_t)lanes;
   v->float_lanes = fl;
   for (unsigned i = 0; i < lanes; i++) {
     struct token t = next(p);
-    uint64_t bits = 0;
-    uint32_t b32 = 0;
-    bool ok;
     if (result && fl && (is_kw(p, t, "nan:canonical") || is_kw(p, t, "nan:arithmetic"))) {
       v->lane_kind[i] = is_kw(p, t, "nan:canonical") ? WV_NAN_CANONICAL : WV_NAN_ARITHMETIC;
-      ok = true;
-    } else if (fl && width == 4) {
-      ok = lex_f32(&p->lx, t, &b32);
-      bits = b32;
-    } else if (fl) {
-      ok = lex_f64(&p->lx, t, &bits);
-    } else if (width == 8) {
-      ok = lex_i64(&p->lx, t, &bits);
-    } else {
-      ok = lex_i32(&p->lx, t, &b32);
-      bits = b32;
-      if (ok && width < 4) {
-        /* i8/i16 lanes: any value in [-2^(n-1), 2^n) */
-        int64_t s = (int32_t)b32;
-        uint64_t lim = (uint64_t)1 << (8 * width);
-        ok = (s < 0) ? s >= -(int64_t)(lim / 2) : (uint64_t)s < lim;
-      }
+      memset(v->v128 + i * width, 0, width);
+    } else if (!lex_v128_lane(&p->lx, t, lanes, fl, v->v128 + i * width)) {
+      fail(p, t, "a lane value");
     }
-    if (!ok) fail(p, t, "a lane value");
-    for (unsigned k = 0; k < width; k++) v->v128[i * width + k] = (uint8_t)(bits >> (8 * k));
   }
 }
 

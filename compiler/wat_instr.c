@@ -255,13 +255,11 @@ static struct token block_head(struct parser *p, struct instr *in) {
   return label;
 }
 
-/* Natural alignment (log2 bytes) of a load or store, from its helper suffix
- * in opcodes.def ("i32" -> 2, "i64_16u" -> 1, "i32_8" -> 0). */
+/* Natural alignment (log2 bytes) of a load or store. */
 static uint32_t natural_align(enum opcode op) {
-  const char *c = opinfo[op].c;
-  const char *u = strchr(c, '_');
-  int bits = u ? (u[1] == '8' ? 8 : u[1] == '1' ? 16 : 32) : (c[1] == '3' ? 32 : 64);
-  return bits == 8 ? 0 : bits == 16 ? 1 : bits == 32 ? 2 : 3;
+  uint32_t bytes = op_natural_align(op), lg = 0;
+  while ((1u << lg) < bytes) lg++;
+  return lg;
 }
 
 /* The number after "offset=" or "align=" in keyword t (prefix bytes long). */
@@ -279,9 +277,26 @@ static bool keyword_prefix(struct parser *p, struct token t, const char *pre) {
   return t.kind == TOK_KEYWORD && t.len > n && memcmp(p->src->data + t.pos, pre, n) == 0;
 }
 
+/* A lane index (u8); its bound is the validator's business. */
+static uint8_t lane_index(struct parser *p) {
+  uint32_t v;
+  if (p->tok.kind != TOK_NUMBER || !lex_u32(&p->lx, p->tok, &v))
+    wat_unexpected(p, p->tok, "a lane index");
+  if (v > 255) diag_error(p->src, p->tok.pos, "malformed lane index %u (must fit in a byte)", v);
+  wat_next(p);
+  return (uint8_t)v;
+}
+
 static void memarg(struct parser *p, struct instr *in) {
   struct memarg *ma = &in->imm.memarg;
-  ma->mem = wat_at_index(p) ? wat_index(p, SP_MEM) : 0;
+  bool memidx = wat_at_index(p);
+  if (memidx && p->tok.kind == TOK_NUMBER && opinfo[in->op].imm == IMM_MEMARG_LANE) {
+    /* v128.load8_lane 1: a lone number is the lane, not a memory index */
+    struct token nx = wat_peek(p);
+    memidx = nx.kind == TOK_NUMBER || keyword_prefix(p, nx, "offset=") ||
+             keyword_prefix(p, nx, "align=");
+  }
+  ma->mem = memidx ? wat_index(p, SP_MEM) : 0;
   ma->align = natural_align((enum opcode)in->op);
   if (keyword_prefix(p, p->tok, "offset=")) {
     ma->offset = memarg_value(p, p->tok, 7);
@@ -297,6 +312,27 @@ static void memarg(struct parser *p, struct instr *in) {
   }
   if (keyword_prefix(p, p->tok, "offset="))
     diag_error(p->src, p->tok.pos, "offset= must come before align=");
+  if (opinfo[in->op].imm == IMM_MEMARG_LANE) ma->lane = lane_index(p);
+}
+
+/* v128.const SHAPE lane...: each lane a literal of the shape's lane type. */
+static void v128_const(struct parser *p, struct instr *in) {
+  bool fl;
+  unsigned lanes = lex_v128_shape(&p->lx, p->tok, &fl);
+  if (!lanes) wat_unexpected(p, p->tok, "a v128 shape (i8x16, i16x8, i32x4, i64x2, f32x4, f64x2)");
+  const char *shape = (const char *)p->src->data + p->tok.pos;
+  wat_next(p);
+  for (unsigned i = 0; i < lanes; i++) {
+    struct token t = p->tok;
+    if (!lex_v128_lane(&p->lx, t, lanes, fl, in->imm.v128 + i * (16 / lanes))) {
+      if (t.kind == TOK_NUMBER && (fl || lex_is_int(&p->lx, t)))
+        diag_error(p->src, t.pos, "constant out of range for lane %u of v128.const %.5s", i, shape);
+      char buf[64];
+      snprintf(buf, sizeof buf, "lane %u of v128.const %.5s (%u lanes)", i, shape, lanes);
+      wat_unexpected(p, t, buf);
+    }
+    wat_next(p);
+  }
 }
 
 static void constant(struct parser *p, struct instr *in) {
@@ -395,6 +431,12 @@ static void immediates(struct parser *p, struct instr *in) {
     in->imm.pair.a = wat_index(p, mem ? SP_DATA : SP_ELEM);
     break;
   }
+  case IMM_V128: v128_const(p, in); break;
+  case IMM_SHUFFLE:
+    for (int i = 0; i < 16; i++) in->imm.v128[i] = lane_index(p);
+    break;
+  case IMM_LANE: in->imm.idx = lane_index(p); break;
+  case IMM_MEMARG_LANE: memarg(p, in); break;
   case IMM_DATA: in->imm.idx = wat_index(p, SP_DATA); break;
   case IMM_ELEM: in->imm.idx = wat_index(p, SP_ELEM); break;
   case IMM_MEMORY_COPY:

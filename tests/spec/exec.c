@@ -111,7 +111,7 @@ static w2l_val to_val(const struct wast_value *w) {
   case VT_I64: v.of.i64 = w->bits; break;
   case VT_F32: memcpy(&v.of.f32, &b32, 4); break;
   case VT_F64: memcpy(&v.of.f64, &w->bits, 8); break;
-  case VT_V128: memcpy(v.of.v128, w->v128, 16); break;
+  case VT_V128: memcpy(v.of.v128.b, w->v128, 16); break;
   case VT_FUNCREF: v.of.ref = W2L_NULL_REF; break;
   case VT_EXTERNREF:
     v.of.ref = W2L_NULL_REF;
@@ -125,6 +125,28 @@ static bool ref_is_null(const w2l_val *v) {
   return v->type == W2L_FUNCREF ? v->of.ref.fn == NULL : v->of.ref.obj == NULL;
 }
 
+/* A v128 result lane by lane: float shapes allow nan:canonical / nan:arithmetic lanes. */
+static bool v128_matches(const struct wast_value *e, const uint8_t *got) {
+  unsigned lanes = e->lanes ? e->lanes : 16, width = 16 / lanes;
+  for (unsigned i = 0; i < lanes; i++) {
+    const uint8_t *g = got + i * width;
+    int kind = e->float_lanes ? e->lane_kind[i] : WV_EXACT;
+    if (kind == WV_EXACT) {
+      if (memcmp(g, e->v128 + i * width, width) != 0) return false;
+      continue;
+    }
+    uint64_t bits = 0;
+    for (unsigned k = 0; k < width; k++) bits |= (uint64_t)g[k] << (8 * k);
+    bool f32 = width == 4;
+    uint64_t exp_mask = f32 ? 0x7f800000u : 0x7ff0000000000000u;
+    uint64_t quiet = f32 ? 0x00400000u : 0x0008000000000000u;
+    uint64_t sign = f32 ? 0x80000000u : 0x8000000000000000u;
+    if (kind == WV_NAN_CANONICAL && (bits & ~sign) != (exp_mask | quiet)) return false;
+    if (kind == WV_NAN_ARITHMETIC && (bits & (exp_mask | quiet)) != (exp_mask | quiet)) return false;
+  }
+  return true;
+}
+
 static bool matches(const struct wast_value *e, const w2l_val *a) {
   if ((w2l_valtype)e->type != a->type) return false;
   uint64_t bits = val_bits(a);
@@ -134,7 +156,7 @@ static bool matches(const struct wast_value *e, const w2l_val *a) {
   uint64_t sign = f32 ? 0x80000000u : 0x8000000000000000u;
   switch (e->kind) {
   case WV_EXACT:
-    if (a->type == W2L_V128) return memcmp(a->of.v128, e->v128, 16) == 0;
+    if (a->type == W2L_V128) return v128_matches(e, a->of.v128.b);
     return bits == e->bits;
   case WV_NAN_CANONICAL: return (bits & ~sign) == (exp_mask | quiet);
   case WV_NAN_ARITHMETIC: return (bits & (exp_mask | quiet)) == (exp_mask | quiet);
@@ -190,7 +212,7 @@ static void print_v128(char *buf, size_t cap, const uint8_t *v) {
 }
 
 static void print_actual(char *buf, size_t cap, const w2l_val *v) {
-  if (v->type == W2L_V128) print_v128(buf, cap, v->of.v128);
+  if (v->type == W2L_V128) print_v128(buf, cap, v->of.v128.b);
   else if (v->type == W2L_FUNCREF || v->type == W2L_EXTERNREF)
     append(buf, cap, ref_is_null(v) ? "%s:null" : "%s:%p", type_name(v->type),
            v->type == W2L_FUNCREF ? (void *)(uintptr_t)v->of.ref.fn : v->of.ref.obj);

@@ -6,7 +6,8 @@
 # Differential: every good file that wat2wasm also reads (without validation)
 # must dump the same from our text reader and from our binary reader of
 # `wat2wasm --debug-names` output.
-# Driver: tests/unit/wat_dump.c, built here against compiler/*.c (minus main.c).
+# Drivers: tests/unit/wat_dump.c and tests/unit/lex_test.c, built here against
+# compiler/*.c (minus main.c).
 # W2L_REGEN=1 rewrites the expected files from the current output.
 set -u
 : "${W2L_BUILD:?run through make test}" "${W2L_ROOT:?run through make test}"
@@ -24,6 +25,21 @@ if ! ${W2L_CC:-cc} ${W2L_CFLAGS:-} -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 fi
 pass=0 fail=0
 regen=${W2L_REGEN:-}
+
+# Table-driven lexer tests (tokens, numbers to bits, strings, diagnostics).
+# shellcheck disable=SC2086
+if ${W2L_CC:-cc} ${W2L_CFLAGS:-} -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+    -I"$root/compiler" "$root/tests/unit/lex_test.c" $srcs -lm -o "$out/lex_test"; then
+  "$out/lex_test" >"$out/lex_test.log" 2>&1
+  grep -v '^[0-9]* passed' "$out/lex_test.log"
+  p=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$out/lex_test.log")
+  f=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$out/lex_test.log")
+  [ -n "$p" ] || { echo "FAIL lex_test did not finish"; p=0 f=1; }
+  pass=$((pass + p)) fail=$((fail + f))
+else
+  echo "FAIL build tests/unit/lex_test.c"
+  fail=$((fail + 1))
+fi
 
 # check NAME EXPECTED-FILE ACTUAL-FILE: compare (or, with W2L_REGEN, update).
 check() {

@@ -128,6 +128,10 @@
 (module (func (drop (select (result funcref) (i32.const 0) (i32.const 0) (i32.const 0)))))
 ;; valid
 (module (func (result i32) unreachable select))
+;; invalid: type mismatch in br, expected [i32] but got [funcref]
+(module (func (result i32) unreachable select (result funcref) br 0))
+;; invalid: type mismatch in select, expected numeric operands but got [..., funcref, i32] (select of references needs a result type)
+(module (func unreachable select (result funcref) i32.const 1 select drop))
 
 ;; --- local and global variables ---
 ;; valid

@@ -1,0 +1,518 @@
+/* w2l_simd.h - the v128 type and the SIMD helpers of emitted code (included by w2l.h).
+ *
+ * w2l_v128 is a plain C value (a struct of 16 bytes): it can be assigned,
+ * passed, returned and kept in w2l_value.  Its bytes are the vector in wasm's
+ * order, little-endian: lane i of an NxM shape is bytes [i*M/8, (i+1)*M/8),
+ * least significant byte first, on any host.  So a v128 stored to linear
+ * memory is a plain 16-byte copy.
+ *
+ * Every instruction has one static inline helper named after it, w2l_ + the
+ * text name with '.' -> '_' (i32x4.add is w2l_i32x4_add); opcodes.def's C
+ * column calls them.  Lane immediates are plain unsigned arguments, validated
+ * by the translator.  The portable versions below are exact on any C11
+ * compiler (unsigned arithmetic, no shifts of negative values, no signed
+ * overflow).  Where the host has SSE2 / SSE4.1 (x86-64) and W2L_SIMD_PORTABLE
+ * is not defined, the common operations become single host instructions
+ * (section "fast paths" at the end); the results are the same bit for bit
+ * except where the spec leaves a NaN's sign and payload open.
+ *
+ * NaN results follow w2l_numeric.h: arithmetic lanes produce a quiet NaN
+ * (canonical when every NaN operand was canonical), min/max/pmin/pmax, abs,
+ * neg and the lane moves keep bits as the spec says.
+ *
+ * Configuration: define W2L_SIMD_PORTABLE before including w2l.h to force the
+ * portable code everywhere.
+ */
+#ifndef W2L_SIMD_H
+#define W2L_SIMD_H
+
+#include <stdint.h>
+#include <string.h>
+
+/* w2l_v128 itself is defined in w2l.h (w2l_value holds one). */
+
+/* The all-zero vector, e.g. to initialize locals. */
+#define W2L_V128_ZERO ((w2l_v128){{0}})
+
+#if !defined(W2L_SIMD_PORTABLE) && defined(__SSE2__) && defined(__x86_64__)
+#define W2L_SIMD_SSE2 1
+#include <emmintrin.h>
+#if defined(__SSE4_1__)
+#include <smmintrin.h>
+#endif
+#else
+#define W2L_SIMD_SSE2 0
+#endif
+
+/* ===================================================================== */
+/* Lane access (portable, host byte order independent)                   */
+/* ===================================================================== */
+
+static inline uint64_t w2l_v_get(const w2l_v128 *v, unsigned i, unsigned bytes) {
+  uint64_t x = 0;
+  for (unsigned k = bytes; k-- > 0;) x = x << 8 | v->b[i * bytes + k];
+  return x;
+}
+static inline void w2l_v_set(w2l_v128 *v, unsigned i, unsigned bytes, uint64_t x) {
+  for (unsigned k = 0; k < bytes; k++) v->b[i * bytes + k] = (uint8_t)(x >> (8 * k));
+}
+static inline float w2l_v_getf32(const w2l_v128 *v, unsigned i) {
+  return w2l_f32_reinterpret_i32((uint32_t)w2l_v_get(v, i, 4));
+}
+static inline double w2l_v_getf64(const w2l_v128 *v, unsigned i) {
+  return w2l_f64_reinterpret_i64(w2l_v_get(v, i, 8));
+}
+static inline void w2l_v_setf32(w2l_v128 *v, unsigned i, float x) {
+  w2l_v_set(v, i, 4, w2l_i32_reinterpret_f32(x));
+}
+static inline void w2l_v_setf64(w2l_v128 *v, unsigned i, double x) {
+  w2l_v_set(v, i, 8, w2l_i64_reinterpret_f64(x));
+}
+/* Sign-extend the low bits of x. */
+static inline int64_t w2l_v_sext(uint64_t x, unsigned bits) {
+  uint64_t m = (uint64_t)1 << (bits - 1);
+  x &= bits == 64 ? ~(uint64_t)0 : (m << 1) - 1;
+  return (int64_t)((x ^ m) - m); /* two's complement without signed overflow */
+}
+/* Arithmetic shift right of a signed value, exact (no implementation-defined >>). */
+static inline uint64_t w2l_v_sar(int64_t x, unsigned n) {
+  uint64_t u = (uint64_t)x;
+  return x < 0 ? ~(~u >> n) : u >> n;
+}
+static inline int64_t w2l_v_clamp(int64_t x, int64_t lo, int64_t hi) {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/* ===================================================================== */
+/* Portable helpers, generated per shape                                  */
+/* ===================================================================== */
+
+/* Lane-wise f(a, b) on integer lanes of BYTES bytes: a and b are uint64_t lane
+ * values (zero-extended); sa and sb the same sign-extended. */
+#define W2L_V_BINOP(name, bytes, expr)                                           \
+  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                    \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < 16 / (bytes); i++) {                                \
+      uint64_t a = w2l_v_get(&x, i, bytes), b = w2l_v_get(&y, i, bytes);         \
+      int64_t sa = w2l_v_sext(a, 8 * (bytes)), sb = w2l_v_sext(b, 8 * (bytes));  \
+      (void)sa, (void)sb;                                                        \
+      w2l_v_set(&r, i, bytes, (uint64_t)(expr));                                 \
+    }                                                                            \
+    return r;                                                                    \
+  }
+/* One-operand lane-wise map, a and sa as above; params is the helper's
+ * parameter list (x is the vector), setup a statement run first. */
+#define W2L_V_MAP(name, bytes, params, setup, expr)                              \
+  static inline w2l_v128 w2l_##name params {                                     \
+    w2l_v128 r;                                                                  \
+    setup;                                                                       \
+    for (unsigned i = 0; i < 16 / (bytes); i++) {                                \
+      uint64_t a = w2l_v_get(&x, i, bytes);                                      \
+      int64_t sa = w2l_v_sext(a, 8 * (bytes));                                   \
+      (void)sa;                                                                  \
+      w2l_v_set(&r, i, bytes, (uint64_t)(expr));                                 \
+    }                                                                            \
+    return r;                                                                    \
+  }
+#define W2L_V_UNOP(name, bytes, expr) W2L_V_MAP(name, bytes, (w2l_v128 x), (void)0, expr)
+/* Shift by a scalar count taken modulo the lane width (n). */
+#define W2L_V_SHIFT(name, bytes, expr)                                           \
+  W2L_V_MAP(name, bytes, (w2l_v128 x, uint32_t count),                           \
+            unsigned n = count & (8 * (bytes) - 1), expr)
+#define W2L_V_ALL(bytes) (bytes == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * bytes)) - 1)
+#define W2L_V_MASK(bytes, cond) ((cond) ? W2L_V_ALL(bytes) : 0)
+
+/* Everything an integer shape N-bit lanes has. */
+#define W2L_V_INT_SHAPE(s, bytes)                                                \
+  W2L_V_BINOP(s##_add, bytes, a + b)                                             \
+  W2L_V_BINOP(s##_sub, bytes, a - b)                                             \
+  W2L_V_BINOP(s##_eq, bytes, W2L_V_MASK(bytes, a == b))                          \
+  W2L_V_BINOP(s##_ne, bytes, W2L_V_MASK(bytes, a != b))                          \
+  W2L_V_BINOP(s##_lt_s, bytes, W2L_V_MASK(bytes, sa < sb))                       \
+  W2L_V_BINOP(s##_gt_s, bytes, W2L_V_MASK(bytes, sa > sb))                       \
+  W2L_V_BINOP(s##_le_s, bytes, W2L_V_MASK(bytes, sa <= sb))                      \
+  W2L_V_BINOP(s##_ge_s, bytes, W2L_V_MASK(bytes, sa >= sb))                      \
+  W2L_V_UNOP(s##_abs, bytes, sa < 0 ? 0 - a : a)                                 \
+  W2L_V_UNOP(s##_neg, bytes, 0 - a)                                              \
+  W2L_V_SHIFT(s##_shl, bytes, a << n)                                            \
+  W2L_V_SHIFT(s##_shr_s, bytes, w2l_v_sar(sa, n))                                \
+  W2L_V_SHIFT(s##_shr_u, bytes, a >> n)                                          \
+  static inline uint32_t w2l_##s##_all_true(w2l_v128 x) {                        \
+    for (unsigned i = 0; i < 16 / (bytes); i++)                                  \
+      if (w2l_v_get(&x, i, bytes) == 0) return 0;                                \
+    return 1;                                                                    \
+  }                                                                              \
+  static inline uint32_t w2l_##s##_bitmask(w2l_v128 x) {                         \
+    uint32_t m = 0;                                                              \
+    for (unsigned i = 0; i < 16 / (bytes); i++)                                  \
+      m |= (uint32_t)(x.b[i * (bytes) + (bytes) - 1] >> 7) << i;                 \
+    return m;                                                                    \
+  }
+
+/* The unsigned comparisons, min/max and avgr of the 8-, 16- and 32-bit shapes. */
+#define W2L_V_INT_SHAPE_U(s, bytes)                                              \
+  W2L_V_BINOP(s##_lt_u, bytes, W2L_V_MASK(bytes, a < b))                         \
+  W2L_V_BINOP(s##_gt_u, bytes, W2L_V_MASK(bytes, a > b))                         \
+  W2L_V_BINOP(s##_le_u, bytes, W2L_V_MASK(bytes, a <= b))                        \
+  W2L_V_BINOP(s##_ge_u, bytes, W2L_V_MASK(bytes, a >= b))                        \
+  W2L_V_BINOP(s##_min_s, bytes, sa < sb ? a : b)                                 \
+  W2L_V_BINOP(s##_min_u, bytes, a < b ? a : b)                                   \
+  W2L_V_BINOP(s##_max_s, bytes, sa > sb ? a : b)                                 \
+  W2L_V_BINOP(s##_max_u, bytes, a > b ? a : b)
+
+/* Saturating add/sub of the 8- and 16-bit shapes. */
+#define W2L_V_INT_SAT(s, bytes, smin, smax, umax)                                \
+  W2L_V_BINOP(s##_add_sat_s, bytes, w2l_v_clamp(sa + sb, smin, smax))            \
+  W2L_V_BINOP(s##_sub_sat_s, bytes, w2l_v_clamp(sa - sb, smin, smax))            \
+  W2L_V_BINOP(s##_add_sat_u, bytes, a + b > umax ? umax : a + b)                 \
+  W2L_V_BINOP(s##_sub_sat_u, bytes, a < b ? 0 : a - b)                           \
+  W2L_V_BINOP(s##_avgr_u, bytes, (a + b + 1) >> 1)
+
+W2L_V_INT_SHAPE(i8x16, 1)
+W2L_V_INT_SHAPE(i16x8, 2)
+W2L_V_INT_SHAPE(i32x4, 4)
+W2L_V_INT_SHAPE(i64x2, 8)
+W2L_V_INT_SHAPE_U(i8x16, 1)
+W2L_V_INT_SHAPE_U(i16x8, 2)
+W2L_V_INT_SHAPE_U(i32x4, 4)
+W2L_V_INT_SAT(i8x16, 1, -128, 127, 255)
+W2L_V_INT_SAT(i16x8, 2, -32768, 32767, 65535)
+W2L_V_BINOP(i16x8_mul, 2, a * b)
+W2L_V_BINOP(i32x4_mul, 4, a * b)
+W2L_V_BINOP(i64x2_mul, 8, a * b)
+W2L_V_UNOP(i8x16_popcnt, 1, ((a & 1) + (a >> 1 & 1) + (a >> 2 & 1) + (a >> 3 & 1) + (a >> 4 & 1) +
+                             (a >> 5 & 1) + (a >> 6 & 1) + (a >> 7 & 1)))
+/* (a * b + 2^14) >> 15, saturated; only -2^15 * -2^15 overflows. */
+W2L_V_BINOP(i16x8_q15mulr_sat_s, 2,
+            w2l_v_clamp((int64_t)w2l_v_sar(sa * sb + 0x4000, 15), -32768, 32767))
+
+/* ---- splat, extract_lane, replace_lane ---- */
+
+#define W2L_V_LANES(s, bytes, stype, get, set)                                   \
+  static inline w2l_v128 w2l_##s##_splat(stype x) {                              \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < 16 / (bytes); i++) set;                             \
+    return r;                                                                    \
+  }                                                                              \
+  static inline w2l_v128 w2l_##s##_replace_lane(w2l_v128 r, stype x, unsigned i) {\
+    set;                                                                         \
+    return r;                                                                    \
+  }
+W2L_V_LANES(i8x16, 1, uint32_t, , w2l_v_set(&r, i, 1, x))
+W2L_V_LANES(i16x8, 2, uint32_t, , w2l_v_set(&r, i, 2, x))
+W2L_V_LANES(i32x4, 4, uint32_t, , w2l_v_set(&r, i, 4, x))
+W2L_V_LANES(i64x2, 8, uint64_t, , w2l_v_set(&r, i, 8, x))
+W2L_V_LANES(f32x4, 4, float, , w2l_v_setf32(&r, i, x))
+W2L_V_LANES(f64x2, 8, double, , w2l_v_setf64(&r, i, x))
+
+static inline uint32_t w2l_i8x16_extract_lane_s(w2l_v128 v, unsigned i) {
+  return (uint32_t)w2l_v_sext(v.b[i], 8);
+}
+static inline uint32_t w2l_i8x16_extract_lane_u(w2l_v128 v, unsigned i) { return v.b[i]; }
+static inline uint32_t w2l_i16x8_extract_lane_s(w2l_v128 v, unsigned i) {
+  return (uint32_t)w2l_v_sext(w2l_v_get(&v, i, 2), 16);
+}
+static inline uint32_t w2l_i16x8_extract_lane_u(w2l_v128 v, unsigned i) {
+  return (uint32_t)w2l_v_get(&v, i, 2);
+}
+static inline uint32_t w2l_i32x4_extract_lane(w2l_v128 v, unsigned i) {
+  return (uint32_t)w2l_v_get(&v, i, 4);
+}
+static inline uint64_t w2l_i64x2_extract_lane(w2l_v128 v, unsigned i) { return w2l_v_get(&v, i, 8); }
+static inline float w2l_f32x4_extract_lane(w2l_v128 v, unsigned i) { return w2l_v_getf32(&v, i); }
+static inline double w2l_f64x2_extract_lane(w2l_v128 v, unsigned i) { return w2l_v_getf64(&v, i); }
+
+/* ---- shuffles ---- */
+
+/* Lane i of the result is byte idx[i] of a:b (0..15 from a, 16..31 from b). */
+static inline w2l_v128 w2l_i8x16_shuffle(w2l_v128 a, w2l_v128 b, const uint8_t idx[16]) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 16; i++) r.b[i] = idx[i] < 16 ? a.b[idx[i]] : b.b[idx[i] & 15];
+  return r;
+}
+/* Lane i is a's byte s[i], or 0 when s[i] >= 16. */
+static inline w2l_v128 w2l_i8x16_swizzle(w2l_v128 a, w2l_v128 s) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 16; i++) r.b[i] = s.b[i] < 16 ? a.b[s.b[i]] : 0;
+  return r;
+}
+
+/* ---- bitwise ---- */
+
+static inline w2l_v128 w2l_v128_not(w2l_v128 a) {
+  for (unsigned i = 0; i < 16; i++) a.b[i] = (uint8_t)~a.b[i];
+  return a;
+}
+W2L_V_BINOP(v128_and, 8, a & b)
+W2L_V_BINOP(v128_andnot, 8, a & ~b)
+W2L_V_BINOP(v128_or, 8, a | b)
+W2L_V_BINOP(v128_xor, 8, a ^ b)
+/* Bits of a where c is 1, of b where c is 0. */
+static inline w2l_v128 w2l_v128_bitselect(w2l_v128 a, w2l_v128 b, w2l_v128 c) {
+  for (unsigned i = 0; i < 16; i++) a.b[i] = (uint8_t)((a.b[i] & c.b[i]) | (b.b[i] & ~c.b[i]));
+  return a;
+}
+static inline uint32_t w2l_v128_any_true(w2l_v128 a) {
+  for (unsigned i = 0; i < 16; i++)
+    if (a.b[i]) return 1;
+  return 0;
+}
+
+/* ---- widening, narrowing, pairwise, products ---- */
+
+/* Lanes [from, from + 16/to) of a, each from-byte lane widened to to bytes. */
+#define W2L_V_EXTEND(name, fbytes, tbytes, half, sgn)                            \
+  static inline w2l_v128 w2l_##name(w2l_v128 a) {                                \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < 16 / (tbytes); i++) {                               \
+      uint64_t x = w2l_v_get(&a, i + (half) * (16 / (tbytes)), fbytes);          \
+      w2l_v_set(&r, i, tbytes, sgn ? (uint64_t)w2l_v_sext(x, 8 * (fbytes)) : x); \
+    }                                                                            \
+    return r;                                                                    \
+  }
+#define W2L_V_EXTMUL(name, fbytes, tbytes, half, sgn)                            \
+  static inline w2l_v128 w2l_##name(w2l_v128 a, w2l_v128 b) {                    \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < 16 / (tbytes); i++) {                               \
+      uint64_t x = w2l_v_get(&a, i + (half) * (16 / (tbytes)), fbytes);          \
+      uint64_t y = w2l_v_get(&b, i + (half) * (16 / (tbytes)), fbytes);          \
+      if (sgn) x = (uint64_t)w2l_v_sext(x, 8 * (fbytes)), y = (uint64_t)w2l_v_sext(y, 8 * (fbytes)); \
+      w2l_v_set(&r, i, tbytes, x * y);                                           \
+    }                                                                            \
+    return r;                                                                    \
+  }
+#define W2L_V_WIDEN(to, from, fb, tb)                                            \
+  W2L_V_EXTEND(to##_extend_low_##from##_s, fb, tb, 0, 1)                         \
+  W2L_V_EXTEND(to##_extend_high_##from##_s, fb, tb, 1, 1)                        \
+  W2L_V_EXTEND(to##_extend_low_##from##_u, fb, tb, 0, 0)                         \
+  W2L_V_EXTEND(to##_extend_high_##from##_u, fb, tb, 1, 0)                        \
+  W2L_V_EXTMUL(to##_extmul_low_##from##_s, fb, tb, 0, 1)                         \
+  W2L_V_EXTMUL(to##_extmul_high_##from##_s, fb, tb, 1, 1)                        \
+  W2L_V_EXTMUL(to##_extmul_low_##from##_u, fb, tb, 0, 0)                         \
+  W2L_V_EXTMUL(to##_extmul_high_##from##_u, fb, tb, 1, 0)
+W2L_V_WIDEN(i16x8, i8x16, 1, 2)
+W2L_V_WIDEN(i32x4, i16x8, 2, 4)
+W2L_V_WIDEN(i64x2, i32x4, 4, 8)
+
+/* Sum of each pair of adjacent lanes, widened. */
+#define W2L_V_EXTADD(name, fbytes, sgn)                                          \
+  static inline w2l_v128 w2l_##name(w2l_v128 a) {                                \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < 8 / (fbytes); i++) {                                \
+      uint64_t x = w2l_v_get(&a, 2 * i, fbytes), y = w2l_v_get(&a, 2 * i + 1, fbytes); \
+      if (sgn) x = (uint64_t)w2l_v_sext(x, 8 * (fbytes)), y = (uint64_t)w2l_v_sext(y, 8 * (fbytes)); \
+      w2l_v_set(&r, i, 2 * (fbytes), x + y);                                     \
+    }                                                                            \
+    return r;                                                                    \
+  }
+W2L_V_EXTADD(i16x8_extadd_pairwise_i8x16_s, 1, 1)
+W2L_V_EXTADD(i16x8_extadd_pairwise_i8x16_u, 1, 0)
+W2L_V_EXTADD(i32x4_extadd_pairwise_i16x8_s, 2, 1)
+W2L_V_EXTADD(i32x4_extadd_pairwise_i16x8_u, 2, 0)
+
+/* Signed lanes of a then b, each saturated to the narrower signed or unsigned range. */
+#define W2L_V_NARROW(name, fbytes, lo, hi)                                       \
+  static inline w2l_v128 w2l_##name(w2l_v128 a, w2l_v128 b) {                    \
+    w2l_v128 r;                                                                  \
+    unsigned n = 16 / (fbytes);                                                  \
+    for (unsigned i = 0; i < 2 * n; i++) {                                       \
+      uint64_t x = i < n ? w2l_v_get(&a, i, fbytes) : w2l_v_get(&b, i - n, fbytes); \
+      w2l_v_set(&r, i, (fbytes) / 2, (uint64_t)w2l_v_clamp(w2l_v_sext(x, 8 * (fbytes)), lo, hi)); \
+    }                                                                            \
+    return r;                                                                    \
+  }
+W2L_V_NARROW(i8x16_narrow_i16x8_s, 2, -128, 127)
+W2L_V_NARROW(i8x16_narrow_i16x8_u, 2, 0, 255)
+W2L_V_NARROW(i16x8_narrow_i32x4_s, 4, -32768, 32767)
+W2L_V_NARROW(i16x8_narrow_i32x4_u, 4, 0, 65535)
+
+static inline w2l_v128 w2l_i32x4_dot_i16x8_s(w2l_v128 a, w2l_v128 b) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 4; i++) {
+    int64_t s = 0;
+    for (unsigned k = 2 * i; k < 2 * i + 2; k++)
+      s += w2l_v_sext(w2l_v_get(&a, k, 2), 16) * w2l_v_sext(w2l_v_get(&b, k, 2), 16);
+    w2l_v_set(&r, i, 4, (uint64_t)s);
+  }
+  return r;
+}
+
+/* ---- floating point ---- */
+
+/* Lane-wise float op: a and b are the lanes as float / double. */
+#define W2L_V_FBINOP(name, ft, n, expr)                                          \
+  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                    \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < n; i++) {                                           \
+      ft a = w2l_v_get##ft(&x, i), b = w2l_v_get##ft(&y, i);                     \
+      w2l_v_set##ft(&r, i, expr);                                                \
+    }                                                                            \
+    return r;                                                                    \
+  }
+#define W2L_V_FUNOP(name, ft, n, expr)                                           \
+  static inline w2l_v128 w2l_##name(w2l_v128 x) {                                \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < n; i++) {                                           \
+      ft a = w2l_v_get##ft(&x, i);                                               \
+      w2l_v_set##ft(&r, i, expr);                                                \
+    }                                                                            \
+    return r;                                                                    \
+  }
+#define W2L_V_FCMP(name, ft, n, bytes, expr)                                     \
+  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                    \
+    w2l_v128 r;                                                                  \
+    for (unsigned i = 0; i < n; i++) {                                           \
+      ft a = w2l_v_get##ft(&x, i), b = w2l_v_get##ft(&y, i);                     \
+      w2l_v_set(&r, i, bytes, W2L_V_MASK(bytes, expr));                          \
+    }                                                                            \
+    return r;                                                                    \
+  }
+#define w2l_v_getfloat w2l_v_getf32
+#define w2l_v_setfloat w2l_v_setf32
+#define w2l_v_getdouble w2l_v_getf64
+#define w2l_v_setdouble w2l_v_setf64
+
+#define W2L_V_FLOAT_SHAPE(s, ft, n, bytes, sc)                                   \
+  W2L_V_FBINOP(s##_add, ft, n, a + b)                                            \
+  W2L_V_FBINOP(s##_sub, ft, n, a - b)                                            \
+  W2L_V_FBINOP(s##_mul, ft, n, a * b)                                            \
+  W2L_V_FBINOP(s##_div, ft, n, a / b)                                            \
+  W2L_V_FBINOP(s##_min, ft, n, w2l_##sc##_min(a, b))                             \
+  W2L_V_FBINOP(s##_max, ft, n, w2l_##sc##_max(a, b))                             \
+  W2L_V_FBINOP(s##_pmin, ft, n, b < a ? b : a)                                   \
+  W2L_V_FBINOP(s##_pmax, ft, n, a < b ? b : a)                                   \
+  W2L_V_FUNOP(s##_sqrt, ft, n, w2l_##sc##_sqrt(a))                               \
+  W2L_V_FUNOP(s##_ceil, ft, n, w2l_##sc##_ceil(a))                               \
+  W2L_V_FUNOP(s##_floor, ft, n, w2l_##sc##_floor(a))                             \
+  W2L_V_FUNOP(s##_trunc, ft, n, w2l_##sc##_trunc(a))                             \
+  W2L_V_FUNOP(s##_nearest, ft, n, w2l_##sc##_nearest(a))                         \
+  W2L_V_FUNOP(s##_abs, ft, n, w2l_##sc##_abs(a))                                 \
+  W2L_V_FUNOP(s##_neg, ft, n, w2l_##sc##_neg(a))                                 \
+  W2L_V_FCMP(s##_eq, ft, n, bytes, a == b)                                       \
+  W2L_V_FCMP(s##_ne, ft, n, bytes, a != b)                                       \
+  W2L_V_FCMP(s##_lt, ft, n, bytes, a < b)                                        \
+  W2L_V_FCMP(s##_gt, ft, n, bytes, a > b)                                        \
+  W2L_V_FCMP(s##_le, ft, n, bytes, a <= b)                                       \
+  W2L_V_FCMP(s##_ge, ft, n, bytes, a >= b)
+W2L_V_FLOAT_SHAPE(f32x4, float, 4, 4, f32)
+W2L_V_FLOAT_SHAPE(f64x2, double, 2, 8, f64)
+
+/* ---- conversions ---- */
+
+static inline w2l_v128 w2l_i32x4_trunc_sat_f32x4_s(w2l_v128 a) {
+  for (unsigned i = 0; i < 4; i++) w2l_v_set(&a, i, 4, w2l_i32_trunc_sat_f32_s(w2l_v_getf32(&a, i)));
+  return a;
+}
+static inline w2l_v128 w2l_i32x4_trunc_sat_f32x4_u(w2l_v128 a) {
+  for (unsigned i = 0; i < 4; i++) w2l_v_set(&a, i, 4, w2l_i32_trunc_sat_f32_u(w2l_v_getf32(&a, i)));
+  return a;
+}
+static inline w2l_v128 w2l_i32x4_trunc_sat_f64x2_s_zero(w2l_v128 a) {
+  w2l_v128 r = W2L_V128_ZERO;
+  for (unsigned i = 0; i < 2; i++) w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_s(w2l_v_getf64(&a, i)));
+  return r;
+}
+static inline w2l_v128 w2l_i32x4_trunc_sat_f64x2_u_zero(w2l_v128 a) {
+  w2l_v128 r = W2L_V128_ZERO;
+  for (unsigned i = 0; i < 2; i++) w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_u(w2l_v_getf64(&a, i)));
+  return r;
+}
+static inline w2l_v128 w2l_f32x4_convert_i32x4_s(w2l_v128 a) {
+  for (unsigned i = 0; i < 4; i++) w2l_v_setf32(&a, i, (float)w2l_v_sext(w2l_v_get(&a, i, 4), 32));
+  return a;
+}
+static inline w2l_v128 w2l_f32x4_convert_i32x4_u(w2l_v128 a) {
+  for (unsigned i = 0; i < 4; i++) w2l_v_setf32(&a, i, (float)(uint32_t)w2l_v_get(&a, i, 4));
+  return a;
+}
+static inline w2l_v128 w2l_f64x2_convert_low_i32x4_s(w2l_v128 a) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 2; i++) w2l_v_setf64(&r, i, (double)w2l_v_sext(w2l_v_get(&a, i, 4), 32));
+  return r;
+}
+static inline w2l_v128 w2l_f64x2_convert_low_i32x4_u(w2l_v128 a) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 2; i++) w2l_v_setf64(&r, i, (double)(uint32_t)w2l_v_get(&a, i, 4));
+  return r;
+}
+static inline w2l_v128 w2l_f32x4_demote_f64x2_zero(w2l_v128 a) {
+  w2l_v128 r = W2L_V128_ZERO;
+  for (unsigned i = 0; i < 2; i++) w2l_v_setf32(&r, i, w2l_f32_demote_f64(w2l_v_getf64(&a, i)));
+  return r;
+}
+static inline w2l_v128 w2l_f64x2_promote_low_f32x4(w2l_v128 a) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 2; i++) w2l_v_setf64(&r, i, w2l_f64_promote_f32(w2l_v_getf32(&a, i)));
+  return r;
+}
+
+/* ===================================================================== */
+/* Linear memory (bounds-checked like the scalar helpers of w2l.h)        */
+/* ===================================================================== */
+
+static inline w2l_v128 w2l_load_v128(const uint8_t *base, uint64_t size, uint64_t addr) {
+  w2l_v128 r;
+  W2L_CHECK(size, addr, 16);
+  memcpy(r.b, base + addr, 16);
+  return r;
+}
+static inline void w2l_store_v128(uint8_t *base, uint64_t size, uint64_t addr, w2l_v128 v) {
+  W2L_CHECK(size, addr, 16);
+  memcpy(base + addr, v.b, 16);
+}
+/* 8 bytes, as N lanes of 64/N bits each widened to 128/N bits. */
+#define W2L_V_LOAD_EXT(name, fbytes, sgn)                                        \
+  static inline w2l_v128 w2l_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
+    w2l_v128 t = W2L_V128_ZERO, r;                                               \
+    W2L_CHECK(size, addr, 8);                                                    \
+    memcpy(t.b, base + addr, 8);                                                 \
+    for (unsigned i = 0; i < 8 / (fbytes); i++) {                                \
+      uint64_t x = w2l_v_get(&t, i, fbytes);                                     \
+      w2l_v_set(&r, i, 2 * (fbytes), sgn ? (uint64_t)w2l_v_sext(x, 8 * (fbytes)) : x); \
+    }                                                                            \
+    return r;                                                                    \
+  }
+W2L_V_LOAD_EXT(v128_8x8_s, 1, 1)
+W2L_V_LOAD_EXT(v128_8x8_u, 1, 0)
+W2L_V_LOAD_EXT(v128_16x4_s, 2, 1)
+W2L_V_LOAD_EXT(v128_16x4_u, 2, 0)
+W2L_V_LOAD_EXT(v128_32x2_s, 4, 1)
+W2L_V_LOAD_EXT(v128_32x2_u, 4, 0)
+/* N bytes: splat to every lane, into lane 0 of zeros, or into one lane. */
+#define W2L_V_LOAD_N(n)                                                          \
+  static inline w2l_v128 w2l_load_v128_##n##_splat(const uint8_t *base, uint64_t size, \
+                                                   uint64_t addr) {              \
+    w2l_v128 r;                                                                  \
+    W2L_CHECK(size, addr, n / 8);                                                \
+    for (unsigned i = 0; i < 16; i += n / 8) memcpy(r.b + i, base + addr, n / 8); \
+    return r;                                                                    \
+  }                                                                              \
+  static inline w2l_v128 w2l_load_v128_##n##_lane(const uint8_t *base, uint64_t size, \
+                                                  uint64_t addr, w2l_v128 v, unsigned lane) { \
+    W2L_CHECK(size, addr, n / 8);                                                \
+    memcpy(v.b + lane * (n / 8), base + addr, n / 8);                            \
+    return v;                                                                    \
+  }                                                                              \
+  static inline void w2l_store_v128_##n##_lane(uint8_t *base, uint64_t size, uint64_t addr, \
+                                               w2l_v128 v, unsigned lane) {     \
+    W2L_CHECK(size, addr, n / 8);                                                \
+    memcpy(base + addr, v.b + lane * (n / 8), n / 8);                            \
+  }
+W2L_V_LOAD_N(8)
+W2L_V_LOAD_N(16)
+W2L_V_LOAD_N(32)
+W2L_V_LOAD_N(64)
+static inline w2l_v128 w2l_load_v128_32_zero(const uint8_t *base, uint64_t size, uint64_t addr) {
+  w2l_v128 r = W2L_V128_ZERO;
+  W2L_CHECK(size, addr, 4);
+  memcpy(r.b, base + addr, 4);
+  return r;
+}
+static inline w2l_v128 w2l_load_v128_64_zero(const uint8_t *base, uint64_t size, uint64_t addr) {
+  w2l_v128 r = W2L_V128_ZERO;
+  W2L_CHECK(size, addr, 8);
+  memcpy(r.b, base + addr, 8);
+  return r;
+}
+
+#endif
