@@ -119,6 +119,28 @@ static bool reported(const struct run *r, const struct wast_command *c) {
 }
 
 /* Print failures and totals; returns the number of failures. */
+/* Index of the module command that command i acts on: its own module, the
+ * named one, or the latest; ncommands if none. */
+static uint32_t target_module(const struct run *r, uint32_t i) {
+  const struct wast_command *c = &r->script->commands[i];
+  const char *name = c->kind == WAST_REGISTER ? c->register_module : c->action.module;
+  if (r->built[i].has_module) return i;
+  for (uint32_t k = i; k-- > 0;) {
+    const struct wast_command *m = &r->script->commands[k];
+    if (m->kind != WAST_MODULE) continue;
+    if (!name || (m->module.name && strcmp(m->module.name, name) == 0)) return k;
+  }
+  return r->script->ncommands;
+}
+
+/* --line: where to look at the C of the module a command uses. */
+static void print_module_files(const struct run *r, uint32_t i) {
+  uint32_t k = target_module(r, i);
+  if (k >= r->script->ncommands || !r->built[k].emitted) return;
+  printf("    module of line %u: %s/%s.c\n", r->script->commands[k].line, r->workdir,
+         r->built[k].prefix);
+}
+
 static int report(struct run *r) {
   int pass[CK_COUNT] = {0}, fail[CK_COUNT] = {0};
   int npass = 0, nfail = 0;
@@ -129,13 +151,17 @@ static int report(struct run *r) {
     enum count_kind k = count_kind_of(c);
     if (res->outcome == OUT_PASS) {
       pass[k]++, npass++;
-      if (r->only_line) printf("PASS %s:%u: %s\n", r->name, c->line, command_name(c));
+      if (r->only_line) {
+        printf("PASS %s:%u: %s\n", r->name, c->line, command_name(c));
+        print_module_files(r, i);
+      }
       continue;
     }
     fail[k]++, nfail++;
     printf("FAIL %s:%u: ", r->name, c->line);
     print_source_line(r, c->pos);
     printf("\n    %s\n", res->detail ? res->detail : "not run");
+    if (r->only_line) print_module_files(r, i);
   }
   printf("%s: %d passed, %d failed\n#counts", r->name, npass, nfail);
   for (int k = 0; k < CK_COUNT; k++) printf(" %d %d", pass[k], fail[k]);
@@ -350,6 +376,16 @@ int main(int argc, char **argv) {
     return 1;
   }
   uint32_t n = r.script->ncommands;
+  if (r.only_line) {
+    uint32_t at = 0;
+    while (at < n && r.script->commands[at].line != r.only_line) at++;
+    if (at == n) {
+      fprintf(stderr, "wast-runner: no command starts on line %u of %s\n", r.only_line, r.name);
+      arena_free(&r.arena);
+      free((void *)r.src.data);
+      return 2;
+    }
+  }
   r.built = calloc(n ? n : 1, sizeof *r.built);
   r.results = calloc(n ? n : 1, sizeof *r.results);
   if (!r.built || !r.results) return 2;
