@@ -242,16 +242,6 @@ extern _Thread_local uintptr_t w2l_stack_limit;
   if (W2L_UNLIKELY((uintptr_t)__builtin_frame_address(0) < w2l_stack_limit))      \
   w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
 
-/* Emitter: write W2L_ALLOW_INFINITE_RECURSION once near the top of X.c.  A wasm
- * function that always calls itself is valid (it traps with "call stack
- * exhausted"), but gcc >= 12 and clang reject its C under -Werror with
- * -Winfinite-recursion; this turns that warning off for the rest of the file. */
-#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
-#define W2L_ALLOW_INFINITE_RECURSION _Pragma("GCC diagnostic ignored \"-Winfinite-recursion\"")
-#else
-#define W2L_ALLOW_INFINITE_RECURSION
-#endif
-
 /* ===================================================================== */
 /* Linear memory                                                          */
 /* ===================================================================== */
