@@ -303,12 +303,24 @@ static enum space space_of(struct parser *p, struct token t) {
   return SP_COUNT;
 }
 
-/* Skip to the ")" closing a form whose "(" is already consumed. */
-static void skip_form(struct parser *p) {
-  size_t depth = 1;
+/* Report end of input inside the form opened at pos. */
+_Noreturn static void unclosed(struct parser *p, size_t pos) {
+  diag_error(p->src, pos, "this \"(\" is never closed (end of input reached)");
+}
+
+/* Skip to the ")" closing a form whose "(" (at open) is already consumed. */
+static void skip_form(struct parser *p, size_t open) {
+  size_t depth = 1, cap = 0;
+  size_t *opens = NULL; /* positions of the nested "(" still open */
   for (;;) {
-    if (p->tok.kind == TOK_EOF) wat_unexpected(p, p->tok, "\")\"");
-    if (p->tok.kind == TOK_LPAR) depth++;
+    if (p->tok.kind == TOK_EOF) unclosed(p, depth > 1 ? opens[depth - 2] : open);
+    if (p->tok.kind == TOK_LPAR) {
+      if (depth - 1 == cap) {
+        opens = arena_grow(p->a, opens, cap, cap * 2 + 16, sizeof *opens);
+        cap = cap * 2 + 16;
+      }
+      opens[depth++ - 1] = p->tok.pos;
+    }
     if (p->tok.kind == TOK_RPAR && --depth == 0) break;
     wat_next(p);
   }
@@ -334,7 +346,7 @@ static void scan_import(struct parser *p, struct scan *s, struct token at) {
   s->nimports++;
 }
 
-static void scan_field(struct parser *p, struct scan *s) {
+static void scan_field(struct parser *p, struct scan *s, size_t open) {
   struct token kw = p->tok;
   if (kw.kind != TOK_KEYWORD) wat_unexpected(p, kw, "a module field");
   wat_next(p);
@@ -349,17 +361,19 @@ static void scan_field(struct parser *p, struct scan *s) {
     wat_expect(p, TOK_STRING, "a module name string");
     wat_expect(p, TOK_STRING, "an import name string");
     wat_expect(p, TOK_LPAR, "an import description");
+    size_t desc = p->tok.pos - 1;
     sp = space_of(p, p->tok);
     if (sp == SP_COUNT) wat_unexpected(p, p->tok, "func, table, memory or global");
     wat_next(p);
     scan_name(p, sp);
-    skip_form(p); /* the description; the field's ")" follows */
+    skip_form(p, desc); /* the description; the field's ")" follows */
   } else if (sp != SP_COUNT) {
     scan_name(p, sp);
     while (wat_at_field(p, "export")) {
+      size_t open = p->tok.pos;
       s->nexports++;
       open_field(p);
-      skip_form(p);
+      skip_form(p, open);
     }
     if (wat_at_field(p, "import")) {
       scan_import(p, s, wat_peek(p));
@@ -382,7 +396,7 @@ static void scan_field(struct parser *p, struct scan *s) {
     wat_unexpected(p, kw, "a module field (type, import, func, table, memory, global, export, "
                           "start, elem, data)");
   }
-  skip_form(p);
+  skip_form(p, open);
 }
 
 /* ---- pass 2: the fields ------------------------------------------------ */
@@ -781,7 +795,7 @@ static void parse_field(struct parser *p, struct fill *fl) {
   struct token kw = p->tok;
   wat_next(p);
   if (wat_is(p, kw, "type")) {
-    skip_form(p);
+    skip_form(p, pos);
     return;
   }
   if (wat_is(p, kw, "func")) func_field(p, fl, pos);
@@ -813,6 +827,7 @@ static struct module *parse(struct arena *a, const struct source *src, size_t st
   m->src = src;
   lex_init(&p->lx, src, start, end);
   wat_next(p);
+  size_t start_pos = p->tok.pos;
   bool wrapped = wat_at_field(p, "module");
   if (wrapped) {
     open_field(p);
@@ -823,9 +838,11 @@ static struct module *parse(struct arena *a, const struct source *src, size_t st
 
   struct scan s = {0, 0, NULL};
   while (p->tok.kind == TOK_LPAR) {
+    size_t open = p->tok.pos;
     wat_next(p);
-    scan_field(p, &s);
+    scan_field(p, &s, open);
   }
+  if (wrapped && p->tok.kind == TOK_EOF) unclosed(p, start_pos);
   if (wrapped && p->tok.kind != TOK_RPAR) wat_unexpected(p, p->tok, "a module field or \")\"");
   if (wrapped) wat_next(p);
   if (p->tok.kind != TOK_EOF) wat_unexpected(p, p->tok, wrapped ? "end of input" : "a module field");

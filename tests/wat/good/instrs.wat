@@ -26,7 +26,7 @@
     (if $if (result i32) (local.get $x) (then (i32.const 1)) (else (i32.const 2)))
     (if (local.get $x) (then))
     if $flat (result i32) i32.const 1 else $flat i32.const 2 end $flat
-    (if (then)) (if (local.get 0) (i32.const 1) (then) (else))
+    (if (then)) (if (local.get 0) (then) (else))
     (select (local.get 0) (i32.const 1) (i32.const 2))
     (select (result i32) (local.get 0) (i32.const 1) (i32.const 2))
     select (result i32) (result)
