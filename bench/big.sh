@@ -2,7 +2,7 @@
 # big.sh OUTDIR NBIG NMID - translator and build-cost figures for `make bench`
 # (called by run-bench.sh, which exports CC, WASM_FLAGS, TIME, W2L_BUILD).
 # Builds two modules from gen-big's generated functions, each linked with every
-# kernel: "big" (NBIG functions, ~2 MB of wasm) for translation time and
+# kernel: "big" (NBIG functions, ~2.8 MB of wasm) for translation time and
 # memory, and "mid" (NMID functions: the first NMID of big's) for the C
 # compile times, which on big would take most of the 15 minutes `make bench`
 # may use.  Prints a markdown section on stdout.

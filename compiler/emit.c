@@ -84,6 +84,105 @@ static void make_names(struct emitter *e) {
   }
 }
 
+/* ---- which functions may recurse ----
+ * Only a function on a cycle of the call graph can take the stack deeper
+ * without bound, so only those get the stack check (W2L_FUNC_ENTRY) and keep
+ * their frames (W2L_NO_SIBCALL).  Calls through tables and to imports may reach
+ * any function that escapes (exported, or named by ref.func or an elem
+ * segment): they are edges to one node ANY, which has edges to all of those. */
+
+struct callgraph {
+  uint32_t n;               /* nodes: funcidx, plus ANY = nfuncs */
+  uint32_t *first, *edges;  /* edges of node v: edges[first[v] .. first[v + 1]) */
+  uint32_t *index, *low;    /* Tarjan's numbering (0 = unvisited) */
+  uint32_t *stack, sp;      /* Tarjan's stack */
+  bool *on_stack;           /* node is on the stack */
+  uint32_t next;            /* next index to hand out */
+  bool *recursive;          /* result, per funcidx */
+};
+
+static void mark_escaping(const struct expr *x, bool *escapes) {
+  for (uint32_t i = 0; i < x->count; i++)
+    if (x->code[i].op == OP_REF_FUNC) escapes[x->code[i].imm.idx] = true;
+}
+
+/* Edges of own function f into out (NULL: just count them). */
+static uint32_t function_edges(const struct module *m, uint32_t f, uint32_t *out) {
+  uint32_t n = 0;
+  const struct expr *body = &m->funcs[f].body;
+  for (uint32_t i = 0; i < body->count; i++) {
+    const struct instr *in = &body->code[i];
+    uint32_t to;
+    if (in->op == OP_CALL) to = m->funcs[in->imm.idx].imported ? m->nfuncs : in->imm.idx;
+    else if (in->op == OP_CALL_INDIRECT) to = m->nfuncs;
+    else continue;
+    if (out) out[n] = to;
+    n++;
+  }
+  return n;
+}
+
+static void strongconnect(struct callgraph *g, uint32_t v) {
+  g->index[v] = g->low[v] = ++g->next;
+  g->stack[g->sp++] = v;
+  g->on_stack[v] = true;
+  bool self = false;
+  for (uint32_t k = g->first[v]; k < g->first[v + 1]; k++) {
+    uint32_t w = g->edges[k];
+    if (w == v) self = true;
+    if (!g->index[w]) {
+      strongconnect(g, w);
+      if (g->low[w] < g->low[v]) g->low[v] = g->low[w];
+    } else if (g->on_stack[w] && g->index[w] < g->low[v]) {
+      g->low[v] = g->index[w];
+    }
+  }
+  if (g->low[v] != g->index[v]) return;
+  bool cycle = self || g->stack[g->sp - 1] != v; /* a self edge, or more than one node */
+  uint32_t w;
+  do {
+    w = g->stack[--g->sp];
+    g->on_stack[w] = false;
+    if (cycle && w < g->n - 1) g->recursive[w] = true;
+  } while (w != v);
+}
+
+static void find_recursion(struct emitter *e) {
+  const struct module *m = e->m;
+  struct arena *a = e->arena;
+  struct callgraph g = {.n = m->nfuncs + 1};
+  bool *escapes = arena_alloc(a, g.n);
+  for (uint32_t i = 0; i < m->nexports; i++)
+    if (m->exports[i].kind == EXT_FUNC) escapes[m->exports[i].index] = true;
+  for (uint32_t i = 0; i < m->nelems; i++)
+    for (uint32_t k = 0; k < m->elems[i].count; k++) mark_escaping(&m->elems[i].items[k], escapes);
+  for (uint32_t i = 0; i < m->nglobals; i++) mark_escaping(&m->globals[i].init, escapes);
+  for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++) mark_escaping(&m->funcs[f].body, escapes);
+  g.first = arena_array(a, g.n + 1, sizeof *g.first);
+  uint32_t total = 0;
+  for (uint32_t v = 0; v < g.n; v++) {
+    g.first[v] = total;
+    if (v == m->nfuncs) {
+      for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++) total += escapes[f];
+    } else if (!m->funcs[v].imported) {
+      total += function_edges(m, v, NULL);
+    }
+  }
+  g.first[g.n] = total;
+  g.edges = arena_array(a, total + 1, sizeof *g.edges);
+  for (uint32_t v = m->nfuncimports; v < m->nfuncs; v++) function_edges(m, v, g.edges + g.first[v]);
+  for (uint32_t f = m->nfuncimports, k = g.first[m->nfuncs]; f < m->nfuncs; f++)
+    if (escapes[f]) g.edges[k++] = f;
+  g.index = arena_array(a, g.n, sizeof *g.index);
+  g.low = arena_array(a, g.n, sizeof *g.low);
+  g.stack = arena_array(a, g.n, sizeof *g.stack);
+  g.on_stack = arena_alloc(a, g.n);
+  g.recursive = arena_alloc(a, g.n);
+  for (uint32_t v = 0; v < g.n; v++)
+    if (!g.index[v]) strongconnect(&g, v);
+  e->recursive = g.recursive;
+}
+
 /* ---- instance struct and data ---- */
 
 static void emit_result_structs(struct emitter *e) {
@@ -110,6 +209,12 @@ static void emit_instance_struct(struct emitter *e) {
   emit_printf(o, "/* One instance of the module; the runtime allocates instance_size bytes. */\n"
                  "typedef struct %s__instance {\n"
                  "  w2l_instance base; /* the generic view (the runtime owns its arrays) */\n", e->prefix);
+  if (m->ntypes)
+    emit_printf(o, "  const w2l_functype *types[%" PRIu32 "]; /* = base.types, one load closer */\n", m->ntypes);
+  for (uint32_t i = 0; i < m->nmems; i++)
+    emit_printf(o, "  w2l_memory *mem%" PRIu32 "; /* = base.memories[%" PRIu32 "] */\n", i, i);
+  for (uint32_t i = 0; i < m->ntables; i++)
+    emit_printf(o, "  w2l_table *table%" PRIu32 "; /* = base.tables[%" PRIu32 "] */\n", i, i);
   for (uint32_t i = m->nglobalimports; i < m->nglobals; i++)
     emit_printf(o, "  w2l_global %s; /* global %" PRIu32 " */\n", e->global_names[i], i);
   if (m->ndatas) emit_printf(o, "  uint32_t data_len[%" PRIu32 "]; /* data segment sizes, 0 once dropped */\n", m->ndatas);
@@ -125,7 +230,7 @@ static void emit_datas(struct emitter *e) {
   const struct module *m = e->m;
   for (uint32_t i = 0; i < m->ndatas; i++) {
     const struct data *d = &m->datas[i];
-    if (d->mode != SEG_ACTIVE && !e->data_used[i]) continue; /* no memory.init names it */
+    if (d->mode != SEG_ACTIVE && !e->data_named[i]) continue; /* no memory.init names it */
     emit_printf(e->out, "static const uint8_t %s__data%" PRIu32 "[%" PRIu32 "] =", e->prefix, i,
                 d->init.len + 1);
     if (d->init.len == 0) emit_put(e->out, " \"\"");
@@ -345,7 +450,15 @@ static void emit_init(struct emitter *e) {
                  "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
   emit_put(o, "  (void)inst; /* unused by modules with nothing to set up */\n"
               "  (void)imports; /* already in the base arrays */\n");
+  for (uint32_t i = 0; i < m->ndatas; i++) /* named only by memory.init in dead code */
+    if (m->datas[i].mode != SEG_ACTIVE && e->data_named[i] && !e->data_used[i])
+      emit_printf(o, "  (void)%s__data%" PRIu32 ";\n", x, i);
   emit_init_own(e);
+  if (m->ntypes) emit_put(o, "  memcpy(inst->types, base->types, sizeof inst->types);\n");
+  for (uint32_t i = 0; i < m->nmems; i++)
+    emit_printf(o, "  inst->mem%" PRIu32 " = base->memories[%" PRIu32 "];\n", i, i);
+  for (uint32_t i = 0; i < m->ntables; i++)
+    emit_printf(o, "  inst->table%" PRIu32 " = base->tables[%" PRIu32 "];\n", i, i);
   emit_init_segments(e);
   if (m->has_start) {
     uint32_t s = m->start;
@@ -503,12 +616,48 @@ static void emit_header(struct emitter *e, struct ebuf *h) {
 
 /* ---- the whole module ---- */
 
+static void flush(struct ebuf *b, FILE *f) {
+  fwrite(b->data, 1, b->len, f);
+  b->len = 0;
+  b->data[0] = '\0';
+}
+
+struct function_job {
+  struct emitter *e; /* the module's emitter */
+  uint32_t funcidx;  /* the function to translate */
+};
+
+static void run_function(void *arg) {
+  struct function_job *j = arg;
+  emit_function(j->e, j->funcidx);
+}
+
+/* Translate one function with its own scratch arena, write it out and free
+ * the arena: memory stays proportional to the largest function, not to the
+ * module.  Errors propagate to the caller's diag_protect() frame. */
+static void emit_function_streamed(struct emitter *e, uint32_t funcidx, FILE *c_out) {
+  struct arena scratch = {0};
+  struct arena *saved_arena = e->arena;
+  struct ebuf *saved_out = e->out, text;
+  e->arena = &scratch;
+  emit_init_buf(&text, &scratch);
+  e->out = &text;
+  struct function_job job = {e, funcidx};
+  int failed = diag_protect(run_function, &job);
+  e->arena = saved_arena;
+  e->out = saved_out;
+  if (!failed) fwrite(text.data, 1, text.len, c_out);
+  arena_free(&scratch);
+  if (failed && diag.jmp) longjmp(*diag.jmp, 1); /* diag.message holds the error */
+}
+
 void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out,
                  FILE *h_out) {
   struct ebuf out;
   struct emitter e = {.m = m, .arena = m->arena, .prefix = opt->prefix, .out = &out};
   emit_init_buf(&out, m->arena);
   make_names(&e);
+  find_recursion(&e);
   emit_put(&out, "/* Generated by wasm2c-lite; do not edit. */\n");
   if (opt->header_name) {
     emit_put(&out, "#include ");
@@ -522,23 +671,22 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
                  "#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n\n");
   emit_result_structs(&e);
   emit_instance_struct(&e);
-  /* Bodies first, into their own buffer: they tell which data segments are used. */
-  struct ebuf bodies;
-  emit_init_buf(&bodies, m->arena);
   e.data_used = arena_alloc(m->arena, m->ndatas + 1);
-  e.out = &bodies;
-  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) emit_function(&e, i);
-  e.out = &out;
+  e.data_named = arena_alloc(m->arena, m->ndatas + 1);
+  for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++)
+    for (uint32_t k = 0; k < m->funcs[f].body.count; k++)
+      if (m->funcs[f].body.code[k].op == OP_MEMORY_INIT) e.data_named[m->funcs[f].body.code[k].imm.pair.a] = true;
   emit_datas(&e);
   emit_prototypes(&e);
-  emit_put(&out, bodies.data);
+  flush(&out, c_out);
+  for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) emit_function_streamed(&e, i, c_out);
   emit_trampolines(&e);
   emit_tables(&e);
   emit_init(&e);
   emit_descriptor(&e);
   emit_put(&out, "\n");
   emit_exports(&e);
-  fwrite(out.data, 1, out.len, c_out);
+  flush(&out, c_out);
   if (h_out) {
     struct ebuf h;
     emit_init_buf(&h, m->arena);

@@ -28,6 +28,8 @@ struct emitter {
   char **type_structs;     /* per typeidx: multi-value result struct name, or NULL */
   struct ebuf *out;        /* where the .c text goes */
   bool *data_used;         /* per dataidx: named by a memory.init in emitted code */
+  bool *data_named;        /* per dataidx: named by any memory.init, even in dead code */
+  bool *recursive;         /* per funcidx: on a cycle of the call graph (emit.c) */
 };
 
 /* emit_names.c: the output buffer */

@@ -7,6 +7,11 @@
  * says so: at a branch, the label's values are copied down to the label's
  * height, so every block result and loop parameter has a fixed home.
  *
+ * Constants and local.get stay "pending" (C text, not yet stored) until an
+ * instruction uses them as operands, so `l1 + 1u` is written in place; block
+ * boundaries store what is still pending, and a local.set first stores the
+ * pending reads of that local.
+ *
  * Blocks, loops and ifs become labels L<n> and goto; br_table a switch; code
  * after br/return/unreachable is skipped up to the next else/end.
  *
@@ -21,6 +26,7 @@
 #include "emit.h"
 
 enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
+#define NO_LOCAL UINT32_MAX
 static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
 /* A value type of each class, for its C type and zero value. */
 static const enum valtype class_type[NCLASS] = {VT_I32, VT_I64, VT_F32, VT_F64, VT_FUNCREF, VT_V128};
@@ -61,6 +67,9 @@ struct fstate {
   char **local_names;         /* C names of params and locals */
   enum valtype *stack;        /* operand stack types */
   uint8_t *konst;             /* per stack slot: 1 if it holds a constant just pushed */
+  const char **pending;       /* per stack slot: C text of a value not yet stored in the
+                                 slot (a constant or local.get), or NULL */
+  uint32_t *pending_local;    /* per stack slot: the local a pending text reads, or NO_LOCAL */
   uint32_t sp, stack_cap;     /* height, capacity */
   struct ctl *ctl;            /* control stack */
   uint32_t nctl, ctl_cap;     /* depth, capacity */
@@ -108,8 +117,13 @@ static bool label_used(const struct usage *u, uint32_t label) {
   return u && label < u->nlabels && u->labels[label];
 }
 
-/* The C name of the stack slot at depth d, as an operand (marks it read). */
+/* The C text of the stack value at depth d, as an operand: its slot's name
+ * (marked read) or the pending constant or local it still is. */
 static const char *slot(struct fstate *fs, uint32_t d) {
+  if (fs->pending[d]) {
+    if (fs->pending_local[d] != NO_LOCAL) fs->use.locals[fs->pending_local[d]] = 1;
+    return fs->pending[d];
+  }
   int c = type_class(fs->stack[d]);
   fs->use.slots = grow_to(fs->e->arena, fs->use.slots, &fs->use.nslots, d + 1, 1);
   fs->use.slots[d] |= (uint8_t)(1u << c);
@@ -124,17 +138,18 @@ static const char *top(struct fstate *fs, uint32_t k) { return slot(fs, fs->sp -
 static void push(struct fstate *fs, enum valtype t) {
   uint32_t cap = fs->stack_cap;
   fs->stack = grow_to(fs->e->arena, fs->stack, &fs->stack_cap, fs->sp + 1, sizeof *fs->stack);
+  uint32_t cap2 = cap, cap3 = cap;
   fs->konst = grow_to(fs->e->arena, fs->konst, &cap, fs->sp + 1, 1);
+  fs->pending = grow_to(fs->e->arena, fs->pending, &cap2, fs->sp + 1, sizeof *fs->pending);
+  fs->pending_local =
+      grow_to(fs->e->arena, fs->pending_local, &cap3, fs->sp + 1, sizeof *fs->pending_local);
   fs->konst[fs->sp] = 0;
+  fs->pending[fs->sp] = NULL;
   fs->stack[fs->sp++] = t;
 }
 
 static void pop(struct fstate *fs, uint32_t n) { fs->sp -= n; }
 
-static const char *local(struct fstate *fs, uint32_t i) {
-  fs->use.locals[i] = 1;
-  return fs->local_names[i];
-}
 
 static bool local_read(const struct fstate *fs, uint32_t i) { return !fs->prev || fs->prev->locals[i]; }
 
@@ -175,9 +190,36 @@ static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...) {
   int n = vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
   if (n < 0 || (size_t)n >= sizeof buf) diag_error(NULL, 0, "emit: line too long");
+  fs->pending[d] = NULL; /* the value is the slot's from now on */
+  fs->konst[d] = 0;
   if (!fs->prev || slot_read(fs->prev, d, fs->stack[d])) line(fs, "%s = %s;", dest_name(fs, d), buf);
   else line(fs, "(void)(%s);", buf);
 }
+
+/* Store the pending value at depth d into its slot (if anything reads it). */
+static void materialize(struct fstate *fs, uint32_t d) {
+  if (!fs->pending[d]) return;
+  if (!fs->prev || slot_read(fs->prev, d, fs->stack[d]))
+    line(fs, "%s = %s;", dest_name(fs, d), slot(fs, d));
+  fs->pending[d] = NULL;
+}
+
+/* Values stay pending only within straight-line code: block boundaries store
+ * them all, a local.set stores those that read the local first. */
+static void materialize_all(struct fstate *fs) {
+  for (uint32_t d = 0; d < fs->sp; d++) materialize(fs, d);
+}
+
+static void materialize_local(struct fstate *fs, uint32_t below, uint32_t local) {
+  for (uint32_t d = 0; d < below; d++)
+    if (fs->pending[d] && fs->pending_local[d] == local) materialize(fs, d);
+}
+
+static void set_pending(struct fstate *fs, const char *text, uint32_t local) {
+  fs->pending[fs->sp - 1] = arena_strndup(fs->e->arena, text, strlen(text));
+  fs->pending_local[fs->sp - 1] = local;
+}
+
 
 static const char *inst(struct fstate *fs) {
   fs->use.inst = true;
@@ -198,8 +240,7 @@ static void global_expr(struct fstate *fs, struct ebuf *b, uint32_t g) {
 static void refresh_memories(struct fstate *fs) {
   for (uint32_t k = 0; k < fs->m->nmems; k++)
     if (fs->prev && fs->prev->mems[k])
-      line(fs, "mem%" PRIu32 " = inst->base.memories[%" PRIu32 "]->data; mem%" PRIu32
-               "_size = inst->base.memories[%" PRIu32 "]->size;", k, k, k, k);
+      line(fs, "W2L_MEM_RELOAD(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");", k, k, k);
 }
 
 /* ---- control ---- */
@@ -261,7 +302,7 @@ static void emit_branch(struct fstate *fs, uint32_t d) {
   indent(fs);
   for (uint32_t k = 0; k < n; k++) {
     uint32_t src = fs->sp - n + k, dst = c->height + k;
-    if (src == dst) continue;
+    if (src == dst && !fs->pending[src]) continue; /* already home */
     fs->stack[dst] = fs->stack[src]; /* the home slot has the label's type */
     if (!fs->prev || slot_read(fs->prev, dst, fs->stack[dst]))
       emit_printf(fs->b, "%s = %s; ", dest_name(fs, dst), slot(fs, src));
@@ -271,21 +312,26 @@ static void emit_branch(struct fstate *fs, uint32_t d) {
 }
 
 static void op_block(struct fstate *fs, const struct instr *in) {
-  uint32_t cond_depth = 0;
-  if (in->op == OP_IF) cond_depth = --fs->sp;
+  const char *cond = NULL;
+  if (in->op == OP_IF) {
+    cond = top(fs, 0);
+    pop(fs, 1);
+  }
+  materialize_all(fs);
   struct ctl *c = push_ctl(fs, (enum opcode)in->op);
   block_signature(fs, &in->imm.block, c);
   c->height = fs->sp - c->nparams;
   if (in->op == OP_LOOP) {
     if (label_used(fs->prev, c->label)) emit_printf(fs->b, "L%" PRIu32 ":;\n", c->label);
   } else if (in->op == OP_IF) {
-    line(fs, "if (%s) {", slot(fs, cond_depth));
+    line(fs, "if (%s) {", cond);
     fs->indent++;
   }
 }
 
 static void op_else(struct fstate *fs) {
   struct ctl *c = &fs->ctl[fs->nctl - 1];
+  if (!c->unreachable) materialize_all(fs);
   fs->indent--;
   line(fs, "} else {");
   fs->indent++;
@@ -299,6 +345,7 @@ static void op_else(struct fstate *fs) {
 static void op_end(struct fstate *fs) {
   struct ctl *c = &fs->ctl[fs->nctl - 1];
   bool reachable = !c->unreachable;
+  if (reachable && c->kind != OP_END) materialize_all(fs);
   if (c->kind == OP_END) {
     if (reachable && fs->ft->nresults) emit_return(fs);
     /* A function that never returns (say, it loops forever) still needs a
@@ -414,8 +461,8 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   pop(fs, 1);
   line(fs, "{");
   fs->indent++;
-  line(fs, "const w2l_ref *callee = w2l_call_indirect_check(%s->base.tables[%" PRIu32 "], %s, "
-           "inst->base.types[%" PRIu32 "]);", inst(fs), table, index, typeidx);
+  line(fs, "const w2l_ref *callee = w2l_call_indirect_check(%s->table%" PRIu32 ", %s, "
+           "inst->types[%" PRIu32 "]);", inst(fs), table, index, typeidx);
   struct ebuf c;
   emit_init_buf(&c, fs->e->arena);
   emit_put(&c, "((");
@@ -442,10 +489,18 @@ static void op_local(struct fstate *fs, const struct instr *in) {
     const struct func *f = fs->f;
     enum valtype t = i < fs->ft->nparams ? fs->ft->params[i] : f->locals[i - fs->ft->nparams];
     push(fs, t);
-    set_slot(fs, fs->sp - 1, "%s", local(fs, i));
-  } else {
-    if (local_read(fs, i)) line(fs, "%s = %s;", fs->local_names[i], top(fs, 0));
-    if (in->op == OP_LOCAL_SET) pop(fs, 1);
+    set_pending(fs, fs->local_names[i], i);
+  } else if (local_read(fs, i)) {
+    const char *value = top(fs, 0);
+    materialize_local(fs, fs->sp - 1, i);
+    line(fs, "%s = %s;", fs->local_names[i], value);
+    pop(fs, 1);
+    if (in->op == OP_LOCAL_TEE) {
+      push(fs, fs->stack[fs->sp]);
+      set_pending(fs, fs->local_names[i], i);
+    }
+  } else if (in->op == OP_LOCAL_SET) {
+    pop(fs, 1);
   }
 }
 
@@ -492,6 +547,10 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
   uint32_t nparams = (uint32_t)(colon - oi->sig);
   const char *operand[3] = {"", "", ""};
   bool has_const = false;
+  /* `l0 != l0` would draw a self-comparison warning: store one side first. */
+  if (nparams == 2 && fs->pending[fs->sp - 1] && fs->pending[fs->sp - 2] &&
+      strcmp(fs->pending[fs->sp - 1], fs->pending[fs->sp - 2]) == 0 && !fs->konst[fs->sp - 1])
+    materialize(fs, fs->sp - 1);
   for (uint32_t k = 0; k < nparams; k++) {
     operand[k] = top(fs, nparams - 1 - k);
     has_const |= fs->konst[fs->sp - 1 - k];
@@ -533,7 +592,13 @@ static void op_const(struct fstate *fs, const struct instr *in) {
   case OP_V128_CONST: emit_v128_literal(&x, in->imm.v128); break;
   default: emit_f64_literal(&x, in->imm.f64_bits); break;
   }
-  set_slot(fs, fs->sp - 1, "%s", x.data);
+  if (x.data[0] == '-') { /* a negative float: keep it one operand */
+    struct ebuf p;
+    emit_init_buf(&p, fs->e->arena);
+    emit_printf(&p, "(%s)", x.data);
+    x = p;
+  }
+  set_pending(fs, x.data, NO_LOCAL);
   fs->konst[fs->sp - 1] = 1;
 }
 
@@ -556,8 +621,11 @@ static void op_load(struct fstate *fs, const struct instr *in) {
   bool dropped = fs->next && fs->next->op == OP_DROP;
   if (dropped || (fs->prev && !slot_read(fs->prev, fs->sp - 1, fs->stack[fs->sp - 1]))) {
     /* The value is dropped, but the access must still trap when out of bounds. */
-    line(fs, "w2l_touch(%s, (uint64_t)%s + %" PRIu64 "u, %u);", base, addr, ma->offset,
-         op_natural_align((enum opcode)in->op)); /* the access size */
+    if (ma->offset)
+      line(fs, "w2l_touch(%s, (uint64_t)%s + %" PRIu64 "u, %u);", base, addr, ma->offset,
+           op_natural_align((enum opcode)in->op)); /* the access size */
+    else
+      line(fs, "w2l_touch(%s, %s, %u);", base, addr, op_natural_align((enum opcode)in->op));
     return;
   }
   if (ma->offset)
@@ -603,26 +671,26 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_MEMORY_SIZE:
     push(fs, VT_I32);
-    set_slot(fs, fs->sp - 1, "(uint32_t)%s->base.memories[%" PRIu32 "]->pages", in_, k);
+    set_slot(fs, fs->sp - 1, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k);
     break;
   case OP_MEMORY_GROW:
-    set_slot(fs, fs->sp - 1, "w2l_memory_grow(%s->base.memories[%" PRIu32 "], %s)", in_, k, top(fs, 0));
+    set_slot(fs, fs->sp - 1, "w2l_memory_grow(%s->mem%" PRIu32 ", %s)", in_, k, top(fs, 0));
     refresh_memories(fs);
     break;
   case OP_MEMORY_FILL:
-    line(fs, "w2l_memory_fill(%s->base.memories[%" PRIu32 "], %s, %s, %s);", in_, k, top(fs, 2),
+    line(fs, "w2l_memory_fill(%s->mem%" PRIu32 ", %s, %s, %s);", in_, k, top(fs, 2),
          top(fs, 1), top(fs, 0));
     pop(fs, 3);
     break;
   case OP_MEMORY_COPY:
-    line(fs, "w2l_memory_copy(%s->base.memories[%" PRIu32 "], inst->base.memories[%" PRIu32 "], %s, %s, %s);",
+    line(fs, "w2l_memory_copy(%s->mem%" PRIu32 ", inst->mem%" PRIu32 ", %s, %s, %s);",
          in_, in->imm.pair.a, in->imm.pair.b, top(fs, 2), top(fs, 1), top(fs, 0));
     pop(fs, 3);
     break;
   case OP_MEMORY_INIT: {
     uint32_t d = in->imm.pair.a;
     fs->e->data_used[d] = true;
-    line(fs, "w2l_memory_init(%s->base.memories[%" PRIu32 "], %s__data%" PRIu32 ", inst->data_len[%"
+    line(fs, "w2l_memory_init(%s->mem%" PRIu32 ", %s__data%" PRIu32 ", inst->data_len[%"
              PRIu32 "], %s, %s, %s);", in_, in->imm.pair.b, fs->e->prefix, d, d, top(fs, 2),
          top(fs, 1), top(fs, 0));
     pop(fs, 3);
@@ -664,31 +732,31 @@ static void op_table(struct fstate *fs, const struct instr *in) {
     const char *i = top(fs, 0);
     pop(fs, 1);
     push(fs, fs->m->tables[t].reftype);
-    set_slot(fs, fs->sp - 1, "w2l_table_get(%s->base.tables[%" PRIu32 "], %s)", in_, t, i);
+    set_slot(fs, fs->sp - 1, "w2l_table_get(%s->table%" PRIu32 ", %s)", in_, t, i);
     break;
   }
   case OP_TABLE_SET:
-    line(fs, "w2l_table_set(%s->base.tables[%" PRIu32 "], %s, %s);", in_, t, top(fs, 1), top(fs, 0));
+    line(fs, "w2l_table_set(%s->table%" PRIu32 ", %s, %s);", in_, t, top(fs, 1), top(fs, 0));
     pop(fs, 2);
     break;
   case OP_TABLE_SIZE:
     push(fs, VT_I32);
-    set_slot(fs, fs->sp - 1, "%s->base.tables[%" PRIu32 "]->size", in_, t);
+    set_slot(fs, fs->sp - 1, "%s->table%" PRIu32 "->size", in_, t);
     break;
   case OP_TABLE_GROW: {
     const char *n = top(fs, 0), *init = top(fs, 1);
     pop(fs, 2);
     push(fs, VT_I32);
-    set_slot(fs, fs->sp - 1, "w2l_table_grow(%s->base.tables[%" PRIu32 "], %s, %s)", in_, t, n, init);
+    set_slot(fs, fs->sp - 1, "w2l_table_grow(%s->table%" PRIu32 ", %s, %s)", in_, t, n, init);
     break;
   }
   case OP_TABLE_FILL:
-    line(fs, "w2l_table_fill(%s->base.tables[%" PRIu32 "], %s, %s, %s);", in_, t, top(fs, 2), top(fs, 1),
+    line(fs, "w2l_table_fill(%s->table%" PRIu32 ", %s, %s, %s);", in_, t, top(fs, 2), top(fs, 1),
          top(fs, 0));
     pop(fs, 3);
     break;
   case OP_TABLE_COPY:
-    line(fs, "w2l_table_copy(%s->base.tables[%" PRIu32 "], inst->base.tables[%" PRIu32 "], %s, %s, %s);", in_,
+    line(fs, "w2l_table_copy(%s->table%" PRIu32 ", inst->table%" PRIu32 ", %s, %s, %s);", in_,
          in->imm.pair.a, in->imm.pair.b, top(fs, 2), top(fs, 1), top(fs, 0));
     pop(fs, 3);
     break;
@@ -696,7 +764,7 @@ static void op_table(struct fstate *fs, const struct instr *in) {
     uint32_t s = in->imm.pair.a;
     char seg[32] = "NULL";
     if (fs->m->elems[s].count) snprintf(seg, sizeof seg, "inst->elem%" PRIu32, s);
-    line(fs, "w2l_table_init(%s->base.tables[%" PRIu32 "], %s, inst->elem_len[%" PRIu32 "], %s, %s, %s);",
+    line(fs, "w2l_table_init(%s->table%" PRIu32 ", %s, inst->elem_len[%" PRIu32 "], %s, %s, %s);",
          in_, in->imm.pair.b, seg, s, top(fs, 2), top(fs, 1), top(fs, 0));
     pop(fs, 3);
     break;
@@ -901,13 +969,15 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
     declare_slots(out, &fs.use, c, emit_ctype(class_type[c]), emit_zero(class_type[c]));
   for (uint32_t k = 0; k < m->nmems; k++)
     if (fs.use.mems[k])
-      emit_printf(out, "  uint8_t *mem%" PRIu32 " = inst->base.memories[%" PRIu32 "]->data;\n"
-                       "  uint64_t mem%" PRIu32 "_size = inst->base.memories[%" PRIu32 "]->size;\n",
+      emit_printf(out, "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
+                       "  uint64_t mem%" PRIu32 "_size = inst->mem%" PRIu32 "->size;\n",
                   k, k, k, k);
   /* Leaf functions cannot recurse, so the stack check is left to their callers. */
-  /* Functions that call keep their frame (W2L_NO_SIBCALL): a C compiler must
-   * not turn recursion into a loop, so runaway recursion exhausts the stack. */
-  if (fs.use.calls) emit_put(out, "  W2L_FUNC_ENTRY();\n  W2L_NO_SIBCALL();\n");
+  /* Functions that may recurse check the stack and keep their frame
+   * (W2L_NO_SIBCALL): a C compiler must not turn recursion into a loop, so
+   * runaway recursion exhausts the stack.  The others cannot go deeper than
+   * the module's longest call chain. */
+  if (e->recursive[funcidx]) emit_put(out, "  W2L_FUNC_ENTRY();\n  W2L_NO_SIBCALL();\n");
   emit_put(out, body.data);
   emit_put(out, "}\n\n");
 }

@@ -6,6 +6,9 @@
 
 /* trap.c: whether a protected call is active on this thread (signal-safe). */
 bool rt_protect_active(void);
+/* trap.c: whether addr (of a fault) is at the end of this thread's stack: a
+ * native stack overflow (signal-safe; known once a protected call ran). */
+bool rt_fault_on_stack_end(uintptr_t addr);
 /* trap.c: raise t from a signal handler running on the faulting thread. */
 W2L_NORETURN void rt_trap_from_signal(w2l_trap t);
 

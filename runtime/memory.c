@@ -5,7 +5,9 @@
  *             no access rights, and mprotect makes the first size bytes
  *             readable and writable; an access past size faults, and the
  *             SIGSEGV/SIGBUS handler below turns a fault inside a reserved range
- *             into W2L_TRAP_OOB_MEMORY (other faults go to the previous handler).
+ *             into W2L_TRAP_OOB_MEMORY, and one at the end of the thread's stack
+ *             during a protected call into W2L_TRAP_STACK_EXHAUSTED (other
+ *             faults go to the previous handler).
  * Bulk operations (fill/copy/init) check explicitly in both. */
 #include <pthread.h>
 #include <signal.h>
@@ -93,8 +95,13 @@ static void chain(int sig, siginfo_t *info, void *ctx) {
 }
 
 static void fault_handler(int sig, siginfo_t *info, void *ctx) {
-  if (rt_protect_active() && in_reserved_range((uintptr_t)info->si_addr))
-    rt_trap_from_signal(W2L_TRAP_OOB_MEMORY);
+  uintptr_t addr = (uintptr_t)info->si_addr;
+  if (rt_protect_active()) {
+    if (in_reserved_range(addr)) rt_trap_from_signal(W2L_TRAP_OOB_MEMORY);
+    /* W2L_FUNC_ENTRY normally traps first; this catches frames larger than
+     * the margin it keeps (and deep host recursion under a protected call). */
+    if (sig == SIGSEGV && rt_fault_on_stack_end(addr)) rt_trap_from_signal(W2L_TRAP_STACK_EXHAUSTED);
+  }
   chain(sig, info, ctx);
 }
 

@@ -17,13 +17,15 @@ struct protect_frame {
 
 static _Thread_local struct protect_frame *innermost; /* this thread's top frame */
 static _Thread_local uintptr_t stack_low;             /* lowest usable stack address (0: unknown) */
+static _Thread_local uintptr_t stack_margin;          /* kept free above stack_low */
 static _Thread_local bool stack_low_known;            /* stack_low computed for this thread */
 _Thread_local uintptr_t w2l_stack_limit;
 
 static atomic_size_t stack_budget = W2L_DEFAULT_STACK_BUDGET;
 
-/* Keep this far from the true end of the stack: room for the frame of the
- * function that trips the check, the trap path and sanitizer handlers. */
+/* Keep this far from the true end of the stack (or a quarter of the stack if
+ * that is less): room for the frame of the function that trips the check, the
+ * trap path and sanitizer handlers. */
 #define STACK_MARGIN ((uintptr_t)256 << 10)
 
 static const char *const messages[W2L_TRAP_COUNT] = {
@@ -62,6 +64,11 @@ bool rt_protect_active(void) { return innermost != NULL; }
 
 void rt_trap_from_signal(w2l_trap t) { siglongjmp(innermost->env, (int)t); }
 
+bool rt_fault_on_stack_end(uintptr_t addr) {
+  /* The guard page(s) below stack_low, or the margin above it. */
+  return stack_low && addr < stack_low + stack_margin && addr >= stack_low - ((uintptr_t)1 << 20);
+}
+
 void w2l_set_stack_budget(size_t bytes) {
   atomic_store(&stack_budget, bytes ? bytes : W2L_DEFAULT_STACK_BUDGET);
 }
@@ -75,12 +82,15 @@ static uintptr_t thread_stack_floor(void) {
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
       void *addr;
       size_t size;
-      if (pthread_attr_getstack(&attr, &addr, &size) == 0) stack_low = (uintptr_t)addr;
+      if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+        stack_low = (uintptr_t)addr;
+        stack_margin = size / 4 < STACK_MARGIN ? size / 4 : STACK_MARGIN;
+      }
       pthread_attr_destroy(&attr);
     }
 #endif
   }
-  return stack_low ? stack_low + STACK_MARGIN : 0;
+  return stack_low ? stack_low + stack_margin : 0;
 }
 
 /* The limit for an outermost protected call whose frame is at here. */

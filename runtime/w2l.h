@@ -7,11 +7,11 @@
  * Quick tour for a host:
  *
  *   #include "w2l.h"
- *   #include "math.h"              // emitted by: wasm2c-lite math.wat -o math.c
+ *   #include "calc.h"              // emitted by: wasm2c-lite calc.wat -o calc.c
  *
  *   w2l_linker *l = w2l_linker_new();
  *   w2l_error err;
- *   w2l_instance *inst = w2l_linker_instantiate(l, &math_module, "math", &err);
+ *   w2l_instance *inst = w2l_linker_instantiate(l, &calc_module, "calc", &err);
  *   if (!inst) { fprintf(stderr, "%s\n", err.message); return 1; }
  *   w2l_val args[2] = {W2L_I32_VAL(1), W2L_I32_VAL(2)}, res[1];
  *   w2l_trap t = w2l_call(inst, "add", args, 2, res, 1, &err);
@@ -28,6 +28,9 @@
  * Hosts that load plugins must export the runtime's symbols to them: link the
  * host executable with -rdynamic (the runtime's trap state and type registry
  * must exist once per process).
+ *
+ * Name emitted modules so their headers do not shadow system headers (a module
+ * "math" writes math.h), or put the output directory on -iquote, not -I.
  */
 #ifndef W2L_H
 #define W2L_H
@@ -52,7 +55,12 @@ extern "C" {
  *                        rights past the current size; a fault handler turns an
  *                        out-of-bounds access into a trap (64-bit POSIX only).
  * The runtime library and all emitted code in a process must agree; instantiation
- * fails with an error if they do not. */
+ * fails with an error if they do not.
+ * Guard mode changes process state when the first memory is made: it installs
+ * SIGSEGV and SIGBUS handlers (SA_ONSTACK; faults that are not wasm's go on to
+ * the handlers installed before them, or kill the process as usual) and gives
+ * each thread that runs wasm an alternate signal stack if it has none.  A host
+ * that installs its own SIGSEGV handler afterwards must chain to ours. */
 #define W2L_BOUNDS_EXPLICIT 0
 #define W2L_BOUNDS_GUARD 1
 #ifndef W2L_BOUNDS
@@ -234,16 +242,6 @@ extern _Thread_local uintptr_t w2l_stack_limit;
   if (W2L_UNLIKELY((uintptr_t)__builtin_frame_address(0) < w2l_stack_limit))      \
   w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
 
-/* Emitter: write W2L_ALLOW_INFINITE_RECURSION once near the top of X.c.  A wasm
- * function that always calls itself is valid (it traps with "call stack
- * exhausted"), but gcc >= 12 and clang reject its C under -Werror with
- * -Winfinite-recursion; this turns that warning off for the rest of the file. */
-#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
-#define W2L_ALLOW_INFINITE_RECURSION _Pragma("GCC diagnostic ignored \"-Winfinite-recursion\"")
-#else
-#define W2L_ALLOW_INFINITE_RECURSION
-#endif
-
 /* ===================================================================== */
 /* Linear memory                                                          */
 /* ===================================================================== */
@@ -398,6 +396,9 @@ static inline const w2l_ref *w2l_call_indirect_check(const w2l_table *t, uint32_
 /* Globals                                                                */
 /* ===================================================================== */
 
+/* A global variable.  Emitted code may embed its own globals in the instance
+ * struct (then they live as long as the instance); imported and host globals
+ * are shared by pointer, so every importer sees global.set at once. */
 typedef struct w2l_global {
   w2l_valtype type; /* value type */
   bool mutable_;    /* whether global.set is allowed */
@@ -413,6 +414,7 @@ void w2l_global_free(w2l_global *g);
 /* Module descriptors (emitted) and instances                             */
 /* ===================================================================== */
 
+/* The four kinds of imports and exports (their binary encodings). */
 typedef enum w2l_externkind {
   W2L_EXTERN_FUNC = 0,
   W2L_EXTERN_TABLE = 1,
@@ -424,10 +426,10 @@ typedef enum w2l_externkind {
 typedef struct w2l_extern {
   w2l_externkind kind; /* which member of of is valid */
   union {
-    w2l_ref func;        /* function: a non-null funcref */
-    w2l_table *table;
-    w2l_memory *memory;
-    w2l_global *global;
+    w2l_ref func;        /* function: a non-null funcref (obj = its instance or host env) */
+    w2l_table *table;    /* table (not owned) */
+    w2l_memory *memory;  /* memory (not owned) */
+    w2l_global *global;  /* global (not owned) */
   } of;
 } w2l_extern;
 
@@ -440,17 +442,19 @@ typedef struct w2l_externtype {
   uint64_t min, max;    /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
 } w2l_externtype;
 
+/* One import of a module, in import order. */
 typedef struct w2l_import_desc {
   const char *module;   /* module name (NUL-terminated; module_len bytes) */
-  uint32_t module_len;
-  const char *name;     /* item name */
-  uint32_t name_len;
+  uint32_t module_len;  /* bytes of module (names may contain NUL) */
+  const char *name;     /* item name (NUL-terminated; name_len bytes) */
+  uint32_t name_len;    /* bytes of name */
   w2l_externtype type;  /* what the import must be */
 } w2l_import_desc;
 
+/* One export of a module. */
 typedef struct w2l_export_desc {
   const char *name;     /* export name (NUL-terminated; name_len bytes) */
-  uint32_t name_len;
+  uint32_t name_len;    /* bytes of name */
   w2l_externkind kind;  /* index space */
   uint32_t index;       /* index in that space */
   w2l_externtype type;  /* its type */
@@ -463,7 +467,7 @@ struct w2l_instance;
 typedef void (*w2l_trampoline)(const w2l_ref *f, const w2l_value *args, w2l_value *results);
 
 /* What wasm2c-lite emits for each module, as X_module in X.c (and declared in
- * X.h); a plugin .so also exports it as w2l_plugin_module. */
+ * X.h); a plugin .so also returns it from W2L_PLUGIN_SYMBOL (see below). */
 typedef struct w2l_module {
   uint32_t abi;                    /* W2L_ABI_VERSION of the emitter */
   int bounds;                      /* W2L_BOUNDS the code was compiled with */
@@ -471,10 +475,10 @@ typedef struct w2l_module {
   uint32_t ntypes;                 /* function types */
   const char *const *type_sigs;    /* ntypes signature strings */
   const w2l_trampoline *trampolines; /* ntypes trampolines */
-  uint32_t nimports;
-  const w2l_import_desc *imports;
-  uint32_t nexports;
-  const w2l_export_desc *exports;
+  uint32_t nimports;               /* number of imports */
+  const w2l_import_desc *imports;  /* nimports imports, in order */
+  uint32_t nexports;               /* number of exports */
+  const w2l_export_desc *exports;  /* nexports exports */
   uint32_t nfuncs, ntables, nmemories, nglobals; /* index space sizes, imports included */
   const uint32_t *func_types;      /* nfuncs type indices */
   size_t instance_size;            /* bytes of the emitted instance struct
@@ -631,8 +635,11 @@ void w2l_plugin_close(w2l_plugin *p);
 
 /* The dlsym of dynamic linking: put inst's exported function name into table t
  * (funcref; reusing the first null slot, else growing by one) and return its
- * index, which other modules can call_indirect.  Returns UINT32_MAX with err
- * filled if there is no such function export or the table cannot grow. */
+ * index, which other modules can call_indirect.  Index 0 is never returned (C
+ * compiled to wasm uses it as the null function pointer): an empty table first
+ * grows by a null slot 0.  To release a slot, set t->elems[i] = W2L_NULL_REF.
+ * Returns UINT32_MAX with err filled if there is no such function export or
+ * the table cannot grow. */
 uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name,
                               w2l_error *err);
 

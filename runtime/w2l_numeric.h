@@ -359,6 +359,15 @@ static inline void w2l_touch(const uint8_t *base, uint64_t size, uint64_t addr, 
   (void)*(const volatile uint8_t *)(base + addr + n - 1);
 }
 
+/* Reload the base and size of memory m that a function keeps in locals, after
+ * calls and memory.grow.  In guard mode the data never moves and the size is
+ * not used by the checks, so there is nothing to do. */
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
+#define W2L_MEM_RELOAD(base_, size_, mem_) ((void)0)
+#else
+#define W2L_MEM_RELOAD(base_, size_, mem_) ((base_) = (mem_)->data, (size_) = (mem_)->size)
+#endif
+
 /* Placed after W2L_FUNC_ENTRY() in functions that call: a local whose address
  * escapes keeps C compilers from turning calls in tail position into jumps and
  * self-recursion into loops, so deep recursion in wasm uses native stack and

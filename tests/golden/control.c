@@ -13,6 +13,7 @@ struct w2l_res_Ii { uint64_t r0; uint32_t r1; };
 /* One instance of the module; the runtime allocates instance_size bytes. */
 typedef struct control__instance {
   w2l_instance base; /* the generic view (the runtime owns its arrays) */
+  const w2l_functype *types[6]; /* = base.types, one load closer */
 } control__instance;
 
 static uint32_t control__f0_sum(void *obj, uint32_t);
@@ -27,33 +28,25 @@ static struct w2l_res_Ii control__f6_twice(void *obj, uint32_t);
 static uint32_t control__f0_sum(void *obj, uint32_t l0_n) {
   (void)obj;
   uint32_t l1_acc = 0;
-  uint32_t i0 = 0, i1 = 0;
+  uint32_t i0 = 0;
 L2:;
-  i0 = l0_n;
-  i0 = i0 == 0;
+  i0 = l0_n == 0;
   if (i0) {
     goto L1;
   }
-  i0 = l1_acc;
-  i1 = l0_n;
-  i0 = i0 + i1;
+  i0 = l1_acc + l0_n;
   l1_acc = i0;
-  i0 = l0_n;
-  i1 = 1u;
-  i0 = i0 - i1;
+  i0 = l0_n - 1u;
   l0_n = i0;
   goto L2;
 L1:;
-  i0 = l1_acc;
-  return i0;
+  return l1_acc;
 }
 
 /* func 1 $classify: (i32) -> (i32) */
 static uint32_t control__f1_classify(void *obj, uint32_t l0_x) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = l0_x;
-  switch (i0) {
+  switch (l0_x) {
   case 0:
     goto L3;
   case 1:
@@ -62,38 +55,27 @@ static uint32_t control__f1_classify(void *obj, uint32_t l0_x) {
     goto L1;
   }
 L3:;
-  i0 = 10u;
-  return i0;
+  return 10u;
 L2:;
-  i0 = 20u;
-  return i0;
+  return 20u;
 L1:;
-  i0 = 30u;
-  return i0;
+  return 30u;
 }
 
 /* func 2 $swap: (i32, i64) -> (i64, i32) */
 static struct w2l_res_Ii control__f2_swap(void *obj, uint32_t l0, uint64_t l1) {
   (void)obj;
-  uint32_t i1 = 0;
-  uint64_t j0 = 0;
-  j0 = l1;
-  i1 = l0;
-  return (struct w2l_res_Ii){j0, i1};
+  return (struct w2l_res_Ii){l1, l0};
 }
 
 /* func 3 $pick: (i32) -> (f64) */
 static double control__f3_pick(void *obj, uint32_t l0_c) {
   (void)obj;
-  uint32_t i0 = 0;
-  double d0 = 0, d1 = 0;
-  i0 = l0_c;
-  if (i0) {
+  double d0 = 0;
+  if (l0_c) {
     d0 = 0x1.8p+0;
   } else {
-    d0 = 0x1p+0;
-    d1 = 0x0p+0;
-    d0 = w2l_f64_quiet(d0 / d1);
+    d0 = w2l_f64_quiet(0x1p+0 / 0x0p+0);
   }
   return d0;
 }
@@ -101,10 +83,8 @@ static double control__f3_pick(void *obj, uint32_t l0_c) {
 /* func 4 $divide: (i32, i32) -> (i32) */
 static uint32_t control__f4_divide(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
-  uint32_t i0 = 0, i1 = 0;
-  i0 = l0;
-  i1 = l1;
-  i0 = w2l_i32_div_s(i0, i1);
+  uint32_t i0 = 0;
+  i0 = w2l_i32_div_s(l0, l1);
   return i0;
 }
 
@@ -112,26 +92,18 @@ static uint32_t control__f4_divide(void *obj, uint32_t l0, uint32_t l1) {
 static uint64_t control__f5_max(void *obj, uint64_t l0_a, uint64_t l1_b) {
   (void)obj;
   uint32_t i2 = 0;
-  uint64_t j0 = 0, j1 = 0, j2 = 0, j3 = 0;
-  j0 = l0_a;
-  j1 = l1_b;
-  j2 = l0_a;
-  j3 = l1_b;
-  i2 = (int64_t)j2 > (int64_t)j3;
-  j0 = i2 ? j0 : j1;
+  uint64_t j0 = 0;
+  i2 = (int64_t)l0_a > (int64_t)l1_b;
+  j0 = i2 ? l0_a : l1_b;
   return j0;
 }
 
 /* func 6: (i32) -> (i64, i32) */
 static struct w2l_res_Ii control__f6_twice(void *obj, uint32_t l0) {
   control__instance *inst = obj;
-  uint32_t i0 = 0, i1 = 0;
-  uint64_t j0 = 0, j1 = 0;
-  W2L_FUNC_ENTRY();
-  W2L_NO_SIBCALL();
-  i0 = l0;
-  j1 = UINT64_C(2);
-  { struct w2l_res_Ii res = control__f2_swap(inst, i0, j1); j0 = res.r0; i1 = res.r1; }
+  uint32_t i1 = 0;
+  uint64_t j0 = 0;
+  { struct w2l_res_Ii res = control__f2_swap(inst, l0, UINT64_C(2)); j0 = res.r0; i1 = res.r1; }
   return (struct w2l_res_Ii){j0, i1};
 }
 
@@ -190,6 +162,7 @@ static const char *control__init(w2l_instance *base, const w2l_extern *imports) 
   inst->base.funcs[4] = (w2l_ref){inst->base.types[3], (void (*)(void))control__f4_divide, inst};
   inst->base.funcs[5] = (w2l_ref){inst->base.types[4], (void (*)(void))control__f5_max, inst};
   inst->base.funcs[6] = (w2l_ref){inst->base.types[5], (void (*)(void))control__f6_twice, inst};
+  memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
 }
 

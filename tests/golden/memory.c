@@ -9,6 +9,9 @@
 /* One instance of the module; the runtime allocates instance_size bytes. */
 typedef struct memory__instance {
   w2l_instance base; /* the generic view (the runtime owns its arrays) */
+  const w2l_functype *types[5]; /* = base.types, one load closer */
+  w2l_memory *mem0; /* = base.memories[0] */
+  w2l_table *table0; /* = base.tables[0] */
   w2l_global g1_count; /* global 1 */
   uint32_t data_len[2]; /* data segment sizes, 0 once dropped */
   uint32_t elem_len[1]; /* elem segment sizes, 0 once dropped */
@@ -30,41 +33,33 @@ static uint32_t memory__f6_grow(void *obj, uint32_t);
 /* func 1 $add: (i32, i32) -> (i32) */
 static uint32_t memory__f1_add(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
-  uint32_t i0 = 0, i1 = 0;
-  i0 = l0;
-  i1 = l1;
-  i0 = i0 + i1;
+  uint32_t i0 = 0;
+  i0 = l0 + l1;
   return i0;
 }
 
 /* func 2 $sub: (i32, i32) -> (i32) */
 static uint32_t memory__f2_sub(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
-  uint32_t i0 = 0, i1 = 0;
-  i0 = l0;
-  i1 = l1;
-  i0 = i0 - i1;
+  uint32_t i0 = 0;
+  i0 = l0 - l1;
   return i0;
 }
 
 /* func 3: (i32, i32, i32) -> (i32) */
 static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint32_t l2_b) {
   memory__instance *inst = obj;
-  uint32_t i0 = 0, i1 = 0, i2 = 0;
+  uint32_t i0 = 0;
   W2L_FUNC_ENTRY();
   W2L_NO_SIBCALL();
   i0 = inst->g1_count.value.i32;
-  i1 = 1u;
-  i0 = i0 + i1;
+  i0 = i0 + 1u;
   inst->g1_count.value.i32 = i0;
   i0 = inst->g1_count.value.i32;
   ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0);
-  i0 = l1_a;
-  i1 = l2_b;
-  i2 = l0_op;
   {
-    const w2l_ref *callee = w2l_call_indirect_check(inst->base.tables[0], i2, inst->base.types[0]);
-    i0 = ((uint32_t (*)(void *, uint32_t, uint32_t))callee->fn)(callee->obj, i0, i1);
+    const w2l_ref *callee = w2l_call_indirect_check(inst->table0, l0_op, inst->types[0]);
+    i0 = ((uint32_t (*)(void *, uint32_t, uint32_t))callee->fn)(callee->obj, l1_a, l2_b);
   }
   return i0;
 }
@@ -73,10 +68,9 @@ static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint3
 static uint32_t memory__f4_load16(void *obj, uint32_t l0_p) {
   memory__instance *inst = obj;
   uint32_t i0 = 0;
-  uint8_t *mem0 = inst->base.memories[0]->data;
-  uint64_t mem0_size = inst->base.memories[0]->size;
-  i0 = l0_p;
-  i0 = w2l_load_i32_16u(mem0, mem0_size, (uint64_t)i0 + 8u);
+  uint8_t *mem0 = inst->mem0->data;
+  uint64_t mem0_size = inst->mem0->size;
+  i0 = w2l_load_i32_16u(mem0, mem0_size, (uint64_t)l0_p + 8u);
   return i0;
 }
 
@@ -84,31 +78,23 @@ static uint32_t memory__f4_load16(void *obj, uint32_t l0_p) {
 static void memory__f5_store(void *obj, uint32_t l0_p, uint64_t l1_v) {
   memory__instance *inst = obj;
   uint32_t i0 = 0, i1 = 0;
-  uint64_t j1 = 0;
-  uint8_t *mem0 = inst->base.memories[0]->data;
-  uint64_t mem0_size = inst->base.memories[0]->size;
-  i0 = l0_p;
+  uint8_t *mem0 = inst->mem0->data;
+  uint64_t mem0_size = inst->mem0->size;
   i1 = inst->base.globals[0]->value.i32;
-  i0 = i0 + i1;
-  j1 = l1_v;
-  w2l_store_i64(mem0, mem0_size, i0, j1);
+  i0 = l0_p + i1;
+  w2l_store_i64(mem0, mem0_size, i0, l1_v);
 }
 
 /* func 6: (i32) -> (i32) */
 static uint32_t memory__f6_grow(void *obj, uint32_t l0_n) {
   memory__instance *inst = obj;
-  uint32_t i0 = 0, i1 = 0, i2 = 0;
-  uint8_t *mem0 = inst->base.memories[0]->data;
-  uint64_t mem0_size = inst->base.memories[0]->size;
-  i0 = 0u;
-  i1 = 0u;
-  i2 = 3u;
-  w2l_memory_init(inst->base.memories[0], memory__data1, inst->data_len[1], i0, i1, i2);
-  i0 = 70000u;
-  w2l_touch(mem0, mem0_size, (uint64_t)i0 + 0u, 1);
-  i0 = l0_n;
-  i0 = w2l_memory_grow(inst->base.memories[0], i0);
-  mem0 = inst->base.memories[0]->data; mem0_size = inst->base.memories[0]->size;
+  uint32_t i0 = 0;
+  uint8_t *mem0 = inst->mem0->data;
+  uint64_t mem0_size = inst->mem0->size;
+  w2l_memory_init(inst->mem0, memory__data1, inst->data_len[1], 0u, 0u, 3u);
+  w2l_touch(mem0, mem0_size, 70000u, 1);
+  i0 = w2l_memory_grow(inst->mem0, l0_n);
+  W2L_MEM_RELOAD(mem0, mem0_size, inst->mem0);
   return i0;
 }
 
@@ -170,6 +156,9 @@ static const char *memory__init(w2l_instance *base, const w2l_extern *imports) {
   inst->g1_count.mutable_ = true;
   inst->g1_count.value.i32 = 0u;
   inst->base.globals[1] = &inst->g1_count;
+  memcpy(inst->types, base->types, sizeof inst->types);
+  inst->mem0 = base->memories[0];
+  inst->table0 = base->tables[0];
   inst->elem0[0] = inst->base.funcs[1];
   inst->elem0[1] = inst->base.funcs[2];
   inst->elem_len[0] = 2u;

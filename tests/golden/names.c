@@ -9,6 +9,7 @@
 /* One instance of the module; the runtime allocates instance_size bytes. */
 typedef struct names__instance {
   w2l_instance base; /* the generic view (the runtime owns its arrays) */
+  const w2l_functype *types[1]; /* = base.types, one load closer */
   w2l_global g0_g; /* global 0 */
 } names__instance;
 
@@ -22,49 +23,37 @@ static uint32_t names__f5_a_b(void *obj);
 /* func 0: () -> (i32) */
 static uint32_t names__f0_Z__2A_2F(void *obj) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = 1u;
-  return i0;
+  return 1u;
 }
 
 /* func 1: () -> (i32) */
 static uint32_t names__f1_Z__3F_3F_2F(void *obj) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = 2u;
-  return i0;
+  return 2u;
 }
 
 /* func 2: () -> (i32) */
 static uint32_t names__f2_Z_caf_C3_A9(void *obj) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = 3u;
-  return i0;
+  return 3u;
 }
 
 /* func 3: () -> (i32) */
 static uint32_t names__f3_Z_(void *obj) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = 4u;
-  return i0;
+  return 4u;
 }
 
 /* func 4: () -> (i32) */
 static uint32_t names__f4_module(void *obj) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = 5u;
-  return i0;
+  return 5u;
 }
 
 /* func 5: () -> (i32) */
 static uint32_t names__f5_a_b(void *obj) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = 6u;
-  return i0;
+  return 6u;
 }
 
 static void names__tramp__i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
@@ -103,6 +92,7 @@ static const char *names__init(w2l_instance *base, const w2l_extern *imports) {
   inst->g0_g.mutable_ = true;
   inst->g0_g.value.i32 = 7u;
   inst->base.globals[0] = &inst->g0_g;
+  memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
 }
 

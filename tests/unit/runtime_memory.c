@@ -143,6 +143,18 @@ static void child_oob_outside_protect(void) {
   *p = 1; /* no protected call: the host's own bug */
 }
 
+/* ---- A native stack overflow without W2L_FUNC_ENTRY (guard mode) ---- */
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
+static unsigned unchecked(unsigned depth);
+static unsigned (*volatile unchecked_ptr)(unsigned) = unchecked;
+static unsigned unchecked(unsigned depth) {
+  volatile char pad[4096];
+  pad[0] = (char)depth;
+  return unchecked_ptr(depth + 1) + (unsigned)pad[0];
+}
+static void run_unchecked(void *arg) { *(unsigned *)arg = unchecked(0); }
+#endif
+
 /* ---- Threads each growing and faulting on their own memory ---- */
 
 static void *thread_main(void *arg) {
@@ -271,6 +283,11 @@ int main(void) {
 #if W2L_BOUNDS == W2L_BOUNDS_GUARD
   CHECK(child_dies(child_oob_outside_protect), "an access outside any protected call was turned into a trap");
   CHECK(m->reserved == W2L_GUARD_RESERVE, "reserved %llu", (unsigned long long)m->reserved);
+  {
+    unsigned sink;
+    for (int i = 0; i < 2; i++)
+      CHECK_TRAP(w2l_protect(run_unchecked, &sink), W2L_TRAP_STACK_EXHAUSTED);
+  }
 #else
   CHECK(m->reserved == 0, "reserved %llu", (unsigned long long)m->reserved);
 #endif

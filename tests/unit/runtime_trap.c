@@ -82,6 +82,17 @@ static void *thread_main(void *arg) {
   return (void *)(intptr_t)bad;
 }
 
+/* A thread with a small stack: wasm calls still work, and recursion traps. */
+static void *small_stack_main(void *arg) {
+  unsigned sink;
+  int bad = 0;
+  (void)arg;
+  max_depth_reached = 0;
+  if (w2l_protect(run_count, &sink) != W2L_TRAP_STACK_EXHAUSTED) bad++;
+  if (max_depth_reached < 100) bad++;
+  return (void *)(intptr_t)bad;
+}
+
 int main(void) {
   int x = 0;
   struct nest n;
@@ -136,6 +147,17 @@ int main(void) {
       pthread_join(th[i], &bad);
       CHECK(bad == NULL, "thread %d saw %d wrong traps", i, (int)(intptr_t)bad);
     }
+  }
+  {
+    pthread_attr_t attr;
+    pthread_t th;
+    void *bad;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 128 << 10);
+    pthread_create(&th, &attr, small_stack_main, NULL);
+    pthread_join(th, &bad);
+    CHECK(bad == NULL, "small stack: depth %u", max_depth_reached);
+    pthread_attr_destroy(&attr);
   }
   return test_finish();
 }
