@@ -493,7 +493,10 @@ static void op_local(struct fstate *fs, const struct instr *in) {
   } else if (local_read(fs, i)) {
     const char *value = top(fs, 0);
     materialize_local(fs, fs->sp - 1, i);
-    line(fs, "%s = %s;", fs->local_names[i], value);
+    if (strcmp(value, fs->local_names[i]) == 0) /* local.set x (local.get x) */
+      line(fs, "(void)%s;", value); /* not "x = x;": clang warns (-Wself-assign) */
+    else
+      line(fs, "%s = %s;", fs->local_names[i], value);
     pop(fs, 1);
     if (in->op == OP_LOCAL_TEE) {
       push(fs, fs->stack[fs->sp]);

@@ -86,7 +86,9 @@ static bool same_nan(w2l_v128 a, w2l_v128 b, unsigned w) {
   X(i32x4_dot_i16x8_s) X(i8x16_narrow_i16x8_s) X(i8x16_narrow_i16x8_u)                 \
   X(i16x8_narrow_i32x4_s) X(f32x4_pmin) X(f32x4_pmax) X(f64x2_pmin) X(f64x2_pmax)       \
   X(f32x4_eq) X(f32x4_ne) X(f32x4_lt) X(f32x4_le) X(f32x4_gt) X(f32x4_ge) X(f64x2_eq)   \
-  X(f64x2_ne) X(f64x2_lt) X(f64x2_le) X(f64x2_gt) X(f64x2_ge)
+  X(f64x2_ne) X(f64x2_lt) X(f64x2_le) X(f64x2_gt) X(f64x2_ge) X(i8x16_gt_u) X(i8x16_lt_u)    \
+  X(i16x8_gt_u) X(i16x8_lt_u) X(i32x4_gt_u) X(i32x4_lt_u) X(i32x4_min_u) X(i32x4_max_u)   \
+  X(i32x4_min_s) X(i32x4_max_s) X(i32x4_mul) X(i16x8_narrow_i32x4_u)
 #define BIN_F32(X) X(f32x4_add) X(f32x4_sub) X(f32x4_mul) X(f32x4_div)
 #define BIN_F64(X) X(f64x2_add) X(f64x2_sub) X(f64x2_mul) X(f64x2_div)
 #define SHIFTS(X)                                                                      \
@@ -94,9 +96,9 @@ static bool same_nan(w2l_v128 a, w2l_v128 b, unsigned w) {
   X(i16x8_shr_s) X(i32x4_shr_s)
 #if defined(__SSE4_1__)
 #define BIN_SSE41(X)                                                                   \
-  X(i32x4_mul) X(i8x16_min_s) X(i8x16_max_s) X(i16x8_min_u) X(i16x8_max_u)              \
-  X(i32x4_min_s) X(i32x4_max_s) X(i32x4_min_u) X(i32x4_max_u) X(i64x2_eq)              \
-  X(i16x8_narrow_i32x4_u)
+  X(i32x4_mul_sse41) X(i8x16_min_s) X(i8x16_max_s) X(i16x8_min_u) X(i16x8_max_u)        \
+  X(i32x4_min_s_sse41) X(i32x4_max_s_sse41) X(i32x4_min_u_sse41) X(i32x4_max_u_sse41)  \
+  X(i64x2_eq) X(i16x8_narrow_i32x4_u_sse41)
 #else
 #define BIN_SSE41(X)
 #endif
@@ -106,10 +108,18 @@ static bool same_nan(w2l_v128 a, w2l_v128 b, unsigned w) {
     int bad = 0;                                                                       \
     for (int i = 0; i < NVEC; i++)                                                     \
       for (int j = 0; j < NVEC; j++)                                                   \
-        bad += !eq(w2l_sse_##name(vec[i], vec[j]), w2l_##name(vec[i], vec[j]));        \
+        bad += !eq(w2l_sse_##name(vec[i], vec[j]), PORTABLE(name)(vec[i], vec[j]));    \
     CHECK(bad == 0, "%s: %d of %d pairs differ from the portable version", #name, bad, \
           NVEC * NVEC);                                                                \
   }
+/* The portable helper of a fast path: w2l_NAME, or w2l_X for NAME = X_sse41. */
+#define PORTABLE(name) w2l_##name
+#define w2l_i32x4_mul_sse41 w2l_i32x4_mul
+#define w2l_i32x4_min_s_sse41 w2l_i32x4_min_s
+#define w2l_i32x4_max_s_sse41 w2l_i32x4_max_s
+#define w2l_i32x4_min_u_sse41 w2l_i32x4_min_u
+#define w2l_i32x4_max_u_sse41 w2l_i32x4_max_u
+#define w2l_i16x8_narrow_i32x4_u_sse41 w2l_i16x8_narrow_i32x4_u
 #define EQ_EXACT(a, b) same(a, b)
 #define EQ_F32(a, b) same_nan(a, b, 4)
 #define EQ_F64(a, b) same_nan(a, b, 8)
@@ -142,6 +152,18 @@ static void fast_paths(void) {
     bad += !same(w2l_sse_i32x4_splat(x), w2l_i32x4_splat(x));
     bad += !same(w2l_sse_f32x4_splat(w2l_v_getf32(&vec[i], 1)), w2l_f32x4_splat(w2l_v_getf32(&vec[i], 1)));
     bad += !same(w2l_sse_f64x2_splat(w2l_v_getf64(&vec[i], 1)), w2l_f64x2_splat(w2l_v_getf64(&vec[i], 1)));
+    bad += !same(w2l_sse_load_v128_8x8_s(vec[i].b, 16, 3), w2l_load_v128_8x8_s(vec[i].b, 16, 3));
+    bad += !same(w2l_sse_load_v128_8x8_u(vec[i].b, 16, 3), w2l_load_v128_8x8_u(vec[i].b, 16, 3));
+    bad += !same(w2l_sse_load_v128_16x4_s(vec[i].b, 16, 8), w2l_load_v128_16x4_s(vec[i].b, 16, 8));
+    bad += !same(w2l_sse_load_v128_16x4_u(vec[i].b, 16, 1), w2l_load_v128_16x4_u(vec[i].b, 16, 1));
+    bad += !same(w2l_sse_load_v128_32x2_u(vec[i].b, 16, 5), w2l_load_v128_32x2_u(vec[i].b, 16, 5));
+#if defined(__SSSE3__)
+    static const uint8_t idx[16] = {31, 0, 16, 15, 17, 2, 30, 1, 5, 20, 9, 9, 27, 3, 14, 16};
+    bad += !same(w2l_sse_i8x16_shuffle(vec[i], vec[(i + 1) % NVEC], idx),
+                 w2l_i8x16_shuffle(vec[i], vec[(i + 1) % NVEC], idx));
+    bad += !same(w2l_sse_i8x16_swizzle(vec[i], vec[(i + 1) % NVEC]),
+                 w2l_i8x16_swizzle(vec[i], vec[(i + 1) % NVEC]));
+#endif
   }
   CHECK(bad == 0, "unary fast paths: %d cases differ", bad);
 }
