@@ -635,8 +635,11 @@ void w2l_plugin_close(w2l_plugin *p);
 
 /* The dlsym of dynamic linking: put inst's exported function name into table t
  * (funcref; reusing the first null slot, else growing by one) and return its
- * index, which other modules can call_indirect.  Returns UINT32_MAX with err
- * filled if there is no such function export or the table cannot grow. */
+ * index, which other modules can call_indirect.  Index 0 is never returned (C
+ * compiled to wasm uses it as the null function pointer): an empty table first
+ * grows by a null slot 0.  To release a slot, set t->elems[i] = W2L_NULL_REF.
+ * Returns UINT32_MAX with err filled if there is no such function export or
+ * the table cannot grow. */
 uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name,
                               w2l_error *err);
 
