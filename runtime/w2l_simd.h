@@ -231,7 +231,15 @@ static inline w2l_v128 w2l_i8x16_shuffle(w2l_v128 a, w2l_v128 b, const uint8_t i
   w2l_v128 r;
   memcpy(t, a.b, 16);
   memcpy(t + 16, b.b, 16);
-  for (unsigned i = 0; i < 16; i++) r.b[i] = t[idx[i] & 31];
+  /* unrolled: with the constant indices of emitted code this folds to byte moves */
+#define W2L_V_SHUF4(i)                                                           \
+  r.b[i] = t[idx[i] & 31], r.b[i + 1] = t[idx[i + 1] & 31], r.b[i + 2] = t[idx[i + 2] & 31], \
+  r.b[i + 3] = t[idx[i + 3] & 31]
+  W2L_V_SHUF4(0);
+  W2L_V_SHUF4(4);
+  W2L_V_SHUF4(8);
+  W2L_V_SHUF4(12);
+#undef W2L_V_SHUF4
   return r;
 }
 /* Lane i is a's byte s[i], or 0 when s[i] >= 16. */
