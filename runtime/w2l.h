@@ -225,7 +225,11 @@ w2l_trap w2l_protect(void (*fn)(void *arg), void *arg);
 void w2l_set_stack_budget(size_t bytes);
 
 /* The stack limit of the current thread; W2L_FUNC_ENTRY compares against it. */
+#ifdef __cplusplus
+extern thread_local uintptr_t w2l_stack_limit; /* C++ hosts include this header too */
+#else
 extern _Thread_local uintptr_t w2l_stack_limit;
+#endif
 
 /* Emitted at the top of every wasm function that makes calls (after its
  * declarations; it declares a local, so use it once per function, as a
