@@ -655,14 +655,23 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
     operand[k] = take(fs, fs->sp - nparams + k, &reads);
     has_const |= fs->konst[fs->sp - 1 - k];
   }
+  bool second_const = nparams == 2 && fs->konst[fs->sp - 1];
   pop(fs, nparams);
   push(fs, sig_type(colon[1]));
   struct ebuf x;
   emit_init_buf(&x, fs->e->arena);
   bool quiet = has_const && foldable_float_op((enum opcode)in->op);
   if (quiet) emit_printf(&x, "w2l_%s_quiet(", colon[1] == 'f' ? "f32" : "f64");
+  /* A constant shift count is masked here: x << 3u, not x << (3u & 31). */
+  unsigned long long count = 0;
+  bool const_count = second_const &&
+                     (sscanf(operand[1], "%llu", &count) == 1 ||
+                      sscanf(operand[1], "UINT64_C(%llu)", &count) == 1);
   for (const char *p = oi->c; *p; p++) {
-    if (p[0] == '%' && p[1] >= '1' && p[1] <= '3') {
+    if (const_count && (strncmp(p, "(%2 & 31)", 9) == 0 || strncmp(p, "(%2 & 63)", 9) == 0)) {
+      emit_printf(&x, "%lluu", count & (p[6] == '3' ? 31u : 63u));
+      p += 8;
+    } else if (p[0] == '%' && p[1] >= '1' && p[1] <= '3') {
       emit_put(&x, operand[p[1] - '1']);
       p++;
     } else if (p[0] == '%' && p[1] == 'L') { /* lane index */
