@@ -10,8 +10,7 @@
 # NAME:LINE reruns the one command on that line (wast-runner --line) verbosely.
 #
 # Files listed in tests/spec/skip.txt ("GLOB  reason") are not run; each one is
-# printed with its reason.  SIMD scripts (simd_*) are skipped while the opcode
-# table has no SIMD instructions.  W2L_SPEC_MAX_FAILS (default 20) limits the
+# printed with its reason.  W2L_SPEC_MAX_FAILS (default 20) limits the
 # FAIL lines shown per file; logs go to W2L_SPEC_LOGS (default
 # $W2L_BUILD/spec-logs/).
 # W2L_SPEC_RUNNER_FLAGS are extra wast-runner options.  The default:
@@ -55,8 +54,6 @@ case "${1:-}" in
 esac
 
 # Why a file is skipped (empty: it runs).
-has_simd=0
-grep -q '"v128.load"' "$root/compiler/opcodes.def" 2>/dev/null && has_simd=1
 skip_reason() {
   base=$1
   if [ -f "$here/skip.txt" ]; then
@@ -66,7 +63,6 @@ skip_reason() {
       case "$base" in $glob) echo "$reason"; return ;; esac
     done <"$here/skip.txt"
   fi
-  case "$base" in simd_*) [ $has_simd = 0 ] && echo "SIMD: issue 7" ;; esac
 }
 
 # The list of files to run.
