@@ -78,6 +78,12 @@ static _Noreturn void fail(struct val_code *v, const struct instr *in, const cha
   diag_verror(v->m->src, in->pos, fmt, ap);
 }
 
+/* The top n entries of the value stack (NULL when n is 0: the stack may not
+ * have been allocated yet, and NULL + 0 is undefined). */
+static const uint8_t *stack_top(const struct val_code *v, uint32_t n) {
+  return n ? v->vals + v->nvals - n : NULL;
+}
+
 /* "type mismatch in NAME, expected [EXP] but got [top n of the frame's stack]". */
 static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const char *name,
                                const enum valtype *exp, uint32_t nexp, uint32_t ngot) {
@@ -87,7 +93,7 @@ static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const
   if (ngot > avail) ngot = avail;
   fmt_types(e, sizeof e, exp, NULL, nexp, false);
   /* "[..., f32]": below the values shown, the polymorphic stack gives any type */
-  fmt_types(g, sizeof g, NULL, v->vals + v->nvals - ngot, ngot, f->unreachable && ngot < nexp);
+  fmt_types(g, sizeof g, NULL, stack_top(v, ngot), ngot, f->unreachable && ngot < nexp);
   fail(v, in, "type mismatch in %s, expected %s but got %s", name, e, g);
 }
 
@@ -490,7 +496,7 @@ static void step_select(struct val_code *v, const struct instr *in) {
     mismatch(v, in, "select", exp, 3, 3);
   if (!is_num(want)) {
     char g[200];
-    fmt_types(g, sizeof g, NULL, v->vals + v->nvals - (avail < 3 ? avail : 3),
+    fmt_types(g, sizeof g, NULL, stack_top(v, avail < 3 ? avail : 3),
               avail < 3 ? avail : 3, avail < 3);
     fail(v, in, "type mismatch in select, expected numeric operands but got %s (select of "
          "references needs a result type)", g);
