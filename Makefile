@@ -109,6 +109,7 @@ spec: all
 
 bench: all
 	@$(TEST_ENV) sh bench/run-bench.sh
+	@$(TEST_ENV) sh bench/simd.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib

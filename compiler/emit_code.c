@@ -26,7 +26,14 @@
 #include "emit.h"
 
 enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
-#define NO_LOCAL UINT32_MAX
+/* What a pending value reads: locals (their index) and stack slots
+ * (SLOT_DEP | depth << 3 | class), marked read only when its text is written. */
+#define SLOT_DEP 0x80000000u
+struct deps {
+  uint32_t *v; /* entries */
+  uint32_t n;  /* used */
+  uint32_t cap; /* allocated */
+};
 static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
 /* A value type of each class, for its C type and zero value. */
 static const enum valtype class_type[NCLASS] = {VT_I32, VT_I64, VT_F32, VT_F64, VT_FUNCREF, VT_V128};
@@ -68,8 +75,8 @@ struct fstate {
   enum valtype *stack;        /* operand stack types */
   uint8_t *konst;             /* per stack slot: 1 if it holds a constant just pushed */
   const char **pending;       /* per stack slot: C text of a value not yet stored in the
-                                 slot (a constant or local.get), or NULL */
-  uint32_t *pending_local;    /* per stack slot: the local a pending text reads, or NO_LOCAL */
+                                 slot (a constant, local.get or pure operation), or NULL */
+  struct deps *deps;          /* per stack slot: what a pending text reads */
   uint32_t sp, stack_cap;     /* height, capacity */
   struct ctl *ctl;            /* control stack */
   uint32_t nctl, ctl_cap;     /* depth, capacity */
@@ -117,11 +124,29 @@ static bool label_used(const struct usage *u, uint32_t label) {
   return u && label < u->nlabels && u->labels[label];
 }
 
+static void mark_slot(struct fstate *fs, uint32_t d, int c) {
+  fs->use.slots = grow_to(fs->e->arena, fs->use.slots, &fs->use.nslots, d + 1, 1);
+  fs->use.slots[d] |= (uint8_t)(1u << c);
+}
+
+static void mark_deps(struct fstate *fs, const struct deps *x) {
+  for (uint32_t k = 0; k < x->n; k++) {
+    uint32_t v = x->v[k];
+    if (v & SLOT_DEP) mark_slot(fs, (v & ~SLOT_DEP) >> 3, (int)(v & 7));
+    else fs->use.locals[v] = 1;
+  }
+}
+
+static void add_dep(struct fstate *fs, struct deps *x, uint32_t v) {
+  x->v = grow_to(fs->e->arena, x->v, &x->cap, x->n + 1, sizeof *x->v);
+  x->v[x->n++] = v;
+}
+
 /* The C text of the stack value at depth d, as an operand: its slot's name
  * (marked read) or the pending constant or local it still is. */
 static const char *slot(struct fstate *fs, uint32_t d) {
   if (fs->pending[d]) {
-    if (fs->pending_local[d] != NO_LOCAL) fs->use.locals[fs->pending_local[d]] = 1;
+    mark_deps(fs, &fs->deps[d]);
     return fs->pending[d];
   }
   int c = type_class(fs->stack[d]);
@@ -141,10 +166,10 @@ static void push(struct fstate *fs, enum valtype t) {
   uint32_t cap2 = cap, cap3 = cap;
   fs->konst = grow_to(fs->e->arena, fs->konst, &cap, fs->sp + 1, 1);
   fs->pending = grow_to(fs->e->arena, fs->pending, &cap2, fs->sp + 1, sizeof *fs->pending);
-  fs->pending_local =
-      grow_to(fs->e->arena, fs->pending_local, &cap3, fs->sp + 1, sizeof *fs->pending_local);
+  fs->deps = grow_to(fs->e->arena, fs->deps, &cap3, fs->sp + 1, sizeof *fs->deps);
   fs->konst[fs->sp] = 0;
   fs->pending[fs->sp] = NULL;
+  memset(&fs->deps[fs->sp], 0, sizeof fs->deps[fs->sp]);
   fs->stack[fs->sp++] = t;
 }
 
@@ -181,6 +206,8 @@ static const char *dest_name(struct fstate *fs, uint32_t d) {
  * ever reads that slot (known from the previous pass) the value is only
  * evaluated, "(void)(EXPR);", for its traps and side effects, so the C
  * compiler sees no variable that is set but not used. */
+static void before_slot_write(struct fstate *fs, uint32_t d);
+static const char *bare(struct fstate *fs, const char *text);
 static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...) {
@@ -190,6 +217,7 @@ static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...) {
   int n = vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
   if (n < 0 || (size_t)n >= sizeof buf) diag_error(NULL, 0, "emit: line too long");
+  before_slot_write(fs, d);
   fs->pending[d] = NULL; /* the value is the slot's from now on */
   fs->konst[d] = 0;
   if (!fs->prev || slot_read(fs->prev, d, fs->stack[d])) line(fs, "%s = %s;", dest_name(fs, d), buf);
@@ -199,9 +227,23 @@ static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...) {
 /* Store the pending value at depth d into its slot (if anything reads it). */
 static void materialize(struct fstate *fs, uint32_t d) {
   if (!fs->pending[d]) return;
+  before_slot_write(fs, d);
   if (!fs->prev || slot_read(fs->prev, d, fs->stack[d]))
-    line(fs, "%s = %s;", dest_name(fs, d), slot(fs, d));
+    line(fs, "%s = %s;", dest_name(fs, d), bare(fs, slot(fs, d)));
   fs->pending[d] = NULL;
+}
+
+static bool has_dep(const struct deps *x, uint32_t v, uint32_t mask) {
+  for (uint32_t k = 0; k < x->n; k++)
+    if ((x->v[k] & mask) == v) return true;
+  return false;
+}
+
+/* Slot d is about to be overwritten: pending values below that still read it
+ * get stored first. */
+static void before_slot_write(struct fstate *fs, uint32_t d) {
+  for (uint32_t e = 0; e < d && e < fs->sp; e++)
+    if (fs->pending[e] && has_dep(&fs->deps[e], SLOT_DEP | d << 3, ~7u)) materialize(fs, e);
 }
 
 /* Values stay pending only within straight-line code: block boundaries store
@@ -212,14 +254,52 @@ static void materialize_all(struct fstate *fs) {
 
 static void materialize_local(struct fstate *fs, uint32_t below, uint32_t local) {
   for (uint32_t d = 0; d < below; d++)
-    if (fs->pending[d] && fs->pending_local[d] == local) materialize(fs, d);
+    if (fs->pending[d] && has_dep(&fs->deps[d], local, ~0u)) materialize(fs, d);
 }
 
-static void set_pending(struct fstate *fs, const char *text, uint32_t local) {
-  fs->pending[fs->sp - 1] = arena_strndup(fs->e->arena, text, strlen(text));
-  fs->pending_local[fs->sp - 1] = local;
+/* Make the new top of the stack pending with this text and what it reads. */
+static void set_pending(struct fstate *fs, const char *text, const struct deps *reads) {
+  uint32_t d = fs->sp - 1;
+  fs->pending[d] = arena_strndup(fs->e->arena, text, strlen(text));
+  memset(&fs->deps[d], 0, sizeof fs->deps[d]);
+  for (uint32_t k = 0; reads && k < reads->n; k++) add_dep(fs, &fs->deps[d], reads->v[k]);
 }
 
+/* The text of the operand at depth d for a value that may stay pending: what
+ * it reads is added to reads instead of being marked now. */
+static const char *take(struct fstate *fs, uint32_t d, struct deps *reads) {
+  if (fs->pending[d]) {
+    for (uint32_t k = 0; k < fs->deps[d].n; k++) add_dep(fs, reads, fs->deps[d].v[k]);
+    return fs->pending[d];
+  }
+  int c = type_class(fs->stack[d]);
+  add_dep(fs, reads, SLOT_DEP | d << 3 | (uint32_t)c);
+  char *s = fs->names[fs->next_name++ % 8];
+  snprintf(s, sizeof fs->names[0], "%c%" PRIu32, class_letter[c], d);
+  return s;
+}
+
+/* text without one pair of parentheses around all of it. */
+static const char *bare(struct fstate *fs, const char *text) {
+  size_t n = strlen(text);
+  if (n < 2 || text[0] != '(' || text[n - 1] != ')') return text;
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+    if (depth == 0 && i < n - 1) return text; /* "(a) + (b)" */
+  }
+  return arena_strndup(fs->e->arena, text + 1, n - 2);
+}
+
+/* A condition as C writes it: no outer parentheses, no cast of a comparison. */
+static const char *cond_text(struct fstate *fs, const char *text) {
+  text = bare(fs, text);
+  if (strncmp(text, "(uint32_t)(", 11) == 0) {
+    const char *rest = bare(fs, text + 10);
+    if (rest != text + 10) return rest;
+  }
+  return text;
+}
 
 static const char *inst(struct fstate *fs) {
   fs->use.inst = true;
@@ -280,7 +360,7 @@ static void emit_return(struct fstate *fs) {
   if (ft->nresults == 0) {
     line(fs, "return;");
   } else if (ft->nresults == 1) {
-    line(fs, "return %s;", top(fs, 0));
+    line(fs, "return %s;", bare(fs, top(fs, 0)));
   } else {
     indent(fs);
     emit_printf(fs->b, "return (%s){", emit_return_type(fs->e, fs->f->typeidx));
@@ -324,7 +404,7 @@ static void op_block(struct fstate *fs, const struct instr *in) {
   if (in->op == OP_LOOP) {
     if (label_used(fs->prev, c->label)) emit_printf(fs->b, "L%" PRIu32 ":;\n", c->label);
   } else if (in->op == OP_IF) {
-    line(fs, "if (%s) {", cond);
+    line(fs, "if (%s) {", cond_text(fs, cond));
     fs->indent++;
   }
 }
@@ -375,13 +455,22 @@ static void op_br(struct fstate *fs, const struct instr *in) {
 }
 
 static void op_br_if(struct fstate *fs, const struct instr *in) {
-  const char *cond = top(fs, 0);
+  const char *cond = cond_text(fs, top(fs, 0));
   pop(fs, 1);
-  line(fs, "if (%s) {", cond);
-  fs->indent++;
+  /* The branch on one line: "if (c) goto L2;" or "if (c) { i1 = i3; goto L2; }". */
+  struct ebuf *saved = fs->b, branch;
+  int saved_indent = fs->indent;
+  emit_init_buf(&branch, fs->e->arena);
+  fs->b = &branch;
+  fs->indent = 0;
   emit_branch(fs, in->imm.idx);
-  fs->indent--;
-  line(fs, "}");
+  fs->b = saved;
+  fs->indent = saved_indent;
+  while (branch.len && (branch.data[branch.len - 1] == '\n' || branch.data[branch.len - 1] == ' '))
+    branch.data[--branch.len] = '\0';
+  const char *semi = strchr(branch.data, ';');
+  if (semi && semi[1] == '\0') line(fs, "if (%s) %s", cond, branch.data);
+  else line(fs, "if (%s) { %s }", cond, branch.data);
 }
 
 static void op_br_table(struct fstate *fs, const struct instr *in) {
@@ -392,7 +481,7 @@ static void op_br_table(struct fstate *fs, const struct instr *in) {
   if (n == 0) {
     line(fs, "(void)%s;", index);
   } else {
-    line(fs, "switch (%s) {", index);
+    line(fs, "switch (%s) {", bare(fs, index));
     for (uint32_t k = 0; k <= n; k++) {
       if (k < n) line(fs, "case %" PRIu32 ":", k);
       else line(fs, "default:");
@@ -489,15 +578,22 @@ static void op_local(struct fstate *fs, const struct instr *in) {
     const struct func *f = fs->f;
     enum valtype t = i < fs->ft->nparams ? fs->ft->params[i] : f->locals[i - fs->ft->nparams];
     push(fs, t);
-    set_pending(fs, fs->local_names[i], i);
+    struct deps reads = {0};
+    add_dep(fs, &reads, i);
+    set_pending(fs, fs->local_names[i], &reads);
   } else if (local_read(fs, i)) {
-    const char *value = top(fs, 0);
+    const char *value = bare(fs, top(fs, 0));
     materialize_local(fs, fs->sp - 1, i);
-    line(fs, "%s = %s;", fs->local_names[i], value);
+    if (strcmp(value, fs->local_names[i]) == 0) /* local.set x (local.get x) */
+      line(fs, "(void)%s;", value); /* not "x = x;": clang warns (-Wself-assign) */
+    else
+      line(fs, "%s = %s;", fs->local_names[i], value);
     pop(fs, 1);
     if (in->op == OP_LOCAL_TEE) {
       push(fs, fs->stack[fs->sp]);
-      set_pending(fs, fs->local_names[i], i);
+      struct deps reads = {0};
+      add_dep(fs, &reads, i);
+      set_pending(fs, fs->local_names[i], &reads);
     }
   } else if (in->op == OP_LOCAL_SET) {
     pop(fs, 1);
@@ -551,18 +647,31 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
   if (nparams == 2 && fs->pending[fs->sp - 1] && fs->pending[fs->sp - 2] &&
       strcmp(fs->pending[fs->sp - 1], fs->pending[fs->sp - 2]) == 0 && !fs->konst[fs->sp - 1])
     materialize(fs, fs->sp - 1);
+  /* A scalar operation that cannot trap may stay pending itself. */
+  bool fold = strstr(oi->c, "_div_") == NULL && strstr(oi->c, "_rem_") == NULL &&
+              strstr(oi->c, "trunc_f") == NULL && strchr(oi->sig, 'V') == NULL;
+  struct deps reads = {0};
   for (uint32_t k = 0; k < nparams; k++) {
-    operand[k] = top(fs, nparams - 1 - k);
+    operand[k] = take(fs, fs->sp - nparams + k, &reads);
     has_const |= fs->konst[fs->sp - 1 - k];
   }
+  bool second_const = nparams == 2 && fs->konst[fs->sp - 1];
   pop(fs, nparams);
   push(fs, sig_type(colon[1]));
   struct ebuf x;
   emit_init_buf(&x, fs->e->arena);
   bool quiet = has_const && foldable_float_op((enum opcode)in->op);
   if (quiet) emit_printf(&x, "w2l_%s_quiet(", colon[1] == 'f' ? "f32" : "f64");
+  /* A constant shift count is masked here: x << 3u, not x << (3u & 31). */
+  unsigned long long count = 0;
+  bool const_count = second_const &&
+                     (sscanf(operand[1], "%llu", &count) == 1 ||
+                      sscanf(operand[1], "UINT64_C(%llu)", &count) == 1);
   for (const char *p = oi->c; *p; p++) {
-    if (p[0] == '%' && p[1] >= '1' && p[1] <= '3') {
+    if (const_count && (strncmp(p, "(%2 & 31)", 9) == 0 || strncmp(p, "(%2 & 63)", 9) == 0)) {
+      emit_printf(&x, "%lluu", count & (p[6] == '3' ? 31u : 63u));
+      p += 8;
+    } else if (p[0] == '%' && p[1] >= '1' && p[1] <= '3') {
       emit_put(&x, operand[p[1] - '1']);
       p++;
     } else if (p[0] == '%' && p[1] == 'L') { /* lane index */
@@ -578,6 +687,16 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
     }
   }
   if (quiet) emit_put(&x, ")");
+  if (fold && x.len < 200) {
+    struct ebuf p;
+    emit_init_buf(&p, fs->e->arena);
+    /* comparisons give an int; the i32 result is unsigned */
+    bool compare = in->op >= OP_I32_EQZ && in->op <= OP_F64_GE;
+    emit_printf(&p, compare ? "((uint32_t)(%s))" : "(%s)", x.data);
+    set_pending(fs, p.data, &reads);
+    return;
+  }
+  mark_deps(fs, &reads);
   set_slot(fs, fs->sp - 1, "%s", x.data);
 }
 
@@ -598,7 +717,7 @@ static void op_const(struct fstate *fs, const struct instr *in) {
     emit_printf(&p, "(%s)", x.data);
     x = p;
   }
-  set_pending(fs, x.data, NO_LOCAL);
+  set_pending(fs, x.data, NULL);
   fs->konst[fs->sp - 1] = 1;
 }
 

@@ -78,6 +78,12 @@ static _Noreturn void fail(struct val_code *v, const struct instr *in, const cha
   diag_verror(v->m->src, in->pos, fmt, ap);
 }
 
+/* The top n entries of the value stack (NULL when n is 0: the stack may not
+ * have been allocated yet, and NULL + 0 is undefined). */
+static const uint8_t *stack_top(const struct val_code *v, uint32_t n) {
+  return n ? v->vals + v->nvals - n : NULL;
+}
+
 /* "type mismatch in NAME, expected [EXP] but got [top n of the frame's stack]". */
 static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const char *name,
                                const enum valtype *exp, uint32_t nexp, uint32_t ngot) {
@@ -87,7 +93,7 @@ static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const
   if (ngot > avail) ngot = avail;
   fmt_types(e, sizeof e, exp, NULL, nexp, false);
   /* "[..., f32]": below the values shown, the polymorphic stack gives any type */
-  fmt_types(g, sizeof g, NULL, v->vals + v->nvals - ngot, ngot, f->unreachable && ngot < nexp);
+  fmt_types(g, sizeof g, NULL, stack_top(v, ngot), ngot, f->unreachable && ngot < nexp);
   fail(v, in, "type mismatch in %s, expected %s but got %s", name, e, g);
 }
 
@@ -203,14 +209,35 @@ static enum valtype sig_type(char c) {
   }
 }
 
+/* The SIG column and load/store alignments, decoded once from opinfo[]. */
+struct optype {
+  uint8_t np, nr;        /* numbers of params and results */
+  uint8_t align;         /* loads and stores: natural alignment in bytes */
+  enum valtype p[4];     /* params, the last one on top of the stack */
+  enum valtype r[4];     /* results */
+};
+static struct optype optypes[OP_COUNT];
+
+static void init_optypes(void) {
+  static bool done;
+  if (done) return;
+  for (int op = 0; op < OP_COUNT; op++) {
+    struct optype *t = &optypes[op];
+    const char *sig = opinfo[op].sig;
+    while (*sig && *sig != ':' && t->np < 4) t->p[t->np++] = sig_type(*sig++);
+    if (*sig == ':') sig++;
+    while (*sig && t->nr < 4) t->r[t->nr++] = sig_type(*sig++);
+    if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE)
+      t->align = (uint8_t)op_natural_align((enum opcode)op);
+  }
+  done = true;
+}
+
 /* Instructions typed by their SIG column: pop the params, push the results. */
-static void step_sig(struct val_code *v, const struct instr *in, const char *sig) {
-  enum valtype ps[4];
-  uint32_t np = 0;
-  while (*sig && *sig != ':' && np < 4) ps[np++] = sig_type(*sig++);
-  pop_list(v, in, opinfo[in->op].name, ps, np);
-  if (*sig == ':') sig++;
-  for (; *sig; sig++) push(v, sig_type(*sig));
+static void step_sig(struct val_code *v, const struct instr *in) {
+  const struct optype *t = &optypes[in->op];
+  pop_list(v, in, opinfo[in->op].name, t->p, t->np);
+  push_list(v, t->r, t->nr);
 }
 
 static void memory_index(struct val_code *v, const struct instr *in, uint32_t mem) {
@@ -226,13 +253,13 @@ static void step_lane(struct val_code *v, const struct instr *in, uint32_t lane)
 static void step_memarg(struct val_code *v, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
   memory_index(v, in, ma->mem);
-  uint32_t nat = op_natural_align((enum opcode)in->op);
+  uint32_t nat = optypes[in->op].align;
   if (ma->align > 4 || (1u << ma->align) > nat)
     fail(v, in, "alignment must not be larger than natural alignment (%u) in %s", nat,
          opinfo[in->op].name);
   if (ma->offset > UINT32_MAX) fail(v, in, "offset out of range in %s", opinfo[in->op].name);
   if (opinfo[in->op].imm == IMM_MEMARG_LANE) step_lane(v, in, ma->lane);
-  step_sig(v, in, opinfo[in->op].sig);
+  step_sig(v, in);
 }
 
 static void data_index(struct val_code *v, const struct instr *in, uint32_t idx) {
@@ -469,7 +496,7 @@ static void step_select(struct val_code *v, const struct instr *in) {
     mismatch(v, in, "select", exp, 3, 3);
   if (!is_num(want)) {
     char g[200];
-    fmt_types(g, sizeof g, NULL, v->vals + v->nvals - (avail < 3 ? avail : 3),
+    fmt_types(g, sizeof g, NULL, stack_top(v, avail < 3 ? avail : 3),
               avail < 3 ? avail : 3, avail < 3);
     fail(v, in, "type mismatch in select, expected numeric operands but got %s (select of "
          "references needs a result type)", g);
@@ -534,7 +561,7 @@ static void step_shuffle(struct val_code *v, const struct instr *in) {
   for (int i = 0; i < 16; i++)
     if (in->imm.v128[i] >= 32)
       fail(v, in, "lane index %u out of range in i8x16.shuffle (max 31)", in->imm.v128[i]);
-  step_sig(v, in, opinfo[in->op].sig);
+  step_sig(v, in);
 }
 
 static bool const_op(enum opcode op) {
@@ -590,9 +617,9 @@ static void step(struct val_code *v, const struct instr *in) {
   case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC: step_ref(v, in); break;
   default:
     if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE) step_memarg(v, in);
-    else if (opinfo[op].imm == IMM_LANE) step_lane(v, in, in->imm.idx), step_sig(v, in, opinfo[op].sig);
+    else if (opinfo[op].imm == IMM_LANE) step_lane(v, in, in->imm.idx), step_sig(v, in);
     else if (opinfo[op].imm == IMM_SHUFFLE) step_shuffle(v, in);
-    else if (opinfo[op].sig[0]) step_sig(v, in, opinfo[op].sig);
+    else if (opinfo[op].sig[0]) step_sig(v, in);
     else fail(v, in, "%s is not supported by the validator", opinfo[op].name);
     break;
   }
@@ -614,6 +641,7 @@ static void run(struct val_code *v, const struct expr *e, const enum valtype *rs
 struct val_code *val_code_new(struct module *m) {
   struct val_code *v = arena_alloc(m->arena, sizeof *v);
   v->m = m;
+  init_optypes();
   return v;
 }
 

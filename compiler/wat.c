@@ -200,6 +200,14 @@ static void push_type(struct parser *p, enum valtype **v, uint32_t *n, enum valt
   (*v)[(*n)++] = t;
 }
 
+/* After (param $x t / (local $x t: anything but ")" is a common mistake. */
+static void one_named(struct parser *p, const char *what, const char *noun) {
+  if (p->tok.kind == TOK_RPAR) return;
+  diag_error(p->src, p->tok.pos,
+             "(%s $name type) declares exactly one %s; write one (%s ...) per name", what,
+             noun, what);
+}
+
 void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
   memset(tu, 0, sizeof *tu);
   if (wat_at_field(p, "type")) {
@@ -229,6 +237,7 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
       tu->names[tu->ft.nparams - 1] = name;
       if (name.len) break;
     }
+    if (name.len) one_named(p, "param", "parameter");
     wat_expect_rpar(p);
   }
   while (wat_at_field(p, "result")) {
@@ -482,6 +491,7 @@ static void func_locals(struct parser *p, struct func *f, const struct typeuse *
       names[n++] = name;
       if (name.len) break;
     }
+    if (name.len) one_named(p, "local", "local");
     wat_expect_rpar(p);
   }
   f->nlocals = n;

@@ -152,7 +152,14 @@ uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name
              w2l_valtype_name(t->reftype));
     return UINT32_MAX;
   }
-  for (i = 0; i < t->size; i++)
+  /* Slot 0 is never handed out: C compiled to wasm calls through index 0 as
+   * its null function pointer, and dlsym returning 0 means failure. */
+  if (t->size == 0 && w2l_table_grow(t, 1, W2L_NULL_REF) == UINT32_MAX) {
+    rt_error(err, W2L_OK, "table is full: cannot add \"%s\" (size %u, limit %u)", name, t->size,
+             t->limit);
+    return UINT32_MAX;
+  }
+  for (i = 1; i < t->size; i++)
     if (t->elems[i].fn == NULL) {
       t->elems[i] = ext.of.func;
       return i;

@@ -225,7 +225,11 @@ w2l_trap w2l_protect(void (*fn)(void *arg), void *arg);
 void w2l_set_stack_budget(size_t bytes);
 
 /* The stack limit of the current thread; W2L_FUNC_ENTRY compares against it. */
+#ifdef __cplusplus
+extern thread_local uintptr_t w2l_stack_limit; /* C++ hosts include this header too */
+#else
 extern _Thread_local uintptr_t w2l_stack_limit;
+#endif
 
 /* Emitted at the top of every wasm function that makes calls (after its
  * declarations; it declares a local, so use it once per function, as a
@@ -635,8 +639,11 @@ void w2l_plugin_close(w2l_plugin *p);
 
 /* The dlsym of dynamic linking: put inst's exported function name into table t
  * (funcref; reusing the first null slot, else growing by one) and return its
- * index, which other modules can call_indirect.  Returns UINT32_MAX with err
- * filled if there is no such function export or the table cannot grow. */
+ * index, which other modules can call_indirect.  Index 0 is never returned (C
+ * compiled to wasm uses it as the null function pointer): an empty table first
+ * grows by a null slot 0.  To release a slot, set t->elems[i] = W2L_NULL_REF.
+ * Returns UINT32_MAX with err filled if there is no such function export or
+ * the table cannot grow. */
 uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name,
                               w2l_error *err);
 

@@ -25,6 +25,15 @@
 #include <emmintrin.h>
 #endif
 
+/* Wasm float arithmetic rounds after every operation: no fused multiply-add.
+ * clang contracts a * b + c by default (and folds constants that way even on
+ * targets without FMA); this turns that off for the rest of the translation
+ * unit.  (GCC does not contract across ISO C expressions without -ffp-contract=fast
+ * in -std=c11 mode.) */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#endif
+
 /* ---- reinterpretations (bit-exact, NaN payloads preserved) ---- */
 
 static inline uint32_t w2l_i32_reinterpret_f32(float x) {

@@ -21,7 +21,8 @@
  * neg and the lane moves keep bits as the spec says.
  *
  * Configuration: define W2L_SIMD_PORTABLE before including w2l.h to force the
- * portable code everywhere.
+ * portable code everywhere.  (W2L_SIMD_NO_REDIRECT keeps both versions callable
+ * under their own names, w2l_NAME and w2l_sse_NAME: for tests.)
  */
 #ifndef W2L_SIMD_H
 #define W2L_SIMD_H
@@ -226,8 +227,19 @@ static inline double w2l_f64x2_extract_lane(w2l_v128 v, unsigned i) { return w2l
 
 /* Lane i of the result is byte idx[i] of a:b (0..15 from a, 16..31 from b). */
 static inline w2l_v128 w2l_i8x16_shuffle(w2l_v128 a, w2l_v128 b, const uint8_t idx[16]) {
+  uint8_t t[32];
   w2l_v128 r;
-  for (unsigned i = 0; i < 16; i++) r.b[i] = idx[i] < 16 ? a.b[idx[i]] : b.b[idx[i] & 15];
+  memcpy(t, a.b, 16);
+  memcpy(t + 16, b.b, 16);
+  /* unrolled: with the constant indices of emitted code this folds to byte moves */
+#define W2L_V_SHUF4(i)                                                           \
+  r.b[i] = t[idx[i] & 31], r.b[i + 1] = t[idx[i + 1] & 31], r.b[i + 2] = t[idx[i + 2] & 31], \
+  r.b[i + 3] = t[idx[i + 3] & 31]
+  W2L_V_SHUF4(0);
+  W2L_V_SHUF4(4);
+  W2L_V_SHUF4(8);
+  W2L_V_SHUF4(12);
+#undef W2L_V_SHUF4
   return r;
 }
 /* Lane i is a's byte s[i], or 0 when s[i] >= 16. */
@@ -514,5 +526,355 @@ static inline w2l_v128 w2l_load_v128_64_zero(const uint8_t *base, uint64_t size,
   memcpy(r.b, base + addr, 8);
   return r;
 }
+
+/* ===================================================================== */
+/* Fast paths (x86-64 SSE2, some SSE4.1)                                  */
+/* ===================================================================== */
+
+/* Each fast helper w2l_sse_NAME has exactly the semantics of the portable
+ * w2l_NAME above; a macro makes emitted code call it instead.  The portable
+ * definitions stay (unused static inline functions cost nothing). */
+#if W2L_SIMD_SSE2
+static inline __m128i w2l_sse_in(w2l_v128 v) {
+  __m128i x;
+  memcpy(&x, v.b, 16); /* x86 is little-endian: byte i is byte i */
+  return x;
+}
+static inline w2l_v128 w2l_sse_out(__m128i x) {
+  w2l_v128 r;
+  memcpy(r.b, &x, 16);
+  return r;
+}
+static inline __m128 w2l_sse_inf(w2l_v128 v) { return _mm_castsi128_ps(w2l_sse_in(v)); }
+static inline __m128d w2l_sse_ind(w2l_v128 v) { return _mm_castsi128_pd(w2l_sse_in(v)); }
+static inline w2l_v128 w2l_sse_outf(__m128 x) { return w2l_sse_out(_mm_castps_si128(x)); }
+static inline w2l_v128 w2l_sse_outd(__m128d x) { return w2l_sse_out(_mm_castpd_si128(x)); }
+
+/* w2l_sse_NAME(a, b) = OUT(INTRIN(IN(a), IN(b))), and w2l_NAME is redirected to it. */
+#define W2L_SSE_BIN(name, in, out, intrin)                                       \
+  static inline w2l_v128 w2l_sse_##name(w2l_v128 a, w2l_v128 b) {                \
+    return out(intrin(in(a), in(b)));                                            \
+  }
+#define W2L_SSE_SHIFT(name, intrin, bits)                                        \
+  static inline w2l_v128 w2l_sse_##name(w2l_v128 a, uint32_t n) {                \
+    return w2l_sse_out(intrin(w2l_sse_in(a), _mm_cvtsi32_si128((int)(n & (bits - 1))))); \
+  }
+#define W2L_SSE_IBIN(name, intrin) W2L_SSE_BIN(name, w2l_sse_in, w2l_sse_out, intrin)
+#define W2L_SSE_FBIN(name, intrin) W2L_SSE_BIN(name, w2l_sse_inf, w2l_sse_outf, intrin)
+#define W2L_SSE_DBIN(name, intrin) W2L_SSE_BIN(name, w2l_sse_ind, w2l_sse_outd, intrin)
+/* pmin(a, b) = b < a ? b : a is minps(b, a); pmax likewise. */
+#define w2l_sse_swap_min_ps(a, b) _mm_min_ps(b, a)
+#define w2l_sse_swap_max_ps(a, b) _mm_max_ps(b, a)
+#define w2l_sse_swap_min_pd(a, b) _mm_min_pd(b, a)
+#define w2l_sse_swap_max_pd(a, b) _mm_max_pd(b, a)
+#define w2l_sse_lt_epi8(a, b) _mm_cmpgt_epi8(b, a)
+#define w2l_sse_lt_epi16(a, b) _mm_cmpgt_epi16(b, a)
+#define w2l_sse_lt_epi32(a, b) _mm_cmpgt_epi32(b, a)
+
+W2L_SSE_IBIN(v128_and, _mm_and_si128)
+W2L_SSE_IBIN(v128_or, _mm_or_si128)
+W2L_SSE_IBIN(v128_xor, _mm_xor_si128)
+static inline __m128i w2l_sse_andnot(__m128i a, __m128i b) { return _mm_andnot_si128(b, a); }
+W2L_SSE_IBIN(v128_andnot, w2l_sse_andnot)
+W2L_SSE_IBIN(i8x16_add, _mm_add_epi8)
+W2L_SSE_IBIN(i16x8_add, _mm_add_epi16)
+W2L_SSE_IBIN(i32x4_add, _mm_add_epi32)
+W2L_SSE_IBIN(i64x2_add, _mm_add_epi64)
+W2L_SSE_IBIN(i8x16_sub, _mm_sub_epi8)
+W2L_SSE_IBIN(i16x8_sub, _mm_sub_epi16)
+W2L_SSE_IBIN(i32x4_sub, _mm_sub_epi32)
+W2L_SSE_IBIN(i64x2_sub, _mm_sub_epi64)
+W2L_SSE_IBIN(i8x16_add_sat_s, _mm_adds_epi8)
+W2L_SSE_IBIN(i8x16_add_sat_u, _mm_adds_epu8)
+W2L_SSE_IBIN(i8x16_sub_sat_s, _mm_subs_epi8)
+W2L_SSE_IBIN(i8x16_sub_sat_u, _mm_subs_epu8)
+W2L_SSE_IBIN(i16x8_add_sat_s, _mm_adds_epi16)
+W2L_SSE_IBIN(i16x8_add_sat_u, _mm_adds_epu16)
+W2L_SSE_IBIN(i16x8_sub_sat_s, _mm_subs_epi16)
+W2L_SSE_IBIN(i16x8_sub_sat_u, _mm_subs_epu16)
+W2L_SSE_IBIN(i16x8_mul, _mm_mullo_epi16)
+W2L_SSE_IBIN(i8x16_avgr_u, _mm_avg_epu8)
+W2L_SSE_IBIN(i16x8_avgr_u, _mm_avg_epu16)
+W2L_SSE_IBIN(i8x16_min_u, _mm_min_epu8)
+W2L_SSE_IBIN(i8x16_max_u, _mm_max_epu8)
+W2L_SSE_IBIN(i16x8_min_s, _mm_min_epi16)
+W2L_SSE_IBIN(i16x8_max_s, _mm_max_epi16)
+W2L_SSE_IBIN(i8x16_eq, _mm_cmpeq_epi8)
+W2L_SSE_IBIN(i16x8_eq, _mm_cmpeq_epi16)
+W2L_SSE_IBIN(i32x4_eq, _mm_cmpeq_epi32)
+W2L_SSE_IBIN(i8x16_gt_s, _mm_cmpgt_epi8)
+W2L_SSE_IBIN(i16x8_gt_s, _mm_cmpgt_epi16)
+W2L_SSE_IBIN(i32x4_gt_s, _mm_cmpgt_epi32)
+W2L_SSE_IBIN(i8x16_lt_s, w2l_sse_lt_epi8)
+W2L_SSE_IBIN(i16x8_lt_s, w2l_sse_lt_epi16)
+W2L_SSE_IBIN(i32x4_lt_s, w2l_sse_lt_epi32)
+W2L_SSE_IBIN(i32x4_dot_i16x8_s, _mm_madd_epi16)
+W2L_SSE_IBIN(i8x16_narrow_i16x8_s, _mm_packs_epi16)
+W2L_SSE_IBIN(i8x16_narrow_i16x8_u, _mm_packus_epi16)
+W2L_SSE_IBIN(i16x8_narrow_i32x4_s, _mm_packs_epi32)
+W2L_SSE_SHIFT(i16x8_shl, _mm_sll_epi16, 16)
+W2L_SSE_SHIFT(i32x4_shl, _mm_sll_epi32, 32)
+W2L_SSE_SHIFT(i64x2_shl, _mm_sll_epi64, 64)
+W2L_SSE_SHIFT(i16x8_shr_u, _mm_srl_epi16, 16)
+W2L_SSE_SHIFT(i32x4_shr_u, _mm_srl_epi32, 32)
+W2L_SSE_SHIFT(i64x2_shr_u, _mm_srl_epi64, 64)
+W2L_SSE_SHIFT(i16x8_shr_s, _mm_sra_epi16, 16)
+W2L_SSE_SHIFT(i32x4_shr_s, _mm_sra_epi32, 32)
+W2L_SSE_FBIN(f32x4_add, _mm_add_ps)
+W2L_SSE_FBIN(f32x4_sub, _mm_sub_ps)
+W2L_SSE_FBIN(f32x4_mul, _mm_mul_ps)
+W2L_SSE_FBIN(f32x4_div, _mm_div_ps)
+W2L_SSE_FBIN(f32x4_pmin, w2l_sse_swap_min_ps)
+W2L_SSE_FBIN(f32x4_pmax, w2l_sse_swap_max_ps)
+W2L_SSE_DBIN(f64x2_add, _mm_add_pd)
+W2L_SSE_DBIN(f64x2_sub, _mm_sub_pd)
+W2L_SSE_DBIN(f64x2_mul, _mm_mul_pd)
+W2L_SSE_DBIN(f64x2_div, _mm_div_pd)
+W2L_SSE_DBIN(f64x2_pmin, w2l_sse_swap_min_pd)
+W2L_SSE_DBIN(f64x2_pmax, w2l_sse_swap_max_pd)
+/* Float compares: ordered ones are false on NaN, cmpneq true, as in C. */
+W2L_SSE_FBIN(f32x4_eq, _mm_cmpeq_ps)
+W2L_SSE_FBIN(f32x4_ne, _mm_cmpneq_ps)
+W2L_SSE_FBIN(f32x4_lt, _mm_cmplt_ps)
+W2L_SSE_FBIN(f32x4_le, _mm_cmple_ps)
+W2L_SSE_FBIN(f32x4_gt, _mm_cmpgt_ps)
+W2L_SSE_FBIN(f32x4_ge, _mm_cmpge_ps)
+W2L_SSE_DBIN(f64x2_eq, _mm_cmpeq_pd)
+W2L_SSE_DBIN(f64x2_ne, _mm_cmpneq_pd)
+W2L_SSE_DBIN(f64x2_lt, _mm_cmplt_pd)
+W2L_SSE_DBIN(f64x2_le, _mm_cmple_pd)
+W2L_SSE_DBIN(f64x2_gt, _mm_cmpgt_pd)
+W2L_SSE_DBIN(f64x2_ge, _mm_cmpge_pd)
+static inline w2l_v128 w2l_sse_f32x4_sqrt(w2l_v128 a) { return w2l_sse_outf(_mm_sqrt_ps(w2l_sse_inf(a))); }
+static inline w2l_v128 w2l_sse_f64x2_sqrt(w2l_v128 a) { return w2l_sse_outd(_mm_sqrt_pd(w2l_sse_ind(a))); }
+static inline w2l_v128 w2l_sse_v128_not(w2l_v128 a) {
+  return w2l_sse_out(_mm_xor_si128(w2l_sse_in(a), _mm_set1_epi32(-1)));
+}
+static inline uint32_t w2l_sse_i8x16_bitmask(w2l_v128 a) {
+  return (uint32_t)_mm_movemask_epi8(w2l_sse_in(a));
+}
+static inline uint32_t w2l_sse_v128_any_true(w2l_v128 a) {
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(w2l_sse_in(a), _mm_setzero_si128())) != 0xFFFF;
+}
+static inline w2l_v128 w2l_sse_i32x4_splat(uint32_t x) { return w2l_sse_out(_mm_set1_epi32((int)x)); }
+static inline w2l_v128 w2l_sse_f32x4_splat(float x) { return w2l_sse_outf(_mm_set1_ps(x)); }
+static inline w2l_v128 w2l_sse_f64x2_splat(double x) { return w2l_sse_outd(_mm_set1_pd(x)); }
+
+/* Unsigned compares and min/max from signed ones: flip the sign bits. */
+static inline __m128i w2l_sse_flip8(__m128i x) { return _mm_xor_si128(x, _mm_set1_epi8((char)0x80)); }
+static inline __m128i w2l_sse_flip16(__m128i x) { return _mm_xor_si128(x, _mm_set1_epi16((short)0x8000)); }
+static inline __m128i w2l_sse_flip32(__m128i x) { return _mm_xor_si128(x, _mm_set1_epi32((int)0x80000000u)); }
+static inline __m128i w2l_sse_gt_u8(__m128i a, __m128i b) { return _mm_cmpgt_epi8(w2l_sse_flip8(a), w2l_sse_flip8(b)); }
+static inline __m128i w2l_sse_lt_u8(__m128i a, __m128i b) { return w2l_sse_gt_u8(b, a); }
+static inline __m128i w2l_sse_gt_u16(__m128i a, __m128i b) { return _mm_cmpgt_epi16(w2l_sse_flip16(a), w2l_sse_flip16(b)); }
+static inline __m128i w2l_sse_lt_u16(__m128i a, __m128i b) { return w2l_sse_gt_u16(b, a); }
+static inline __m128i w2l_sse_gt_u32(__m128i a, __m128i b) { return _mm_cmpgt_epi32(w2l_sse_flip32(a), w2l_sse_flip32(b)); }
+static inline __m128i w2l_sse_lt_u32(__m128i a, __m128i b) { return w2l_sse_gt_u32(b, a); }
+/* m ? a : b, lane masks m */
+static inline __m128i w2l_sse_sel(__m128i m, __m128i a, __m128i b) {
+  return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
+}
+static inline __m128i w2l_sse_min_u32(__m128i a, __m128i b) { return w2l_sse_sel(w2l_sse_lt_u32(a, b), a, b); }
+static inline __m128i w2l_sse_max_u32(__m128i a, __m128i b) { return w2l_sse_sel(w2l_sse_gt_u32(a, b), a, b); }
+static inline __m128i w2l_sse_min_s32(__m128i a, __m128i b) { return w2l_sse_sel(_mm_cmplt_epi32(a, b), a, b); }
+static inline __m128i w2l_sse_max_s32(__m128i a, __m128i b) { return w2l_sse_sel(_mm_cmpgt_epi32(a, b), a, b); }
+/* Low 32 bits of the four products, from two 32x32->64 multiplies. */
+static inline __m128i w2l_sse_mul32(__m128i a, __m128i b) {
+  __m128i even = _mm_mul_epu32(a, b);
+  __m128i odd = _mm_mul_epu32(_mm_srli_epi64(a, 32), _mm_srli_epi64(b, 32));
+  return _mm_unpacklo_epi32(_mm_shuffle_epi32(even, 0x08), _mm_shuffle_epi32(odd, 0x08));
+}
+/* Signed i32 lanes saturated to u16: clamp to [0, 65535], then pack through the signed range. */
+static inline __m128i w2l_sse_clamp_u16(__m128i x) {
+  x = _mm_andnot_si128(_mm_srai_epi32(x, 31), x);
+  __m128i big = _mm_cmpgt_epi32(x, _mm_set1_epi32(65535));
+  x = w2l_sse_sel(big, _mm_set1_epi32(65535), x);
+  return _mm_sub_epi32(x, _mm_set1_epi32(32768));
+}
+static inline __m128i w2l_sse_narrow_u16(__m128i a, __m128i b) {
+  return w2l_sse_flip16(_mm_packs_epi32(w2l_sse_clamp_u16(a), w2l_sse_clamp_u16(b)));
+}
+W2L_SSE_IBIN(i8x16_gt_u, w2l_sse_gt_u8)
+W2L_SSE_IBIN(i8x16_lt_u, w2l_sse_lt_u8)
+W2L_SSE_IBIN(i16x8_gt_u, w2l_sse_gt_u16)
+W2L_SSE_IBIN(i16x8_lt_u, w2l_sse_lt_u16)
+W2L_SSE_IBIN(i32x4_gt_u, w2l_sse_gt_u32)
+W2L_SSE_IBIN(i32x4_lt_u, w2l_sse_lt_u32)
+W2L_SSE_IBIN(i32x4_min_u, w2l_sse_min_u32)
+W2L_SSE_IBIN(i32x4_max_u, w2l_sse_max_u32)
+W2L_SSE_IBIN(i32x4_min_s, w2l_sse_min_s32)
+W2L_SSE_IBIN(i32x4_max_s, w2l_sse_max_s32)
+W2L_SSE_IBIN(i32x4_mul, w2l_sse_mul32)
+W2L_SSE_IBIN(i16x8_narrow_i32x4_u, w2l_sse_narrow_u16)
+/* 8 bytes widened: unpack with the sign (s) or with zero (u). */
+static inline __m128i w2l_sse_load8(const uint8_t *p) {
+  __m128i x;
+  x = _mm_setzero_si128();
+  memcpy(&x, p, 8);
+  return x;
+}
+#define W2L_SSE_LOAD_EXT(name, n, unpack, shift)                                 \
+  static inline w2l_v128 w2l_sse_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
+    W2L_CHECK(size, addr, 8);                                                    \
+    __m128i x = w2l_sse_load8(base + addr);                                      \
+    return w2l_sse_out(shift(unpack(x, x), n));                                  \
+  }
+W2L_SSE_LOAD_EXT(v128_8x8_s, 8, _mm_unpacklo_epi8, _mm_srai_epi16)
+W2L_SSE_LOAD_EXT(v128_8x8_u, 8, _mm_unpacklo_epi8, _mm_srli_epi16)
+W2L_SSE_LOAD_EXT(v128_16x4_s, 16, _mm_unpacklo_epi16, _mm_srai_epi32)
+W2L_SSE_LOAD_EXT(v128_16x4_u, 16, _mm_unpacklo_epi16, _mm_srli_epi32)
+W2L_SSE_LOAD_EXT(v128_32x2_u, 32, _mm_unpacklo_epi32, _mm_srli_epi64)
+#if defined(__SSSE3__)
+#include <tmmintrin.h>
+/* pshufb zeroes a lane whose index has bit 7 set: indices 16..31 index b. */
+static inline w2l_v128 w2l_sse_i8x16_shuffle(w2l_v128 a, w2l_v128 b, const uint8_t idx[16]) {
+  __m128i i, sel;
+  memcpy(&i, idx, 16);
+  sel = _mm_cmpgt_epi8(i, _mm_set1_epi8(15)); /* idx < 32, so signed compare works */
+  __m128i ia = _mm_or_si128(i, sel), ib = _mm_or_si128(_mm_sub_epi8(i, _mm_set1_epi8(16)),
+                                                      _mm_andnot_si128(sel, _mm_set1_epi8(-1)));
+  return w2l_sse_out(_mm_or_si128(_mm_shuffle_epi8(w2l_sse_in(a), ia),
+                                  _mm_shuffle_epi8(w2l_sse_in(b), ib)));
+}
+static inline w2l_v128 w2l_sse_i8x16_swizzle(w2l_v128 a, w2l_v128 s) {
+  /* indices >= 16 must give 0: saturating-add 0x70 sets bit 7 for them */
+  __m128i i = _mm_adds_epu8(w2l_sse_in(s), _mm_set1_epi8(0x70));
+  return w2l_sse_out(_mm_shuffle_epi8(w2l_sse_in(a), i));
+}
+#endif
+
+#ifndef W2L_SIMD_NO_REDIRECT /* tests define it to compare both versions */
+#define w2l_v128_and w2l_sse_v128_and
+#define w2l_v128_or w2l_sse_v128_or
+#define w2l_v128_xor w2l_sse_v128_xor
+#define w2l_v128_andnot w2l_sse_v128_andnot
+#define w2l_v128_not w2l_sse_v128_not
+#define w2l_v128_any_true w2l_sse_v128_any_true
+#define w2l_i8x16_add w2l_sse_i8x16_add
+#define w2l_i16x8_add w2l_sse_i16x8_add
+#define w2l_i32x4_add w2l_sse_i32x4_add
+#define w2l_i64x2_add w2l_sse_i64x2_add
+#define w2l_i8x16_sub w2l_sse_i8x16_sub
+#define w2l_i16x8_sub w2l_sse_i16x8_sub
+#define w2l_i32x4_sub w2l_sse_i32x4_sub
+#define w2l_i64x2_sub w2l_sse_i64x2_sub
+#define w2l_i8x16_add_sat_s w2l_sse_i8x16_add_sat_s
+#define w2l_i8x16_add_sat_u w2l_sse_i8x16_add_sat_u
+#define w2l_i8x16_sub_sat_s w2l_sse_i8x16_sub_sat_s
+#define w2l_i8x16_sub_sat_u w2l_sse_i8x16_sub_sat_u
+#define w2l_i16x8_add_sat_s w2l_sse_i16x8_add_sat_s
+#define w2l_i16x8_add_sat_u w2l_sse_i16x8_add_sat_u
+#define w2l_i16x8_sub_sat_s w2l_sse_i16x8_sub_sat_s
+#define w2l_i16x8_sub_sat_u w2l_sse_i16x8_sub_sat_u
+#define w2l_i16x8_mul w2l_sse_i16x8_mul
+#define w2l_i8x16_avgr_u w2l_sse_i8x16_avgr_u
+#define w2l_i16x8_avgr_u w2l_sse_i16x8_avgr_u
+#define w2l_i8x16_min_u w2l_sse_i8x16_min_u
+#define w2l_i8x16_max_u w2l_sse_i8x16_max_u
+#define w2l_i16x8_min_s w2l_sse_i16x8_min_s
+#define w2l_i16x8_max_s w2l_sse_i16x8_max_s
+#define w2l_i8x16_eq w2l_sse_i8x16_eq
+#define w2l_i16x8_eq w2l_sse_i16x8_eq
+#define w2l_i32x4_eq w2l_sse_i32x4_eq
+#define w2l_i8x16_gt_s w2l_sse_i8x16_gt_s
+#define w2l_i16x8_gt_s w2l_sse_i16x8_gt_s
+#define w2l_i32x4_gt_s w2l_sse_i32x4_gt_s
+#define w2l_i8x16_lt_s w2l_sse_i8x16_lt_s
+#define w2l_i16x8_lt_s w2l_sse_i16x8_lt_s
+#define w2l_i32x4_lt_s w2l_sse_i32x4_lt_s
+#define w2l_i32x4_dot_i16x8_s w2l_sse_i32x4_dot_i16x8_s
+#define w2l_i8x16_narrow_i16x8_s w2l_sse_i8x16_narrow_i16x8_s
+#define w2l_i8x16_narrow_i16x8_u w2l_sse_i8x16_narrow_i16x8_u
+#define w2l_i16x8_narrow_i32x4_s w2l_sse_i16x8_narrow_i32x4_s
+#define w2l_i16x8_shl w2l_sse_i16x8_shl
+#define w2l_i32x4_shl w2l_sse_i32x4_shl
+#define w2l_i64x2_shl w2l_sse_i64x2_shl
+#define w2l_i16x8_shr_u w2l_sse_i16x8_shr_u
+#define w2l_i32x4_shr_u w2l_sse_i32x4_shr_u
+#define w2l_i64x2_shr_u w2l_sse_i64x2_shr_u
+#define w2l_i16x8_shr_s w2l_sse_i16x8_shr_s
+#define w2l_i32x4_shr_s w2l_sse_i32x4_shr_s
+#define w2l_f32x4_add w2l_sse_f32x4_add
+#define w2l_f32x4_sub w2l_sse_f32x4_sub
+#define w2l_f32x4_mul w2l_sse_f32x4_mul
+#define w2l_f32x4_div w2l_sse_f32x4_div
+#define w2l_f32x4_sqrt w2l_sse_f32x4_sqrt
+#define w2l_f32x4_pmin w2l_sse_f32x4_pmin
+#define w2l_f32x4_pmax w2l_sse_f32x4_pmax
+#define w2l_f64x2_add w2l_sse_f64x2_add
+#define w2l_f64x2_sub w2l_sse_f64x2_sub
+#define w2l_f64x2_mul w2l_sse_f64x2_mul
+#define w2l_f64x2_div w2l_sse_f64x2_div
+#define w2l_f64x2_sqrt w2l_sse_f64x2_sqrt
+#define w2l_f64x2_pmin w2l_sse_f64x2_pmin
+#define w2l_f64x2_pmax w2l_sse_f64x2_pmax
+#define w2l_f32x4_eq w2l_sse_f32x4_eq
+#define w2l_f32x4_ne w2l_sse_f32x4_ne
+#define w2l_f32x4_lt w2l_sse_f32x4_lt
+#define w2l_f32x4_le w2l_sse_f32x4_le
+#define w2l_f32x4_gt w2l_sse_f32x4_gt
+#define w2l_f32x4_ge w2l_sse_f32x4_ge
+#define w2l_f64x2_eq w2l_sse_f64x2_eq
+#define w2l_f64x2_ne w2l_sse_f64x2_ne
+#define w2l_f64x2_lt w2l_sse_f64x2_lt
+#define w2l_f64x2_le w2l_sse_f64x2_le
+#define w2l_f64x2_gt w2l_sse_f64x2_gt
+#define w2l_f64x2_ge w2l_sse_f64x2_ge
+#define w2l_i8x16_bitmask w2l_sse_i8x16_bitmask
+#define w2l_i32x4_splat w2l_sse_i32x4_splat
+#define w2l_f32x4_splat w2l_sse_f32x4_splat
+#define w2l_f64x2_splat w2l_sse_f64x2_splat
+#define w2l_i8x16_gt_u w2l_sse_i8x16_gt_u
+#define w2l_i8x16_lt_u w2l_sse_i8x16_lt_u
+#define w2l_i16x8_gt_u w2l_sse_i16x8_gt_u
+#define w2l_i16x8_lt_u w2l_sse_i16x8_lt_u
+#define w2l_i32x4_gt_u w2l_sse_i32x4_gt_u
+#define w2l_i32x4_lt_u w2l_sse_i32x4_lt_u
+#define w2l_load_v128_8x8_s w2l_sse_load_v128_8x8_s
+#define w2l_load_v128_8x8_u w2l_sse_load_v128_8x8_u
+#define w2l_load_v128_16x4_s w2l_sse_load_v128_16x4_s
+#define w2l_load_v128_16x4_u w2l_sse_load_v128_16x4_u
+#define w2l_load_v128_32x2_u w2l_sse_load_v128_32x2_u
+#if !defined(__SSE4_1__)
+#define w2l_i32x4_min_u w2l_sse_i32x4_min_u
+#define w2l_i32x4_max_u w2l_sse_i32x4_max_u
+#define w2l_i32x4_min_s w2l_sse_i32x4_min_s
+#define w2l_i32x4_max_s w2l_sse_i32x4_max_s
+#define w2l_i32x4_mul w2l_sse_i32x4_mul
+#define w2l_i16x8_narrow_i32x4_u w2l_sse_i16x8_narrow_i32x4_u
+#endif
+#if defined(__SSSE3__)
+#define w2l_i8x16_shuffle w2l_sse_i8x16_shuffle
+#define w2l_i8x16_swizzle w2l_sse_i8x16_swizzle
+#endif
+#endif
+
+#if defined(__SSE4_1__)
+W2L_SSE_IBIN(i32x4_mul_sse41, _mm_mullo_epi32)
+W2L_SSE_IBIN(i8x16_min_s, _mm_min_epi8)
+W2L_SSE_IBIN(i8x16_max_s, _mm_max_epi8)
+W2L_SSE_IBIN(i16x8_min_u, _mm_min_epu16)
+W2L_SSE_IBIN(i16x8_max_u, _mm_max_epu16)
+W2L_SSE_IBIN(i32x4_min_s_sse41, _mm_min_epi32)
+W2L_SSE_IBIN(i32x4_max_s_sse41, _mm_max_epi32)
+W2L_SSE_IBIN(i32x4_min_u_sse41, _mm_min_epu32)
+W2L_SSE_IBIN(i32x4_max_u_sse41, _mm_max_epu32)
+W2L_SSE_IBIN(i64x2_eq, _mm_cmpeq_epi64)
+W2L_SSE_IBIN(i16x8_narrow_i32x4_u_sse41, _mm_packus_epi32)
+#ifndef W2L_SIMD_NO_REDIRECT
+#define w2l_i32x4_mul w2l_sse_i32x4_mul_sse41
+#define w2l_i8x16_min_s w2l_sse_i8x16_min_s
+#define w2l_i8x16_max_s w2l_sse_i8x16_max_s
+#define w2l_i16x8_min_u w2l_sse_i16x8_min_u
+#define w2l_i16x8_max_u w2l_sse_i16x8_max_u
+#define w2l_i32x4_min_s w2l_sse_i32x4_min_s_sse41
+#define w2l_i32x4_max_s w2l_sse_i32x4_max_s_sse41
+#define w2l_i32x4_min_u w2l_sse_i32x4_min_u_sse41
+#define w2l_i32x4_max_u w2l_sse_i32x4_max_u_sse41
+#define w2l_i64x2_eq w2l_sse_i64x2_eq
+#define w2l_i16x8_narrow_i32x4_u w2l_sse_i16x8_narrow_i32x4_u_sse41
+#endif
+#endif
+#endif /* W2L_SIMD_SSE2 */
 
 #endif

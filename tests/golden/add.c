@@ -17,9 +17,7 @@ static uint32_t add__f0_add(void *obj, uint32_t, uint32_t);
 /* func 0 $add: (i32, i32) -> (i32) */
 static uint32_t add__f0_add(void *obj, uint32_t l0_lhs, uint32_t l1_rhs) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = l0_lhs + l1_rhs;
-  return i0;
+  return l0_lhs + l1_rhs;
 }
 
 static void add__tramp_ii_i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {

@@ -28,16 +28,10 @@ static struct w2l_res_Ii control__f6_twice(void *obj, uint32_t);
 static uint32_t control__f0_sum(void *obj, uint32_t l0_n) {
   (void)obj;
   uint32_t l1_acc = 0;
-  uint32_t i0 = 0;
 L2:;
-  i0 = l0_n == 0;
-  if (i0) {
-    goto L1;
-  }
-  i0 = l1_acc + l0_n;
-  l1_acc = i0;
-  i0 = l0_n - 1u;
-  l0_n = i0;
+  if (l0_n == 0) goto L1;
+  l1_acc = l1_acc + l0_n;
+  l0_n = l0_n - 1u;
   goto L2;
 L1:;
   return l1_acc;
@@ -91,10 +85,8 @@ static uint32_t control__f4_divide(void *obj, uint32_t l0, uint32_t l1) {
 /* func 5 $max: (i64, i64) -> (i64) */
 static uint64_t control__f5_max(void *obj, uint64_t l0_a, uint64_t l1_b) {
   (void)obj;
-  uint32_t i2 = 0;
   uint64_t j0 = 0;
-  i2 = (int64_t)l0_a > (int64_t)l1_b;
-  j0 = i2 ? l0_a : l1_b;
+  j0 = ((uint32_t)((int64_t)l0_a > (int64_t)l1_b)) ? l0_a : l1_b;
   return j0;
 }
 

@@ -33,17 +33,13 @@ static uint32_t memory__f6_grow(void *obj, uint32_t);
 /* func 1 $add: (i32, i32) -> (i32) */
 static uint32_t memory__f1_add(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = l0 + l1;
-  return i0;
+  return l0 + l1;
 }
 
 /* func 2 $sub: (i32, i32) -> (i32) */
 static uint32_t memory__f2_sub(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
-  uint32_t i0 = 0;
-  i0 = l0 - l1;
-  return i0;
+  return l0 - l1;
 }
 
 /* func 3: (i32, i32, i32) -> (i32) */
@@ -53,8 +49,7 @@ static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint3
   W2L_FUNC_ENTRY();
   W2L_NO_SIBCALL();
   i0 = inst->g1_count.value.i32;
-  i0 = i0 + 1u;
-  inst->g1_count.value.i32 = i0;
+  inst->g1_count.value.i32 = (i0 + 1u);
   i0 = inst->g1_count.value.i32;
   ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0);
   {
@@ -77,12 +72,11 @@ static uint32_t memory__f4_load16(void *obj, uint32_t l0_p) {
 /* func 5: (i32, i64) -> () */
 static void memory__f5_store(void *obj, uint32_t l0_p, uint64_t l1_v) {
   memory__instance *inst = obj;
-  uint32_t i0 = 0, i1 = 0;
+  uint32_t i1 = 0;
   uint8_t *mem0 = inst->mem0->data;
   uint64_t mem0_size = inst->mem0->size;
   i1 = inst->base.globals[0]->value.i32;
-  i0 = l0_p + i1;
-  w2l_store_i64(mem0, mem0_size, i0, l1_v);
+  w2l_store_i64(mem0, mem0_size, (l0_p + i1), l1_v);
 }
 
 /* func 6: (i32) -> (i32) */

@@ -21,6 +21,8 @@ enum {
   BUILT_PARSED = 1,  /* the module was read */
   BUILT_VALID = 2,   /* and validated */
   BUILT_EMITTED = 4, /* and its C written */
+  BUILT_DIFF_SAME = 8,       /* --diff-wabt: same IR from wat2wasm's binary */
+  BUILT_DIFF_DIFFERENT = 16, /* --diff-wabt: different (detail says how) */
 };
 
 /* Commands whose module must be instantiated (so compiled). */
@@ -40,6 +42,7 @@ struct fe_job {
   struct source src;        /* binary or quoted text; the script for text modules */
   unsigned flags;           /* BUILT_* reached so far */
   FILE *out;                /* the .c being written */
+  char *diff_detail;        /* BUILT_DIFF_DIFFERENT: how (malloc'ed) */
 };
 
 static void front_end(void *arg) {
@@ -58,6 +61,10 @@ static void front_end(void *arg) {
   j->flags |= BUILT_PARSED;
   val_module(m);
   j->flags |= BUILT_VALID;
+  if (j->r->diff_wabt && wm->form == WAST_TEXT) {
+    enum diff_result d = diff_text_binary(j->r, j->index, m, &j->diff_detail);
+    j->flags |= d == DIFF_SAME ? BUILT_DIFF_SAME : d == DIFF_DIFFERENT ? BUILT_DIFF_DIFFERENT : 0;
+  }
   if (!wants_code(c)) return;
   char *path = xprintf("%s/%s.c", j->r->workdir, j->r->built[j->index].prefix);
   j->out = fopen(path, "w");
@@ -86,7 +93,9 @@ static void build_work(struct run *r, uint32_t start, int fd) {
     j.src.is_text = c->module.form != WAST_BINARY;
     int failed = diag_protect(front_end, &j);
     if (j.out) fclose(j.out);
-    send_record(fd, i, j.flags, failed ? diag.message : NULL);
+    if (failed) j.flags &= ~(unsigned)(BUILT_DIFF_SAME | BUILT_DIFF_DIFFERENT);
+    send_record(fd, i, j.flags, failed ? diag.message : j.diff_detail);
+    free(j.diff_detail);
     arena_free(&j.arena);
   }
 }
@@ -101,8 +110,17 @@ static void build_apply(struct run *r, const struct record *rec, char *detail) {
   b->rejected = !(rec->code & BUILT_VALID);
   b->rejected_by_parser = !(rec->code & BUILT_PARSED);
   b->emitted = rec->code & BUILT_EMITTED;
+  b->diff = rec->code & BUILT_DIFF_SAME        ? DIFF_SAME
+            : rec->code & BUILT_DIFF_DIFFERENT ? DIFF_DIFFERENT
+                                               : DIFF_NOT_COMPARED;
   free(b->error);
-  b->error = detail;
+  free(b->diff_detail);
+  b->error = b->diff_detail = NULL;
+  if (b->diff == DIFF_DIFFERENT && !b->rejected) b->diff_detail = detail;
+  else b->error = detail;
+  if (r->diff_wabt && b->diff == DIFF_NOT_COMPARED && !b->rejected &&
+      r->script->commands[rec->index].module.form == WAST_TEXT)
+    r->diff_skipped++;
 }
 
 static void build_give_up(struct run *r, uint32_t i, char *why) {

@@ -10,13 +10,14 @@
 # NAME:LINE reruns the one command on that line (wast-runner --line) verbosely.
 #
 # Files listed in tests/spec/skip.txt ("GLOB  reason") are not run; each one is
-# printed with its reason.  SIMD scripts (simd_*) are skipped while the opcode
-# table has no SIMD instructions.  W2L_SPEC_MAX_FAILS (default 20) limits the
+# printed with its reason.  W2L_SPEC_MAX_FAILS (default 20) limits the
 # FAIL lines shown per file; logs go to W2L_SPEC_LOGS (default
 # $W2L_BUILD/spec-logs/).
-# W2L_SPEC_RUNNER_FLAGS are extra wast-runner options; the default,
-# --no-multi-memory, validates as WebAssembly 2.0 does (the 2.0 core suite has
-# assert_invalid cases for several memories, which we otherwise accept).
+# W2L_SPEC_RUNNER_FLAGS are extra wast-runner options.  The default:
+# --no-multi-memory validates as WebAssembly 2.0 does (the 2.0 core suite has
+# assert_invalid cases for several memories, which we otherwise accept), and
+# --diff-wabt (when wat2wasm is installed) checks that every accepted text
+# module reads to the same IR from wat2wasm's binary ("text=binary" row).
 # Environment (set by make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +32,9 @@ shift 2
 runner="$W2L_BUILD/wast-runner"
 logs="${W2L_SPEC_LOGS:-$W2L_BUILD/spec-logs}"
 max_fails=${W2L_SPEC_MAX_FAILS:-20}
-flags=${W2L_SPEC_RUNNER_FLAGS---no-multi-memory}
+default_flags=--no-multi-memory
+command -v wat2wasm >/dev/null 2>&1 && default_flags="$default_flags --diff-wabt"
+flags=${W2L_SPEC_RUNNER_FLAGS-$default_flags}
 [ -x "$runner" ] || { echo "error: $runner not built" >&2; exit 2; }
 [ -d "$dir" ] || { echo "error: no directory $dir" >&2; exit 2; }
 rm -rf "$logs" && mkdir -p "$logs"
@@ -51,8 +54,6 @@ case "${1:-}" in
 esac
 
 # Why a file is skipped (empty: it runs).
-has_simd=0
-grep -q '"v128.load"' "$root/compiler/opcodes.def" 2>/dev/null && has_simd=1
 skip_reason() {
   base=$1
   if [ -f "$here/skip.txt" ]; then
@@ -62,7 +63,6 @@ skip_reason() {
       case "$base" in $glob) echo "$reason"; return ;; esac
     done <"$here/skip.txt"
   fi
-  case "$base" in simd_*) [ $has_simd = 0 ] && echo "SIMD: issue 7" ;; esac
 }
 
 # The list of files to run.
@@ -104,16 +104,16 @@ while read -r f; do
   if [ -z "$line" ]; then
     echo "$b: did not run (exit $(cat "$logs/$b.rc" 2>/dev/null)), see $log"
     tail -n 5 "$log" 2>/dev/null | sed 's/^/    /'
-    echo "#counts 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 1" >>"$total"
+    echo "#counts 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 0" >>"$total"
     status=1
     continue
   fi
   echo "$line"
-  grep '^#counts' "$log" >>"$total"
+  grep -E '^#(counts|diffskip)' "$log" >>"$total"
   nf=$(grep -c '^FAIL' "$log")
   if [ "$nf" -gt 0 ]; then
     status=1
-    awk -v max="$max_fails" '/^FAIL/ { n++ } n > max { exit } n >= 1 && !/^#counts/ && !/passed, [0-9]+ failed$/' "$log"
+    awk -v max="$max_fails" '/^FAIL/ { n++ } n > max { exit } n >= 1 && !/^#/ && !/passed, [0-9]+ failed$/' "$log"
     [ "$nf" -gt "$max_fails" ] && echo "  ... $((nf - max_fails)) more failures in $log"
   fi
 done <"$torun"
@@ -124,16 +124,18 @@ fi
 elapsed=$(($(date +%s) - start))
 awk -v files="$(wc -l <"$torun")" -v skipped="$nskip" -v secs="$elapsed" '
   BEGIN {
-    split("module assert_return assert_trap assert_exhaustion assert_invalid assert_malformed assert_unlinkable assert_uninstantiable register action", names, " ")
+    split("module assert_return assert_trap assert_exhaustion assert_invalid assert_malformed assert_unlinkable assert_uninstantiable register action text=binary", names, " ")
   }
-  /^#counts/ { for (k = 1; k <= 10; k++) { p[k] += $(2 * k); f[k] += $(2 * k + 1) } }
+  /^#counts/ { for (k = 1; k <= 11; k++) { p[k] += $(2 * k); f[k] += $(2 * k + 1) } }
+  /^#diffskip/ { diffskip += $2; diffrun = 1 }
   END {
     printf "\n%-24s %8s %8s\n", "kind", "passed", "failed"
-    for (k = 1; k <= 10; k++) {
+    for (k = 1; k <= 11; k++) {
       printf "%-24s %8d %8d\n", names[k], p[k], f[k]
       tp += p[k]; tf += f[k]
     }
     printf "%-24s %8d %8d\n", "total", tp, tf
+    if (diffrun) printf "text=binary: %d accepted text modules not compared (wat2wasm rejects them)\n", diffskip
     printf "\n%d files run, %d skipped, wall time %d s\n", files, skipped, secs
     printf "%d passed, %d failed\n", tp, tf
   }' "$total"

@@ -1,6 +1,6 @@
 /* runner.c - wast-runner: run one .wast script through the whole pipeline.
  *
- *   wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] SCRIPT.wast
+ *   wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] [--diff-wabt] SCRIPT.wast
  *
  * Prints a FAIL line per failed command (file:line, the command, what was
  * expected and what happened), then "NAME.wast: P passed, F failed" and a
@@ -11,6 +11,8 @@
  * work directory (emitted C, cc log, .so) kept for inspection.
  * --no-multi-memory validates by the 2.0 rule (one memory at most), which the
  * official 2.0 testsuite checks; by default modules may have several.
+ * --diff-wabt adds one check per accepted text module (see diff.c), counted
+ * as "text=binary"; "#diffskip N" says how many could not be compared.
  *
  * Environment: W2L_CC and W2L_CFLAGS say how to compile emitted C (as in make
  * test); W2L_SPEC_TMP (else TMPDIR, else /tmp) holds the work directories;
@@ -31,7 +33,7 @@
 const char *const count_names[CK_COUNT] = {
     "module",           "assert_return",     "assert_trap",      "assert_exhaustion",
     "assert_invalid",   "assert_malformed",  "assert_unlinkable", "assert_uninstantiable",
-    "register",         "action",
+    "register",         "action",            "text=binary",
 };
 
 enum count_kind count_kind_of(const struct wast_command *c) {
@@ -69,12 +71,15 @@ char *xprintf(const char *fmt, ...) {
 }
 
 static const char usage[] =
-    "usage: wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] SCRIPT.wast\n"
+    "usage: wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] [--diff-wabt]\n"
+    "                   SCRIPT.wast\n"
     "Run a WebAssembly script: every module through wasm2c-lite and the C compiler.\n"
     "  --line N    rerun the command on line N (earlier commands run silently)\n"
     "  --keep      keep the work directory (emitted C, cc log, shared objects)\n"
     "  --verbose   more detail on failures and notes\n"
-    "  --no-multi-memory  reject modules with several memories, as 2.0 does\n";
+    "  --no-multi-memory  reject modules with several memories, as 2.0 does\n"
+    "  --diff-wabt        also check that each text module and wat2wasm's binary\n"
+    "                     of it read to the same IR (counted as text=binary)\n";
 
 static bool read_file(const char *path, struct source *src) {
   FILE *f = fopen(path, "rb");
@@ -163,6 +168,19 @@ static int report(struct run *r) {
     printf("\n    %s\n", res->detail ? res->detail : "not run");
     if (r->only_line) print_module_files(r, i);
   }
+  for (uint32_t i = 0; i < r->script->ncommands; i++) {
+    const struct built *b = &r->built[i];
+    if (!reported(r, &r->script->commands[i]) || b->diff == DIFF_NOT_COMPARED) continue;
+    if (b->diff == DIFF_SAME) {
+      pass[CK_TEXT_BINARY]++, npass++;
+      continue;
+    }
+    fail[CK_TEXT_BINARY]++, nfail++;
+    printf("FAIL %s:%u: ", r->name, r->script->commands[i].line);
+    print_source_line(r, r->script->commands[i].pos);
+    printf("\n    %s\n", b->diff_detail ? b->diff_detail : "text and binary differ");
+  }
+  if (r->diff_wabt) printf("#diffskip %u\n", r->diff_skipped);
   printf("%s: %d passed, %d failed\n#counts", r->name, npass, nfail);
   for (int k = 0; k < CK_COUNT; k++) printf(" %d %d", pass[k], fail[k]);
   printf("\n");
@@ -321,6 +339,7 @@ static void free_run(struct run *r) {
   for (uint32_t i = 0; i < r->script->ncommands; i++) {
     free(r->results[i].detail);
     free(r->built[i].error);
+    free(r->built[i].diff_detail);
   }
   for (int k = 0; k < r->nsos; k++) free(r->sos[k]);
   free(r->sos);
@@ -339,6 +358,8 @@ int main(int argc, char **argv) {
       r.keep = r.verbose = true;
     } else if (strcmp(a, "--no-multi-memory") == 0) {
       val_features.multi_memory = false;
+    } else if (strcmp(a, "--diff-wabt") == 0) {
+      r.diff_wabt = true;
     } else if (strcmp(a, "--keep") == 0) {
       r.keep = true;
     } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {

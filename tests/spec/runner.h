@@ -3,6 +3,7 @@
  *   runner.c  command line, per-file driver, crash isolation, report
  *   build.c   front end of every module of a script, C emission, one cc call
  *   exec.c    the commands themselves: spectest host, linking, actions, checks
+ *   diff.c    --diff-wabt: text modules vs wat2wasm's binaries of them
  *
  * One script is run in two phases.  The parent process parses the script and
  * every module in it (assert_invalid / assert_malformed are decided there),
@@ -30,6 +31,7 @@ enum count_kind {
   CK_ASSERT_UNINSTANTIABLE,
   CK_REGISTER,
   CK_ACTION,
+  CK_TEXT_BINARY, /* --diff-wabt: a text module's IR equals that of wat2wasm's binary */
   CK_COUNT
 };
 
@@ -40,6 +42,13 @@ enum outcome {
   OUT_PENDING, /* not decided yet */
   OUT_PASS,    /* passed */
   OUT_FAIL,    /* failed; detail says why */
+};
+
+/* Outcome of comparing a text module with wat2wasm's binary of it. */
+enum diff_result {
+  DIFF_NOT_COMPARED, /* not a text module, not accepted, or wat2wasm rejects it */
+  DIFF_SAME,         /* identical IR dumps */
+  DIFF_DIFFERENT,    /* they differ (or our binary reader rejects wabt's binary) */
 };
 
 /* What the front end made of a command's module. */
@@ -53,6 +62,8 @@ struct built {
   char prefix[16];     /* C prefix: "w<index>" */
   char *error;         /* front-end or cc error (malloc'ed), or NULL */
   int so;              /* which shared object holds it (index into run.sos) */
+  enum diff_result diff; /* --diff-wabt outcome */
+  char *diff_detail;   /* DIFF_DIFFERENT: how (malloc'ed) */
 };
 
 /* One command's result. */
@@ -77,6 +88,8 @@ struct run {
   uint32_t only_line;        /* --line N: report only the command at this line (0 = all) */
   bool verbose;              /* print extra detail */
   bool keep;                 /* keep the work directory */
+  bool diff_wabt;            /* compare text modules with wat2wasm's binaries */
+  uint32_t diff_skipped;     /* --diff-wabt: accepted text modules not compared */
 };
 
 /* The kind a command is counted under. */
@@ -113,6 +126,12 @@ void supervise(struct run *r, const struct supervisor *s);
  * assert_invalid / assert_malformed, fills r->built, writes r->sos.  Returns
  * false only if the work directory cannot be used. */
 bool build_modules(struct run *r);
+
+/* diff.c: compare the validated text module m of command i with what our
+ * binary reader makes of wat2wasm's binary of the same text; *detail gets a
+ * malloc'ed explanation when they differ. */
+enum diff_result diff_text_binary(struct run *r, uint32_t i, const struct module *m,
+                                  char **detail);
 
 /* exec.c: carry out commands [start, ncommands) in a child process, commands
  * before start being replayed silently (skipping those already failed by a

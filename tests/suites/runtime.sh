@@ -74,6 +74,18 @@ for mode in 0 1; do
       [ "$m" = kitplug ] || emitted_objs="$emitted_objs $dir/$m.o"
     done
   fi
+  # The header from C++ (with the matching C++ compiler, if there is one).
+  case $W2L_CC in *clang*) cxx=clang++ ;; *) cxx=g++ ;; esac
+  if command -v $cxx >/dev/null 2>&1; then
+    cxxflags=$(echo "$cflags" | sed -E 's/-std=c11/-std=c++17/')
+    if ! $cxx $cxxflags "$root/tests/unit/runtime_cxx.cc" "$lib" -ldl -lpthread -o "$dir/runtime_cxx" >"$dir/runtime_cxx.build.log" 2>&1; then
+      echo "FAIL $name/runtime_cxx: does not build:"; head -n 20 "$dir/runtime_cxx.build.log"; fail=$((fail + 1))
+    elif (cd "$dir" && ./runtime_cxx) >"$dir/runtime_cxx.log" 2>&1; then
+      pass=$((pass + 1)); echo "$name/runtime_cxx: 1 passed, 0 failed"
+    else
+      echo "FAIL $name/runtime_cxx:"; cat "$dir/runtime_cxx.log"; fail=$((fail + 1))
+    fi
+  fi
   for src in "$root"/tests/unit/runtime_*.c; do
     t=$(basename "$src" .c)
     extra=""

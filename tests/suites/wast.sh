@@ -4,6 +4,7 @@
 # Same driver and output as `make spec` (tests/spec/run-spec.sh).
 #   tests/wast/*.wast          with every feature we support (multi-memory...)
 #   tests/wast/core-2.0/*.wast with the WebAssembly 2.0 rules (--no-multi-memory)
+# Both with --diff-wabt: each text module also read from wat2wasm's binary.
 set -u
 : "${W2L_BUILD:?run through make test}" "${W2L_ROOT:?}"
 run() { # DIR LOGS RUNNER-FLAGS
@@ -17,7 +18,7 @@ run() { # DIR LOGS RUNNER-FLAGS
 mkdir -p "$W2L_BUILD/test-logs"
 : >"$W2L_BUILD/test-logs/wast-totals"
 status=0
-run . wast-scripts "" || status=1
-run core-2.0 wast-core-2.0 "--no-multi-memory" || status=1
+run . wast-scripts "--diff-wabt" || status=1
+run core-2.0 wast-core-2.0 "--no-multi-memory --diff-wabt" || status=1
 awk '{ p += $1; f += $3 } END { printf "%d passed, %d failed\n", p, f }' "$W2L_BUILD/test-logs/wast-totals"
 exit $status

@@ -153,6 +153,7 @@ int main(void) {
     a[0] = W2L_I32_VAL(s2);
     CHECK(w2l_call(calc, "call_at", a, 1, r, 1, &err) == W2L_OK && r[0].of.i32 == 202,
           "slot %u called with the wrong instance: %u", s2, r[0].of.i32);
+    t->elems[0] = W2L_NULL_REF; /* slot 0 is never handed out */
     t->elems[s1] = W2L_NULL_REF; /* a freed slot is reused */
     s3 = w2l_table_add_export(t, m2, "ident", &err);
     CHECK(s3 == s1 && t->size == 3, "slot %u reused? size %u", s3, t->size);

@@ -59,12 +59,14 @@ int main(void) {
      * table, called by the square plugin with call_indirect. */
     cube = w2l_table_add_export(table, cu, "cube", &err);
     neg = w2l_table_grow(table, 1, (w2l_ref){w2l_functype_intern("i:i"), (void (*)(void))host_negate, NULL});
-    CHECK(cube == 0 && neg == 1, "slots %u %u", cube, neg);
+    CHECK(cube == 1 && neg == 2 && table->size == 3 && !table->elems[0].fn, "slots %u %u", cube, neg);
     CHECK(call_ii_i(sq, "apply", cube, 4, &t) == 64 && t == W2L_OK, "apply(cube, 4): %s",
           w2l_trap_message(t));
     CHECK(call_ii_i(sq, "apply", neg, 4, &t) == (uint32_t)-4 && t == W2L_OK, "apply(negate, 4)");
-    (void)call_ii_i(sq, "apply", 2, 4, &t);
+    (void)call_ii_i(sq, "apply", 3, 4, &t);
     CHECK_TRAP(t, W2L_TRAP_UNDEFINED_ELEMENT);
+    (void)call_ii_i(sq, "apply", 0, 4, &t);
+    CHECK_TRAP(t, W2L_TRAP_UNINITIALIZED_ELEMENT);
 
     /* A plugin that faults outside its memory traps; everything keeps running. */
     (void)call_i_i(sq, "oob", 0, &t);

@@ -2,7 +2,8 @@
  * of its IR (dump_module), or the diagnostic on stderr with exit status 1.
  * A .wasm file (\0asm magic) goes through the binary reader instead, for the
  * differential test against wat2wasm.
- * Usage: wat_dump FILE.wat|FILE.wasm */
+ * With -q only a one-line summary is printed (for timing big inputs).
+ * Usage: wat_dump [-q] FILE.wat|FILE.wasm */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,26 +12,39 @@
 struct job {
   struct source src;  /* the input */
   struct arena arena; /* IR storage */
+  bool quiet;         /* -q: summary instead of the dump */
 };
+
+static void summary(const struct module *m) {
+  uint64_t code = 0;
+  for (uint32_t i = 0; i < m->nfuncs; i++) code += m->funcs[i].body.count;
+  printf("%u types, %u functions, %llu instructions\n", m->ntypes, m->nfuncs,
+         (unsigned long long)code);
+}
 
 static void run(void *arg) {
   struct job *j = arg;
+  const struct module *m;
   if (j->src.size >= 4 && memcmp(j->src.data, "\0asm", 4) == 0) {
     j->src.is_text = false;
-    dump_module(stdout, bin_read_module(&j->arena, &j->src));
+    m = bin_read_module(&j->arena, &j->src);
   } else {
-    dump_module(stdout, wat_parse_module(&j->arena, &j->src));
+    m = wat_parse_module(&j->arena, &j->src);
   }
+  if (j->quiet) summary(m);
+  else dump_module(stdout, m);
 }
 
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    fprintf(stderr, "usage: wat_dump FILE.wat|FILE.wasm\n");
+  bool quiet = argc == 3 && strcmp(argv[1], "-q") == 0;
+  if (argc != 2 + quiet) {
+    fprintf(stderr, "usage: wat_dump [-q] FILE.wat|FILE.wasm\n");
     return 2;
   }
-  FILE *f = fopen(argv[1], "rb");
+  const char *path = argv[1 + quiet];
+  FILE *f = fopen(path, "rb");
   if (!f) {
-    perror(argv[1]);
+    perror(path);
     return 2;
   }
   size_t cap = 1 << 16, n = 0;
@@ -41,7 +55,7 @@ int main(int argc, char **argv) {
   }
   fclose(f);
   if (!buf) return 2;
-  struct job j = {{argv[1], buf, n, true}, {0}};
+  struct job j = {{path, buf, n, true}, {0}, quiet};
   diag.notes = stderr;
   int failed = diag_protect(run, &j);
   if (failed) fprintf(stderr, "%s\n", diag.message);

@@ -1,0 +1,2 @@
+(module
+  (func (local $i i32 i64)))
