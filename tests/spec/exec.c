@@ -167,18 +167,6 @@ static bool matches(const struct wast_value *e, const w2l_val *a) {
   return false;
 }
 
-static const char *type_name(w2l_valtype t) {
-  switch (t) {
-  case W2L_I32: return "i32";
-  case W2L_I64: return "i64";
-  case W2L_F32: return "f32";
-  case W2L_F64: return "f64";
-  case W2L_V128: return "v128";
-  case W2L_FUNCREF: return "funcref";
-  case W2L_EXTERNREF: return "externref";
-  }
-  return "?";
-}
 
 /* Append a printed value to buf (at most cap bytes, NUL kept). */
 static void append(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -214,7 +202,7 @@ static void print_v128(char *buf, size_t cap, const uint8_t *v) {
 static void print_actual(char *buf, size_t cap, const w2l_val *v) {
   if (v->type == W2L_V128) print_v128(buf, cap, v->of.v128.b);
   else if (v->type == W2L_FUNCREF || v->type == W2L_EXTERNREF)
-    append(buf, cap, ref_is_null(v) ? "%s:null" : "%s:%p", type_name(v->type),
+    append(buf, cap, ref_is_null(v) ? "%s:null" : "%s:%p", w2l_valtype_name(v->type),
            v->type == W2L_FUNCREF ? (void *)(uintptr_t)v->of.ref.fn : v->of.ref.obj);
   else print_bits(buf, cap, v->type, val_bits(v));
 }
@@ -226,9 +214,9 @@ static void print_expected(char *buf, size_t cap, const struct wast_value *e) {
     if (t == W2L_V128) print_v128(buf, cap, e->v128);
     else print_bits(buf, cap, t, e->bits);
     break;
-  case WV_NAN_CANONICAL: append(buf, cap, "%s:nan:canonical", type_name(t)); break;
-  case WV_NAN_ARITHMETIC: append(buf, cap, "%s:nan:arithmetic", type_name(t)); break;
-  case WV_REF_NULL: append(buf, cap, "%s:null", type_name(t)); break;
+  case WV_NAN_CANONICAL: append(buf, cap, "%s:nan:canonical", w2l_valtype_name(t)); break;
+  case WV_NAN_ARITHMETIC: append(buf, cap, "%s:nan:arithmetic", w2l_valtype_name(t)); break;
+  case WV_REF_NULL: append(buf, cap, "%s:null", w2l_valtype_name(t)); break;
   case WV_REF_EXTERN: append(buf, cap, "ref.extern %llu", (unsigned long long)e->bits); break;
   case WV_REF_FUNC: append(buf, cap, "a non-null funcref"); break;
   }
