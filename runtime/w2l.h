@@ -307,28 +307,60 @@ void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32
   } while (0)
 #endif
 
-#define W2L_DEFINE_LOAD(name, ctype, mtype, n)                                    \
+/* Guard mode checks an access only if the access really happens, but a C
+ * compiler deletes a load whose value it finds unused (dropped, compared in an
+ * empty if, passed to a function that ignores it...), and with it the trap.
+ * So every loaded value goes through an empty asm that "uses" it:
+ *   W2L_KEEP(v)     an integer, in a general register;
+ *   W2L_KEEP_FP(v)  a float or double, in a floating-point register;
+ *   W2L_PROBE(p)    reads the byte at p (the last byte of a wider access, as
+ *                   v128 loads do: memories are whole pages, so if the last
+ *                   byte is mapped the whole access is).
+ * In explicit mode the compare-and-trap is itself a side effect: nothing to do. */
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
+static inline void w2l_keep_sink(const volatile void *p) { (void)*(const volatile uint8_t *)p; }
+#define W2L_PROBE(p) ((void)*(const volatile uint8_t *)(p))
+#if defined(__GNUC__)
+#define W2L_KEEP(v) __asm__("" : : "r"(v))
+#else
+#define W2L_KEEP(v) w2l_keep_sink(&(v))
+#endif
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define W2L_KEEP_FP(v) __asm__("" : : "x"(v))
+#elif defined(__GNUC__) && (defined(__aarch64__) || defined(__arm__))
+#define W2L_KEEP_FP(v) __asm__("" : : "w"(v))
+#else
+#define W2L_KEEP_FP(v) w2l_keep_sink(&(v))
+#endif
+#else
+#define W2L_KEEP(v) ((void)0)
+#define W2L_KEEP_FP(v) ((void)0)
+#define W2L_PROBE(p) ((void)0)
+#endif
+
+#define W2L_DEFINE_LOAD(name, ctype, mtype, n, keep)                              \
   static inline ctype w2l_load_##name(const uint8_t *base, uint64_t size,        \
                                       uint64_t addr) {                           \
     mtype v;                                                                     \
     W2L_CHECK(size, addr, n);                                                    \
     memcpy(&v, base + addr, n);                                                  \
+    keep(v);                                                                     \
     return (ctype)v;                                                             \
   }
-W2L_DEFINE_LOAD(i32, uint32_t, uint32_t, 4)
-W2L_DEFINE_LOAD(i64, uint64_t, uint64_t, 8)
-W2L_DEFINE_LOAD(f32, float, float, 4)
-W2L_DEFINE_LOAD(f64, double, double, 8)
-W2L_DEFINE_LOAD(i32_8s, uint32_t, int8_t, 1)
-W2L_DEFINE_LOAD(i32_8u, uint32_t, uint8_t, 1)
-W2L_DEFINE_LOAD(i32_16s, uint32_t, int16_t, 2)
-W2L_DEFINE_LOAD(i32_16u, uint32_t, uint16_t, 2)
-W2L_DEFINE_LOAD(i64_8s, uint64_t, int8_t, 1)
-W2L_DEFINE_LOAD(i64_8u, uint64_t, uint8_t, 1)
-W2L_DEFINE_LOAD(i64_16s, uint64_t, int16_t, 2)
-W2L_DEFINE_LOAD(i64_16u, uint64_t, uint16_t, 2)
-W2L_DEFINE_LOAD(i64_32s, uint64_t, int32_t, 4)
-W2L_DEFINE_LOAD(i64_32u, uint64_t, uint32_t, 4)
+W2L_DEFINE_LOAD(i32, uint32_t, uint32_t, 4, W2L_KEEP)
+W2L_DEFINE_LOAD(i64, uint64_t, uint64_t, 8, W2L_KEEP)
+W2L_DEFINE_LOAD(f32, float, float, 4, W2L_KEEP_FP)
+W2L_DEFINE_LOAD(f64, double, double, 8, W2L_KEEP_FP)
+W2L_DEFINE_LOAD(i32_8s, uint32_t, int8_t, 1, W2L_KEEP)
+W2L_DEFINE_LOAD(i32_8u, uint32_t, uint8_t, 1, W2L_KEEP)
+W2L_DEFINE_LOAD(i32_16s, uint32_t, int16_t, 2, W2L_KEEP)
+W2L_DEFINE_LOAD(i32_16u, uint32_t, uint16_t, 2, W2L_KEEP)
+W2L_DEFINE_LOAD(i64_8s, uint64_t, int8_t, 1, W2L_KEEP)
+W2L_DEFINE_LOAD(i64_8u, uint64_t, uint8_t, 1, W2L_KEEP)
+W2L_DEFINE_LOAD(i64_16s, uint64_t, int16_t, 2, W2L_KEEP)
+W2L_DEFINE_LOAD(i64_16u, uint64_t, uint16_t, 2, W2L_KEEP)
+W2L_DEFINE_LOAD(i64_32s, uint64_t, int32_t, 4, W2L_KEEP)
+W2L_DEFINE_LOAD(i64_32u, uint64_t, uint32_t, 4, W2L_KEEP)
 
 #define W2L_DEFINE_STORE(name, ctype, mtype, n)                                   \
   static inline void w2l_store_##name(uint8_t *base, uint64_t size, uint64_t addr,\

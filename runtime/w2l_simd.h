@@ -465,6 +465,7 @@ static inline w2l_v128 w2l_f64x2_promote_low_f32x4(w2l_v128 a) {
 static inline w2l_v128 w2l_load_v128(const uint8_t *base, uint64_t size, uint64_t addr) {
   w2l_v128 r;
   W2L_CHECK(size, addr, 16);
+  W2L_PROBE(base + addr + 15);
   memcpy(r.b, base + addr, 16);
   return r;
 }
@@ -477,6 +478,7 @@ static inline void w2l_store_v128(uint8_t *base, uint64_t size, uint64_t addr, w
   static inline w2l_v128 w2l_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
     w2l_v128 t = W2L_V128_ZERO, r;                                               \
     W2L_CHECK(size, addr, 8);                                                    \
+    W2L_PROBE(base + addr + 7);                                                  \
     memcpy(t.b, base + addr, 8);                                                 \
     for (unsigned i = 0; i < 8 / (fbytes); i++) {                                \
       uint64_t x = w2l_v_get(&t, i, fbytes);                                     \
@@ -496,12 +498,14 @@ W2L_V_LOAD_EXT(v128_32x2_u, 4, 0)
                                                    uint64_t addr) {              \
     w2l_v128 r;                                                                  \
     W2L_CHECK(size, addr, n / 8);                                                \
+    W2L_PROBE(base + addr + n / 8 - 1);                                          \
     for (unsigned i = 0; i < 16; i += n / 8) memcpy(r.b + i, base + addr, n / 8); \
     return r;                                                                    \
   }                                                                              \
   static inline w2l_v128 w2l_load_v128_##n##_lane(const uint8_t *base, uint64_t size, \
                                                   uint64_t addr, w2l_v128 v, unsigned lane) { \
     W2L_CHECK(size, addr, n / 8);                                                \
+    W2L_PROBE(base + addr + n / 8 - 1);                                          \
     memcpy(v.b + lane * (n / 8), base + addr, n / 8);                            \
     return v;                                                                    \
   }                                                                              \
@@ -517,12 +521,14 @@ W2L_V_LOAD_N(64)
 static inline w2l_v128 w2l_load_v128_32_zero(const uint8_t *base, uint64_t size, uint64_t addr) {
   w2l_v128 r = W2L_V128_ZERO;
   W2L_CHECK(size, addr, 4);
+  W2L_PROBE(base + addr + 3);
   memcpy(r.b, base + addr, 4);
   return r;
 }
 static inline w2l_v128 w2l_load_v128_64_zero(const uint8_t *base, uint64_t size, uint64_t addr) {
   w2l_v128 r = W2L_V128_ZERO;
   W2L_CHECK(size, addr, 8);
+  W2L_PROBE(base + addr + 7);
   memcpy(r.b, base + addr, 8);
   return r;
 }
@@ -716,6 +722,7 @@ static inline __m128i w2l_sse_load8(const uint8_t *p) {
 #define W2L_SSE_LOAD_EXT(name, n, unpack, shift)                                 \
   static inline w2l_v128 w2l_sse_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
     W2L_CHECK(size, addr, 8);                                                    \
+    W2L_PROBE(base + addr + 7);                                                  \
     __m128i x = w2l_sse_load8(base + addr);                                      \
     return w2l_sse_out(shift(unpack(x, x), n));                                  \
   }

@@ -1,0 +1,109 @@
+;; Wrong-code classes found by differential fuzzing (issue 11), one module per
+;; class, with several shapes of each.  Each must keep passing at -O2.
+
+;; 1. Guard mode: a load whose value becomes dead after C optimization must
+;;    still trap when out of bounds.
+(module
+  (memory 1)
+  (func $id (param f64) (result f64) local.get 0)
+  (func $ignore (param i32))
+  (func (export "via_call") (local f64)
+    (local.set 0 (call $id (f64.load (i32.const 0x10000)))))
+  (func (export "eqz_if")
+    (if (i32.eqz (i32.load (i32.const 0x10000))) (then nop)))
+  (func (export "select_drop")
+    (drop (select (i32.load (i32.const 0x10000)) (i32.const 1) (i32.const 0))))
+  (func (export "unused_arg") (call $ignore (i32.load8_u (i32.const 0x10000))))
+  (func (export "dead_local") (local i64)
+    (local.set 0 (i64.load offset=0xffff (i32.const 1))))
+  (func (export "dead_f32") (result i32)
+    (drop (f32.ne (f32.load (i32.const 0xfffe)) (f32.const 0)))
+    (i32.const 1))
+  (func (export "straddle") (result i32)
+    (drop (i64.load16_s (i32.const 0xffff))) (i32.const 7))
+  (func (export "in_bounds") (result i32)
+    (drop (i32.load (i32.const 0xfffc))) (i32.const 3)))
+(assert_trap (invoke "via_call") "out of bounds memory access")
+(assert_trap (invoke "eqz_if") "out of bounds memory access")
+(assert_trap (invoke "select_drop") "out of bounds memory access")
+(assert_trap (invoke "unused_arg") "out of bounds memory access")
+(assert_trap (invoke "dead_local") "out of bounds memory access")
+(assert_trap (invoke "dead_f32") "out of bounds memory access")
+(assert_trap (invoke "straddle") "out of bounds memory access")
+(assert_return (invoke "in_bounds") (i32.const 3))
+
+;; 2. A call's result must not overwrite an operand still pending below it.
+(module
+  (type $t (func (param i32) (result i32)))
+  (table 1 funcref)
+  (elem (i32.const 0) $id)
+  (func $id (param i32) (result i32) local.get 0)
+  (func $idf (param f64) (result f64) local.get 0)
+  (func $two (param i32) (result i32 i32) local.get 0 local.get 0)
+  (func (export "call") (param i32) (result i32)
+    local.get 0  i32.const 5  call $id  i32.add
+    i32.const 100  call $id  drop)
+  (func (export "call_indirect") (param i32) (result i32)
+    local.get 0  i32.const 5  i32.const 0  call_indirect (type $t)  i32.add
+    i32.const 100  i32.const 0  call_indirect (type $t)  drop)
+  (func (export "local_set") (param i32) (result i32) (local i32)
+    local.get 0  i32.const 5  call $id  i32.mul
+    i32.const 100  call $id  local.set 1)
+  (func (export "f64") (param f64) (result f64)
+    local.get 0  f64.const 2.5  call $idf  f64.add
+    f64.const 100  call $idf  drop)
+  (func (export "multi") (param i32) (result i32)
+    local.get 0  i32.const 5  call $id  i32.sub
+    i32.const 100  call $two  drop drop)
+  (func (export "nested") (param i32) (result i32)
+    local.get 0
+    i32.const 5  call $id  i32.const 1  i32.add
+    i32.const 100  call $id  drop
+    i32.mul))
+(assert_return (invoke "call" (i32.const 1)) (i32.const 6))
+(assert_return (invoke "call_indirect" (i32.const 1)) (i32.const 6))
+(assert_return (invoke "local_set" (i32.const 3)) (i32.const 15))
+(assert_return (invoke "f64" (f64.const 1)) (f64.const 3.5))
+(assert_return (invoke "multi" (i32.const 1)) (i32.const -4))
+(assert_return (invoke "nested" (i32.const 2)) (i32.const 12))
+
+;; 3. A value carried out of a block by br_if keeps its own type, and the
+;;    operands below it keep theirs.
+(module
+  (func (export "i64_below") (param i32) (result i64)
+    (block (result i32)
+      i64.const 0x100000001  i64.const 2
+      local.get 0  i32.const 7  local.get 0  br_if 0
+      drop
+      select
+      return)
+    i64.extend_i32_u)
+  (func (export "f64_carried") (param i32) (result f64)
+    (block (result f64)
+      i32.const 1  f64.const 1.25  local.get 0  br_if 0
+      drop  drop  f64.const 9.5)
+    f64.const 1  f64.add)
+  (func (export "f32_below") (param i32) (result i32)
+    (block (result i32)
+      f32.const 2.5  f32.const 1.5  i32.const 4  local.get 0  br_if 0
+      drop  f32.gt)
+    i32.const 10  i32.add)
+  (func (export "v128_below") (param i32) (result i32)
+    (block (result i32)
+      v128.const i32x4 1 2 3 4  i32.const 42  local.get 0  br_if 0
+      drop  i32x4.extract_lane 2))
+  (func (export "two_values") (param i32) (result i32) (local i64)
+    (block (result i32 i64)
+      f64.const 7.5  i32.const 6  i64.const 0x100000005  local.get 0  br_if 0
+      local.set 1  drop  i32.trunc_f64_s  local.get 1)
+    i32.wrap_i64  i32.const 100  i32.mul  i32.add))
+(assert_return (invoke "i64_below" (i32.const 1)) (i64.const 7))
+(assert_return (invoke "i64_below" (i32.const 0)) (i64.const 2))
+(assert_return (invoke "f64_carried" (i32.const 1)) (f64.const 2.25))
+(assert_return (invoke "f64_carried" (i32.const 0)) (f64.const 10.5))
+(assert_return (invoke "f32_below" (i32.const 1)) (i32.const 14))
+(assert_return (invoke "f32_below" (i32.const 0)) (i32.const 11))
+(assert_return (invoke "v128_below" (i32.const 1)) (i32.const 42))
+(assert_return (invoke "v128_below" (i32.const 0)) (i32.const 3))
+(assert_return (invoke "two_values" (i32.const 1)) (i32.const 506))
+(assert_return (invoke "two_values" (i32.const 0)) (i32.const 507))
