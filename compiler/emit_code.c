@@ -2,23 +2,28 @@
  *
  * The operand stack lives in plain C locals, one per (depth, type class):
  * i3 is the i32 at stack depth 3, j = i64, f = f32, d = f64, r = reference,
- * v = v128.
- * Wasm locals are l<idx>[_name].  A value moves only when the stack discipline
- * says so: at a branch, the label's values are copied down to the label's
- * height, so every block result and loop parameter has a fixed home.
+ * v = v128.  Wasm locals are l<idx>[_name].  A value moves only when the stack
+ * discipline says so: at a branch, the label's values are copied to the
+ * label's height, so every block result and loop parameter has a fixed home
+ * whose type is the label's.
  *
- * Constants and local.get stay "pending" (C text, not yet stored) until an
- * instruction uses them as operands, so `l1 + 1u` is written in place; block
- * boundaries store what is still pending, and a local.set first stores the
- * pending reads of that local.
+ * Values that are pure (constants, local.get, operations that cannot trap)
+ * stay pending as expression records (struct cexpr: text, how tightly it binds,
+ * whether it is a C comparison, whether it is a constant, what it reads) until
+ * an instruction with an effect needs them, so `l1 + 1u` is written in place.
+ * Every write to a variable first stores the pending values that read it (the
+ * slot writers all go through store_slot, local.set through set_local), and
+ * block boundaries store everything still pending.  Decisions about folding
+ * and parentheses are taken on the records, never by reading C text back.
  *
- * Blocks, loops and ifs become labels L<n> and goto; br_table a switch; code
- * after br/return/unreachable is skipped up to the next else/end.
+ * Blocks and loops become labels L<n> and goto; ifs become if/else braces,
+ * or flat gotos when nested deeper than C compilers like; br_table a switch;
+ * code after br/return/unreachable is skipped up to the next else/end.
  *
- * Each body is generated twice: the first pass only records what is used
- * (labels that are jumped to, stack slots, locals, memories, the instance), so
- * that the second can declare exactly that and the C compiler sees no unused
- * variable or label.
+ * Each body is generated until what it uses settles: every pass records the
+ * labels jumped to, the stack slots and locals read, the memories and the
+ * instance used, so that the last can declare exactly that and the C compiler
+ * sees no unused variable or label.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -26,17 +31,53 @@
 #include "emit.h"
 
 enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
-/* What a pending value reads: locals (their index) and stack slots
- * (SLOT_DEP | depth << 3 | class), marked read only when its text is written. */
-#define SLOT_DEP 0x80000000u
-struct deps {
-  uint32_t *v; /* entries */
-  uint32_t n;  /* used */
-  uint32_t cap; /* allocated */
-};
 static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
 /* A value type of each class, for its C type and zero value. */
 static const enum valtype class_type[NCLASS] = {VT_I32, VT_I64, VT_F32, VT_F64, VT_FUNCREF, VT_V128};
+
+/* Limits that keep the C within what compilers accept and linear in size. */
+enum {
+  MAX_NEST = 40,    /* parentheses nesting of one pending expression */
+  MAX_TEXT = 400,   /* bytes of one pending expression */
+  MAX_BRACES = 40,  /* nested if braces; deeper ifs are written with gotos */
+  MAX_INDENT = 16,  /* indentation levels written */
+};
+
+/* How tightly a C expression binds, to decide its parentheses as an operand. */
+enum prec {
+  PREC_PRIMARY, /* name, literal, call, member: never parenthesized */
+  PREC_UNARY,   /* cast or prefix operator: safe as an operand of a binary operator */
+  PREC_BINARY,  /* binary or conditional operator: parenthesized as an operand */
+};
+
+/* What a pending expression reads: locals (their index) and stack slots
+ * (SLOT_DEP | depth << 3 | class). */
+#define SLOT_DEP 0x80000000u
+struct deps {
+  uint32_t *v;  /* entries */
+  uint32_t n;   /* used */
+  uint32_t cap; /* allocated */
+};
+
+/* A value as a C expression. */
+struct cexpr {
+  const char *text;    /* the C text, or NULL when the value is already in its slot */
+  enum prec prec;      /* binding of the outermost operator of text */
+  bool boolean;        /* text is a C comparison: an int 0 or 1, not yet a uint32_t */
+  bool konst;          /* text is a literal */
+  uint64_t value;      /* its bits when konst and of an integer type */
+  enum opcode op;      /* operation of the outermost operator, OP_COUNT for leaves */
+  bool mask_konst;     /* op is and/or with a constant operand ... */
+  uint64_t mask;       /* ... of these bits */
+  uint32_t nest;       /* parentheses nesting depth of text */
+  struct deps deps;    /* what text reads */
+};
+
+/* One operand stack entry. */
+struct slot {
+  enum valtype type; /* its value type */
+  struct cexpr x;    /* pending expression (x.text != NULL) or in its slot variable */
+};
 
 /* One entry of the control stack: the function body, a block, loop or if. */
 struct ctl {
@@ -50,6 +91,7 @@ struct ctl {
   bool unreachable;       /* the current position in this block is dead code */
   bool has_else;          /* an if whose else has been seen */
   bool then_reachable;    /* an if whose then branch can fall through to its end */
+  bool flat;              /* an if written as gotos (too deeply nested for braces) */
 };
 
 /* What one pass over a body records, so the next can declare just that. */
@@ -61,7 +103,6 @@ struct usage {
   uint8_t *locals;        /* per local: 1 if read */
   uint8_t *mems;          /* per memidx: 1 if loads/stores use its base and size */
   bool inst;              /* the instance pointer is used */
-  bool calls;             /* the function calls something (not a leaf) */
 };
 
 /* State of the translation of one function body. */
@@ -72,23 +113,20 @@ struct fstate {
   const struct functype *ft;  /* its type */
   struct ebuf *b;             /* body text of this pass */
   char **local_names;         /* C names of params and locals */
-  enum valtype *stack;        /* operand stack types */
-  uint8_t *konst;             /* per stack slot: 1 if it holds a constant just pushed */
-  const char **pending;       /* per stack slot: C text of a value not yet stored in the
-                                 slot (a constant, local.get or pure operation), or NULL */
-  struct deps *deps;          /* per stack slot: what a pending text reads */
+  struct slot *stack;         /* the operand stack */
   uint32_t sp, stack_cap;     /* height, capacity */
+  char **slot_names;          /* per depth * NCLASS + class: the slot's C name, made once */
+  uint32_t slot_names_cap;    /* depths named */
   struct ctl *ctl;            /* control stack */
   uint32_t nctl, ctl_cap;     /* depth, capacity */
   uint32_t next_label;        /* labels numbered in order of appearance */
   uint32_t skip;              /* nesting depth of blocks inside dead code */
+  uint32_t braces;            /* if braces open */
   bool returned;              /* a return statement has been written */
   const struct instr *next;   /* the instruction after the current one, or NULL */
   int indent;                 /* current indentation level */
   struct usage use;           /* recorded by this pass */
   const struct usage *prev;   /* recorded by the previous pass, or NULL */
-  char names[8][32];          /* ring of formatted slot names */
-  unsigned next_name;         /* next entry of names */
 };
 
 /* ---- small helpers ---- */
@@ -115,6 +153,47 @@ static void *grow_to(struct arena *a, void *p, uint32_t *cap, uint32_t need, siz
   return p;
 }
 
+static char *fmt(struct fstate *fs, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static char *fmt(struct fstate *fs, const char *f, ...) {
+  va_list ap;
+  va_start(ap, f);
+  char small[256];
+  int n = vsnprintf(small, sizeof small, f, ap);
+  va_end(ap);
+  if (n >= 0 && (size_t)n < sizeof small) return arena_strndup(fs->e->arena, small, (size_t)n);
+  char *p = arena_alloc(fs->e->arena, (size_t)n + 1);
+  va_start(ap, f);
+  vsnprintf(p, (size_t)n + 1, f, ap);
+  va_end(ap);
+  return p;
+}
+
+static void indent(struct fstate *fs) {
+  int n = fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT;
+  emit_printf(fs->b, "%*s", 2 * n, "");
+}
+
+/* One statement line at the current indentation. */
+static void line(struct fstate *fs, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static void line(struct fstate *fs, const char *f, ...) {
+  va_list ap;
+  indent(fs);
+  va_start(ap, f);
+  char small[512];
+  int n = vsnprintf(small, sizeof small, f, ap);
+  va_end(ap);
+  if (n >= 0 && (size_t)n < sizeof small) {
+    emit_put(fs->b, small);
+  } else {
+    char *p = arena_alloc(fs->e->arena, (size_t)n + 1);
+    va_start(ap, f);
+    vsnprintf(p, (size_t)n + 1, f, ap);
+    va_end(ap);
+    emit_put(fs->b, p);
+  }
+  emit_put(fs->b, "\n");
+}
+
 static void mark_label(struct fstate *fs, uint32_t label) {
   fs->use.labels = grow_to(fs->e->arena, fs->use.labels, &fs->use.nlabels, label + 1, 1);
   fs->use.labels[label] = 1;
@@ -129,6 +208,10 @@ static void mark_slot(struct fstate *fs, uint32_t d, int c) {
   fs->use.slots[d] |= (uint8_t)(1u << c);
 }
 
+static bool slot_read(const struct usage *u, uint32_t d, enum valtype t) {
+  return !u || (d < u->nslots && (u->slots[d] & (1u << type_class(t))));
+}
+
 static void mark_deps(struct fstate *fs, const struct deps *x) {
   for (uint32_t k = 0; k < x->n; k++) {
     uint32_t v = x->v[k];
@@ -138,99 +221,14 @@ static void mark_deps(struct fstate *fs, const struct deps *x) {
 }
 
 static void add_dep(struct fstate *fs, struct deps *x, uint32_t v) {
+  for (uint32_t k = 0; k < x->n; k++)
+    if (x->v[k] == v) return;
   x->v = grow_to(fs->e->arena, x->v, &x->cap, x->n + 1, sizeof *x->v);
   x->v[x->n++] = v;
 }
 
-/* The C text of the stack value at depth d, as an operand: its slot's name
- * (marked read) or the pending constant or local it still is. */
-static const char *slot(struct fstate *fs, uint32_t d) {
-  if (fs->pending[d]) {
-    mark_deps(fs, &fs->deps[d]);
-    return fs->pending[d];
-  }
-  int c = type_class(fs->stack[d]);
-  fs->use.slots = grow_to(fs->e->arena, fs->use.slots, &fs->use.nslots, d + 1, 1);
-  fs->use.slots[d] |= (uint8_t)(1u << c);
-  char *s = fs->names[fs->next_name++ % 8];
-  snprintf(s, sizeof fs->names[0], "%c%" PRIu32, class_letter[c], d);
-  return s;
-}
-
-/* Slot at depth sp-1-k (k = 0 is the top). */
-static const char *top(struct fstate *fs, uint32_t k) { return slot(fs, fs->sp - 1 - k); }
-
-static void push(struct fstate *fs, enum valtype t) {
-  uint32_t cap = fs->stack_cap;
-  fs->stack = grow_to(fs->e->arena, fs->stack, &fs->stack_cap, fs->sp + 1, sizeof *fs->stack);
-  uint32_t cap2 = cap, cap3 = cap;
-  fs->konst = grow_to(fs->e->arena, fs->konst, &cap, fs->sp + 1, 1);
-  fs->pending = grow_to(fs->e->arena, fs->pending, &cap2, fs->sp + 1, sizeof *fs->pending);
-  fs->deps = grow_to(fs->e->arena, fs->deps, &cap3, fs->sp + 1, sizeof *fs->deps);
-  fs->konst[fs->sp] = 0;
-  fs->pending[fs->sp] = NULL;
-  memset(&fs->deps[fs->sp], 0, sizeof fs->deps[fs->sp]);
-  fs->stack[fs->sp++] = t;
-}
-
-static void pop(struct fstate *fs, uint32_t n) { fs->sp -= n; }
-
-
-static bool local_read(const struct fstate *fs, uint32_t i) { return !fs->prev || fs->prev->locals[i]; }
-
-static void line(struct fstate *fs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void line(struct fstate *fs, const char *fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  if (n < 0 || (size_t)n >= sizeof buf) diag_error(NULL, 0, "emit: line too long");
-  emit_printf(fs->b, "%*s%s\n", 2 * fs->indent, "", buf);
-}
-
-static void indent(struct fstate *fs) { emit_printf(fs->b, "%*s", 2 * fs->indent, ""); }
-
-static bool slot_read(const struct usage *u, uint32_t d, enum valtype t) {
-  return u && d < u->nslots && (u->slots[d] & (1u << type_class(t)));
-}
-
-/* Name of the slot at depth d as a destination, without marking it read. */
-static const char *dest_name(struct fstate *fs, uint32_t d) {
-  char *s = fs->names[fs->next_name++ % 8];
-  snprintf(s, sizeof fs->names[0], "%c%" PRIu32, class_letter[type_class(fs->stack[d])], d);
-  return s;
-}
-
-/* Store an expression into the slot at depth d: "i3 = EXPR;".  When nothing
- * ever reads that slot (known from the previous pass) the value is only
- * evaluated, "(void)(EXPR);", for its traps and side effects, so the C
- * compiler sees no variable that is set but not used. */
-static void before_slot_write(struct fstate *fs, uint32_t d);
-static const char *bare(struct fstate *fs, const char *text);
-static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_slot(struct fstate *fs, uint32_t d, const char *fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  if (n < 0 || (size_t)n >= sizeof buf) diag_error(NULL, 0, "emit: line too long");
-  before_slot_write(fs, d);
-  fs->pending[d] = NULL; /* the value is the slot's from now on */
-  fs->konst[d] = 0;
-  if (!fs->prev || slot_read(fs->prev, d, fs->stack[d])) line(fs, "%s = %s;", dest_name(fs, d), buf);
-  else line(fs, "(void)(%s);", buf);
-}
-
-/* Store the pending value at depth d into its slot (if anything reads it). */
-static void materialize(struct fstate *fs, uint32_t d) {
-  if (!fs->pending[d]) return;
-  before_slot_write(fs, d);
-  if (!fs->prev || slot_read(fs->prev, d, fs->stack[d]))
-    line(fs, "%s = %s;", dest_name(fs, d), bare(fs, slot(fs, d)));
-  fs->pending[d] = NULL;
+static void add_deps(struct fstate *fs, struct deps *to, const struct deps *from) {
+  for (uint32_t k = 0; k < from->n; k++) add_dep(fs, to, from->v[k]);
 }
 
 static bool has_dep(const struct deps *x, uint32_t v, uint32_t mask) {
@@ -239,66 +237,128 @@ static bool has_dep(const struct deps *x, uint32_t v, uint32_t mask) {
   return false;
 }
 
-/* Slot d is about to be overwritten: pending values below that still read it
- * get stored first. */
-static void before_slot_write(struct fstate *fs, uint32_t d) {
-  for (uint32_t e = 0; e < d && e < fs->sp; e++)
-    if (fs->pending[e] && has_dep(&fs->deps[e], SLOT_DEP | d << 3, ~7u)) materialize(fs, e);
+/* The C name of the class-of-t slot at depth d: "i3". */
+static const char *slot_name(struct fstate *fs, uint32_t d, enum valtype t) {
+  int c = type_class(t);
+  if (d >= fs->slot_names_cap) {
+    uint32_t old = fs->slot_names_cap, cap = old;
+    (void)grow_to(fs->e->arena, NULL, &cap, d + 1, 1);
+    char **n = arena_array(fs->e->arena, (size_t)cap * NCLASS, sizeof *n);
+    if (old) memcpy(n, fs->slot_names, (size_t)old * NCLASS * sizeof *n);
+    fs->slot_names = n;
+    fs->slot_names_cap = cap;
+  }
+  char **name = &fs->slot_names[(size_t)d * NCLASS + (size_t)c];
+  if (!*name) *name = fmt(fs, "%c%" PRIu32, class_letter[c], d);
+  return *name;
+}
+
+/* ---- the operand stack as expression records ---- */
+
+static void push(struct fstate *fs, enum valtype t) {
+  fs->stack = grow_to(fs->e->arena, fs->stack, &fs->stack_cap, fs->sp + 1, sizeof *fs->stack);
+  memset(&fs->stack[fs->sp], 0, sizeof fs->stack[fs->sp]);
+  fs->stack[fs->sp++].type = t;
+}
+
+static void pop(struct fstate *fs, uint32_t n) { fs->sp -= n; }
+
+/* The value at depth d as an expression record; what it reads is not marked
+ * yet (the caller decides whether the text is written now or kept pending). */
+static struct cexpr value_at(struct fstate *fs, uint32_t d) {
+  struct slot *s = &fs->stack[d];
+  if (s->x.text) return s->x;
+  struct cexpr x = {.text = slot_name(fs, d, s->type), .prec = PREC_PRIMARY, .op = OP_COUNT};
+  add_dep(fs, &x.deps, SLOT_DEP | d << 3 | (uint32_t)type_class(s->type));
+  return x;
+}
+
+/* Text of an expression as a whole value (a statement's right-hand side, an
+ * argument, a return value): no parentheses needed. */
+static const char *as_value(const struct cexpr *x) { return x->text; }
+
+/* Text of an expression as an operand of a C operator or cast. */
+static const char *as_operand(struct fstate *fs, const struct cexpr *x) {
+  if (x->boolean) return fmt(fs, "(uint32_t)(%s)", x->text);
+  if (x->prec == PREC_BINARY) return fmt(fs, "(%s)", x->text);
+  return x->text;
+}
+
+/* Text of an i32 expression as a C condition (true when non-zero), and of its
+ * negation.  Operators other than comparisons get an explicit "!= 0" (C
+ * compilers warn about a product or a shift used as a truth value). */
+static const char *as_cond(struct fstate *fs, const struct cexpr *x) {
+  if (x->boolean || x->prec != PREC_BINARY) return x->text;
+  return fmt(fs, "(%s) != 0", x->text);
+}
+
+static const char *as_negated_cond(struct fstate *fs, const struct cexpr *x) {
+  if (x->boolean) return fmt(fs, "!(%s)", x->text);
+  if (x->prec == PREC_PRIMARY) return fmt(fs, "!%s", x->text);
+  return fmt(fs, "%s == 0", as_operand(fs, x));
+}
+
+/* The value at depth d, to be written now: what it reads is marked. */
+static struct cexpr take(struct fstate *fs, uint32_t d) {
+  struct cexpr x = value_at(fs, d);
+  mark_deps(fs, &x.deps);
+  return x;
+}
+
+/* Top-relative forms: k = 0 is the top of the stack. */
+static struct cexpr take_top(struct fstate *fs, uint32_t k) { return take(fs, fs->sp - 1 - k); }
+static const char *top_value(struct fstate *fs, uint32_t k) {
+  struct cexpr x = take_top(fs, k);
+  return as_value(&x);
+}
+
+static void store_pending(struct fstate *fs, uint32_t d);
+
+/* Slot d's variable is about to be overwritten: pending values below that
+ * still read it are stored first. */
+static void before_slot_write(struct fstate *fs, uint32_t d, enum valtype t) {
+  uint32_t dep = SLOT_DEP | d << 3 | (uint32_t)type_class(t);
+  for (uint32_t k = 0; k < d && k < fs->sp; k++)
+    if (fs->stack[k].x.text && has_dep(&fs->stack[k].x.deps, dep, ~0u)) store_pending(fs, k);
+}
+
+/* Write "slot = TEXT;" for the value at depth d (now in its slot); when nothing
+ * ever reads the slot (known from the previous pass) the value is only
+ * evaluated, "(void)(TEXT);", for its traps and side effects. */
+static void store_slot(struct fstate *fs, uint32_t d, const char *text) {
+  struct slot *s = &fs->stack[d];
+  before_slot_write(fs, d, s->type);
+  memset(&s->x, 0, sizeof s->x);
+  if (slot_read(fs->prev, d, s->type)) line(fs, "%s = %s;", slot_name(fs, d, s->type), text);
+  else line(fs, "(void)(%s);", text);
+}
+
+/* Store the pending value at depth d into its slot (if anything reads it). */
+static void store_pending(struct fstate *fs, uint32_t d) {
+  struct slot *s = &fs->stack[d];
+  if (!s->x.text) return;
+  if (!slot_read(fs->prev, d, s->type)) {
+    memset(&s->x, 0, sizeof s->x); /* pure and never read: nothing to write */
+    return;
+  }
+  struct cexpr x = s->x;
+  mark_deps(fs, &x.deps);
+  store_slot(fs, d, as_value(&x));
 }
 
 /* Values stay pending only within straight-line code: block boundaries store
- * them all, a local.set stores those that read the local first. */
-static void materialize_all(struct fstate *fs) {
-  for (uint32_t d = 0; d < fs->sp; d++) materialize(fs, d);
+ * them all. */
+static void store_all(struct fstate *fs) {
+  for (uint32_t d = 0; d < fs->sp; d++) store_pending(fs, d);
 }
 
-static void materialize_local(struct fstate *fs, uint32_t below, uint32_t local) {
-  for (uint32_t d = 0; d < below; d++)
-    if (fs->pending[d] && has_dep(&fs->deps[d], local, ~0u)) materialize(fs, d);
-}
+/* Make the top of the stack the pending expression x. */
+static void set_pending(struct fstate *fs, struct cexpr x) { fs->stack[fs->sp - 1].x = x; }
 
-/* Make the new top of the stack pending with this text and what it reads. */
-static void set_pending(struct fstate *fs, const char *text, const struct deps *reads) {
-  uint32_t d = fs->sp - 1;
-  fs->pending[d] = arena_strndup(fs->e->arena, text, strlen(text));
-  memset(&fs->deps[d], 0, sizeof fs->deps[d]);
-  for (uint32_t k = 0; reads && k < reads->n; k++) add_dep(fs, &fs->deps[d], reads->v[k]);
-}
-
-/* The text of the operand at depth d for a value that may stay pending: what
- * it reads is added to reads instead of being marked now. */
-static const char *take(struct fstate *fs, uint32_t d, struct deps *reads) {
-  if (fs->pending[d]) {
-    for (uint32_t k = 0; k < fs->deps[d].n; k++) add_dep(fs, reads, fs->deps[d].v[k]);
-    return fs->pending[d];
-  }
-  int c = type_class(fs->stack[d]);
-  add_dep(fs, reads, SLOT_DEP | d << 3 | (uint32_t)c);
-  char *s = fs->names[fs->next_name++ % 8];
-  snprintf(s, sizeof fs->names[0], "%c%" PRIu32, class_letter[c], d);
-  return s;
-}
-
-/* text without one pair of parentheses around all of it. */
-static const char *bare(struct fstate *fs, const char *text) {
-  size_t n = strlen(text);
-  if (n < 2 || text[0] != '(' || text[n - 1] != ')') return text;
-  int depth = 0;
-  for (size_t i = 0; i < n; i++) {
-    depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
-    if (depth == 0 && i < n - 1) return text; /* "(a) + (b)" */
-  }
-  return arena_strndup(fs->e->arena, text + 1, n - 2);
-}
-
-/* A condition as C writes it: no outer parentheses, no cast of a comparison. */
-static const char *cond_text(struct fstate *fs, const char *text) {
-  text = bare(fs, text);
-  if (strncmp(text, "(uint32_t)(", 11) == 0) {
-    const char *rest = bare(fs, text + 10);
-    if (rest != text + 10) return rest;
-  }
-  return text;
+/* Push a value that stays pending. */
+static void push_pending(struct fstate *fs, enum valtype t, struct cexpr x) {
+  push(fs, t);
+  set_pending(fs, x);
 }
 
 static const char *inst(struct fstate *fs) {
@@ -307,12 +367,12 @@ static const char *inst(struct fstate *fs) {
 }
 
 /* Expression of global g's value (own globals live in the instance struct). */
-static void global_expr(struct fstate *fs, struct ebuf *b, uint32_t g) {
+static const char *global_expr(struct fstate *fs, uint32_t g) {
   const struct global *gl = &fs->m->globals[g];
   if (gl->imported)
-    emit_printf(b, "%s->base.globals[%" PRIu32 "]->value.%s", inst(fs), g, emit_value_member(gl->type));
-  else
-    emit_printf(b, "%s->%s.value.%s", inst(fs), fs->e->global_names[g], emit_value_member(gl->type));
+    return fmt(fs, "%s->base.globals[%" PRIu32 "]->value.%s", inst(fs), g,
+               emit_value_member(gl->type));
+  return fmt(fs, "%s->%s.value.%s", inst(fs), fs->e->global_names[g], emit_value_member(gl->type));
 }
 
 /* Reload the cached base and size of every memory the function uses (after
@@ -353,68 +413,127 @@ static struct ctl *push_ctl(struct fstate *fs, enum opcode kind) {
   return c;
 }
 
-/* return: the top nresults values leave the function. */
-static void emit_return(struct fstate *fs) {
+/* return: the top nresults values leave the function ("return x;"). */
+static const char *return_text(struct fstate *fs) {
   const struct functype *ft = fs->ft;
   fs->returned = true;
-  if (ft->nresults == 0) {
-    line(fs, "return;");
-  } else if (ft->nresults == 1) {
-    line(fs, "return %s;", bare(fs, top(fs, 0)));
-  } else {
-    indent(fs);
-    emit_printf(fs->b, "return (%s){", emit_return_type(fs->e, fs->f->typeidx));
-    for (uint32_t k = 0; k < ft->nresults; k++)
-      emit_printf(fs->b, "%s%s", k ? ", " : "", slot(fs, fs->sp - ft->nresults + k));
-    emit_put(fs->b, "};\n");
+  if (ft->nresults == 0) return "return;";
+  if (ft->nresults == 1) return fmt(fs, "return %s;", top_value(fs, 0));
+  struct ebuf b;
+  emit_init_buf(&b, fs->e->arena);
+  emit_printf(&b, "return (%s){", emit_return_type(fs->e, fs->f->typeidx));
+  for (uint32_t k = 0; k < ft->nresults; k++) {
+    struct cexpr x = take(fs, fs->sp - ft->nresults + k);
+    emit_printf(&b, "%s%s", k ? ", " : "", as_value(&x));
+  }
+  emit_put(&b, "};");
+  return b.data;
+}
+
+static void emit_return(struct fstate *fs) { line(fs, "%s", return_text(fs)); }
+
+/* The values a branch to label depth d carries: count and types. */
+static uint32_t branch_arity(const struct ctl *c, const enum valtype **types) {
+  *types = c->kind == OP_LOOP ? c->params : c->results;
+  return c->kind == OP_LOOP ? c->nparams : c->nresults;
+}
+
+/* Before a branch to label depth d is written: the branch copies the label's
+ * values to their homes, the slots at the label's height; a pending value
+ * that reads one of those slots is stored first, in the straight-line code,
+ * so that every copy reads what it should and the fall-through path of a
+ * br_if sees the same values. */
+static void prepare_branch(struct fstate *fs, uint32_t d) {
+  const struct ctl *c = &fs->ctl[fs->nctl - 1 - d];
+  if (c->kind == OP_END) return;
+  const enum valtype *types;
+  uint32_t n = branch_arity(c, &types);
+  for (uint32_t k = 0; k < n; k++) {
+    struct slot *s = &fs->stack[fs->sp - n + k];
+    if (!s->x.text) continue;
+    for (uint32_t j = 0; j < n; j++) {
+      uint32_t dep = SLOT_DEP | (c->height + j) << 3 | (uint32_t)type_class(types[j]);
+      if (has_dep(&s->x.deps, dep, ~0u)) store_pending(fs, fs->sp - n + k);
+    }
   }
 }
 
-/* A branch to label depth d: copy the label's values to their home slots and
- * jump (to the start of a loop, the end of anything else). */
-static void emit_branch(struct fstate *fs, uint32_t d) {
+/* A branch to label depth d (after prepare_branch): copy the label's values
+ * to their home slots and jump (to the start of a loop, the end of anything
+ * else), or return from the function.  *single is set when that is one
+ * statement. */
+static const char *branch_text(struct fstate *fs, uint32_t d, bool *single) {
   struct ctl *c = &fs->ctl[fs->nctl - 1 - d];
-  if (c->kind == OP_END) {
-    emit_return(fs);
-    return;
-  }
-  uint32_t n = c->kind == OP_LOOP ? c->nparams : c->nresults;
-  indent(fs);
+  *single = true;
+  if (c->kind == OP_END) return return_text(fs);
+  const enum valtype *types;
+  uint32_t n = branch_arity(c, &types);
+  struct ebuf b;
+  emit_init_buf(&b, fs->e->arena);
   for (uint32_t k = 0; k < n; k++) {
     uint32_t src = fs->sp - n + k, dst = c->height + k;
-    if (src == dst && !fs->pending[src]) continue; /* already home */
-    fs->stack[dst] = fs->stack[src]; /* the home slot has the label's type */
-    if (!fs->prev || slot_read(fs->prev, dst, fs->stack[dst]))
-      emit_printf(fs->b, "%s = %s; ", dest_name(fs, dst), slot(fs, src));
+    if (src == dst && !fs->stack[src].x.text) continue; /* already home */
+    if (!slot_read(fs->prev, dst, types[k])) continue;
+    struct cexpr x = take(fs, src);
+    emit_printf(&b, "%s = %s; ", slot_name(fs, dst, types[k]), as_value(&x));
+    *single = false;
   }
-  emit_printf(fs->b, "goto L%" PRIu32 ";\n", c->label);
+  emit_printf(&b, "goto L%" PRIu32 ";", c->label);
   mark_label(fs, c->label);
+  return b.data;
+}
+
+static void emit_branch(struct fstate *fs, uint32_t d) {
+  bool single;
+  line(fs, "%s", branch_text(fs, d, &single));
+}
+
+static void open_brace(struct fstate *fs, const char *cond) {
+  line(fs, "if (%s) {", cond);
+  fs->indent++;
+  fs->braces++;
+}
+
+static void close_brace(struct fstate *fs, const char *tail) {
+  fs->indent--;
+  fs->braces--;
+  line(fs, "}%s", tail);
 }
 
 static void op_block(struct fstate *fs, const struct instr *in) {
-  const char *cond = NULL;
+  struct cexpr cond = {0};
   if (in->op == OP_IF) {
-    cond = top(fs, 0);
+    cond = take_top(fs, 0);
     pop(fs, 1);
   }
-  materialize_all(fs);
+  store_all(fs);
   struct ctl *c = push_ctl(fs, (enum opcode)in->op);
   block_signature(fs, &in->imm.block, c);
   c->height = fs->sp - c->nparams;
   if (in->op == OP_LOOP) {
     if (label_used(fs->prev, c->label)) emit_printf(fs->b, "L%" PRIu32 ":;\n", c->label);
+  } else if (in->op == OP_IF && fs->braces < MAX_BRACES) {
+    open_brace(fs, as_cond(fs, &cond));
   } else if (in->op == OP_IF) {
-    line(fs, "if (%s) {", cond_text(fs, cond));
-    fs->indent++;
+    c->flat = true; /* if (!cond) goto else; then; goto end; else:; else-branch; end:; */
+    line(fs, "if (%s) goto L%" PRIu32 "_else;", as_negated_cond(fs, &cond), c->label);
   }
 }
 
 static void op_else(struct fstate *fs) {
   struct ctl *c = &fs->ctl[fs->nctl - 1];
-  if (!c->unreachable) materialize_all(fs);
-  fs->indent--;
-  line(fs, "} else {");
-  fs->indent++;
+  if (!c->unreachable) store_all(fs);
+  if (c->flat) {
+    if (!c->unreachable) {
+      line(fs, "goto L%" PRIu32 ";", c->label);
+      mark_label(fs, c->label);
+    }
+    emit_printf(fs->b, "L%" PRIu32 "_else:;\n", c->label);
+  } else {
+    fs->indent--;
+    line(fs, "} else {");
+    fs->indent++;
+  }
   fs->sp = c->height;
   for (uint32_t k = 0; k < c->nparams; k++) push(fs, c->params[k]);
   c->then_reachable = !c->unreachable;
@@ -425,7 +544,7 @@ static void op_else(struct fstate *fs) {
 static void op_end(struct fstate *fs) {
   struct ctl *c = &fs->ctl[fs->nctl - 1];
   bool reachable = !c->unreachable;
-  if (reachable && c->kind != OP_END) materialize_all(fs);
+  if (reachable && c->kind != OP_END) store_all(fs);
   if (c->kind == OP_END) {
     if (reachable && fs->ft->nresults) emit_return(fs);
     /* A function that never returns (say, it loops forever) still needs a
@@ -435,8 +554,8 @@ static void op_end(struct fstate *fs) {
     return;
   }
   if (c->kind == OP_IF) {
-    fs->indent--;
-    line(fs, "}");
+    if (c->flat && !c->has_else) emit_printf(fs->b, "L%" PRIu32 "_else:;\n", c->label);
+    else if (!c->flat) close_brace(fs, "");
     if (!c->has_else || c->then_reachable) reachable = true; /* the other path */
   }
   if (c->kind != OP_LOOP && label_used(&fs->use, c->label)) {
@@ -450,38 +569,33 @@ static void op_end(struct fstate *fs) {
 }
 
 static void op_br(struct fstate *fs, const struct instr *in) {
+  prepare_branch(fs, in->imm.idx);
   emit_branch(fs, in->imm.idx);
   fs->ctl[fs->nctl - 1].unreachable = true;
 }
 
 static void op_br_if(struct fstate *fs, const struct instr *in) {
-  const char *cond = cond_text(fs, top(fs, 0));
+  struct cexpr cond = take_top(fs, 0);
   pop(fs, 1);
+  prepare_branch(fs, in->imm.idx);
   /* The branch on one line: "if (c) goto L2;" or "if (c) { i1 = i3; goto L2; }". */
-  struct ebuf *saved = fs->b, branch;
-  int saved_indent = fs->indent;
-  emit_init_buf(&branch, fs->e->arena);
-  fs->b = &branch;
-  fs->indent = 0;
-  emit_branch(fs, in->imm.idx);
-  fs->b = saved;
-  fs->indent = saved_indent;
-  while (branch.len && (branch.data[branch.len - 1] == '\n' || branch.data[branch.len - 1] == ' '))
-    branch.data[--branch.len] = '\0';
-  const char *semi = strchr(branch.data, ';');
-  if (semi && semi[1] == '\0') line(fs, "if (%s) %s", cond, branch.data);
-  else line(fs, "if (%s) { %s }", cond, branch.data);
+  bool single;
+  const char *branch = branch_text(fs, in->imm.idx, &single);
+  if (single) line(fs, "if (%s) %s", as_cond(fs, &cond), branch);
+  else line(fs, "if (%s) { %s }", as_cond(fs, &cond), branch);
 }
 
 static void op_br_table(struct fstate *fs, const struct instr *in) {
-  const char *index = top(fs, 0);
+  struct cexpr index = take_top(fs, 0);
   uint32_t n = in->imm.br_table.count;
   const uint32_t *labels = in->imm.br_table.labels;
   pop(fs, 1);
+  for (uint32_t k = 0; k <= n; k++) prepare_branch(fs, labels[k]);
   if (n == 0) {
-    line(fs, "(void)%s;", index);
+    line(fs, "(void)%s;", as_operand(fs, &index));
+    emit_branch(fs, labels[0]);
   } else {
-    line(fs, "switch (%s) {", bare(fs, index));
+    line(fs, "switch (%s) {", as_value(&index));
     for (uint32_t k = 0; k <= n; k++) {
       if (k < n) line(fs, "case %" PRIu32 ":", k);
       else line(fs, "default:");
@@ -491,7 +605,6 @@ static void op_br_table(struct fstate *fs, const struct instr *in) {
     }
     line(fs, "}");
   }
-  if (n == 0) emit_branch(fs, labels[0]);
   fs->ctl[fs->nctl - 1].unreachable = true;
 }
 
@@ -504,14 +617,19 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
   uint32_t base = fs->sp - ft->nparams;
   struct ebuf args;
   emit_init_buf(&args, fs->e->arena);
-  for (uint32_t k = 0; k < ft->nparams; k++) emit_printf(&args, ", %s", slot(fs, base + k));
+  for (uint32_t k = 0; k < ft->nparams; k++) {
+    struct cexpr x = take(fs, base + k);
+    emit_printf(&args, ", %s", as_value(&x));
+  }
   fs->sp = base;
-  for (uint32_t k = 0; k < ft->nresults; k++) push(fs, ft->results[k]);
-  fs->use.calls = true;
+  for (uint32_t k = 0; k < ft->nresults; k++) {
+    push(fs, ft->results[k]);
+    before_slot_write(fs, base + k, ft->results[k]);
+  }
   indent(fs);
   if (ft->nresults == 1) {
-    if (!fs->prev || slot_read(fs->prev, base, fs->stack[base]))
-      emit_printf(fs->b, "%s = %s%s);\n", dest_name(fs, base), callee, args.data);
+    if (slot_read(fs->prev, base, fs->stack[base].type))
+      emit_printf(fs->b, "%s = %s%s);\n", slot_name(fs, base, fs->stack[base].type), callee, args.data);
     else
       emit_printf(fs->b, "%s%s);\n", callee, args.data);
   } else if (ft->nresults == 0) {
@@ -520,8 +638,8 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
     emit_printf(fs->b, "{ %s res = %s%s);", emit_return_type(fs->e, typeidx), callee, args.data);
     bool any = false;
     for (uint32_t k = 0; k < ft->nresults; k++) {
-      if (fs->prev && !slot_read(fs->prev, base + k, fs->stack[base + k])) continue;
-      emit_printf(fs->b, " %s = res.r%" PRIu32 ";", dest_name(fs, base + k), k);
+      if (!slot_read(fs->prev, base + k, fs->stack[base + k].type)) continue;
+      emit_printf(fs->b, " %s = res.r%" PRIu32 ";", slot_name(fs, base + k, fs->stack[base + k].type), k);
       any = true;
     }
     emit_put(fs->b, any ? " }\n" : " (void)res; }\n");
@@ -546,7 +664,7 @@ static void op_call(struct fstate *fs, const struct instr *in) {
 
 static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   uint32_t typeidx = in->imm.pair.a, table = in->imm.pair.b;
-  const char *index = top(fs, 0);
+  const char *index = top_value(fs, 0);
   pop(fs, 1);
   line(fs, "{");
   fs->indent++;
@@ -565,51 +683,55 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
 /* ---- parametric and variables ---- */
 
 static void op_select(struct fstate *fs) {
-  const char *cond = top(fs, 0);
-  const char *b = top(fs, 1);
-  const char *a = top(fs, 2);
+  struct cexpr cond = take_top(fs, 0), b = take_top(fs, 1), a = take_top(fs, 2);
+  const char *text = fmt(fs, "%s ? %s : %s", as_cond(fs, &cond), as_operand(fs, &a),
+                         as_operand(fs, &b));
   pop(fs, 2);
-  set_slot(fs, fs->sp - 1, "%s ? %s : %s", cond, a, b);
+  store_slot(fs, fs->sp - 1, text);
+}
+
+/* A local.get as a pending leaf. */
+static struct cexpr local_expr(struct fstate *fs, uint32_t i) {
+  struct cexpr x = {.text = fs->local_names[i], .prec = PREC_PRIMARY, .op = OP_COUNT};
+  add_dep(fs, &x.deps, i);
+  return x;
+}
+
+static bool local_read(const struct fstate *fs, uint32_t i) { return !fs->prev || fs->prev->locals[i]; }
+
+/* local.set/tee i of the top value: pending values below that read the local
+ * are stored first. */
+static void set_local(struct fstate *fs, uint32_t i) {
+  struct cexpr x = take_top(fs, 0);
+  for (uint32_t d = 0; d + 1 < fs->sp; d++)
+    if (fs->stack[d].x.text && has_dep(&fs->stack[d].x.deps, i, ~0u)) store_pending(fs, d);
+  if (x.prec == PREC_PRIMARY && strcmp(x.text, fs->local_names[i]) == 0)
+    line(fs, "(void)%s;", x.text); /* local.set x (local.get x); not "x = x;" (-Wself-assign) */
+  else
+    line(fs, "%s = %s;", fs->local_names[i], as_value(&x));
 }
 
 static void op_local(struct fstate *fs, const struct instr *in) {
   uint32_t i = in->imm.idx;
   if (in->op == OP_LOCAL_GET) {
-    const struct func *f = fs->f;
-    enum valtype t = i < fs->ft->nparams ? fs->ft->params[i] : f->locals[i - fs->ft->nparams];
-    push(fs, t);
-    struct deps reads = {0};
-    add_dep(fs, &reads, i);
-    set_pending(fs, fs->local_names[i], &reads);
-  } else if (local_read(fs, i)) {
-    const char *value = bare(fs, top(fs, 0));
-    materialize_local(fs, fs->sp - 1, i);
-    if (strcmp(value, fs->local_names[i]) == 0) /* local.set x (local.get x) */
-      line(fs, "(void)%s;", value); /* not "x = x;": clang warns (-Wself-assign) */
-    else
-      line(fs, "%s = %s;", fs->local_names[i], value);
-    pop(fs, 1);
-    if (in->op == OP_LOCAL_TEE) {
-      push(fs, fs->stack[fs->sp]);
-      struct deps reads = {0};
-      add_dep(fs, &reads, i);
-      set_pending(fs, fs->local_names[i], &reads);
-    }
-  } else if (in->op == OP_LOCAL_SET) {
-    pop(fs, 1);
+    enum valtype t = i < fs->ft->nparams ? fs->ft->params[i] : fs->f->locals[i - fs->ft->nparams];
+    push_pending(fs, t, local_expr(fs, i));
+    return;
   }
+  /* A local that nothing reads is never written: set drops, tee passes through. */
+  if (local_read(fs, i)) set_local(fs, i);
+  if (in->op == OP_LOCAL_SET) pop(fs, 1);
+  else if (local_read(fs, i)) set_pending(fs, local_expr(fs, i));
 }
 
 static void op_global(struct fstate *fs, const struct instr *in) {
   uint32_t g = in->imm.idx;
-  struct ebuf x;
-  emit_init_buf(&x, fs->e->arena);
-  global_expr(fs, &x, g);
+  const char *x = global_expr(fs, g);
   if (in->op == OP_GLOBAL_GET) {
     push(fs, fs->m->globals[g].type);
-    set_slot(fs, fs->sp - 1, "%s", x.data);
+    store_slot(fs, fs->sp - 1, x);
   } else {
-    line(fs, "%s = %s;", x.data, top(fs, 0));
+    line(fs, "%s = %s;", x, top_value(fs, 0));
     pop(fs, 1);
   }
 }
@@ -637,42 +759,104 @@ static bool foldable_float_op(enum opcode op) {
   }
 }
 
-static void op_numeric(struct fstate *fs, const struct instr *in) {
-  const struct opinfo *oi = &opinfo[in->op];
-  const char *colon = strchr(oi->sig, ':');
-  uint32_t nparams = (uint32_t)(colon - oi->sig);
-  const char *operand[3] = {"", "", ""};
-  bool has_const = false;
-  /* `l0 != l0` would draw a self-comparison warning: store one side first. */
-  if (nparams == 2 && fs->pending[fs->sp - 1] && fs->pending[fs->sp - 2] &&
-      strcmp(fs->pending[fs->sp - 1], fs->pending[fs->sp - 2]) == 0 && !fs->konst[fs->sp - 1])
-    materialize(fs, fs->sp - 1);
-  /* A scalar operation that cannot trap may stay pending itself. */
-  bool fold = strstr(oi->c, "_div_") == NULL && strstr(oi->c, "_rem_") == NULL &&
-              strstr(oi->c, "trunc_f") == NULL && strchr(oi->sig, 'V') == NULL;
-  struct deps reads = {0};
-  for (uint32_t k = 0; k < nparams; k++) {
-    operand[k] = take(fs, fs->sp - nparams + k, &reads);
-    has_const |= fs->konst[fs->sp - 1 - k];
+static bool is_compare(enum opcode op) { return op >= OP_I32_EQZ && op <= OP_F64_GE; }
+
+/* How the C template of a numeric row binds: a helper call, a cast of its
+ * operand, or an infix operator. */
+static enum prec template_prec(const char *c) {
+  if (strncmp(c, "w2l_", 4) == 0) return PREC_PRIMARY;
+  const char *p = strstr(c, "%1");
+  if (c[0] == '(' && p && p[2] == '\0') return PREC_UNARY;
+  return PREC_BINARY;
+}
+
+/* An unsigned comparison with constant zero has a known result (x < 0u is
+ * false, x >= 0u true): C compilers warn about writing it (-Wtype-limits).
+ * Returns 0 or 1, or -1 if not such a comparison. */
+static int unsigned_zero_compare(enum opcode op, const struct cexpr *a, const struct cexpr *b) {
+  bool a0 = a->konst && a->value == 0, b0 = b->konst && b->value == 0;
+  switch (op) {
+  case OP_I32_LT_U: case OP_I64_LT_U: return b0 ? 0 : -1;
+  case OP_I32_GE_U: case OP_I64_GE_U: return b0 ? 1 : -1;
+  case OP_I32_GT_U: case OP_I64_GT_U: return a0 ? 0 : -1;
+  case OP_I32_LE_U: case OP_I64_LE_U: return a0 ? 1 : -1;
+  default: return -1;
   }
-  bool second_const = nparams == 2 && fs->konst[fs->sp - 1];
-  pop(fs, nparams);
-  push(fs, sig_type(colon[1]));
+}
+
+static bool is_eq_ne(enum opcode op) {
+  return op == OP_I32_EQ || op == OP_I32_NE || op == OP_I64_EQ || op == OP_I64_NE;
+}
+
+/* Would a C compiler find "x OP c" always true or false from the form of x
+ * (-Wbool-compare, -Wtype-limits on a widened operand, -Wtautological-compare
+ * on (x & m) == c)?  Such an x is stored in its slot first, where its form
+ * no longer shows. */
+static bool suspicious_with_constant(enum opcode op, const struct cexpr *x, const struct cexpr *c) {
+  if (!x->text || x->konst || !c->konst) return false;
+  if (x->boolean) return !is_eq_ne(op) || c->value > 1;
+  if (x->prec == PREC_UNARY) return true; /* a cast: widened from a narrower type */
+  if (x->mask_konst && is_eq_ne(op)) {
+    if (x->op == OP_I32_AND || x->op == OP_I64_AND) return (c->value & ~x->mask) != 0;
+    return (x->mask & ~c->value) != 0; /* or */
+  }
+  return false;
+}
+
+/* Store the operands of a comparison that C compilers would warn about. */
+static void guard_compare(struct fstate *fs, enum opcode op, uint32_t base) {
+  struct cexpr a = value_at(fs, base), b = value_at(fs, base + 1);
+  if (a.text && b.text && !a.konst && fs->stack[base].x.text && fs->stack[base + 1].x.text &&
+      strcmp(a.text, b.text) == 0)
+    store_pending(fs, base + 1); /* x == x: a self-comparison warning */
+  if (suspicious_with_constant(op, &a, &b)) store_pending(fs, base);
+  if (suspicious_with_constant(op, &b, &a)) store_pending(fs, base + 1);
+}
+
+/* Operands nested too deeply (or too long) for one expression are stored. */
+static void limit_nesting(struct fstate *fs, uint32_t base, uint32_t n) {
+  for (uint32_t k = 0; k < n; k++) {
+    const struct cexpr *x = &fs->stack[base + k].x;
+    if (x->text && (x->nest >= MAX_NEST || strlen(x->text) > MAX_TEXT)) store_pending(fs, base + k);
+  }
+}
+
+/* The constant result of a comparison known without computing it. */
+static void push_i32_const(struct fstate *fs, uint32_t v) {
+  push_pending(fs, VT_I32, (struct cexpr){.text = v ? "1u" : "0u", .prec = PREC_PRIMARY,
+                                          .konst = true, .value = v, .op = OP_COUNT});
+}
+
+/* Expand the template of a numeric row with its operands. */
+static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cexpr *operand,
+                           uint32_t nparams) {
+  const struct opinfo *oi = &opinfo[in->op];
+  struct cexpr r = {.prec = template_prec(oi->c), .op = (enum opcode)in->op};
+  bool has_const = false;
+  for (uint32_t k = 0; k < nparams; k++) {
+    add_deps(fs, &r.deps, &operand[k].deps);
+    if (operand[k].nest + 2 > r.nest) r.nest = operand[k].nest + 2;
+    has_const |= operand[k].konst;
+  }
   struct ebuf x;
   emit_init_buf(&x, fs->e->arena);
+  if ((in->op == OP_I32_EQZ || in->op == OP_I64_EQZ) && operand[0].boolean) {
+    emit_printf(&x, "!(%s)", operand[0].text); /* eqz of a comparison: its negation */
+    r.prec = PREC_UNARY;
+    r.boolean = true;
+    r.text = x.data;
+    return r;
+  }
   bool quiet = has_const && foldable_float_op((enum opcode)in->op);
-  if (quiet) emit_printf(&x, "w2l_%s_quiet(", colon[1] == 'f' ? "f32" : "f64");
-  /* A constant shift count is masked here: x << 3u, not x << (3u & 31). */
-  unsigned long long count = 0;
-  bool const_count = second_const &&
-                     (sscanf(operand[1], "%llu", &count) == 1 ||
-                      sscanf(operand[1], "UINT64_C(%llu)", &count) == 1);
+  if (quiet) emit_printf(&x, "w2l_%s_quiet(", sig_type(strchr(oi->sig, ':')[1]) == VT_F32 ? "f32" : "f64");
   for (const char *p = oi->c; *p; p++) {
-    if (const_count && (strncmp(p, "(%2 & 31)", 9) == 0 || strncmp(p, "(%2 & 63)", 9) == 0)) {
-      emit_printf(&x, "%lluu", count & (p[6] == '3' ? 31u : 63u));
+    if (nparams == 2 && operand[1].konst &&
+        (strncmp(p, "(%2 & 31)", 9) == 0 || strncmp(p, "(%2 & 63)", 9) == 0)) {
+      /* A constant shift count is masked here: x << 3u, not x << (3u & 31). */
+      emit_printf(&x, "%" PRIu64 "u", operand[1].value & (p[6] == '3' ? 31u : 63u));
       p += 8;
     } else if (p[0] == '%' && p[1] >= '1' && p[1] <= '3') {
-      emit_put(&x, operand[p[1] - '1']);
+      emit_put(&x, as_operand(fs, &operand[p[1] - '1']));
       p++;
     } else if (p[0] == '%' && p[1] == 'L') { /* lane index */
       emit_printf(&x, "%" PRIu32 "u", in->imm.idx);
@@ -686,39 +870,71 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
       emit_printf(&x, "%c", *p);
     }
   }
-  if (quiet) emit_put(&x, ")");
-  if (fold && x.len < 200) {
-    struct ebuf p;
-    emit_init_buf(&p, fs->e->arena);
-    /* comparisons give an int; the i32 result is unsigned */
-    bool compare = in->op >= OP_I32_EQZ && in->op <= OP_F64_GE;
-    emit_printf(&p, compare ? "((uint32_t)(%s))" : "(%s)", x.data);
-    set_pending(fs, p.data, &reads);
+  if (quiet) {
+    emit_put(&x, ")");
+    r.prec = PREC_PRIMARY;
+  }
+  r.text = x.data;
+  r.boolean = is_compare((enum opcode)in->op);
+  if ((in->op == OP_I32_AND || in->op == OP_I32_OR || in->op == OP_I64_AND ||
+       in->op == OP_I64_OR) && (operand[0].konst || operand[1].konst)) {
+    r.mask_konst = true;
+    r.mask = operand[1].konst ? operand[1].value : operand[0].value;
+  }
+  return r;
+}
+
+static void op_numeric(struct fstate *fs, const struct instr *in) {
+  const struct opinfo *oi = &opinfo[in->op];
+  const char *colon = strchr(oi->sig, ':');
+  uint32_t nparams = (uint32_t)(colon - oi->sig), base = fs->sp - nparams;
+  if (nparams == 2 && is_compare((enum opcode)in->op)) {
+    struct cexpr a = value_at(fs, base), b = value_at(fs, base + 1);
+    int known = unsigned_zero_compare((enum opcode)in->op, &a, &b);
+    if (known >= 0) { /* both operands are pure: nothing else to evaluate */
+      pop(fs, 2);
+      push_i32_const(fs, (uint32_t)known);
+      return;
+    }
+    guard_compare(fs, (enum opcode)in->op, base);
+  }
+  limit_nesting(fs, base, nparams);
+  struct cexpr operand[3];
+  for (uint32_t k = 0; k < nparams; k++) operand[k] = value_at(fs, base + k);
+  struct cexpr r = expand(fs, in, operand, nparams);
+  pop(fs, nparams);
+  push(fs, sig_type(colon[1]));
+  /* A scalar operation that cannot trap may stay pending itself. */
+  bool pure = strstr(oi->c, "_div_") == NULL && strstr(oi->c, "_rem_") == NULL &&
+              strstr(oi->c, "trunc_f") == NULL && strchr(oi->sig, 'V') == NULL;
+  if (pure && strlen(r.text) <= MAX_TEXT) {
+    set_pending(fs, r);
     return;
   }
-  mark_deps(fs, &reads);
-  set_slot(fs, fs->sp - 1, "%s", x.data);
+  mark_deps(fs, &r.deps);
+  store_slot(fs, fs->sp - 1, as_value(&r));
 }
 
 static void op_const(struct fstate *fs, const struct instr *in) {
-  push(fs, sig_type(opinfo[in->op].sig[1]));
   struct ebuf x;
+  struct cexpr c = {.prec = PREC_PRIMARY, .konst = true, .op = OP_COUNT};
   emit_init_buf(&x, fs->e->arena);
   switch (in->op) {
-  case OP_I32_CONST: emit_printf(&x, "%" PRIu32 "u", in->imm.i32); break;
-  case OP_I64_CONST: emit_printf(&x, "UINT64_C(%" PRIu64 ")", in->imm.i64); break;
+  case OP_I32_CONST:
+    emit_printf(&x, "%" PRIu32 "u", in->imm.i32);
+    c.value = in->imm.i32;
+    break;
+  case OP_I64_CONST:
+    emit_printf(&x, "UINT64_C(%" PRIu64 ")", in->imm.i64);
+    c.value = in->imm.i64;
+    break;
   case OP_F32_CONST: emit_f32_literal(&x, in->imm.f32_bits); break;
   case OP_V128_CONST: emit_v128_literal(&x, in->imm.v128); break;
   default: emit_f64_literal(&x, in->imm.f64_bits); break;
   }
-  if (x.data[0] == '-') { /* a negative float: keep it one operand */
-    struct ebuf p;
-    emit_init_buf(&p, fs->e->arena);
-    emit_printf(&p, "(%s)", x.data);
-    x = p;
-  }
-  set_pending(fs, x.data, NULL);
-  fs->konst[fs->sp - 1] = 1;
+  if (x.data[0] == '-') c.prec = PREC_UNARY; /* a negative float */
+  c.text = x.data;
+  push_pending(fs, sig_type(opinfo[in->op].sig[1]), c);
 }
 
 /* ---- memory ---- */
@@ -726,61 +942,54 @@ static void op_const(struct fstate *fs, const struct instr *in) {
 static const char *mem_base(struct fstate *fs, uint32_t k) {
   fs->use.mems[k] = 1;
   fs->use.inst = true;
-  char *s = fs->names[fs->next_name++ % 8];
-  snprintf(s, sizeof fs->names[0], "mem%" PRIu32 ", mem%" PRIu32 "_size", k, k);
-  return s;
+  return fmt(fs, "mem%" PRIu32 ", mem%" PRIu32 "_size", k, k);
+}
+
+/* The effective address of a memory access: "ADDR" or "(uint64_t)ADDR + OFFSETu". */
+static const char *address(struct fstate *fs, const struct memarg *ma, uint32_t k) {
+  struct cexpr a = take_top(fs, k);
+  if (!ma->offset) return as_value(&a);
+  return fmt(fs, "(uint64_t)%s + %" PRIu64 "u", as_operand(fs, &a), ma->offset);
 }
 
 static void op_load(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
-  const char *addr = top(fs, 0);
+  const char *addr = address(fs, ma, 0);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 1);
   push(fs, sig_type(opinfo[in->op].sig[2]));
   bool dropped = fs->next && fs->next->op == OP_DROP;
-  if (dropped || (fs->prev && !slot_read(fs->prev, fs->sp - 1, fs->stack[fs->sp - 1]))) {
-    /* The value is dropped, but the access must still trap when out of bounds. */
-    if (ma->offset)
-      line(fs, "w2l_touch(%s, (uint64_t)%s + %" PRIu64 "u, %u);", base, addr, ma->offset,
-           op_natural_align((enum opcode)in->op)); /* the access size */
-    else
-      line(fs, "w2l_touch(%s, %s, %u);", base, addr, op_natural_align((enum opcode)in->op));
+  if (dropped || !slot_read(fs->prev, fs->sp - 1, fs->stack[fs->sp - 1].type)) {
+    /* The value is not used, but the access must still trap when out of bounds. */
+    line(fs, "w2l_touch(%s, %s, %u);", base, addr, op_natural_align((enum opcode)in->op));
     return;
   }
-  if (ma->offset)
-    set_slot(fs, fs->sp - 1, "w2l_load_%s(%s, (uint64_t)%s + %" PRIu64 "u)", opinfo[in->op].c,
-             base, addr, ma->offset);
-  else
-    set_slot(fs, fs->sp - 1, "w2l_load_%s(%s, %s)", opinfo[in->op].c, base, addr);
+  store_slot(fs, fs->sp - 1, fmt(fs, "w2l_load_%s(%s, %s)", opinfo[in->op].c, base, addr));
 }
 
 static void op_store(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
-  const char *value = top(fs, 0);
-  const char *addr = top(fs, 1);
+  const char *value = top_value(fs, 0);
+  const char *addr = address(fs, ma, 1);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 2);
-  if (ma->offset)
-    line(fs, "w2l_store_%s(%s, (uint64_t)%s + %" PRIu64 "u, %s);", opinfo[in->op].c, base, addr,
-         ma->offset, value);
-  else
-    line(fs, "w2l_store_%s(%s, %s, %s);", opinfo[in->op].c, base, addr, value);
+  line(fs, "w2l_store_%s(%s, %s, %s);", opinfo[in->op].c, base, addr, value);
 }
 
 /* v128.loadN_lane / storeN_lane: memarg, a vector operand and a lane index. */
 static void op_lane_memory(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
-  const char *vec = top(fs, 0);
-  const char *addr = top(fs, 1);
+  const char *vec = top_value(fs, 0);
+  struct cexpr a = take_top(fs, 1);
+  const char *addr = fmt(fs, "(uint64_t)%s + %" PRIu64 "u", as_operand(fs, &a), ma->offset);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 2);
   if (opinfo[in->op].sig[3]) { /* "iV:V": a load */
     push(fs, VT_V128);
-    set_slot(fs, fs->sp - 1, "w2l_load_%s(%s, (uint64_t)%s + %" PRIu64 "u, %s, %u)",
-             opinfo[in->op].c, base, addr, ma->offset, vec, ma->lane);
+    store_slot(fs, fs->sp - 1, fmt(fs, "w2l_load_%s(%s, %s, %s, %u)", opinfo[in->op].c, base,
+                                   addr, vec, ma->lane));
   } else {
-    line(fs, "w2l_store_%s(%s, (uint64_t)%s + %" PRIu64 "u, %s, %u);", opinfo[in->op].c, base,
-         addr, ma->offset, vec, ma->lane);
+    line(fs, "w2l_store_%s(%s, %s, %s, %u);", opinfo[in->op].c, base, addr, vec, ma->lane);
   }
 }
 
@@ -790,28 +999,28 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_MEMORY_SIZE:
     push(fs, VT_I32);
-    set_slot(fs, fs->sp - 1, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k);
+    store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k));
     break;
   case OP_MEMORY_GROW:
-    set_slot(fs, fs->sp - 1, "w2l_memory_grow(%s->mem%" PRIu32 ", %s)", in_, k, top(fs, 0));
+    store_slot(fs, fs->sp - 1, fmt(fs, "w2l_memory_grow(%s->mem%" PRIu32 ", %s)", in_, k, top_value(fs, 0)));
     refresh_memories(fs);
     break;
   case OP_MEMORY_FILL:
-    line(fs, "w2l_memory_fill(%s->mem%" PRIu32 ", %s, %s, %s);", in_, k, top(fs, 2),
-         top(fs, 1), top(fs, 0));
+    line(fs, "w2l_memory_fill(%s->mem%" PRIu32 ", %s, %s, %s);", in_, k, top_value(fs, 2),
+         top_value(fs, 1), top_value(fs, 0));
     pop(fs, 3);
     break;
   case OP_MEMORY_COPY:
     line(fs, "w2l_memory_copy(%s->mem%" PRIu32 ", inst->mem%" PRIu32 ", %s, %s, %s);",
-         in_, in->imm.pair.a, in->imm.pair.b, top(fs, 2), top(fs, 1), top(fs, 0));
+         in_, in->imm.pair.a, in->imm.pair.b, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
     pop(fs, 3);
     break;
   case OP_MEMORY_INIT: {
     uint32_t d = in->imm.pair.a;
     fs->e->data_used[d] = true;
     line(fs, "w2l_memory_init(%s->mem%" PRIu32 ", %s__data%" PRIu32 ", inst->data_len[%"
-             PRIu32 "], %s, %s, %s);", in_, in->imm.pair.b, fs->e->prefix, d, d, top(fs, 2),
-         top(fs, 1), top(fs, 0));
+             PRIu32 "], %s, %s, %s);", in_, in->imm.pair.b, fs->e->prefix, d, d, top_value(fs, 2),
+         top_value(fs, 1), top_value(fs, 0));
     pop(fs, 3);
     break;
   }
@@ -826,19 +1035,19 @@ static void op_ref(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_REF_NULL:
     push(fs, (enum valtype)in->imm.idx);
-    set_slot(fs, fs->sp - 1, "W2L_NULL_REF");
+    store_slot(fs, fs->sp - 1, "W2L_NULL_REF");
     break;
   case OP_REF_IS_NULL: {
-    bool func = fs->stack[fs->sp - 1] == VT_FUNCREF;
-    const char *r = top(fs, 0);
+    bool func = fs->stack[fs->sp - 1].type == VT_FUNCREF;
+    struct cexpr r = take_top(fs, 0);
     pop(fs, 1);
     push(fs, VT_I32);
-    set_slot(fs, fs->sp - 1, "%s.%s == NULL", r, func ? "fn" : "obj");
+    store_slot(fs, fs->sp - 1, fmt(fs, "%s.%s == NULL", as_operand(fs, &r), func ? "fn" : "obj"));
     break;
   }
   default: /* ref.func */
     push(fs, VT_FUNCREF);
-    set_slot(fs, fs->sp - 1, "%s->base.funcs[%" PRIu32 "]", inst(fs), in->imm.idx);
+    store_slot(fs, fs->sp - 1, fmt(fs, "%s->base.funcs[%" PRIu32 "]", inst(fs), in->imm.idx));
     break;
   }
 }
@@ -848,43 +1057,42 @@ static void op_table(struct fstate *fs, const struct instr *in) {
   const char *in_ = inst(fs);
   switch (in->op) {
   case OP_TABLE_GET: {
-    const char *i = top(fs, 0);
+    const char *i = top_value(fs, 0);
     pop(fs, 1);
     push(fs, fs->m->tables[t].reftype);
-    set_slot(fs, fs->sp - 1, "w2l_table_get(%s->table%" PRIu32 ", %s)", in_, t, i);
+    store_slot(fs, fs->sp - 1, fmt(fs, "w2l_table_get(%s->table%" PRIu32 ", %s)", in_, t, i));
     break;
   }
   case OP_TABLE_SET:
-    line(fs, "w2l_table_set(%s->table%" PRIu32 ", %s, %s);", in_, t, top(fs, 1), top(fs, 0));
+    line(fs, "w2l_table_set(%s->table%" PRIu32 ", %s, %s);", in_, t, top_value(fs, 1), top_value(fs, 0));
     pop(fs, 2);
     break;
   case OP_TABLE_SIZE:
     push(fs, VT_I32);
-    set_slot(fs, fs->sp - 1, "%s->table%" PRIu32 "->size", in_, t);
+    store_slot(fs, fs->sp - 1, fmt(fs, "%s->table%" PRIu32 "->size", in_, t));
     break;
   case OP_TABLE_GROW: {
-    const char *n = top(fs, 0), *init = top(fs, 1);
+    const char *n = top_value(fs, 0), *init = top_value(fs, 1);
     pop(fs, 2);
     push(fs, VT_I32);
-    set_slot(fs, fs->sp - 1, "w2l_table_grow(%s->table%" PRIu32 ", %s, %s)", in_, t, n, init);
+    store_slot(fs, fs->sp - 1, fmt(fs, "w2l_table_grow(%s->table%" PRIu32 ", %s, %s)", in_, t, n, init));
     break;
   }
   case OP_TABLE_FILL:
-    line(fs, "w2l_table_fill(%s->table%" PRIu32 ", %s, %s, %s);", in_, t, top(fs, 2), top(fs, 1),
-         top(fs, 0));
+    line(fs, "w2l_table_fill(%s->table%" PRIu32 ", %s, %s, %s);", in_, t, top_value(fs, 2),
+         top_value(fs, 1), top_value(fs, 0));
     pop(fs, 3);
     break;
   case OP_TABLE_COPY:
     line(fs, "w2l_table_copy(%s->table%" PRIu32 ", inst->table%" PRIu32 ", %s, %s, %s);", in_,
-         in->imm.pair.a, in->imm.pair.b, top(fs, 2), top(fs, 1), top(fs, 0));
+         in->imm.pair.a, in->imm.pair.b, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
     pop(fs, 3);
     break;
   case OP_TABLE_INIT: {
     uint32_t s = in->imm.pair.a;
-    char seg[32] = "NULL";
-    if (fs->m->elems[s].count) snprintf(seg, sizeof seg, "inst->elem%" PRIu32, s);
+    const char *seg = fs->m->elems[s].count ? fmt(fs, "inst->elem%" PRIu32, s) : "NULL";
     line(fs, "w2l_table_init(%s->table%" PRIu32 ", %s, inst->elem_len[%" PRIu32 "], %s, %s, %s);",
-         in_, in->imm.pair.b, seg, s, top(fs, 2), top(fs, 1), top(fs, 0));
+         in_, in->imm.pair.b, seg, s, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
     pop(fs, 3);
     break;
   }
@@ -935,7 +1143,7 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
     return;
   case OP_CALL: op_call(fs, in); return;
   case OP_CALL_INDIRECT: op_call_indirect(fs, in); return;
-  case OP_DROP: pop(fs, 1); return;
+  case OP_DROP: pop(fs, 1); return; /* pending values are pure; others are stored */
   case OP_SELECT:
   case OP_SELECT_T: op_select(fs); return;
   case OP_LOCAL_GET:
@@ -988,7 +1196,7 @@ static void run_pass(struct fstate *fs) {
   memset(&fs->use, 0, sizeof fs->use);
   fs->use.locals = arena_alloc(fs->e->arena, nlocals + 1);
   fs->use.mems = arena_alloc(fs->e->arena, fs->m->nmems + 1);
-  fs->sp = fs->nctl = fs->next_label = fs->skip = 0;
+  fs->sp = fs->nctl = fs->next_label = fs->skip = fs->braces = 0;
   fs->returned = false;
   fs->indent = 1;
   struct ctl *body = push_ctl(fs, OP_END);
@@ -1021,7 +1229,7 @@ static bool same_bytes(const uint8_t *a, uint32_t na, const uint8_t *b, uint32_t
 
 static bool same_usage(const struct usage *a, const struct usage *b, uint32_t nlocals,
                        uint32_t nmems) {
-  return a->inst == b->inst && a->calls == b->calls &&
+  return a->inst == b->inst &&
          same_bytes(a->labels, a->nlabels, b->labels, b->nlabels) &&
          same_bytes(a->slots, a->nslots, b->slots, b->nslots) &&
          memcmp(a->locals, b->locals, nlocals) == 0 && memcmp(a->mems, b->mems, nmems) == 0;

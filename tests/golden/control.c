@@ -86,7 +86,7 @@ static uint32_t control__f4_divide(void *obj, uint32_t l0, uint32_t l1) {
 static uint64_t control__f5_max(void *obj, uint64_t l0_a, uint64_t l1_b) {
   (void)obj;
   uint64_t j0 = 0;
-  j0 = ((uint32_t)((int64_t)l0_a > (int64_t)l1_b)) ? l0_a : l1_b;
+  j0 = (int64_t)l0_a > (int64_t)l1_b ? l0_a : l1_b;
   return j0;
 }
 

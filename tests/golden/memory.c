@@ -49,7 +49,7 @@ static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint3
   W2L_FUNC_ENTRY();
   W2L_NO_SIBCALL();
   i0 = inst->g1_count.value.i32;
-  inst->g1_count.value.i32 = (i0 + 1u);
+  inst->g1_count.value.i32 = i0 + 1u;
   i0 = inst->g1_count.value.i32;
   ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0);
   {
@@ -76,7 +76,7 @@ static void memory__f5_store(void *obj, uint32_t l0_p, uint64_t l1_v) {
   uint8_t *mem0 = inst->mem0->data;
   uint64_t mem0_size = inst->mem0->size;
   i1 = inst->base.globals[0]->value.i32;
-  w2l_store_i64(mem0, mem0_size, (l0_p + i1), l1_v);
+  w2l_store_i64(mem0, mem0_size, l0_p + i1, l1_v);
 }
 
 /* func 6: (i32) -> (i32) */
