@@ -688,6 +688,7 @@ struct names {
   const char *module;       /* subsection 0 */
   const char **funcs;       /* subsection 1, nfuncs entries */
   const char ***locals;     /* subsection 2, per function: params+locals entries */
+  const char ***labels;     /* subsection 3, per function: one entry per block/loop/if */
   const char **tables;      /* subsection 5 */
   const char **mems;        /* subsection 6 */
   const char **globals;     /* subsection 7 */
@@ -716,6 +717,29 @@ static void read_local_names(struct reader *r, struct names *nm) {
   }
 }
 
+/* Labels are numbered by the order of block, loop and if in a body. */
+static uint32_t nlabels_of(const struct module *m, uint32_t f) {
+  const struct expr *b = &m->funcs[f].body;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < b->count; i++) n += opinfo[b->code[i].op].imm == IMM_BLOCK;
+  return n;
+}
+
+static void read_label_names(struct reader *r, struct names *nm) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 2, "functions");
+  int64_t prev = -1;
+  for (uint32_t i = 0; i < n; i++) {
+    size_t at = r->pos;
+    uint32_t f = read_u32(r);
+    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in label names");
+    prev = f;
+    uint32_t count = nlabels_of(m, f);
+    nm->labels[f] = arena_array(r->a, count + 1, sizeof *nm->labels[f]);
+    read_namemap(r, nm->labels[f], count);
+  }
+}
+
 static void parse_names(void *arg) {
   struct names *nm = arg;
   struct reader *r = nm->r;
@@ -723,6 +747,7 @@ static void parse_names(void *arg) {
   int last = -1;
   nm->funcs = arena_array(r->a, m->nfuncs, sizeof *nm->funcs);
   nm->locals = arena_array(r->a, m->nfuncs, sizeof *nm->locals);
+  nm->labels = arena_array(r->a, m->nfuncs, sizeof *nm->labels);
   nm->tables = arena_array(r->a, m->ntables, sizeof *nm->tables);
   nm->mems = arena_array(r->a, m->nmems, sizeof *nm->mems);
   nm->globals = arena_array(r->a, m->nglobals, sizeof *nm->globals);
@@ -739,16 +764,23 @@ static void parse_names(void *arg) {
     case 0: nm->module = (const char *)read_name(r).data; break;
     case 1: read_namemap(r, nm->funcs, m->nfuncs); break;
     case 2: read_local_names(r, nm); break;
+    case 3: read_label_names(r, nm); break;
     case 5: read_namemap(r, nm->tables, m->ntables); break;
     case 6: read_namemap(r, nm->mems, m->nmems); break;
     case 7: read_namemap(r, nm->globals, m->nglobals); break;
     case 8: read_namemap(r, nm->elems, m->nelems); break;
     case 9: read_namemap(r, nm->datas, m->ndatas); break;
-    default: r->pos = end; break; /* labels, types, ...: nowhere to put them */
+    default: r->pos = end; break; /* types, fields, ...: nowhere to put them */
     }
     if (r->pos != end) fail(r, r->pos, "name subsection size mismatch");
     r->end = outer;
   }
+}
+
+static void set_label_names(struct expr *body, const char **names) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < body->count; i++)
+    if (opinfo[body->code[i].op].imm == IMM_BLOCK) body->code[i].imm.block.label = names[k++];
 }
 
 /* Decode the name section; fill the module's names only if all of it is well-formed. */
@@ -762,6 +794,7 @@ static void apply_names(struct reader *r) {
   for (uint32_t i = 0; i < m->nfuncs; i++) {
     if (nm.funcs[i]) m->funcs[i].name = nm.funcs[i];
     if (nm.locals[i]) m->funcs[i].local_names = nm.locals[i];
+    if (nm.labels[i]) set_label_names(&m->funcs[i].body, nm.labels[i]);
   }
   for (uint32_t i = 0; i < m->ntables; i++) if (nm.tables[i]) m->tables[i].name = nm.tables[i];
   for (uint32_t i = 0; i < m->nmems; i++) if (nm.mems[i]) m->mems[i].name = nm.mems[i];

@@ -148,6 +148,9 @@ struct blocktype {
   enum blocktype_kind kind; /* which of the three forms */
   enum valtype valtype;     /* for BT_VALUE */
   uint32_t typeidx;         /* for BT_INDEX */
+  const char *label;        /* the block's $label (text) or name-section label name
+                               (binary), without '$'; NULL if none.  Only for
+                               readable output: dumps and validation ignore it. */
 };
 
 struct memarg {

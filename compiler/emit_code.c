@@ -16,8 +16,9 @@
  * block boundaries store everything still pending.  Decisions about folding
  * and parentheses are taken on the records, never by reading C text back.
  *
- * Blocks and loops become labels L<n> and goto; ifs become if/else braces,
- * or flat gotos when nested deeper than C compilers like; br_table a switch;
+ * Blocks and loops become labels and goto (L<n>, or L<n>_done for a block
+ * labelled $done); ifs become if/else braces, or flat gotos (to E<n> for the
+ * else branch) when nested deeper than C compilers like; br_table a switch;
  * code after br/return/unreachable is skipped up to the next else/end.
  *
  * Each body is generated until what it uses settles: every pass records the
@@ -82,7 +83,8 @@ struct slot {
 /* One entry of the control stack: the function body, a block, loop or if. */
 struct ctl {
   enum opcode kind;       /* OP_BLOCK, OP_LOOP, OP_IF, or OP_END for the body */
-  uint32_t label;         /* label number, L<label> in the C text */
+  uint32_t label;         /* label number, in order of appearance */
+  const char *cname;      /* its C label: L<label>, or L<label>_<name> for a $name */
   uint32_t height;        /* operand stack height below the block's params */
   uint32_t nparams;       /* block params */
   uint32_t nresults;      /* block results */
@@ -478,7 +480,7 @@ static const char *branch_text(struct fstate *fs, uint32_t d, bool *single) {
     emit_printf(&b, "%s = %s; ", slot_name(fs, dst, types[k]), as_value(&x));
     *single = false;
   }
-  emit_printf(&b, "goto L%" PRIu32 ";", c->label);
+  emit_printf(&b, "goto %s;", c->cname);
   mark_label(fs, c->label);
   return b.data;
 }
@@ -509,14 +511,18 @@ static void op_block(struct fstate *fs, const struct instr *in) {
   store_all(fs);
   struct ctl *c = push_ctl(fs, (enum opcode)in->op);
   block_signature(fs, &in->imm.block, c);
+  const char *name = in->imm.block.label;
+  c->cname = name ? fmt(fs, "L%" PRIu32 "_%s", c->label,
+                        emit_mangle(fs->e->arena, (const uint8_t *)name, strlen(name)))
+                  : fmt(fs, "L%" PRIu32, c->label);
   c->height = fs->sp - c->nparams;
   if (in->op == OP_LOOP) {
-    if (label_used(fs->prev, c->label)) emit_printf(fs->b, "L%" PRIu32 ":;\n", c->label);
+    if (label_used(fs->prev, c->label)) emit_printf(fs->b, "%s:;\n", c->cname);
   } else if (in->op == OP_IF && fs->braces < MAX_BRACES) {
     open_brace(fs, as_cond(fs, &cond));
   } else if (in->op == OP_IF) {
     c->flat = true; /* if (!cond) goto else; then; goto end; else:; else-branch; end:; */
-    line(fs, "if (%s) goto L%" PRIu32 "_else;", as_negated_cond(fs, &cond), c->label);
+    line(fs, "if (%s) goto E%" PRIu32 ";", as_negated_cond(fs, &cond), c->label);
   }
 }
 
@@ -525,10 +531,10 @@ static void op_else(struct fstate *fs) {
   if (!c->unreachable) store_all(fs);
   if (c->flat) {
     if (!c->unreachable) {
-      line(fs, "goto L%" PRIu32 ";", c->label);
+      line(fs, "goto %s;", c->cname);
       mark_label(fs, c->label);
     }
-    emit_printf(fs->b, "L%" PRIu32 "_else:;\n", c->label);
+    emit_printf(fs->b, "E%" PRIu32 ":;\n", c->label);
   } else {
     fs->indent--;
     line(fs, "} else {");
@@ -554,12 +560,12 @@ static void op_end(struct fstate *fs) {
     return;
   }
   if (c->kind == OP_IF) {
-    if (c->flat && !c->has_else) emit_printf(fs->b, "L%" PRIu32 "_else:;\n", c->label);
+    if (c->flat && !c->has_else) emit_printf(fs->b, "E%" PRIu32 ":;\n", c->label);
     else if (!c->flat) close_brace(fs, "");
     if (!c->has_else || c->then_reachable) reachable = true; /* the other path */
   }
   if (c->kind != OP_LOOP && label_used(&fs->use, c->label)) {
-    emit_printf(fs->b, "L%" PRIu32 ":;\n", c->label);
+    emit_printf(fs->b, "%s:;\n", c->cname);
     reachable = true;
   }
   fs->sp = c->height;

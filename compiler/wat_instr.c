@@ -229,6 +229,7 @@ static struct token block_head(struct parser *p, struct instr *in) {
   struct token label = {TOK_EOF, 0, 0};
   if (p->tok.kind == TOK_ID) {
     label = p->tok;
+    in->imm.block.label = wat_name(p, label);
     wat_next(p);
   }
   struct typeuse tu;

@@ -28,12 +28,12 @@ static struct w2l_res_Ii control__f6_twice(void *obj, uint32_t);
 static uint32_t control__f0_sum(void *obj, uint32_t l0_n) {
   (void)obj;
   uint32_t l1_acc = 0;
-L2:;
-  if (l0_n == 0) goto L1;
+L2_next:;
+  if (l0_n == 0) goto L1_done;
   l1_acc = l1_acc + l0_n;
   l0_n = l0_n - 1u;
-  goto L2;
-L1:;
+  goto L2_next;
+L1_done:;
   return l1_acc;
 }
 
@@ -42,17 +42,17 @@ static uint32_t control__f1_classify(void *obj, uint32_t l0_x) {
   (void)obj;
   switch (l0_x) {
   case 0:
-    goto L3;
+    goto L3_a;
   case 1:
-    goto L2;
+    goto L2_b;
   default:
-    goto L1;
+    goto L1_c;
   }
-L3:;
+L3_a:;
   return 10u;
-L2:;
+L2_b:;
   return 20u;
-L1:;
+L1_c:;
   return 30u;
 }
 

@@ -229,6 +229,12 @@ good names-bad-index "$H $T1 $F1 $(code1 00 0b) $BADNM" 'func[0] type=0'
 good names-bad-index-module "$H $T1 $F1 $(code1 00 0b) $BADNM" 'module'
 good names-bad-utf8 "$H $T1 $F1 $(code1 00 0b) $(sec 00 04 6e 61 6d 65 01 $(body 01 00 01 ff))" 'func[0] type=0'
 good names-truncated "$H $(sec 00 04 6e 61 6d 65 00 05 01)" 'module'
+# Label names (subsection 3) name the C labels: (block $done (br $done)).
+bytes() { for b in $*; do printf "\\$(printf %03o "0x$b")"; done; }
+LBL=$(sec 00 04 6e 61 6d 65 03 $(body 01 00 01 00 04 64 6f 6e 65))
+bytes "$H $T1 $F1 $(code1 00 02 40 0c 00 0b 0b) $LBL" >"$tmp/labels.wasm"
+if "$W2L_BUILD/wasm2c-lite" "$tmp/labels.wasm" | grep -q 'goto L1_done;'; then ok
+else bad "label names: no 'goto L1_done;' in the C of a binary with label names"; fi
 
 # --- 3. regressions found by fuzzing -----------------------------------------
 for f in tests/binary/regress/*.hex; do

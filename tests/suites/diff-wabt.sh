@@ -1,7 +1,9 @@
 #!/bin/sh
 # Differential test against wabt: for every .wat in our corpus that wabt accepts,
 # reading the text and reading the binary that `wat2wasm --debug-names` makes of
-# it must give the same module, i.e. byte-identical emitted C.
+# it must give the same module, i.e. byte-identical emitted C, but for the
+# names of C labels (wabt writes no label names: L2_done from text is L2 from
+# the binary).
 set -u
 cd "$W2L_ROOT"
 t="$W2L_BUILD/wasm2c-lite"
@@ -17,7 +19,7 @@ for wat in $(find samples tests -name '*.wat' -not -path 'tests/diag/*' -not -pa
     echo "FAIL $wat: text accepted but the binary was rejected:"
     sed 's/^/    /' "$tmp/$base.bin.err"
     fail=$((fail + 1))
-  elif ! cmp -s "$tmp/$base.text.c" "$tmp/$base.bin.c"; then
+  elif ! sed -E 's/\<([LE][0-9]+)_[A-Za-z0-9_]+/\1/g' "$tmp/$base.text.c" | cmp -s - "$tmp/$base.bin.c"; then
     echo "FAIL $wat: C from text and from binary differ:"
     diff "$tmp/$base.text.c" "$tmp/$base.bin.c" | head -n 20 | sed 's/^/    /'
     fail=$((fail + 1))
