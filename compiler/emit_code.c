@@ -601,7 +601,8 @@ static void op_br_table(struct fstate *fs, const struct instr *in) {
     line(fs, "(void)%s;", as_operand(fs, &index));
     emit_branch(fs, labels[0]);
   } else {
-    line(fs, "switch (%s) {", as_value(&index));
+    /* a comparison is cast: C compilers warn about a switch on a truth value */
+    line(fs, "switch (%s) {", index.boolean ? as_operand(fs, &index) : as_value(&index));
     for (uint32_t k = 0; k <= n; k++) {
       if (k < n) line(fs, "case %" PRIu32 ":", k);
       else line(fs, "default:");
@@ -801,7 +802,7 @@ static bool is_eq_ne(enum opcode op) {
 static bool suspicious_with_constant(enum opcode op, const struct cexpr *x, const struct cexpr *c) {
   if (!x->text || x->konst || !c->konst) return false;
   if (x->boolean) return !is_eq_ne(op) || c->value > 1;
-  if (x->prec == PREC_UNARY) return true; /* a cast: widened from a narrower type */
+  if (x->prec == PREC_UNARY) return c->value != 0; /* a cast: widened from a narrower type */
   if (x->mask_konst && is_eq_ne(op)) {
     if (x->op == OP_I32_AND || x->op == OP_I64_AND) return (c->value & ~x->mask) != 0;
     return (x->mask & ~c->value) != 0; /* or */
@@ -903,6 +904,9 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
       return;
     }
     guard_compare(fs, (enum opcode)in->op, base);
+  } else if (in->op == OP_I32_EQZ || in->op == OP_I64_EQZ) { /* x == 0 */
+    struct cexpr x = value_at(fs, base), zero = {.konst = true, .text = "0"};
+    if (suspicious_with_constant(OP_I64_EQ, &x, &zero)) store_pending(fs, base);
   }
   limit_nesting(fs, base, nparams);
   struct cexpr operand[3];
