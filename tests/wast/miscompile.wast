@@ -107,3 +107,48 @@
 (assert_return (invoke "v128_below" (i32.const 0)) (i32.const 3))
 (assert_return (invoke "two_values" (i32.const 1)) (i32.const 506))
 (assert_return (invoke "two_values" (i32.const 0)) (i32.const 507))
+
+;; 4. Emitted C must build warning-free: comparisons whose result C compilers
+;;    can predict from the operand's form, and truth values used as numbers.
+(module
+  (func (export "bool_cmp") (param i32 i32) (result i32)
+    (i32.add
+      (i32.add (i32.eq (i32.lt_u (local.get 0) (local.get 1)) (i32.const 5))
+               (i32.gt_u (i32.lt_u (local.get 0) (local.get 1)) (i32.const 1)))
+      (i32.add (i32.lt_s (i32.ge_u (local.get 0) (local.get 1)) (i32.const 2))
+               (i32.ne (i32.eqz (local.get 0)) (i32.const -1)))))
+  (func (export "unsigned_zero") (param i32 i64) (result i32)
+    (i32.add
+      (i32.add (i32.lt_u (local.get 0) (i32.const 0)) (i32.ge_u (local.get 0) (i32.const 0)))
+      (i32.add (i64.gt_u (i64.const 0) (local.get 1)) (i64.le_u (i64.const 0) (local.get 1)))))
+  (func (export "masks") (param i32) (result i32)
+    (i32.add
+      (i32.add (i32.eq (i32.and (local.get 0) (i32.const 7)) (i32.const 9))
+               (i32.ne (i32.or (local.get 0) (i32.const 8)) (i32.const 1)))
+      (i32.add (i32.eqz (i32.or (local.get 0) (i32.const 0x80)))
+               (i32.eq (i32.and (local.get 0) (i32.const 7)) (i32.const 5)))))
+  (func (export "widened") (param i32) (result i32)
+    (i32.add
+      (i64.eq (i64.extend_i32_u (local.get 0)) (i64.const 0x100000000))
+      (i32.eq (i32.extend8_s (local.get 0)) (i32.const 300))))
+  (func (export "self") (param i32 f64) (result i32)
+    (i32.add (i32.eq (local.get 0) (local.get 0)) (f64.ne (local.get 1) (local.get 1))))
+  (func (export "truth") (param i32 i32) (result i32)
+    (if (result i32) (i32.mul (local.get 0) (local.get 1))
+      (then (select (i32.const 10) (i32.const 20) (i32.shl (local.get 0) (i32.const 1))))
+      (else (i32.const 30))))
+  (func (export "switch_bool") (param i32) (result i32)
+    (block (block (br_table 0 1 (i32.lt_u (local.get 0) (i32.const 4)))) (return (i32.const 1)))
+    (i32.const 2)))
+(assert_return (invoke "bool_cmp" (i32.const 1) (i32.const 2)) (i32.const 2))
+(assert_return (invoke "bool_cmp" (i32.const 0) (i32.const 0)) (i32.const 2))
+(assert_return (invoke "unsigned_zero" (i32.const 5) (i64.const 3)) (i32.const 2))
+(assert_return (invoke "masks" (i32.const 5)) (i32.const 2))
+(assert_return (invoke "masks" (i32.const 6)) (i32.const 1))
+(assert_return (invoke "widened" (i32.const 300)) (i32.const 0))
+(assert_return (invoke "self" (i32.const 3) (f64.const nan)) (i32.const 2))
+(assert_return (invoke "self" (i32.const 3) (f64.const 1)) (i32.const 1))
+(assert_return (invoke "truth" (i32.const 3) (i32.const 2)) (i32.const 10))
+(assert_return (invoke "truth" (i32.const 3) (i32.const 0)) (i32.const 30))
+(assert_return (invoke "switch_bool" (i32.const 1)) (i32.const 2))
+(assert_return (invoke "switch_bool" (i32.const 9)) (i32.const 1))
