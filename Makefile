@@ -5,6 +5,7 @@
 #   make sanitize   the same suites with -fsanitize=address,undefined
 #   make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]
 #   make bench      benchmarks (see bench/)
+#   make fuzz [FUZZ_N=200] [FUZZ_SEED=0]   differential fuzzing against binaryen
 #   make install PREFIX=/usr/local
 # Variables: CC, BUILD (output dir), BOUNDS=guard|explicit (memory strategy),
 # SAN=1 (sanitizers), OPT (optimisation flags).
@@ -48,7 +49,7 @@ RTLIB := $(BUILD)/libwasm2c-lite-rt.a
 RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all demo test sanitize spec bench install clean
+.PHONY: all demo test sanitize spec bench fuzz install clean
 all: $(TRANSLATOR) $(RTLIB) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 
 $(BUILD)/compiler/%.o: compiler/%.c
@@ -106,6 +107,11 @@ SPEC_J ?= 2
 spec: all
 	@if [ -z "$(TESTSUITE)" ]; then echo "usage: make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]"; exit 2; fi
 	@$(TEST_ENV) sh tests/spec/run-spec.sh "$(TESTSUITE)" "$(SPEC_J)" $(SPEC_FILES)
+
+FUZZ_N ?= 200
+FUZZ_SEED ?= 0
+fuzz: all
+	@$(TEST_ENV) sh tests/fuzz/run-fuzz.sh $(FUZZ_N) $(FUZZ_SEED)
 
 bench: all
 	@$(TEST_ENV) sh bench/run-bench.sh
