@@ -1,7 +1,9 @@
 /* main.c - the whole pipeline: read (text or binary), validate, emit C. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compiler.h"
@@ -14,20 +16,32 @@ static const char usage[] =
     "Translate a WebAssembly module (text or binary) into C.\n"
     "\n"
     "  -o OUT.c               write C to OUT.c and its header to OUT.h\n"
-    "                         (without -o: C to standard output, no header)\n"
+    "                         (without -o, or when OUT.c is a device or a pipe:\n"
+    "                         C only, no header)\n"
     "  -n, --module-name NAME C prefix for the module (default: the file name with\n"
     "                         other bytes than letters and digits turned into '_')\n"
     "  --help                 show this help\n"
     "  --version              show the version\n";
 
+/* One output file.  A regular file (existing or new) is written to a
+ * temporary beside it that replaces it only when everything was written, so a
+ * failure leaves the old file or none.  Anything else that exists already (a
+ * pipe, a terminal, a device) is written in place: renaming over it would
+ * replace the node itself. */
+struct output {
+  const char *path; /* what the user named */
+  char *target;     /* the file that gets replaced (symlinks resolved) */
+  char *tmp;        /* the temporary, or NULL when writing in place */
+  FILE *f;
+};
+
 struct job {
-  struct source src;       /* the input */
-  struct arena arena;      /* IR storage */
-  struct module *module;   /* parsed module */
-  const char *out_c;       /* -o path or NULL */
-  const char *name;        /* -n value or NULL */
-  char *tmp_c, *tmp_h;     /* temporary outputs, renamed on success */
-  FILE *c, *h;             /* open outputs */
+  struct source src;     /* the input */
+  struct arena arena;    /* IR storage */
+  struct module *module; /* parsed module */
+  const char *out_c;     /* -o path or NULL */
+  const char *name;      /* -n value or NULL */
+  struct output c, h;    /* the C file and its header (h.f NULL: no header) */
 };
 
 static bool read_all(FILE *f, struct source *src) {
@@ -98,36 +112,108 @@ static void compile(void *arg) {
       .prefix = emit_mangle(&j->arena, (const uint8_t *)name, strlen(name)),
       .header_name = NULL,
   };
-  if (j->h) {
-    const char *slash = strrchr(j->tmp_h ? j->out_c : "", '/');
-    char *hp = header_path(slash ? slash + 1 : j->out_c);
-    if (!hp) diag_error(NULL, 0, "out of memory");
-    opt.header_name = arena_strndup(&j->arena, hp, strlen(hp));
-    free(hp);
+  if (j->h.f) { /* the C file includes its header by its base name */
+    const char *slash = strrchr(j->h.path, '/');
+    opt.header_name = slash ? slash + 1 : j->h.path;
   }
-  emit_module(j->module, &opt, j->c, j->h);
+  emit_module(j->module, &opt, j->c.f, j->h.f);
 }
 
-/* Create OUT.tmpXXXXXX beside path, so the final rename is atomic. */
-static FILE *open_tmp(const char *path, char **tmp) {
-  size_t n = strlen(path);
-  *tmp = malloc(n + 8);
-  if (!*tmp) return NULL;
-  memcpy(*tmp, path, n);
-  memcpy(*tmp + n, ".XXXXXX", 8);
-  int fd = mkstemp(*tmp);
-  if (fd < 0) { free(*tmp); *tmp = NULL; return NULL; }
-  FILE *f = fdopen(fd, "w");
-  if (!f) { close(fd); unlink(*tmp); free(*tmp); *tmp = NULL; }
-  return f;
+/* True if path exists and is not a regular file (after symlinks). */
+static bool is_special(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
-static void cleanup(struct job *j) {
-  if (j->c && j->c != stdout) fclose(j->c);
-  if (j->h) fclose(j->h);
-  j->c = j->h = NULL;
-  if (j->tmp_c) unlink(j->tmp_c);
-  if (j->tmp_h) unlink(j->tmp_h);
+/* The mode a replaced file keeps, or a new file's default (0666 - umask). */
+static mode_t file_mode(const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0) return st.st_mode & 07777;
+  mode_t mask = umask(0);
+  umask(mask);
+  return 0666 & ~mask;
+}
+
+/* Open o for writing o->path; false with errno set on failure. */
+static bool open_output(struct output *o, const char *path) {
+  o->path = path;
+  if (is_special(path)) {
+    o->f = fopen(path, "w");
+    return o->f != NULL;
+  }
+  char *real = realpath(path, NULL); /* NULL for a new file: keep the name */
+  o->target = real ? real : strdup(path);
+  size_t n = strlen(o->target);
+  o->tmp = o->target ? malloc(n + 8) : NULL;
+  if (!o->tmp) { errno = ENOMEM; return false; }
+  memcpy(o->tmp, o->target, n);
+  memcpy(o->tmp + n, ".XXXXXX", 8);
+  int fd = mkstemp(o->tmp);
+  if (fd < 0) { free(o->tmp); o->tmp = NULL; return false; }
+  fchmod(fd, file_mode(o->target)); /* mkstemp makes it 0600 */
+  o->f = fdopen(fd, "w");
+  if (!o->f) { close(fd); unlink(o->tmp); free(o->tmp); o->tmp = NULL; }
+  return o->f != NULL;
+}
+
+/* Flush and close o; false with errno set if any write failed. */
+static bool close_output(struct output *o) {
+  if (!o->f) return true;
+  bool ok = fflush(o->f) == 0 && !ferror(o->f);
+  int saved = errno;
+  ok = (o->f == stdout ? true : fclose(o->f) == 0) && ok;
+  if (ok) errno = saved;
+  o->f = NULL;
+  return ok;
+}
+
+/* Put a fully written temporary in place. */
+static bool commit_output(struct output *o) {
+  if (!o->tmp) return true;
+  if (rename(o->tmp, o->target) != 0) return false;
+  free(o->tmp);
+  o->tmp = NULL;
+  return true;
+}
+
+/* Close o and remove its temporary; the user's file is left as it was. */
+static void discard_output(struct output *o) {
+  if (o->f && o->f != stdout) fclose(o->f);
+  o->f = NULL;
+  if (o->tmp) unlink(o->tmp);
+  free(o->tmp);
+  free(o->target);
+  o->tmp = o->target = NULL;
+}
+
+/* Open the outputs the command line asks for. */
+static bool open_outputs(struct job *j) {
+  if (!j->out_c) {
+    j->c.path = "standard output";
+    j->c.f = stdout;
+    return true;
+  }
+  if (!open_output(&j->c, j->out_c)) return false;
+  if (!j->c.tmp) return true; /* a device or a pipe: no header beside it */
+  char *hp = header_path(j->out_c);
+  if (!hp) { errno = ENOMEM; return false; }
+  const char *h = arena_strndup(&j->arena, hp, strlen(hp));
+  free(hp);
+  return open_output(&j->h, h);
+}
+
+/* Finish writing: both files complete, then both in place. */
+static bool finish_outputs(struct job *j) {
+  struct output *bad = NULL;
+  if (!close_output(&j->c)) bad = &j->c;
+  else if (!close_output(&j->h)) bad = &j->h;
+  else if (!commit_output(&j->h)) bad = &j->h;
+  else if (!commit_output(&j->c)) bad = &j->c;
+  if (bad && !j->out_c)
+    fprintf(stderr, "wasm2c-lite: error: cannot write to standard output: %s\n", strerror(errno));
+  else if (bad)
+    fprintf(stderr, "wasm2c-lite: error: cannot write '%s': %s\n", bad->path, strerror(errno));
+  return !bad;
 }
 
 int main(int argc, char **argv) {
@@ -167,40 +253,20 @@ int main(int argc, char **argv) {
   }
   if (f != stdin) fclose(f);
 
-  if (j.out_c) {
-    char *hp = header_path(j.out_c);
-    j.c = open_tmp(j.out_c, &j.tmp_c);
-    j.h = hp ? open_tmp(hp, &j.tmp_h) : NULL;
-    if (!j.c || !j.h) {
-      fprintf(stderr, "wasm2c-lite: error: cannot write '%s': %s\n", j.out_c, strerror(errno));
-      cleanup(&j);
-      free(hp);
-      return 1;
-    }
-    free(hp);
-  } else {
-    j.c = stdout;
+  if (!open_outputs(&j)) {
+    fprintf(stderr, "wasm2c-lite: error: cannot write '%s': %s\n", j.out_c, strerror(errno));
+    discard_output(&j.c);
+    discard_output(&j.h);
+    free((void *)j.src.data);
+    return 1;
   }
 
   diag.notes = stderr;
   int failed = diag_protect(compile, &j);
-  if (!failed && j.out_c) {
-    char *hp = header_path(j.out_c);
-    bool ok = fflush(j.c) == 0 && fflush(j.h) == 0 && !ferror(j.c) && !ferror(j.h);
-    fclose(j.c);
-    fclose(j.h);
-    j.c = j.h = NULL;
-    ok = ok && hp && rename(j.tmp_h, hp) == 0 && rename(j.tmp_c, j.out_c) == 0;
-    if (ok) { free(j.tmp_c); free(j.tmp_h); j.tmp_c = j.tmp_h = NULL; }
-    else fprintf(stderr, "wasm2c-lite: error: cannot write '%s': %s\n", j.out_c, strerror(errno));
-    free(hp);
-    failed = !ok;
-  } else if (failed) {
-    fprintf(stderr, "%s\n", diag.message);
-  }
-  cleanup(&j);
-  free(j.tmp_c);
-  free(j.tmp_h);
+  if (failed) fprintf(stderr, "%s\n", diag.message);
+  else failed = !finish_outputs(&j);
+  discard_output(&j.c);
+  discard_output(&j.h);
   arena_free(&j.arena);
   free((void *)j.src.data);
   return failed ? 1 : 0;

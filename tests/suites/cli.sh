@@ -26,6 +26,27 @@ printf '(module (func (export "f") (result i32) i32.const 7))\n' >"$tmp/good.wat
 "$t" - <"$tmp/good.wat" | grep -q 'w2l_module' && ok || bad "stdin to stdout"
 [ "$(ls "$tmp" | grep -c '\.c\.')" -eq 0 ] && ok || bad "temporary files left behind"
 
+# Writing output: a failed write is an error; the old file stays until the new
+# one is complete; the mode, symlinks, pipes and devices are respected.
+if [ -w /dev/full ]; then
+  "$t" "$tmp/good.wat" >/dev/full 2>"$tmp/err"
+  [ $? -eq 1 ] && grep -q 'cannot write to standard output' "$tmp/err" && ok || bad "write error on stdout"
+fi
+echo old >"$tmp/keep.c"
+printf '(module (func (result i32)))\n' >"$tmp/bad.wat"
+"$t" "$tmp/bad.wat" -o "$tmp/keep.c" 2>/dev/null
+[ $? -eq 1 ] && [ "$(cat "$tmp/keep.c")" = old ] && [ ! -e "$tmp/keep.h" ] && ok || bad "failed translation replaced its output"
+chmod 640 "$tmp/good.c"
+"$t" "$tmp/good.wat" -o "$tmp/good.c" && [ "$(stat -c %a "$tmp/good.c")" = 640 ] && ok || bad "replaced output keeps its mode"
+ln -s good.c "$tmp/link.c"
+"$t" "$tmp/good.wat" -o "$tmp/link.c" && [ -L "$tmp/link.c" ] && ok || bad "-o through a symlink replaced the symlink"
+mkfifo "$tmp/pipe.c"
+cat "$tmp/pipe.c" >"$tmp/from-pipe" &
+"$t" "$tmp/good.wat" -o "$tmp/pipe.c"; rc=$?; wait
+[ $rc -eq 0 ] && [ -p "$tmp/pipe.c" ] && grep -q w2l_module "$tmp/from-pipe" && [ ! -e "$tmp/pipe.h" ] \
+  && ok || bad "-o to a pipe writes into the pipe, no header"
+[ "$(ls "$tmp" | grep -c '\.[ch]\.')" -eq 0 ] && ok || bad "temporary files left behind"
+
 # Bad input: exact diagnostics, exit 1, nothing written.
 for f in tests/diag/*.wat tests/diag/*.wasm; do
   [ -e "$f" ] || continue
