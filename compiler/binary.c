@@ -12,13 +12,6 @@
 
 #include "compiler.h"
 
-/* Implementation limits (the spec lets an implementation choose them). */
-#define MAX_LOCALS 50000u  /* declared locals in one function, params excluded */
-#define MAX_DEPTH 10000u   /* nested block/loop/if in one expression */
-/* Declared locals in all functions together: a 5-byte local declaration can ask
- * for MAX_LOCALS entries, so this bounds the IR a small module can demand. */
-#define MAX_MODULE_LOCALS (1u << 23)
-
 struct reader {
   const struct source *src; /* the input */
   const uint8_t *p;         /* src->data */
@@ -348,8 +341,7 @@ static void read_expr(struct reader *r, struct expr *e) {
         !r->m->has_datacount)
       fail(r, in->pos, "data count section required by %s", opinfo[in->op].name);
     if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) {
-      if (++depth > MAX_DEPTH)
-        fail(r, in->pos, "blocks nested too deeply: the limit is %u", MAX_DEPTH);
+      depth++; /* LIMIT_DEPTH is the validator's */
     } else if (in->op == OP_END) {
       if (depth-- == 0) break;
     }
@@ -585,13 +577,15 @@ static void read_locals(struct reader *r, struct func *f) {
     total += counts[i];
     if (total > UINT32_MAX) fail(r, at, "too many locals: more than 2^32-1 in one function");
   }
-  if (total > MAX_LOCALS)
+  /* The validator's limits, checked before allocating (5 bytes can ask for
+   * 2^32 locals); the messages are the validator's too. */
+  if (total > LIMIT_LOCALS)
     fail(r, at, "too many locals: %llu declared, the implementation limit is %u",
-         (unsigned long long)total, MAX_LOCALS);
+         (unsigned long long)total, LIMIT_LOCALS);
   r->total_locals += total;
-  if (r->total_locals > MAX_MODULE_LOCALS)
+  if (r->total_locals > LIMIT_MODULE_LOCALS)
     fail(r, at, "too many locals: more than %u in the module, the implementation limit",
-         MAX_MODULE_LOCALS);
+         LIMIT_MODULE_LOCALS);
   f->nlocals = (uint32_t)total;
   f->locals = arena_array(r->a, f->nlocals, sizeof *f->locals);
   uint32_t k = 0;

@@ -217,6 +217,17 @@ struct limits {
 
 enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3 };
 
+/* Implementation limits (the spec leaves them to each implementation), the
+ * same for text and binary input: the validator applies them to every module,
+ * and the binary reader checks the locals ones before allocating for them, so
+ * that a few bytes cannot demand gigabytes.  They keep the emitted C within
+ * what gcc and clang build.  (The text reader also bounds how deeply folded
+ * instructions nest, LIMIT_FOLD_DEPTH: that syntax has no binary form.) */
+#define LIMIT_LOCALS 50000u          /* declared locals in one function */
+#define LIMIT_MODULE_LOCALS (1u << 23) /* declared locals in all functions */
+#define LIMIT_DEPTH 10000u           /* nested block/loop/if in one function */
+#define LIMIT_FOLD_DEPTH 1000u       /* nested folded instructions (text) */
+
 struct func {
   uint32_t typeidx;      /* index into module.types */
   bool imported;         /* true for the first module.nfuncimports functions */

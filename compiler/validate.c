@@ -192,6 +192,14 @@ void val_module(struct module *m) {
   check_start(m);
   check_elems(m, v);
   check_datas(m, v);
-  for (uint32_t i = 0; i < m->nfuncs; i++)
-    if (!m->funcs[i].imported) val_function(v, i);
+  uint64_t locals = 0;
+  for (uint32_t i = 0; i < m->nfuncs; i++) {
+    if (m->funcs[i].imported) continue;
+    locals += m->funcs[i].nlocals;
+    if (locals > LIMIT_MODULE_LOCALS)
+      diag_error(m->src, m->funcs[i].pos,
+                 "too many locals: more than %u in the module, the implementation limit",
+                 LIMIT_MODULE_LOCALS);
+    val_function(v, i);
+  }
 }

@@ -374,6 +374,8 @@ static void step_block(struct val_code *v, const struct instr *in) {
     const struct functype *ft = &v->m->types[bt->typeidx];
     ps = ft->params, np = ft->nparams, rs = ft->results, nr = ft->nresults;
   }
+  if (v->nctrls > LIMIT_DEPTH) /* the function's own frame is not a block */
+    fail(v, in, "blocks nested too deeply: the limit is %u", LIMIT_DEPTH);
   if (in->op == OP_IF) pop1(v, in, VT_I32);
   pop_list(v, in, opinfo[in->op].name, ps, np);
   push_frame(v, in->op, ps, np, rs, nr);
@@ -648,6 +650,9 @@ struct val_code *val_code_new(struct module *m) {
 void val_function(struct val_code *v, uint32_t funcidx) {
   struct module *m = v->m;
   struct func *fn = &m->funcs[funcidx];
+  if (fn->nlocals > LIMIT_LOCALS)
+    diag_error(m->src, fn->pos, "too many locals: %u declared, the implementation limit is %u",
+               fn->nlocals, LIMIT_LOCALS);
   for (uint32_t i = 0; i < fn->nlocals; i++) {
     if (!single(fn->locals[i]))
       diag_error(m->src, fn->pos, "invalid type 0x%x of local %u", (unsigned)fn->locals[i],

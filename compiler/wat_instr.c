@@ -2,13 +2,12 @@
  * flat IR (folded forms are unfolded as they are read).
  *
  * Blocks opened by flat instructions are tracked on an explicit label stack;
- * folded instructions recurse, up to MAX_FOLD_DEPTH levels.
+ * folded instructions recurse, up to LIMIT_FOLD_DEPTH levels.
  */
 #include <string.h>
 
 #include "wat.h"
 
-#define MAX_FOLD_DEPTH 1000
 
 /* ---- opcode lookup ------------------------------------------------------ */
 
@@ -529,9 +528,9 @@ static void folded_if(struct parser *p, struct token t) {
 }
 
 static void folded(struct parser *p) {
-  if (++p->depth > MAX_FOLD_DEPTH)
-    diag_error(p->src, p->tok.pos, "folded instructions nested more than %d deep",
-               MAX_FOLD_DEPTH);
+  if (++p->depth > LIMIT_FOLD_DEPTH)
+    diag_error(p->src, p->tok.pos, "folded instructions nested more than %u deep",
+               LIMIT_FOLD_DEPTH);
   wat_next(p);
   struct token t = p->tok;
   if (t.kind != TOK_KEYWORD) unknown_operator(p, t);

@@ -215,8 +215,6 @@ err br-table-count "$H $T1 $F1 $(code1 00 0e ff ff ff ff 0f 0b)" '0x18: error: l
 good select-t "$H $T1 $F1 $(code1 00 1c 01 7c 0b)" '  select (result f64)'
 good f32-bits "$H $T1 $F1 $(code1 00 43 01 00 c0 7f 1a 0b)" '  f32.const bits=0x7fc00001'
 err f64-short "$H $T1 $F1 $(code1 00 44 00 00 00 0b)" '0x18: error: unexpected end of section or function'
-deep=$(awk 'BEGIN { for (i = 0; i < 10001; i++) printf "02 40 " }')
-err nesting-limit "$H $T1 $F1 $(code1 00 $deep 0b)" '0x4e3b: error: blocks nested too deeply: the limit is 10000'
 
 # The name section: well-formed names are used, malformed ones ignored
 NM=$(sec 00 04 6e 61 6d 65 00 $(body 01 6d) 01 $(body 01 00 01 66) 02 $(body 01 00 01 00 01 78))
