@@ -226,7 +226,15 @@ static void emit_instance_struct(struct emitter *e) {
   emit_printf(o, "} %s__instance;\n\n", e->prefix);
 }
 
-static void emit_datas(struct emitter *e) {
+static void flush(struct ebuf *b, FILE *f) {
+  fwrite(b->data, 1, b->len, f);
+  b->len = 0;
+  b->data[0] = '\0';
+}
+
+/* The data segments as string literals, written out every megabyte so that a
+ * large segment does not also sit in memory as C text. */
+static void emit_datas(struct emitter *e, FILE *c_out) {
   const struct module *m = e->m;
   for (uint32_t i = 0; i < m->ndatas; i++) {
     const struct data *d = &m->datas[i];
@@ -238,6 +246,7 @@ static void emit_datas(struct emitter *e) {
       emit_put(e->out, "\n  ");
       uint32_t n = d->init.len - k < 64 ? d->init.len - k : 64;
       emit_string_literal(e->out, d->init.data + k, n);
+      if (e->out->len > (1u << 20)) flush(e->out, c_out);
     }
     emit_put(e->out, ";\n");
   }
@@ -534,26 +543,23 @@ static void export_comment(struct ebuf *b, const struct module *m, const struct 
   emit_put(b, " */\n");
 }
 
-static void emit_export_func(struct emitter *e, uint32_t k) {
-  const struct module *m = e->m;
-  const struct export *ex = &m->exports[k];
-  const struct func *f = &m->funcs[ex->index];
-  const struct functype *ft = &m->types[f->typeidx];
+/* What export wrappers of function type t share: the call's arguments as a
+ * struct, and the function w2l_protect runs with it. */
+static void emit_export_runner(struct emitter *e, uint32_t t) {
+  const struct functype *ft = &e->m->types[t];
   struct ebuf *o = e->out;
   const char *x = e->prefix;
-  emit_printf(o, "struct %s__args%" PRIu32 " {\n  w2l_instance *inst;\n", x, k);
+  emit_printf(o, "/* Calls of exports of type %" PRIu32 ", run by w2l_protect. */\n", t);
+  emit_printf(o, "struct %s__call%" PRIu32 " {\n  ", x, t);
+  emit_printf(o, "%s (*fn)(void *", emit_return_type(e, t));
+  for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", %s", emit_ctype(ft->params[i]));
+  emit_put(o, ");\n  void *obj;\n");
   for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, "  %s p%" PRIu32 ";\n", emit_ctype(ft->params[i]), i);
   for (uint32_t i = 0; i < ft->nresults; i++) emit_printf(o, "  %s *r%" PRIu32 ";\n", emit_ctype(ft->results[i]), i);
-  emit_printf(o, "};\nstatic void %s__run%" PRIu32 "(void *arg) {\n  struct %s__args%" PRIu32 " *a = arg;\n  ",
-              x, k, x, k);
-  if (ft->nresults) emit_printf(o, "%s r = ", emit_return_type(e, f->typeidx));
-  if (f->imported) {
-    emit_put(o, "((");
-    emit_fnptr_type(e, o, f->typeidx);
-    emit_printf(o, ")a->inst->funcs[%" PRIu32 "].fn)(a->inst->funcs[%" PRIu32 "].obj", ex->index, ex->index);
-  } else {
-    emit_printf(o, "%s(a->inst", e->func_names[ex->index]);
-  }
+  emit_printf(o, "};\nstatic void %s__run%" PRIu32 "(void *arg) {\n  struct %s__call%" PRIu32 " *a = arg;\n  ",
+              x, t, x, t);
+  if (ft->nresults) emit_printf(o, "%s r = ", emit_return_type(e, t));
+  emit_put(o, "a->fn(a->obj");
   for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", a->p%" PRIu32, i);
   emit_put(o, ");\n");
   for (uint32_t i = 0; i < ft->nresults; i++) {
@@ -561,15 +567,30 @@ static void emit_export_func(struct emitter *e, uint32_t k) {
     if (ft->nresults > 1) emit_printf(o, ".r%" PRIu32, i);
     emit_put(o, ";\n");
   }
-  emit_put(o, "}\n");
+  emit_put(o, "}\n\n");
+}
+
+static void emit_export_func(struct emitter *e, uint32_t k) {
+  const struct module *m = e->m;
+  const struct export *ex = &m->exports[k];
+  const struct func *f = &m->funcs[ex->index];
+  const struct functype *ft = &m->types[f->typeidx];
+  struct ebuf *o = e->out;
   export_func_proto(e, o, ex);
-  emit_printf(o, " {\n  struct %s__args%" PRIu32 " a = {inst", x, k);
+  emit_printf(o, " {\n  struct %s__call%" PRIu32 " a = {", e->prefix, f->typeidx);
+  if (f->imported) {
+    emit_put(o, "(");
+    emit_fnptr_type(e, o, f->typeidx);
+    emit_printf(o, ")inst->funcs[%" PRIu32 "].fn, inst->funcs[%" PRIu32 "].obj", ex->index, ex->index);
+  } else {
+    emit_printf(o, "%s, inst", e->func_names[ex->index]);
+  }
   for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", p%" PRIu32, i);
   for (uint32_t i = 0; i < ft->nresults; i++) {
     emit_put(o, ", result");
     if (ft->nresults > 1) emit_printf(o, "%" PRIu32, i);
   }
-  emit_printf(o, "};\n  return w2l_protect(%s__run%" PRIu32 ", &a);\n}\n\n", x, k);
+  emit_printf(o, "};\n  return w2l_protect(%s__run%" PRIu32 ", &a);\n}\n\n", e->prefix, f->typeidx);
 }
 
 static const char *const accessor_type[] = {"", "w2l_table *", "w2l_memory *", "w2l_global *"};
@@ -577,6 +598,14 @@ static const char *const accessor_array[] = {"", "tables", "memories", "globals"
 
 static void emit_exports(struct emitter *e) {
   const struct module *m = e->m;
+  bool *has_runner = arena_alloc(e->arena, m->ntypes + 1);
+  for (uint32_t k = 0; k < m->nexports; k++) {
+    const struct export *ex = &m->exports[k];
+    uint32_t t = m->funcs[ex->index].typeidx;
+    if (ex->kind != EXT_FUNC || has_runner[t]) continue;
+    has_runner[t] = true;
+    emit_export_runner(e, t);
+  }
   for (uint32_t k = 0; k < m->nexports; k++) {
     const struct export *ex = &m->exports[k];
     export_comment(e->out, m, ex);
@@ -615,12 +644,6 @@ static void emit_header(struct emitter *e, struct ebuf *h) {
 }
 
 /* ---- the whole module ---- */
-
-static void flush(struct ebuf *b, FILE *f) {
-  fwrite(b->data, 1, b->len, f);
-  b->len = 0;
-  b->data[0] = '\0';
-}
 
 struct function_job {
   struct emitter *e; /* the module's emitter */
@@ -676,7 +699,7 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
   for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++)
     for (uint32_t k = 0; k < m->funcs[f].body.count; k++)
       if (m->funcs[f].body.code[k].op == OP_MEMORY_INIT) e.data_named[m->funcs[f].body.code[k].imm.pair.a] = true;
-  emit_datas(&e);
+  emit_datas(&e, c_out);
   emit_prototypes(&e);
   flush(&out, c_out);
   for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) emit_function_streamed(&e, i, c_out);

@@ -78,20 +78,23 @@ w2l_instance *add_instantiate(const w2l_extern *imports, w2l_error *err) {
 W2L_PLUGIN_EXPORT(add_module)
 #endif
 
-/* export "add": func 0 (i32, i32) -> (i32) */
-struct add__args0 {
-  w2l_instance *inst;
+/* Calls of exports of type 0, run by w2l_protect. */
+struct add__call0 {
+  uint32_t (*fn)(void *, uint32_t, uint32_t);
+  void *obj;
   uint32_t p0;
   uint32_t p1;
   uint32_t *r0;
 };
 static void add__run0(void *arg) {
-  struct add__args0 *a = arg;
-  uint32_t r = add__f0_add(a->inst, a->p0, a->p1);
+  struct add__call0 *a = arg;
+  uint32_t r = a->fn(a->obj, a->p0, a->p1);
   if (a->r0) *a->r0 = r;
 }
+
+/* export "add": func 0 (i32, i32) -> (i32) */
 w2l_trap add_add(w2l_instance *inst, uint32_t p0, uint32_t p1, uint32_t *result) {
-  struct add__args0 a = {inst, p0, p1, result};
+  struct add__call0 a = {add__f0_add, inst, p0, p1, result};
   return w2l_protect(add__run0, &a);
 }
 

@@ -193,122 +193,130 @@ w2l_instance *control_instantiate(const w2l_extern *imports, w2l_error *err) {
 W2L_PLUGIN_EXPORT(control_module)
 #endif
 
-/* export "sum": func 0 (i32) -> (i32) */
-struct control__args0 {
-  w2l_instance *inst;
+/* Calls of exports of type 0, run by w2l_protect. */
+struct control__call0 {
+  uint32_t (*fn)(void *, uint32_t);
+  void *obj;
   uint32_t p0;
   uint32_t *r0;
 };
 static void control__run0(void *arg) {
-  struct control__args0 *a = arg;
-  uint32_t r = control__f0_sum(a->inst, a->p0);
+  struct control__call0 *a = arg;
+  uint32_t r = a->fn(a->obj, a->p0);
   if (a->r0) *a->r0 = r;
 }
-w2l_trap control_sum(w2l_instance *inst, uint32_t p0, uint32_t *result) {
-  struct control__args0 a = {inst, p0, result};
-  return w2l_protect(control__run0, &a);
-}
 
-/* export "classify": func 1 (i32) -> (i32) */
-struct control__args1 {
-  w2l_instance *inst;
-  uint32_t p0;
-  uint32_t *r0;
-};
-static void control__run1(void *arg) {
-  struct control__args1 *a = arg;
-  uint32_t r = control__f1_classify(a->inst, a->p0);
-  if (a->r0) *a->r0 = r;
-}
-w2l_trap control_classify(w2l_instance *inst, uint32_t p0, uint32_t *result) {
-  struct control__args1 a = {inst, p0, result};
-  return w2l_protect(control__run1, &a);
-}
-
-/* export "swap": func 2 (i32, i64) -> (i64, i32) */
-struct control__args2 {
-  w2l_instance *inst;
+/* Calls of exports of type 1, run by w2l_protect. */
+struct control__call1 {
+  struct w2l_res_Ii (*fn)(void *, uint32_t, uint64_t);
+  void *obj;
   uint32_t p0;
   uint64_t p1;
   uint64_t *r0;
   uint32_t *r1;
 };
-static void control__run2(void *arg) {
-  struct control__args2 *a = arg;
-  struct w2l_res_Ii r = control__f2_swap(a->inst, a->p0, a->p1);
+static void control__run1(void *arg) {
+  struct control__call1 *a = arg;
+  struct w2l_res_Ii r = a->fn(a->obj, a->p0, a->p1);
   if (a->r0) *a->r0 = r.r0;
   if (a->r1) *a->r1 = r.r1;
 }
-w2l_trap control_swap(w2l_instance *inst, uint32_t p0, uint64_t p1, uint64_t *result0, uint32_t *result1) {
-  struct control__args2 a = {inst, p0, p1, result0, result1};
-  return w2l_protect(control__run2, &a);
-}
 
-/* export "pick": func 3 (i32) -> (f64) */
-struct control__args3 {
-  w2l_instance *inst;
+/* Calls of exports of type 2, run by w2l_protect. */
+struct control__call2 {
+  double (*fn)(void *, uint32_t);
+  void *obj;
   uint32_t p0;
   double *r0;
 };
-static void control__run3(void *arg) {
-  struct control__args3 *a = arg;
-  double r = control__f3_pick(a->inst, a->p0);
+static void control__run2(void *arg) {
+  struct control__call2 *a = arg;
+  double r = a->fn(a->obj, a->p0);
   if (a->r0) *a->r0 = r;
 }
-w2l_trap control_pick(w2l_instance *inst, uint32_t p0, double *result) {
-  struct control__args3 a = {inst, p0, result};
-  return w2l_protect(control__run3, &a);
-}
 
-/* export "divide": func 4 (i32, i32) -> (i32) */
-struct control__args4 {
-  w2l_instance *inst;
+/* Calls of exports of type 3, run by w2l_protect. */
+struct control__call3 {
+  uint32_t (*fn)(void *, uint32_t, uint32_t);
+  void *obj;
   uint32_t p0;
   uint32_t p1;
   uint32_t *r0;
 };
-static void control__run4(void *arg) {
-  struct control__args4 *a = arg;
-  uint32_t r = control__f4_divide(a->inst, a->p0, a->p1);
+static void control__run3(void *arg) {
+  struct control__call3 *a = arg;
+  uint32_t r = a->fn(a->obj, a->p0, a->p1);
   if (a->r0) *a->r0 = r;
 }
-w2l_trap control_divide(w2l_instance *inst, uint32_t p0, uint32_t p1, uint32_t *result) {
-  struct control__args4 a = {inst, p0, p1, result};
-  return w2l_protect(control__run4, &a);
-}
 
-/* export "max": func 5 (i64, i64) -> (i64) */
-struct control__args5 {
-  w2l_instance *inst;
+/* Calls of exports of type 4, run by w2l_protect. */
+struct control__call4 {
+  uint64_t (*fn)(void *, uint64_t, uint64_t);
+  void *obj;
   uint64_t p0;
   uint64_t p1;
   uint64_t *r0;
 };
-static void control__run5(void *arg) {
-  struct control__args5 *a = arg;
-  uint64_t r = control__f5_max(a->inst, a->p0, a->p1);
+static void control__run4(void *arg) {
+  struct control__call4 *a = arg;
+  uint64_t r = a->fn(a->obj, a->p0, a->p1);
   if (a->r0) *a->r0 = r;
 }
-w2l_trap control_max(w2l_instance *inst, uint64_t p0, uint64_t p1, uint64_t *result) {
-  struct control__args5 a = {inst, p0, p1, result};
-  return w2l_protect(control__run5, &a);
-}
 
-/* export "twice": func 6 (i32) -> (i64, i32) */
-struct control__args6 {
-  w2l_instance *inst;
+/* Calls of exports of type 5, run by w2l_protect. */
+struct control__call5 {
+  struct w2l_res_Ii (*fn)(void *, uint32_t);
+  void *obj;
   uint32_t p0;
   uint64_t *r0;
   uint32_t *r1;
 };
-static void control__run6(void *arg) {
-  struct control__args6 *a = arg;
-  struct w2l_res_Ii r = control__f6_twice(a->inst, a->p0);
+static void control__run5(void *arg) {
+  struct control__call5 *a = arg;
+  struct w2l_res_Ii r = a->fn(a->obj, a->p0);
   if (a->r0) *a->r0 = r.r0;
   if (a->r1) *a->r1 = r.r1;
 }
+
+/* export "sum": func 0 (i32) -> (i32) */
+w2l_trap control_sum(w2l_instance *inst, uint32_t p0, uint32_t *result) {
+  struct control__call0 a = {control__f0_sum, inst, p0, result};
+  return w2l_protect(control__run0, &a);
+}
+
+/* export "classify": func 1 (i32) -> (i32) */
+w2l_trap control_classify(w2l_instance *inst, uint32_t p0, uint32_t *result) {
+  struct control__call0 a = {control__f1_classify, inst, p0, result};
+  return w2l_protect(control__run0, &a);
+}
+
+/* export "swap": func 2 (i32, i64) -> (i64, i32) */
+w2l_trap control_swap(w2l_instance *inst, uint32_t p0, uint64_t p1, uint64_t *result0, uint32_t *result1) {
+  struct control__call1 a = {control__f2_swap, inst, p0, p1, result0, result1};
+  return w2l_protect(control__run1, &a);
+}
+
+/* export "pick": func 3 (i32) -> (f64) */
+w2l_trap control_pick(w2l_instance *inst, uint32_t p0, double *result) {
+  struct control__call2 a = {control__f3_pick, inst, p0, result};
+  return w2l_protect(control__run2, &a);
+}
+
+/* export "divide": func 4 (i32, i32) -> (i32) */
+w2l_trap control_divide(w2l_instance *inst, uint32_t p0, uint32_t p1, uint32_t *result) {
+  struct control__call3 a = {control__f4_divide, inst, p0, p1, result};
+  return w2l_protect(control__run3, &a);
+}
+
+/* export "max": func 5 (i64, i64) -> (i64) */
+w2l_trap control_max(w2l_instance *inst, uint64_t p0, uint64_t p1, uint64_t *result) {
+  struct control__call4 a = {control__f5_max, inst, p0, p1, result};
+  return w2l_protect(control__run4, &a);
+}
+
+/* export "twice": func 6 (i32) -> (i64, i32) */
 w2l_trap control_twice(w2l_instance *inst, uint32_t p0, uint64_t *result0, uint32_t *result1) {
-  struct control__args6 a = {inst, p0, result0, result1};
-  return w2l_protect(control__run6, &a);
+  struct control__call5 a = {control__f6_twice, inst, p0, result0, result1};
+  return w2l_protect(control__run5, &a);
 }
 

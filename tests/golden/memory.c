@@ -202,71 +202,70 @@ w2l_instance *memory_instantiate(const w2l_extern *imports, w2l_error *err) {
 W2L_PLUGIN_EXPORT(memory_module)
 #endif
 
-/* export "mem": memory 0 */
-w2l_memory *memory_mem(w2l_instance *inst) { return inst->memories[0]; }
-
-/* export "apply": func 3 (i32, i32, i32) -> (i32) */
-struct memory__args1 {
-  w2l_instance *inst;
+/* Calls of exports of type 2, run by w2l_protect. */
+struct memory__call2 {
+  uint32_t (*fn)(void *, uint32_t, uint32_t, uint32_t);
+  void *obj;
   uint32_t p0;
   uint32_t p1;
   uint32_t p2;
   uint32_t *r0;
 };
-static void memory__run1(void *arg) {
-  struct memory__args1 *a = arg;
-  uint32_t r = memory__f3_apply(a->inst, a->p0, a->p1, a->p2);
+static void memory__run2(void *arg) {
+  struct memory__call2 *a = arg;
+  uint32_t r = a->fn(a->obj, a->p0, a->p1, a->p2);
   if (a->r0) *a->r0 = r;
 }
-w2l_trap memory_apply(w2l_instance *inst, uint32_t p0, uint32_t p1, uint32_t p2, uint32_t *result) {
-  struct memory__args1 a = {inst, p0, p1, p2, result};
-  return w2l_protect(memory__run1, &a);
-}
 
-/* export "load16": func 4 (i32) -> (i32) */
-struct memory__args2 {
-  w2l_instance *inst;
+/* Calls of exports of type 3, run by w2l_protect. */
+struct memory__call3 {
+  uint32_t (*fn)(void *, uint32_t);
+  void *obj;
   uint32_t p0;
   uint32_t *r0;
 };
-static void memory__run2(void *arg) {
-  struct memory__args2 *a = arg;
-  uint32_t r = memory__f4_load16(a->inst, a->p0);
+static void memory__run3(void *arg) {
+  struct memory__call3 *a = arg;
+  uint32_t r = a->fn(a->obj, a->p0);
   if (a->r0) *a->r0 = r;
 }
-w2l_trap memory_load16(w2l_instance *inst, uint32_t p0, uint32_t *result) {
-  struct memory__args2 a = {inst, p0, result};
-  return w2l_protect(memory__run2, &a);
-}
 
-/* export "store": func 5 (i32, i64) -> () */
-struct memory__args3 {
-  w2l_instance *inst;
+/* Calls of exports of type 4, run by w2l_protect. */
+struct memory__call4 {
+  void (*fn)(void *, uint32_t, uint64_t);
+  void *obj;
   uint32_t p0;
   uint64_t p1;
 };
-static void memory__run3(void *arg) {
-  struct memory__args3 *a = arg;
-  memory__f5_store(a->inst, a->p0, a->p1);
+static void memory__run4(void *arg) {
+  struct memory__call4 *a = arg;
+  a->fn(a->obj, a->p0, a->p1);
 }
-w2l_trap memory_store(w2l_instance *inst, uint32_t p0, uint64_t p1) {
-  struct memory__args3 a = {inst, p0, p1};
+
+/* export "mem": memory 0 */
+w2l_memory *memory_mem(w2l_instance *inst) { return inst->memories[0]; }
+
+/* export "apply": func 3 (i32, i32, i32) -> (i32) */
+w2l_trap memory_apply(w2l_instance *inst, uint32_t p0, uint32_t p1, uint32_t p2, uint32_t *result) {
+  struct memory__call2 a = {memory__f3_apply, inst, p0, p1, p2, result};
+  return w2l_protect(memory__run2, &a);
+}
+
+/* export "load16": func 4 (i32) -> (i32) */
+w2l_trap memory_load16(w2l_instance *inst, uint32_t p0, uint32_t *result) {
+  struct memory__call3 a = {memory__f4_load16, inst, p0, result};
   return w2l_protect(memory__run3, &a);
 }
 
-/* export "grow": func 6 (i32) -> (i32) */
-struct memory__args4 {
-  w2l_instance *inst;
-  uint32_t p0;
-  uint32_t *r0;
-};
-static void memory__run4(void *arg) {
-  struct memory__args4 *a = arg;
-  uint32_t r = memory__f6_grow(a->inst, a->p0);
-  if (a->r0) *a->r0 = r;
-}
-w2l_trap memory_grow(w2l_instance *inst, uint32_t p0, uint32_t *result) {
-  struct memory__args4 a = {inst, p0, result};
+/* export "store": func 5 (i32, i64) -> () */
+w2l_trap memory_store(w2l_instance *inst, uint32_t p0, uint64_t p1) {
+  struct memory__call4 a = {memory__f5_store, inst, p0, p1};
   return w2l_protect(memory__run4, &a);
+}
+
+/* export "grow": func 6 (i32) -> (i32) */
+w2l_trap memory_grow(w2l_instance *inst, uint32_t p0, uint32_t *result) {
+  struct memory__call3 a = {memory__f6_grow, inst, p0, result};
+  return w2l_protect(memory__run3, &a);
 }
 

@@ -131,109 +131,58 @@ w2l_instance *names_instantiate(const w2l_extern *imports, w2l_error *err) {
 W2L_PLUGIN_EXPORT(names_module)
 #endif
 
-/* export "\x2A/": func 0 () -> (i32) */
-struct names__args0 {
-  w2l_instance *inst;
+/* Calls of exports of type 0, run by w2l_protect. */
+struct names__call0 {
+  uint32_t (*fn)(void *);
+  void *obj;
   uint32_t *r0;
 };
 static void names__run0(void *arg) {
-  struct names__args0 *a = arg;
-  uint32_t r = names__f0_Z__2A_2F(a->inst);
+  struct names__call0 *a = arg;
+  uint32_t r = a->fn(a->obj);
   if (a->r0) *a->r0 = r;
 }
+
+/* export "\x2A/": func 0 () -> (i32) */
 w2l_trap names_Z__2A_2F(w2l_instance *inst, uint32_t *result) {
-  struct names__args0 a = {inst, result};
+  struct names__call0 a = {names__f0_Z__2A_2F, inst, result};
   return w2l_protect(names__run0, &a);
 }
 
 /* export "\x3F?/": func 1 () -> (i32) */
-struct names__args1 {
-  w2l_instance *inst;
-  uint32_t *r0;
-};
-static void names__run1(void *arg) {
-  struct names__args1 *a = arg;
-  uint32_t r = names__f1_Z__3F_3F_2F(a->inst);
-  if (a->r0) *a->r0 = r;
-}
 w2l_trap names_Z__3F_3F_2F(w2l_instance *inst, uint32_t *result) {
-  struct names__args1 a = {inst, result};
-  return w2l_protect(names__run1, &a);
+  struct names__call0 a = {names__f1_Z__3F_3F_2F, inst, result};
+  return w2l_protect(names__run0, &a);
 }
 
 /* export "caf\xC3\xA9": func 2 () -> (i32) */
-struct names__args2 {
-  w2l_instance *inst;
-  uint32_t *r0;
-};
-static void names__run2(void *arg) {
-  struct names__args2 *a = arg;
-  uint32_t r = names__f2_Z_caf_C3_A9(a->inst);
-  if (a->r0) *a->r0 = r;
-}
 w2l_trap names_Z_caf_C3_A9(w2l_instance *inst, uint32_t *result) {
-  struct names__args2 a = {inst, result};
-  return w2l_protect(names__run2, &a);
+  struct names__call0 a = {names__f2_Z_caf_C3_A9, inst, result};
+  return w2l_protect(names__run0, &a);
 }
 
 /* export "": func 3 () -> (i32) */
-struct names__args3 {
-  w2l_instance *inst;
-  uint32_t *r0;
-};
-static void names__run3(void *arg) {
-  struct names__args3 *a = arg;
-  uint32_t r = names__f3_Z_(a->inst);
-  if (a->r0) *a->r0 = r;
-}
 w2l_trap names_Z_(w2l_instance *inst, uint32_t *result) {
-  struct names__args3 a = {inst, result};
-  return w2l_protect(names__run3, &a);
+  struct names__call0 a = {names__f3_Z_, inst, result};
+  return w2l_protect(names__run0, &a);
 }
 
 /* export "module": func 4 () -> (i32) */
-struct names__args4 {
-  w2l_instance *inst;
-  uint32_t *r0;
-};
-static void names__run4(void *arg) {
-  struct names__args4 *a = arg;
-  uint32_t r = names__f4_module(a->inst);
-  if (a->r0) *a->r0 = r;
-}
 w2l_trap names_Z_module(w2l_instance *inst, uint32_t *result) {
-  struct names__args4 a = {inst, result};
-  return w2l_protect(names__run4, &a);
+  struct names__call0 a = {names__f4_module, inst, result};
+  return w2l_protect(names__run0, &a);
 }
 
 /* export "a_b": func 5 () -> (i32) */
-struct names__args5 {
-  w2l_instance *inst;
-  uint32_t *r0;
-};
-static void names__run5(void *arg) {
-  struct names__args5 *a = arg;
-  uint32_t r = names__f5_a_b(a->inst);
-  if (a->r0) *a->r0 = r;
-}
 w2l_trap names_a_b(w2l_instance *inst, uint32_t *result) {
-  struct names__args5 a = {inst, result};
-  return w2l_protect(names__run5, &a);
+  struct names__call0 a = {names__f5_a_b, inst, result};
+  return w2l_protect(names__run0, &a);
 }
 
 /* export "a-b": func 5 () -> (i32) */
-struct names__args6 {
-  w2l_instance *inst;
-  uint32_t *r0;
-};
-static void names__run6(void *arg) {
-  struct names__args6 *a = arg;
-  uint32_t r = names__f5_a_b(a->inst);
-  if (a->r0) *a->r0 = r;
-}
 w2l_trap names_Z_a_2Db(w2l_instance *inst, uint32_t *result) {
-  struct names__args6 a = {inst, result};
-  return w2l_protect(names__run6, &a);
+  struct names__call0 a = {names__f5_a_b, inst, result};
+  return w2l_protect(names__run0, &a);
 }
 
 /* export "g": global 0 */
