@@ -19,27 +19,19 @@ FEATURES="--enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memo
   --enable-multivalue --enable-mutable-globals --enable-simd"
 work=$(mktemp -d)
 [ -n "${REDUCE_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
-# The failing configuration's runtime library.
-b=${config##*:}
-for f in "$root"/runtime/*.c; do
-  cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DW2L_BOUNDS=$b -c "$f" \
-    -o "$work/$(basename "$f" .c).o" || exit 2
-done
-ar rcs "$work/librt.a" "$work"/*.o
+. "$here/common.sh"
+fuzz_runtime "$work/rt" || exit 2
 # check.sh WASM prints the failure class of WASM in the configuration.
 cat >"$work/check.sh" <<CHECK
 #!/bin/sh
+root="$root" here="$here"
+. "$here/common.sh"
 w=\$1 d=\$(mktemp -d)
 trap 'rm -rf "\$d"' EXIT
 wasm-opt "\$w" $(echo $FEATURES) --fuzz-exec-before -q >"\$d/ref.txt" 2>&1 || { echo skip; exit 0; }
 grep -q '^\[host limit' "\$d/ref.txt" && { echo skip; exit 0; }
 "$W2L_BUILD/wasm2c-lite" "\$w" -n fz -o "\$d/fz.c" 2>/dev/null || { echo rejected; exit 0; }
-cc=${config%%:*} rest=${config#*:}
-opt=\${rest%%:*}
-\$cc -std=c11 \$opt -Wall -Wextra -Werror -DW2L_BOUNDS=$b -I"$root/runtime" -I"\$d" "\$d/fz.c" \
-  "$here/fuzz_host.c" "$work/librt.a" -lm -ldl -o "\$d/host" >/dev/null 2>&1 || { echo cc; exit 0; }
-timeout 20 "\$d/host" "\$d/ref.txt" >/dev/null 2>&1
-case \$? in 0) echo ok ;; 1) echo mismatch ;; 2) echo skip ;; *) echo crash ;; esac
+fuzz_run $config "\$d" "$work/rt" 20
 CHECK
 class=$(sh "$work/check.sh" "$dir/m.wasm")
 echo "reduce: $name fails as '$class' in $config"

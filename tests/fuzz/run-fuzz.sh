@@ -50,16 +50,9 @@ done
 mkdir -p "$out/fail" "$out/rt"
 
 # The tools: the byte generator and a runtime library per memory strategy.
+. "$here/common.sh"
 cc -std=c11 -O2 -Wall -Wextra -Werror "$here/fuzz_bytes.c" -o "$out/fuzz_bytes" || exit 2
-for b in 0 1; do
-  mkdir -p "$out/rt/$b"
-  for f in "$root"/runtime/*.c; do
-    cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DW2L_BOUNDS=$b \
-      -c "$f" -o "$out/rt/$b/$(basename "$f" .c).o" || exit 2
-  done
-  rm -f "$out/rt/$b/librt.a"
-  ar rcs "$out/rt/$b/librt.a" "$out/rt/$b"/*.o
-done
+fuzz_runtime "$out/rt" || exit 2
 
 ALL="gcc:-O2:1 clang:-O2:0 gcc:-O0:0 clang:-O0:1 gcc:-O2:0 clang:-O2:1 gcc:-O0:1 clang:-O0:0"
 configs_for() { # SEED -> the configurations its module runs in
@@ -94,20 +87,11 @@ one() {
     keep rejected translate; return
   fi
   for c in $(configs_for "$s"); do
-    cc=${c%%:*} rest=${c#*:}
-    opt=${rest%%:*} b=${rest#*:}
-    exe="$d/host-$cc$opt-$b"
-    if ! $cc -std=c11 $opt -Wall -Wextra -Werror -DW2L_BOUNDS=$b -I"$root/runtime" -I"$d" \
-        "$d/fz.c" "$here/fuzz_host.c" "$out/rt/$b/librt.a" -lm -ldl -o "$exe" >"$d/cc.log" 2>&1; then
-      keep cc "$c"; return
-    fi
-    timeout "$TIMEOUT" "$exe" "$d/ref.txt" >"$d/got.txt" 2>"$d/host.log"
-    rc=$?
-    case $rc in
-      0) ;;
-      1) keep mismatch "$c"; return ;;
-      2) echo "skip host-cannot-run"; return ;;
-      *) keep crash "$c (exit $rc)"; return ;;
+    r=$(fuzz_run "$c" "$d" "$out/rt" "$TIMEOUT")
+    case $r in
+      ok) ;;
+      skip) echo "skip host-cannot-run"; return ;;
+      *) keep "$r" "$c"; return ;;
     esac
   done
   rm -rf "$d"
