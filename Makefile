@@ -5,7 +5,8 @@
 #   make sanitize   the same suites with -fsanitize=address,undefined
 #   make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]
 #   make bench      benchmarks (see bench/)
-#   make fuzz [FUZZ_N=200] [FUZZ_SEED=0]   differential fuzzing against binaryen
+#   make fuzz [FUZZ_N=200] [FUZZ_SEED=0] [FUZZ_SECONDS=60]   differential fuzzing
+#                   against binaryen, then libFuzzer on the readers and validator
 #   make install PREFIX=/usr/local
 # Variables: CC, BUILD (output dir), BOUNDS=guard|explicit (memory strategy),
 # SAN=1 (sanitizers), OPT (optimisation flags).
@@ -110,8 +111,10 @@ spec: all
 
 FUZZ_N ?= 200
 FUZZ_SEED ?= 0
+FUZZ_SECONDS ?= 60
 fuzz: all
 	@$(TEST_ENV) sh tests/fuzz/run-fuzz.sh $(FUZZ_N) $(FUZZ_SEED)
+	@$(TEST_ENV) sh tests/fuzz/run-libfuzzer.sh $(FUZZ_SECONDS)
 
 bench: all
 	@$(TEST_ENV) sh bench/run-bench.sh
