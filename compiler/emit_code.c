@@ -315,6 +315,7 @@ static const char *top_value(struct fstate *fs, uint32_t k) {
 }
 
 static void store_pending(struct fstate *fs, uint32_t d);
+static struct cexpr take_cond(struct fstate *fs);
 
 /* Slot d's variable is about to be overwritten: pending values below that
  * still read it are stored first. */
@@ -505,7 +506,7 @@ static void close_brace(struct fstate *fs, const char *tail) {
 static void op_block(struct fstate *fs, const struct instr *in) {
   struct cexpr cond = {0};
   if (in->op == OP_IF) {
-    cond = take_top(fs, 0);
+    cond = take_cond(fs);
     pop(fs, 1);
   }
   store_all(fs);
@@ -581,7 +582,7 @@ static void op_br(struct fstate *fs, const struct instr *in) {
 }
 
 static void op_br_if(struct fstate *fs, const struct instr *in) {
-  struct cexpr cond = take_top(fs, 0);
+  struct cexpr cond = take_cond(fs);
   pop(fs, 1);
   prepare_branch(fs, in->imm.idx);
   /* The branch on one line: "if (c) goto L2;" or "if (c) { i1 = i3; goto L2; }". */
@@ -690,7 +691,7 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
 /* ---- parametric and variables ---- */
 
 static void op_select(struct fstate *fs) {
-  struct cexpr cond = take_top(fs, 0), b = take_top(fs, 1), a = take_top(fs, 2);
+  struct cexpr cond = take_cond(fs), b = take_top(fs, 1), a = take_top(fs, 2);
   const char *text = fmt(fs, "%s ? %s : %s", as_cond(fs, &cond), as_operand(fs, &a),
                          as_operand(fs, &b));
   pop(fs, 2);
@@ -808,6 +809,14 @@ static bool suspicious_with_constant(enum opcode op, const struct cexpr *x, cons
     return (x->mask & ~c->value) != 0; /* or */
   }
   return false;
+}
+
+/* The top of the stack as a condition (compared with zero): a form that C
+ * compilers would find always true or false is stored first. */
+static struct cexpr take_cond(struct fstate *fs) {
+  struct cexpr x = value_at(fs, fs->sp - 1), zero = {.konst = true, .text = "0"};
+  if (suspicious_with_constant(OP_I64_NE, &x, &zero)) store_pending(fs, fs->sp - 1);
+  return take_top(fs, 0);
 }
 
 /* Store the operands of a comparison that C compilers would warn about. */
