@@ -351,6 +351,29 @@ static inline w2l_v128 w2l_i32x4_dot_i16x8_s(w2l_v128 a, w2l_v128 b) {
 
 /* ---- floating point ---- */
 
+/* With W2L_SIMD_CANONICAL_NAN defined, lane-wise float arithmetic (add, sub,
+ * mul, div, min, max) gives the positive canonical NaN wherever its result is
+ * a NaN.  The spec lets such a NaN carry any payload and sign, which a lane
+ * extract or a store then shows; binaryen's interpreter canonicalizes, and the
+ * differential fuzzer builds with this so that the two agree bit for bit. */
+#ifdef W2L_SIMD_CANONICAL_NAN
+static inline float w2l_v_canonfloat(float x) {
+  if (x == x) return x;
+  uint32_t c = 0x7fc00000u;
+  memcpy(&x, &c, 4);
+  return x;
+}
+static inline double w2l_v_canondouble(double x) {
+  if (x == x) return x;
+  uint64_t c = 0x7ff8000000000000u;
+  memcpy(&x, &c, 8);
+  return x;
+}
+#define W2L_V_CANON(ft, x) w2l_v_canon##ft(x)
+#else
+#define W2L_V_CANON(ft, x) (x)
+#endif
+
 /* Lane-wise float op: a and b are the lanes as float / double. */
 #define W2L_V_FBINOP(name, ft, n, expr)                                          \
   static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                    \
@@ -385,12 +408,12 @@ static inline w2l_v128 w2l_i32x4_dot_i16x8_s(w2l_v128 a, w2l_v128 b) {
 #define w2l_v_setdouble w2l_v_setf64
 
 #define W2L_V_FLOAT_SHAPE(s, ft, n, bytes, sc)                                   \
-  W2L_V_FBINOP(s##_add, ft, n, a + b)                                            \
-  W2L_V_FBINOP(s##_sub, ft, n, a - b)                                            \
-  W2L_V_FBINOP(s##_mul, ft, n, a * b)                                            \
-  W2L_V_FBINOP(s##_div, ft, n, a / b)                                            \
-  W2L_V_FBINOP(s##_min, ft, n, w2l_##sc##_min(a, b))                             \
-  W2L_V_FBINOP(s##_max, ft, n, w2l_##sc##_max(a, b))                             \
+  W2L_V_FBINOP(s##_add, ft, n, W2L_V_CANON(ft, a + b))                                            \
+  W2L_V_FBINOP(s##_sub, ft, n, W2L_V_CANON(ft, a - b))                                            \
+  W2L_V_FBINOP(s##_mul, ft, n, W2L_V_CANON(ft, a * b))                                            \
+  W2L_V_FBINOP(s##_div, ft, n, W2L_V_CANON(ft, a / b))                                            \
+  W2L_V_FBINOP(s##_min, ft, n, W2L_V_CANON(ft, w2l_##sc##_min(a, b)))                             \
+  W2L_V_FBINOP(s##_max, ft, n, W2L_V_CANON(ft, w2l_##sc##_max(a, b)))                             \
   W2L_V_FBINOP(s##_pmin, ft, n, b < a ? b : a)                                   \
   W2L_V_FBINOP(s##_pmax, ft, n, a < b ? b : a)                                   \
   W2L_V_FUNOP(s##_sqrt, ft, n, w2l_##sc##_sqrt(a))                               \
@@ -555,6 +578,21 @@ static inline __m128 w2l_sse_inf(w2l_v128 v) { return _mm_castsi128_ps(w2l_sse_i
 static inline __m128d w2l_sse_ind(w2l_v128 v) { return _mm_castsi128_pd(w2l_sse_in(v)); }
 static inline w2l_v128 w2l_sse_outf(__m128 x) { return w2l_sse_out(_mm_castps_si128(x)); }
 static inline w2l_v128 w2l_sse_outd(__m128d x) { return w2l_sse_out(_mm_castpd_si128(x)); }
+/* The same for results of float arithmetic (see W2L_SIMD_CANONICAL_NAN). */
+#ifdef W2L_SIMD_CANONICAL_NAN
+static inline w2l_v128 w2l_sse_outf_arith(__m128 x) {
+  __m128 nan = _mm_cmpunord_ps(x, x), canon = _mm_castsi128_ps(_mm_set1_epi32(0x7fc00000));
+  return w2l_sse_outf(_mm_or_ps(_mm_andnot_ps(nan, x), _mm_and_ps(nan, canon)));
+}
+static inline w2l_v128 w2l_sse_outd_arith(__m128d x) {
+  __m128d nan = _mm_cmpunord_pd(x, x);
+  __m128d canon = _mm_castsi128_pd(_mm_set1_epi64x(0x7ff8000000000000));
+  return w2l_sse_outd(_mm_or_pd(_mm_andnot_pd(nan, x), _mm_and_pd(nan, canon)));
+}
+#else
+#define w2l_sse_outf_arith w2l_sse_outf
+#define w2l_sse_outd_arith w2l_sse_outd
+#endif
 
 /* w2l_sse_NAME(a, b) = OUT(INTRIN(IN(a), IN(b))), and w2l_NAME is redirected to it. */
 #define W2L_SSE_BIN(name, in, out, intrin)                                       \
@@ -568,6 +606,8 @@ static inline w2l_v128 w2l_sse_outd(__m128d x) { return w2l_sse_out(_mm_castpd_s
 #define W2L_SSE_IBIN(name, intrin) W2L_SSE_BIN(name, w2l_sse_in, w2l_sse_out, intrin)
 #define W2L_SSE_FBIN(name, intrin) W2L_SSE_BIN(name, w2l_sse_inf, w2l_sse_outf, intrin)
 #define W2L_SSE_DBIN(name, intrin) W2L_SSE_BIN(name, w2l_sse_ind, w2l_sse_outd, intrin)
+#define W2L_SSE_FARITH(name, intrin) W2L_SSE_BIN(name, w2l_sse_inf, w2l_sse_outf_arith, intrin)
+#define W2L_SSE_DARITH(name, intrin) W2L_SSE_BIN(name, w2l_sse_ind, w2l_sse_outd_arith, intrin)
 /* pmin(a, b) = b < a ? b : a is minps(b, a); pmax likewise. */
 #define w2l_sse_swap_min_ps(a, b) _mm_min_ps(b, a)
 #define w2l_sse_swap_max_ps(a, b) _mm_max_ps(b, a)
@@ -626,16 +666,16 @@ W2L_SSE_SHIFT(i32x4_shr_u, _mm_srl_epi32, 32)
 W2L_SSE_SHIFT(i64x2_shr_u, _mm_srl_epi64, 64)
 W2L_SSE_SHIFT(i16x8_shr_s, _mm_sra_epi16, 16)
 W2L_SSE_SHIFT(i32x4_shr_s, _mm_sra_epi32, 32)
-W2L_SSE_FBIN(f32x4_add, _mm_add_ps)
-W2L_SSE_FBIN(f32x4_sub, _mm_sub_ps)
-W2L_SSE_FBIN(f32x4_mul, _mm_mul_ps)
-W2L_SSE_FBIN(f32x4_div, _mm_div_ps)
+W2L_SSE_FARITH(f32x4_add, _mm_add_ps)
+W2L_SSE_FARITH(f32x4_sub, _mm_sub_ps)
+W2L_SSE_FARITH(f32x4_mul, _mm_mul_ps)
+W2L_SSE_FARITH(f32x4_div, _mm_div_ps)
 W2L_SSE_FBIN(f32x4_pmin, w2l_sse_swap_min_ps)
 W2L_SSE_FBIN(f32x4_pmax, w2l_sse_swap_max_ps)
-W2L_SSE_DBIN(f64x2_add, _mm_add_pd)
-W2L_SSE_DBIN(f64x2_sub, _mm_sub_pd)
-W2L_SSE_DBIN(f64x2_mul, _mm_mul_pd)
-W2L_SSE_DBIN(f64x2_div, _mm_div_pd)
+W2L_SSE_DARITH(f64x2_add, _mm_add_pd)
+W2L_SSE_DARITH(f64x2_sub, _mm_sub_pd)
+W2L_SSE_DARITH(f64x2_mul, _mm_mul_pd)
+W2L_SSE_DARITH(f64x2_div, _mm_div_pd)
 W2L_SSE_DBIN(f64x2_pmin, w2l_sse_swap_min_pd)
 W2L_SSE_DBIN(f64x2_pmax, w2l_sse_swap_max_pd)
 /* Float compares: ordered ones are false on NaN, cmpneq true, as in C. */

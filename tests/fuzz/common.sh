@@ -20,12 +20,15 @@ fuzz_runtime() {
 # CONFIG (CC:OPT:BOUNDS, e.g. gcc:-O2:1) against the runtime libraries in RT,
 # run it on the reference DIR/ref.txt, print the outcome: ok, cc (the C did not
 # build or warned; DIR/cc.log), mismatch, crash (signal or hang), or skip (the
-# host could not run the module).
+# host could not run the module).  SIMD float arithmetic gives canonical NaNs,
+# as binaryen's interpreter does (W2L_SIMD_CANONICAL_NAN in w2l_simd.h; FUZZ_NAN=
+# in the environment turns that off).
 fuzz_run() {
   _cc=${1%%:*} _rest=${1#*:}
   _opt=${_rest%%:*} _b=${_rest#*:}
   _exe="$2/host-$_cc$_opt-$_b"
-  if ! $_cc -std=c11 $_opt -Wall -Wextra -Werror -DW2L_BOUNDS=$_b -I"$root/runtime" -I"$2" \
+  if ! $_cc -std=c11 $_opt -Wall -Wextra -Werror -DW2L_BOUNDS=$_b ${FUZZ_NAN--DW2L_SIMD_CANONICAL_NAN} \
+      -I"$root/runtime" -I"$2" \
       "$2/fz.c" "$here/fuzz_host.c" "$3/$_b/librt.a" -lm -ldl -o "$_exe" >"$2/cc.log" 2>&1; then
     echo cc; return
   fi
