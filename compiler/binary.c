@@ -180,26 +180,6 @@ static void read_globaltype(struct reader *r, struct global *g) {
 /* Instructions                                                             */
 /* ------------------------------------------------------------------------ */
 
-/* Opcode lookup tables built from opcodes.def on first use: one-byte opcodes,
- * and the u32 that follows each prefix (0xFC misc; 0xFD SIMD). */
-#define PREFIXED_MAX 512
-static uint16_t plain_ops[256];
-static uint16_t fc_ops[PREFIXED_MAX];
-static uint16_t fd_ops[PREFIXED_MAX];
-static bool ops_ready;
-
-static void init_ops(void) {
-  for (int i = 0; i < 256; i++) plain_ops[i] = OP_COUNT;
-  for (int i = 0; i < PREFIXED_MAX; i++) fc_ops[i] = fd_ops[i] = OP_COUNT;
-  for (int i = 0; i < OP_COUNT; i++) {
-    const struct opinfo *oi = &opinfo[i];
-    if (oi->prefix == 0 && oi->code < 256) plain_ops[oi->code] = (uint16_t)i;
-    else if (oi->prefix == 0xfc && oi->code < PREFIXED_MAX) fc_ops[oi->code] = (uint16_t)i;
-    else if (oi->prefix == 0xfd && oi->code < PREFIXED_MAX) fd_ops[oi->code] = (uint16_t)i;
-  }
-  ops_ready = true;
-}
-
 /* A memory index where 2.0 has a reserved zero byte: multi-memory makes it a
  * u32, but only its shortest encoding is accepted so that 2.0's "zero byte"
  * rule still holds for memory 0. */
@@ -312,12 +292,13 @@ static enum opcode read_opcode(struct reader *r) {
   uint8_t b = read_u8(r);
   if (b == 0xfc || b == 0xfd) {
     uint32_t sub = read_u32(r);
-    const uint16_t *ops = b == 0xfc ? fc_ops : fd_ops;
-    if (sub < PREFIXED_MAX && ops[sub] != OP_COUNT) return (enum opcode)ops[sub];
-    fail(r, at, "illegal opcode 0x%02x %u", b, sub);
+    enum opcode op = op_by_code(b, sub);
+    if (op == OP_COUNT) fail(r, at, "illegal opcode 0x%02x %u", b, sub);
+    return op;
   }
-  if (plain_ops[b] == OP_COUNT) fail(r, at, "illegal opcode 0x%02x", b);
-  return (enum opcode)plain_ops[b];
+  enum opcode op = op_by_code(0, b);
+  if (op == OP_COUNT) fail(r, at, "illegal opcode 0x%02x", b);
+  return op;
 }
 
 /* Instructions up to and including the end that closes depth 0, within the
@@ -816,7 +797,6 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   m->arena = arena;
   m->src = src;
   r->m = m;
-  if (!ops_ready) init_ops();
 
   if (src->size < 4 || memcmp(src->data, "\0asm", 4) != 0)
     fail(r, 0, "magic header not detected: a .wasm file starts with \\0asm");

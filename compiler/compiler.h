@@ -121,13 +121,21 @@ enum immkind {
 };
 
 enum opcode {
-#define X(e, name, prefix, code, imm, sig, c) OP_##e,
+#define X(e, name, prefix, code, imm, sig, c, align, lanes, flags) OP_##e,
 #include "opcodes.def"
 #undef X
   OP_COUNT
 };
 
 /* One row of opcodes.def, indexed by enum opcode. */
+/* Properties of an instruction (the FLAGS column of opcodes.def). */
+enum {
+  OPF_TRAPS = 1,   /* may trap */
+  OPF_COMPARE = 2, /* scalar comparison: the i32 result is 0 or 1 */
+  OPF_CALL = 4,    /* the C template is a helper call */
+  OPF_CAST = 8,    /* the C template is a cast of its one operand */
+};
+
 struct opinfo {
   const char *name;  /* text keyword */
   uint8_t prefix;    /* 0, 0xFC or 0xFD */
@@ -135,6 +143,9 @@ struct opinfo {
   enum immkind imm;  /* immediate kind */
   const char *sig;   /* "PARAMS:RESULTS" or "" */
   const char *c;     /* C template or helper suffix */
+  uint8_t align;     /* natural alignment in bytes of a memory access, else 0 */
+  uint8_t lanes;     /* lane count of a lane instruction, else 0 */
+  uint8_t flags;     /* OPF_* */
 };
 extern const struct opinfo opinfo[OP_COUNT];
 
@@ -342,13 +353,10 @@ struct module {
 /* ir.c */
 const char *valtype_name(enum valtype t);          /* "i32", "funcref", ... */
 bool valtype_is_ref(enum valtype t);
-/* Natural alignment in bytes of a load or store (opcodes.def IMM_MEMARG or
- * IMM_MEMARG_LANE rows), read off its text name: i32.load16_s 2, f64.store 8,
- * v128.load 16, v128.load8x8_s 8, v128.load32_splat 4, v128.store16_lane 2. */
-uint32_t op_natural_align(enum opcode op);
-/* Lane count of a lane instruction: the shape of its name (i16x8.replace_lane 8)
- * or 128 / N for v128.loadN_lane / storeN_lane; 0 for others. */
-uint32_t op_lane_count(enum opcode op);
+/* The type a letter of the SIG column of opcodes.def stands for (i I f F V). */
+enum valtype sig_valtype(char c);
+/* FNV-1a hash of n bytes (for the compiler's hash tables). */
+uint32_t hash_bytes(const void *data, size_t n);
 /* Find an opcode by text name; returns OP_COUNT if none.  SELECT_T is never
  * returned (text "select" is OP_SELECT; the parser picks SELECT_T on a result). */
 enum opcode op_by_name(const char *name, size_t len);

@@ -746,16 +746,6 @@ static void op_global(struct fstate *fs, const struct instr *in) {
 
 /* ---- numeric instructions, from the C column of opcodes.def ---- */
 
-static enum valtype sig_type(char c) {
-  switch (c) {
-  case 'i': return VT_I32;
-  case 'I': return VT_I64;
-  case 'f': return VT_F32;
-  case 'V': return VT_V128;
-  default: return VT_F64;
-  }
-}
-
 /* Float arithmetic that a C compiler may fold away when one operand is a
  * constant (x - 0, x * 1, x / -1...), dropping the quieting of a signalling
  * NaN that wasm requires; such results go through w2l_fN_quiet(). */
@@ -767,15 +757,13 @@ static bool foldable_float_op(enum opcode op) {
   }
 }
 
-static bool is_compare(enum opcode op) { return op >= OP_I32_EQZ && op <= OP_F64_GE; }
+static bool is_compare(enum opcode op) { return (opinfo[op].flags & OPF_COMPARE) != 0; }
 
 /* How the C template of a numeric row binds: a helper call, a cast of its
  * operand, or an infix operator. */
-static enum prec template_prec(const char *c) {
-  if (strncmp(c, "w2l_", 4) == 0) return PREC_PRIMARY;
-  const char *p = strstr(c, "%1");
-  if (c[0] == '(' && p && p[2] == '\0') return PREC_UNARY;
-  return PREC_BINARY;
+static enum prec template_prec(enum opcode op) {
+  uint8_t f = opinfo[op].flags;
+  return f & OPF_CALL ? PREC_PRIMARY : f & OPF_CAST ? PREC_UNARY : PREC_BINARY;
 }
 
 /* An unsigned comparison with constant zero has a known result (x < 0u is
@@ -847,7 +835,7 @@ static void push_i32_const(struct fstate *fs, uint32_t v) {
 static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cexpr *operand,
                            uint32_t nparams) {
   const struct opinfo *oi = &opinfo[in->op];
-  struct cexpr r = {.prec = template_prec(oi->c), .op = (enum opcode)in->op};
+  struct cexpr r = {.prec = template_prec((enum opcode)in->op), .op = (enum opcode)in->op};
   bool has_const = false;
   for (uint32_t k = 0; k < nparams; k++) {
     add_deps(fs, &r.deps, &operand[k].deps);
@@ -864,13 +852,13 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
     return r;
   }
   bool quiet = has_const && foldable_float_op((enum opcode)in->op);
-  if (quiet) emit_printf(&x, "w2l_%s_quiet(", sig_type(strchr(oi->sig, ':')[1]) == VT_F32 ? "f32" : "f64");
+  if (quiet) emit_printf(&x, "w2l_%s_quiet(", sig_valtype(strchr(oi->sig, ':')[1]) == VT_F32 ? "f32" : "f64");
   for (const char *p = oi->c; *p; p++) {
-    if (nparams == 2 && operand[1].konst &&
-        (strncmp(p, "(%2 & 31)", 9) == 0 || strncmp(p, "(%2 & 63)", 9) == 0)) {
-      /* A constant shift count is masked here: x << 3u, not x << (3u & 31). */
-      emit_printf(&x, "%" PRIu64 "u", operand[1].value & (p[6] == '3' ? 31u : 63u));
-      p += 8;
+    if (p[0] == '%' && p[1] == 'M') { /* shift count: a constant is masked here */
+      unsigned mask = strchr(oi->sig, ':')[1] == 'I' ? 63 : 31;
+      if (operand[1].konst) emit_printf(&x, "%" PRIu64 "u", operand[1].value & mask);
+      else emit_printf(&x, "(%s & %u)", as_operand(fs, &operand[1]), mask);
+      p++;
     } else if (p[0] == '%' && p[1] >= '1' && p[1] <= '3') {
       emit_put(&x, as_operand(fs, &operand[p[1] - '1']));
       p++;
@@ -922,10 +910,9 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
   for (uint32_t k = 0; k < nparams; k++) operand[k] = value_at(fs, base + k);
   struct cexpr r = expand(fs, in, operand, nparams);
   pop(fs, nparams);
-  push(fs, sig_type(colon[1]));
+  push(fs, sig_valtype(colon[1]));
   /* A scalar operation that cannot trap may stay pending itself. */
-  bool pure = strstr(oi->c, "_div_") == NULL && strstr(oi->c, "_rem_") == NULL &&
-              strstr(oi->c, "trunc_f") == NULL && strchr(oi->sig, 'V') == NULL;
+  bool pure = !(oi->flags & OPF_TRAPS) && strchr(oi->sig, 'V') == NULL;
   if (pure && strlen(r.text) <= MAX_TEXT) {
     set_pending(fs, r);
     return;
@@ -953,7 +940,7 @@ static void op_const(struct fstate *fs, const struct instr *in) {
   }
   if (x.data[0] == '-') c.prec = PREC_UNARY; /* a negative float */
   c.text = x.data;
-  push_pending(fs, sig_type(opinfo[in->op].sig[1]), c);
+  push_pending(fs, sig_valtype(opinfo[in->op].sig[1]), c);
 }
 
 /* ---- memory ---- */
@@ -976,11 +963,11 @@ static void op_load(struct fstate *fs, const struct instr *in) {
   const char *addr = address(fs, ma, 0);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 1);
-  push(fs, sig_type(opinfo[in->op].sig[2]));
+  push(fs, sig_valtype(opinfo[in->op].sig[2]));
   bool dropped = fs->next && fs->next->op == OP_DROP;
   if (dropped || !slot_read(fs->prev, fs->sp - 1, fs->stack[fs->sp - 1].type)) {
     /* The value is not used, but the access must still trap when out of bounds. */
-    line(fs, "w2l_touch(%s, %s, %u);", base, addr, op_natural_align((enum opcode)in->op));
+    line(fs, "w2l_touch(%s, %s, %u);", base, addr, opinfo[in->op].align);
     return;
   }
   store_slot(fs, fs->sp - 1, fmt(fs, "w2l_load_%s(%s, %s)", opinfo[in->op].c, base, addr));

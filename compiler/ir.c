@@ -4,7 +4,7 @@
 #include "compiler.h"
 
 const struct opinfo opinfo[OP_COUNT] = {
-#define X(e, nm, pre, cd, im, sg, cc) {nm, pre, cd, im, sg, cc},
+#define X(e, nm, pre, cd, im, sg, cc, al, ln, fl) {nm, pre, cd, im, sg, cc, al, ln, fl},
 #include "opcodes.def"
 #undef X
 };
@@ -22,20 +22,63 @@ const char *valtype_name(enum valtype t) {
   return "?";
 }
 
+enum valtype sig_valtype(char c) {
+  switch (c) {
+  case 'i': return VT_I32;
+  case 'I': return VT_I64;
+  case 'f': return VT_F32;
+  case 'V': return VT_V128;
+  default: return VT_F64;
+  }
+}
+
 bool valtype_is_ref(enum valtype t) { return t == VT_FUNCREF || t == VT_EXTERNREF; }
 
+uint32_t hash_bytes(const void *data, size_t n) {
+  const uint8_t *p = data;
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+/* ---- opcode lookup: one table per direction, built on first use ---- */
+
+#define CODE_SLOTS 512  /* prefixed codes below this are in the table */
+#define NAME_SLOTS 1024 /* open addressing; a power of two above 2 * OP_COUNT */
+_Static_assert(NAME_SLOTS >= 2 * OP_COUNT, "name table too small");
+static uint16_t by_code[3][CODE_SLOTS]; /* [plain, 0xFC, 0xFD][code]: opcode */
+static uint16_t by_name[NAME_SLOTS];    /* opcode + 1, 0 = empty */
+static bool tables_ready;
+
+static int prefix_row(uint8_t prefix) { return prefix == 0 ? 0 : prefix == 0xfc ? 1 : prefix == 0xfd ? 2 : -1; }
+
+static void build_tables(void) {
+  for (int r = 0; r < 3; r++)
+    for (int i = 0; i < CODE_SLOTS; i++) by_code[r][i] = OP_COUNT;
+  for (int op = 0; op < OP_COUNT; op++) {
+    const struct opinfo *oi = &opinfo[op];
+    by_code[prefix_row(oi->prefix)][oi->code] = (uint16_t)op;
+    if (op == OP_SELECT_T) continue; /* text "select" is OP_SELECT */
+    uint32_t i = hash_bytes(oi->name, strlen(oi->name)) & (NAME_SLOTS - 1);
+    while (by_name[i]) i = (i + 1) & (NAME_SLOTS - 1);
+    by_name[i] = (uint16_t)(op + 1);
+  }
+  tables_ready = true;
+}
+
 enum opcode op_by_name(const char *name, size_t len) {
-  for (int i = 0; i < OP_COUNT; i++)
-    if (i != OP_SELECT_T && strlen(opinfo[i].name) == len &&
-        memcmp(opinfo[i].name, name, len) == 0)
-      return (enum opcode)i;
+  if (!tables_ready) build_tables();
+  for (uint32_t i = hash_bytes(name, len) & (NAME_SLOTS - 1); by_name[i]; i = (i + 1) & (NAME_SLOTS - 1)) {
+    const char *nm = opinfo[by_name[i] - 1].name;
+    if (strlen(nm) == len && memcmp(nm, name, len) == 0) return (enum opcode)(by_name[i] - 1);
+  }
   return OP_COUNT;
 }
 
 enum opcode op_by_code(uint8_t prefix, uint32_t code) {
-  for (int i = 0; i < OP_COUNT; i++)
-    if (opinfo[i].prefix == prefix && opinfo[i].code == code) return (enum opcode)i;
-  return OP_COUNT;
+  if (!tables_ready) build_tables();
+  int r = prefix_row(prefix);
+  return r < 0 || code >= CODE_SLOTS ? OP_COUNT : (enum opcode)by_code[r][code];
 }
 
 bool functype_equal(const struct functype *a, const struct functype *b) {
@@ -58,26 +101,4 @@ uint32_t module_add_type(struct module *m, const struct functype *ft, bool dedup
   if (ft->nparams) memcpy(t->params, ft->params, ft->nparams * sizeof *t->params);
   if (ft->nresults) memcpy(t->results, ft->results, ft->nresults * sizeof *t->results);
   return m->ntypes++;
-}
-
-uint32_t op_natural_align(enum opcode op) {
-  const char *name = opinfo[op].name;
-  const char *p = strstr(name, "load");
-  p = p ? p + 4 : strstr(name, "store") + 5;
-  uint32_t bits = 0;
-  while (*p >= '0' && *p <= '9') bits = bits * 10 + (uint32_t)(*p++ - '0');
-  if (name[0] == 'v') /* v128.load 16, load8x8_s 8, load32_splat 4, store16_lane 2 */
-    return bits == 0 ? 16 : *p == 'x' ? 8 : bits / 8;
-  if (bits) return bits / 8; /* i64.load32_s 4 */
-  return name[1] == '3' ? 4 : 8;
-}
-
-uint32_t op_lane_count(enum opcode op) {
-  const char *name = opinfo[op].name;
-  if (opinfo[op].imm == IMM_MEMARG_LANE) return 128 / (op_natural_align(op) * 8);
-  if (opinfo[op].imm != IMM_LANE) return 0;
-  const char *x = strchr(name, 'x'); /* i8x16 -> 16 */
-  uint32_t n = 0;
-  for (x++; *x >= '0' && *x <= '9'; x++) n = n * 10 + (uint32_t)(*x - '0');
-  return n;
 }

@@ -93,12 +93,6 @@ static void check_globals(struct module *m, struct val_code *v) {
   }
 }
 
-static uint32_t hash_bytes(const struct bytes *b) {
-  uint32_t h = 2166136261u;
-  for (uint32_t i = 0; i < b->len; i++) h = (h ^ b->data[i]) * 16777619u;
-  return h;
-}
-
 /* A name for messages, as the text format would spell it inside quotes: control
  * characters, '"' and '\\' as \xx; at most 64 bytes (not cutting a UTF-8 character). */
 static const char *printable(const struct bytes *b) {
@@ -128,7 +122,7 @@ static void check_exports(const struct module *m) {
                : e->kind == EXT_MEMORY ? m->nmems : m->nglobals;
     if ((unsigned)e->kind > EXT_GLOBAL) diag_error(m->src, e->pos, "invalid export kind");
     check_index(m, e->pos, e->index, n, space[e->kind]);
-    for (uint32_t h = hash_bytes(&e->name) & (size - 1);; h = (h + 1) & (size - 1)) {
+    for (uint32_t h = hash_bytes(e->name.data, e->name.len) & (size - 1);; h = (h + 1) & (size - 1)) {
       if (!slots[h]) {
         slots[h] = i + 1;
         break;

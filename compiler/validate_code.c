@@ -199,16 +199,6 @@ static const enum valtype *label_types(const struct frame *f, uint32_t *n) {
 }
 
 /* Type of the valtype letter c of an opcodes.def signature. */
-static enum valtype sig_type(char c) {
-  switch (c) {
-  case 'i': return VT_I32;
-  case 'I': return VT_I64;
-  case 'f': return VT_F32;
-  case 'V': return VT_V128;
-  default: return VT_F64;
-  }
-}
-
 /* The SIG column and load/store alignments, decoded once from opinfo[]. */
 struct optype {
   uint8_t np, nr;        /* numbers of params and results */
@@ -224,11 +214,11 @@ static void init_optypes(void) {
   for (int op = 0; op < OP_COUNT; op++) {
     struct optype *t = &optypes[op];
     const char *sig = opinfo[op].sig;
-    while (*sig && *sig != ':' && t->np < 4) t->p[t->np++] = sig_type(*sig++);
+    while (*sig && *sig != ':' && t->np < 4) t->p[t->np++] = sig_valtype(*sig++);
     if (*sig == ':') sig++;
-    while (*sig && t->nr < 4) t->r[t->nr++] = sig_type(*sig++);
+    while (*sig && t->nr < 4) t->r[t->nr++] = sig_valtype(*sig++);
     if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE)
-      t->align = (uint8_t)op_natural_align((enum opcode)op);
+      t->align = opinfo[op].align;
   }
   done = true;
 }
@@ -246,7 +236,7 @@ static void memory_index(struct val_code *v, const struct instr *in, uint32_t me
 
 /* A lane immediate must name one of the shape's lanes. */
 static void step_lane(struct val_code *v, const struct instr *in, uint32_t lane) {
-  uint32_t n = op_lane_count((enum opcode)in->op);
+  uint32_t n = opinfo[in->op].lanes;
   if (lane >= n) fail(v, in, "lane index %u out of range in %s (max %u)", lane, opinfo[in->op].name, n - 1);
 }
 

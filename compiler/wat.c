@@ -54,15 +54,9 @@ const char *wat_name(struct parser *p, struct token t) {
 
 /* ---- $name maps -------------------------------------------------------- */
 
-static uint32_t hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
-  return h;
-}
-
-static struct name_entry *map_find(struct namemap *m, const char *s, size_t n) {
+struct name_entry *wat_map_find(struct namemap *m, const char *s, size_t n) {
   if (!m->cap) return NULL;
-  for (uint32_t i = hash(s, n) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+  for (uint32_t i = hash_bytes(s, n) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
     struct name_entry *e = &m->slots[i];
     if (!e->s) return e;
     if (e->len == n && memcmp(e->s, s, n) == 0) return e;
@@ -80,11 +74,11 @@ static void map_put(struct parser *p, struct namemap *m, struct token t, uint32_
     m->count = 0;
     for (uint32_t i = 0; i < old.cap; i++)
       if (old.slots[i].s) {
-        *map_find(m, old.slots[i].s, old.slots[i].len) = old.slots[i];
+        *wat_map_find(m, old.slots[i].s, old.slots[i].len) = old.slots[i];
         m->count++;
       }
   }
-  struct name_entry *e = map_find(m, s, t.len);
+  struct name_entry *e = wat_map_find(m, s, t.len);
   if (e->s) diag_error(p->src, t.pos, "duplicate %s %.*s", what, (int)t.len, s);
   e->s = s;
   e->len = (uint32_t)t.len;
@@ -131,7 +125,7 @@ _Noreturn void wat_unknown_name(struct parser *p, const struct namemap *m, struc
 
 static uint32_t resolve_in(struct parser *p, struct namemap *m, struct token t, const char *what) {
   if (t.kind == TOK_ID) {
-    struct name_entry *e = map_find(m, (const char *)p->src->data + t.pos, t.len);
+    struct name_entry *e = wat_map_find(m, (const char *)p->src->data + t.pos, t.len);
     if (!e || !e->s) wat_unknown_name(p, m, t, what);
     return e->idx;
   }

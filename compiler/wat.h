@@ -80,6 +80,9 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu);
 uint32_t wat_typeuse_index(struct parser *p, const struct typeuse *tu);
 /* Levenshtein distance of two short strings (SIZE_MAX if longer than 64). */
 size_t wat_distance(const char *a, size_t n, const char *b, size_t m);
+/* The slot of $name s (n bytes) in m: its entry, or the empty slot where it
+ * would go (entry->s NULL); NULL if m has no slots yet. */
+struct name_entry *wat_map_find(struct namemap *m, const char *s, size_t n);
 /* Report an unknown $name of map m, suggesting a close one if there is one. */
 _Noreturn void wat_unknown_name(struct parser *p, const struct namemap *m, struct token t,
                                 const char *what);

@@ -61,38 +61,10 @@ static const struct {
 /* legacy_noted has one bit per entry; bit 63 is anyfunc's (wat.c). */
 _Static_assert(sizeof legacy / sizeof *legacy < 63, "too many legacy spellings");
 
-#define OP_HASH_SIZE 1024
-static uint16_t op_hash[OP_HASH_SIZE]; /* opcode + 1, 0 = empty */
-
-static uint32_t name_hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
-  return h;
-}
-
-/* op_by_name() through a hash table built on first use. */
-static enum opcode lookup_op(const char *s, size_t n) {
-  if (!op_hash[name_hash("nop", 3) & (OP_HASH_SIZE - 1)]) {
-    for (int op = 0; op < OP_COUNT; op++) {
-      if (op == OP_SELECT_T) continue;
-      const char *nm = opinfo[op].name;
-      uint32_t i = name_hash(nm, strlen(nm)) & (OP_HASH_SIZE - 1);
-      while (op_hash[i]) i = (i + 1) & (OP_HASH_SIZE - 1);
-      op_hash[i] = (uint16_t)(op + 1);
-    }
-  }
-  for (uint32_t i = name_hash(s, n) & (OP_HASH_SIZE - 1); op_hash[i];
-       i = (i + 1) & (OP_HASH_SIZE - 1)) {
-    const char *nm = opinfo[op_hash[i] - 1].name;
-    if (strlen(nm) == n && memcmp(nm, s, n) == 0) return (enum opcode)(op_hash[i] - 1);
-  }
-  return OP_COUNT;
-}
-
 /* The opcode a keyword token names (legacy spellings noted), or OP_COUNT. */
 static enum opcode keyword_op(struct parser *p, struct token t) {
   const char *s = (const char *)p->src->data + t.pos;
-  enum opcode op = lookup_op(s, t.len);
+  enum opcode op = op_by_name(s, t.len);
   if (op != OP_COUNT) return op;
   for (unsigned i = 0; i < sizeof legacy / sizeof *legacy; i++)
     if (wat_is(p, t, legacy[i].old)) {
@@ -205,13 +177,10 @@ static uint32_t local_index(struct parser *p) {
   if (t.kind == TOK_ID) {
     struct namemap *m = &p->locals;
     const char *s = (const char *)p->src->data + t.pos;
-    if (m->cap) {
-      uint32_t h = name_hash(s, t.len);
-      for (uint32_t i = h & (m->cap - 1); m->slots[i].s; i = (i + 1) & (m->cap - 1))
-        if (m->slots[i].len == t.len && memcmp(m->slots[i].s, s, t.len) == 0) {
-          wat_next(p);
-          return m->slots[i].idx;
-        }
+    const struct name_entry *e = wat_map_find(m, s, t.len);
+    if (e && e->s) {
+      wat_next(p);
+      return e->idx;
     }
     wat_unknown_name(p, m, t, "local");
   }
@@ -257,7 +226,7 @@ static struct token block_head(struct parser *p, struct instr *in) {
 
 /* Natural alignment (log2 bytes) of a load or store. */
 static uint32_t natural_align(enum opcode op) {
-  uint32_t bytes = op_natural_align(op), lg = 0;
+  uint32_t bytes = opinfo[op].align, lg = 0;
   while ((1u << lg) < bytes) lg++;
   return lg;
 }
