@@ -63,6 +63,8 @@ extern struct diag diag;
 /* Run fn(arg); returns 0 if it completed, 1 if diag_error() fired inside (then
  * diag.message holds the error).  Frames nest. */
 int diag_protect(void (*fn)(void *arg), void *arg);
+/* Pass the error a diag_protect() call returned on to the enclosing frame. */
+_Noreturn void diag_rethrow(void);
 
 /* Format "file:line:col: error: MSG\n  source line\n  ^" (text) or
  * "file:0xOFFSET: error: MSG" (binary) into diag.message and longjmp. */
@@ -555,6 +557,9 @@ extern struct val_features val_features;
 /* Check m against the spec; the first error is reported with diag_error().
  * Also fills func.declared, func.max_stack and func.max_depth. */
 void val_module(struct module *m);
+/* Report "SPACE variable out of range (max N)" at pos unless idx < n. */
+void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
+                     const char *space);
 
 /* validate_code.c: the instruction typing rules (used by validate.c). */
 

@@ -19,6 +19,14 @@ int diag_protect(void (*fn)(void *arg), void *arg) {
   return 0;
 }
 
+void diag_rethrow(void) {
+  if (!diag.jmp) {
+    fprintf(stderr, "%s\n", diag.message);
+    exit(1);
+  }
+  longjmp(*diag.jmp, 1);
+}
+
 /* Line and column (1-based, column in bytes) of pos, and the line's extent. */
 static void locate(const struct source *src, size_t pos, size_t *line, size_t *col,
                    size_t *bol, size_t *eol) {

@@ -86,8 +86,8 @@ static void make_names(struct emitter *e) {
 
 /* ---- which functions may recurse ----
  * Only a function on a cycle of the call graph can take the stack deeper
- * without bound, so only those get the stack check (W2L_FUNC_ENTRY) and keep
- * their frames (W2L_NO_SIBCALL).  Calls through tables and to imports may reach
+ * without bound, so only those get the stack check and keep their frames
+ * (W2L_FUNC_ENTRY).  Calls through tables and to imports may reach
  * any function that escapes (exported, or named by ref.func or an elem
  * segment): they are edges to one node ANY, which has edges to all of those. */
 
@@ -671,7 +671,7 @@ static void emit_function_streamed(struct emitter *e, uint32_t funcidx, FILE *c_
   e->out = saved_out;
   if (!failed) fwrite(text.data, 1, text.len, c_out);
   arena_free(&scratch);
-  if (failed && diag.jmp) longjmp(*diag.jmp, 1); /* diag.message holds the error */
+  if (failed) diag_rethrow();
 }
 
 void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out,

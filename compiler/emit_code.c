@@ -1305,12 +1305,11 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
       emit_printf(out, "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
                        "  uint64_t mem%" PRIu32 "_size = inst->mem%" PRIu32 "->size;\n",
                   k, k, k, k);
-  /* Leaf functions cannot recurse, so the stack check is left to their callers. */
   /* Functions that may recurse check the stack and keep their frame
-   * (W2L_NO_SIBCALL): a C compiler must not turn recursion into a loop, so
+   * (W2L_FUNC_ENTRY): a C compiler must not turn recursion into a loop, so
    * runaway recursion exhausts the stack.  The others cannot go deeper than
    * the module's longest call chain. */
-  if (e->recursive[funcidx]) emit_put(out, "  W2L_FUNC_ENTRY();\n  W2L_NO_SIBCALL();\n");
+  if (e->recursive[funcidx]) emit_put(out, "  W2L_FUNC_ENTRY();\n");
   emit_put(out, body.data);
   emit_put(out, "}\n\n");
 }

@@ -8,8 +8,8 @@
 #define MAX_PAGES 65536u          /* 4 GiB of 64 KiB pages */
 #define MAX_TABLE 0xFFFFFFFFull   /* table sizes are u32 */
 
-static void check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
-                        const char *space) {
+void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
+                     const char *space) {
   if (idx >= n) diag_error(m->src, pos, "%s variable out of range (max %u)", space, n);
 }
 
@@ -49,7 +49,7 @@ struct val_features val_features = {.multi_memory = true};
 
 static void check_imports_and_spaces(const struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++)
-    check_index(m, m->funcs[i].pos, m->funcs[i].typeidx, m->ntypes, "type");
+    val_check_index(m, m->funcs[i].pos, m->funcs[i].typeidx, m->ntypes, "type");
   for (uint32_t i = 0; i < m->ntables; i++) {
     const struct table *t = &m->tables[i];
     if (!valtype_is_ref(t->reftype))
@@ -121,7 +121,7 @@ static void check_exports(const struct module *m) {
     uint32_t n = e->kind == EXT_FUNC ? m->nfuncs : e->kind == EXT_TABLE ? m->ntables
                : e->kind == EXT_MEMORY ? m->nmems : m->nglobals;
     if ((unsigned)e->kind > EXT_GLOBAL) diag_error(m->src, e->pos, "invalid export kind");
-    check_index(m, e->pos, e->index, n, space[e->kind]);
+    val_check_index(m, e->pos, e->index, n, space[e->kind]);
     for (uint32_t h = hash_bytes(e->name.data, e->name.len) & (size - 1);; h = (h + 1) & (size - 1)) {
       if (!slots[h]) {
         slots[h] = i + 1;
@@ -136,7 +136,7 @@ static void check_exports(const struct module *m) {
 
 static void check_start(const struct module *m) {
   if (!m->has_start) return;
-  check_index(m, m->start_pos, m->start, m->nfuncs, "function");
+  val_check_index(m, m->start_pos, m->start, m->nfuncs, "function");
   const struct functype *ft = &m->types[m->funcs[m->start].typeidx];
   if (ft->nparams || ft->nresults) {
     char p[200], r[200];
@@ -153,7 +153,7 @@ static void check_elems(struct module *m, struct val_code *v) {
     if (!valtype_is_ref(e->reftype))
       diag_error(m->src, e->pos, "elem segment type must be funcref or externref");
     if (e->mode == SEG_ACTIVE) {
-      check_index(m, e->pos, e->table, m->ntables, "table");
+      val_check_index(m, e->pos, e->table, m->ntables, "table");
       enum valtype tt = m->tables[e->table].reftype;
       if (tt != e->reftype)
         diag_error(m->src, e->pos, "type mismatch in elem segment %u, table %u is %s but the "
@@ -171,7 +171,7 @@ static void check_datas(struct module *m, struct val_code *v) {
   for (uint32_t i = 0; i < m->ndatas; i++) {
     const struct data *d = &m->datas[i];
     if (d->mode != SEG_ACTIVE) continue;
-    check_index(m, d->pos, d->mem, m->nmems, "memory");
+    val_check_index(m, d->pos, d->mem, m->nmems, "memory");
     val_const_expr(v, &d->offset, VT_I32, "data offset");
   }
 }

@@ -99,7 +99,7 @@ static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const
 
 static void check_index(struct val_code *v, const struct instr *in, uint32_t idx, uint32_t n,
                         const char *space) {
-  if (idx >= n) fail(v, in, "%s variable out of range (max %u)", space, n);
+  val_check_index(v->m, in->pos, idx, n, space);
 }
 
 static void push(struct val_code *v, unsigned t) {

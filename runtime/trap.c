@@ -30,18 +30,9 @@ static atomic_size_t stack_budget = W2L_DEFAULT_STACK_BUDGET;
 
 static const char *const messages[W2L_TRAP_COUNT] = {
     [W2L_OK] = "no trap",
-    [W2L_TRAP_UNREACHABLE] = "unreachable",
-    [W2L_TRAP_INT_DIV_ZERO] = "integer divide by zero",
-    [W2L_TRAP_INT_OVERFLOW] = "integer overflow",
-    [W2L_TRAP_INVALID_CONVERSION] = "invalid conversion to integer",
-    [W2L_TRAP_OOB_MEMORY] = "out of bounds memory access",
-    [W2L_TRAP_OOB_TABLE] = "out of bounds table access",
-    [W2L_TRAP_UNDEFINED_ELEMENT] = "undefined element",
-    [W2L_TRAP_UNINITIALIZED_ELEMENT] = "uninitialized element",
-    [W2L_TRAP_INDIRECT_TYPE_MISMATCH] = "indirect call type mismatch",
-    [W2L_TRAP_STACK_EXHAUSTED] = "call stack exhausted",
-    [W2L_TRAP_HOST] = "host trap",
-    [W2L_TRAP_CALL_ERROR] = "invalid call",
+#define W2L_TRAP_MESSAGE(name, message) [W2L_TRAP_##name] = message,
+    W2L_TRAPS(W2L_TRAP_MESSAGE)
+#undef W2L_TRAP_MESSAGE
 };
 
 const char *w2l_trap_message(w2l_trap t) {

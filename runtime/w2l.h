@@ -177,24 +177,31 @@ typedef struct w2l_val {
 /* Traps                                                                  */
 /* ===================================================================== */
 
-/* Why wasm code stopped.  W2L_OK (0) means it did not trap.  The messages are
- * the spec's wording, as returned by w2l_trap_message(). */
+/* Every trap: its name and the spec's message, as returned by
+ * w2l_trap_message().  W2L_TRAP_HOST: a host function called w2l_trap_raise.
+ * W2L_TRAP_CALL_ERROR is not a trap of wasm code: w2l_call found no such
+ * function export or the arguments did not match (err->message says which),
+ * and nothing was run. */
+#define W2L_TRAPS(X)                                                             \
+  X(UNREACHABLE, "unreachable")                                                  \
+  X(INT_DIV_ZERO, "integer divide by zero")                                      \
+  X(INT_OVERFLOW, "integer overflow")                                            \
+  X(INVALID_CONVERSION, "invalid conversion to integer")                        \
+  X(OOB_MEMORY, "out of bounds memory access")                                   \
+  X(OOB_TABLE, "out of bounds table access")                                     \
+  X(UNDEFINED_ELEMENT, "undefined element")                                      \
+  X(UNINITIALIZED_ELEMENT, "uninitialized element")                              \
+  X(INDIRECT_TYPE_MISMATCH, "indirect call type mismatch")                       \
+  X(STACK_EXHAUSTED, "call stack exhausted")                                     \
+  X(HOST, "host trap")                                                           \
+  X(CALL_ERROR, "invalid call")
+
+/* Why wasm code stopped.  W2L_OK (0) means it did not trap. */
 typedef enum w2l_trap {
   W2L_OK = 0,
-  W2L_TRAP_UNREACHABLE,           /* "unreachable" */
-  W2L_TRAP_INT_DIV_ZERO,          /* "integer divide by zero" */
-  W2L_TRAP_INT_OVERFLOW,          /* "integer overflow" */
-  W2L_TRAP_INVALID_CONVERSION,    /* "invalid conversion to integer" */
-  W2L_TRAP_OOB_MEMORY,            /* "out of bounds memory access" */
-  W2L_TRAP_OOB_TABLE,             /* "out of bounds table access" */
-  W2L_TRAP_UNDEFINED_ELEMENT,     /* "undefined element" */
-  W2L_TRAP_UNINITIALIZED_ELEMENT, /* "uninitialized element" */
-  W2L_TRAP_INDIRECT_TYPE_MISMATCH,/* "indirect call type mismatch" */
-  W2L_TRAP_STACK_EXHAUSTED,       /* "call stack exhausted" */
-  W2L_TRAP_HOST,                  /* "host trap": a host function called w2l_trap_raise */
-  W2L_TRAP_CALL_ERROR,            /* "invalid call": not a trap of wasm code; w2l_call found no
-                                     such function export or the arguments did not match
-                                     (err->message says which).  Nothing was run. */
+#define W2L_TRAP_ENUM(name, message) W2L_TRAP_##name,
+  W2L_TRAPS(W2L_TRAP_ENUM)
+#undef W2L_TRAP_ENUM
   W2L_TRAP_COUNT
 } w2l_trap;
 
@@ -231,20 +238,26 @@ extern thread_local uintptr_t w2l_stack_limit; /* C++ hosts include this header 
 extern _Thread_local uintptr_t w2l_stack_limit;
 #endif
 
-/* Emitted at the top of every wasm function that makes calls (after its
- * declarations; it declares a local, so use it once per function, as a
- * statement of the function's outermost block): traps with "call stack
- * exhausted" instead of overflowing the native stack.  The address of the
- * local w2l_frame_ escapes into an empty asm so that the compiler cannot turn
- * recursion into a loop (tail-call / tail-recursion elimination): an unbounded
- * wasm recursion such as (func $f (call $f)) must exhaust the stack and trap,
- * not spin forever.  The comparison uses the frame address, which is on the
- * real stack even under ASan's fake stacks. */
+/* Emitted at the top of every wasm function that may recurse (one on a cycle
+ * of the call graph; see emit.c), after its declarations: it declares a local,
+ * so use it once per function, as a statement of the function's outermost
+ * block.  Traps with "call stack exhausted" instead of overflowing the native
+ * stack.  The address of the local w2l_frame_ escapes into an empty asm so
+ * that the compiler cannot turn recursion into a loop (tail-call and
+ * tail-recursion elimination): an unbounded wasm recursion such as
+ * (func $f (call $f)) must exhaust the stack and trap, not spin forever.  The
+ * comparison uses the frame address, which is on the real stack even under
+ * ASan's fake stacks. */
 #define W2L_FUNC_ENTRY()                                                          \
   char w2l_frame_;                                                                \
-  __asm__ volatile("" : : "r"(&w2l_frame_) : "memory");                          \
+  W2L_ESCAPE(&w2l_frame_);                                                        \
   if (W2L_UNLIKELY((uintptr_t)__builtin_frame_address(0) < w2l_stack_limit))      \
   w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
+#if defined(__GNUC__)
+#define W2L_ESCAPE(p) __asm__ volatile("" : : "r"(p) : "memory")
+#else
+#define W2L_ESCAPE(p) ((void)(p))
+#endif
 
 /* ===================================================================== */
 /* Linear memory                                                          */

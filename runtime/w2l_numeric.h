@@ -377,16 +377,4 @@ static inline void w2l_touch(const uint8_t *base, uint64_t size, uint64_t addr, 
 #define W2L_MEM_RELOAD(base_, size_, mem_) ((base_) = (mem_)->data, (size_) = (mem_)->size)
 #endif
 
-/* Placed after W2L_FUNC_ENTRY() in functions that call: a local whose address
- * escapes keeps C compilers from turning calls in tail position into jumps and
- * self-recursion into loops, so deep recursion in wasm uses native stack and
- * ends with "call stack exhausted" as the spec expects, never in a hang. */
-#if defined(__GNUC__)
-#define W2L_NO_SIBCALL()                                                          \
-  char w2l_frame_mark;                                                           \
-  __asm__ volatile("" : : "r"(&w2l_frame_mark))
-#else
-#define W2L_NO_SIBCALL() ((void)0)
-#endif
-
 #endif

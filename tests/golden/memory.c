@@ -47,7 +47,6 @@ static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint3
   memory__instance *inst = obj;
   uint32_t i0 = 0;
   W2L_FUNC_ENTRY();
-  W2L_NO_SIBCALL();
   i0 = inst->g1_count.value.i32;
   inst->g1_count.value.i32 = i0 + 1u;
   i0 = inst->g1_count.value.i32;
