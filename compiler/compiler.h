@@ -583,6 +583,11 @@ void val_types_str(char *buf, size_t cap, const enum valtype *ts, uint32_t n);
 struct emit_options {
   const char *prefix;      /* C identifier prefix for the module (already mangled) */
   const char *header_name; /* file name of X.h to #include from X.c, or NULL (no header) */
+  /* With both set, statements of function bodies carry #line directives to
+   * the lines of this text source (named by its filename), and the code after
+   * each function goes back to c_name's own lines. */
+  const struct source *line_source;
+  const char *c_name;
 };
 
 /* Write the C translation of a validated module to c_out and, if h_out is not

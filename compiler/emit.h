@@ -30,6 +30,13 @@ struct emitter {
   bool *data_used;         /* per dataidx: named by a memory.init in emitted code */
   bool *data_named;        /* per dataidx: named by any memory.init, even in dead code */
   bool *recursive;         /* per funcidx: on a cycle of the call graph (emit.c) */
+  /* #line directives (emit_options.line_source): */
+  const char *line_file;   /* the source's name as a C string literal, or NULL: none */
+  const char *c_file;      /* the C file's name as a C string literal */
+  uint32_t *line_starts;   /* offset of the first byte of each source line */
+  uint32_t nlines;         /* lines in the source */
+  bool line_used;          /* the function being written has a #line */
+  uint64_t c_lines;        /* lines written to the C file so far */
 };
 
 /* emit_names.c: the output buffer */
@@ -64,6 +71,9 @@ void emit_f64_literal(struct ebuf *b, uint64_t bits);
 const char *emit_return_type(struct emitter *e, uint32_t typeidx);
 /* C function pointer type "RET (*)(void *, P1, ...)" for a function type. */
 void emit_fnptr_type(struct emitter *e, struct ebuf *b, uint32_t typeidx);
+
+/* emit.c: the 1-based source line of byte offset pos (needs line_starts). */
+uint32_t emit_source_line(const struct emitter *e, uint32_t pos);
 
 /* emit_code.c */
 /* The C definition of own function funcidx. */

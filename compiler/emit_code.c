@@ -129,6 +129,9 @@ struct fstate {
   int indent;                 /* current indentation level */
   struct usage use;           /* recorded by this pass */
   const struct usage *prev;   /* recorded by the previous pass, or NULL */
+  uint32_t src_line;          /* source line of the current instruction (0: no #line) */
+  uint32_t mapped_line;       /* source line the C line at b[mapped_at] stands for */
+  size_t mapped_at;           /* a line start in b */
 };
 
 /* ---- small helpers ---- */
@@ -170,9 +173,31 @@ static char *fmt(struct fstate *fs, const char *f, ...) {
   return p;
 }
 
+/* Before a statement: a #line directive if the C line would otherwise stand
+ * for another source line than the current instruction's. */
+static void map_line(struct fstate *fs) {
+  if (!fs->src_line) return;
+  for (size_t i = fs->mapped_at; i < fs->b->len; i++)
+    if (fs->b->data[i] == '\n') fs->mapped_line++;
+  fs->mapped_at = fs->b->len;
+  if (fs->mapped_line == fs->src_line) return;
+  emit_printf(fs->b, "#line %" PRIu32 " %s\n", fs->src_line, fs->e->line_file);
+  fs->mapped_line = fs->src_line;
+  fs->mapped_at = fs->b->len;
+  fs->e->line_used = true;
+}
+
+/* The start of a statement at the current indentation (#line first). */
 static void indent(struct fstate *fs) {
+  map_line(fs);
   int n = fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT;
   emit_printf(fs->b, "%*s", 2 * n, "");
+}
+
+/* A closing brace line: no code of its own, so no #line either. */
+static void close_line(struct fstate *fs, const char *text) {
+  int n = fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT;
+  emit_printf(fs->b, "%*s%s\n", 2 * n, "", text);
 }
 
 /* One statement line at the current indentation. */
@@ -500,7 +525,7 @@ static void open_brace(struct fstate *fs, const char *cond) {
 static void close_brace(struct fstate *fs, const char *tail) {
   fs->indent--;
   fs->braces--;
-  line(fs, "}%s", tail);
+  close_line(fs, fmt(fs, "}%s", tail));
 }
 
 static void op_block(struct fstate *fs, const struct instr *in) {
@@ -538,7 +563,7 @@ static void op_else(struct fstate *fs) {
     emit_printf(fs->b, "E%" PRIu32 ":;\n", c->label);
   } else {
     fs->indent--;
-    line(fs, "} else {");
+    close_line(fs, "} else {");
     fs->indent++;
   }
   fs->sp = c->height;
@@ -604,14 +629,13 @@ static void op_br_table(struct fstate *fs, const struct instr *in) {
   } else {
     /* a comparison is cast: C compilers warn about a switch on a truth value */
     line(fs, "switch (%s) {", index.boolean ? as_operand(fs, &index) : as_value(&index));
-    for (uint32_t k = 0; k <= n; k++) {
-      if (k < n) line(fs, "case %" PRIu32 ":", k);
-      else line(fs, "default:");
-      fs->indent++;
-      emit_branch(fs, labels[k]);
-      fs->indent--;
+    for (uint32_t k = 0; k <= n; k++) { /* "case 2: goto L4;", one line each */
+      bool single;
+      const char *branch = branch_text(fs, labels[k], &single);
+      if (k < n) line(fs, "case %" PRIu32 ": %s", k, branch);
+      else line(fs, "default: %s", branch);
     }
-    line(fs, "}");
+    close_line(fs, "}");
   }
   fs->ctl[fs->nctl - 1].unreachable = true;
 }
@@ -685,7 +709,7 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   emit_put(&c, ")callee->fn)(callee->obj");
   emit_call(fs, typeidx, c.data);
   fs->indent--;
-  line(fs, "}");
+  close_line(fs, "}");
 }
 
 /* ---- parametric and variables ---- */
@@ -1208,8 +1232,11 @@ static void run_pass(struct fstate *fs) {
   struct ctl *body = push_ctl(fs, OP_END);
   body->nresults = fs->ft->nresults;
   body->results = fs->ft->results;
+  fs->mapped_line = 0;
+  fs->mapped_at = 0;
   for (uint32_t i = 0; i < f->body.count; i++) {
     fs->next = i + 1 < f->body.count ? &f->body.code[i + 1] : NULL;
+    if (fs->e->line_file) fs->src_line = emit_source_line(fs->e, f->body.code[i].pos);
     emit_instr(fs, &f->body.code[i]);
   }
 }

@@ -20,6 +20,9 @@ static const char usage[] =
     "                         C only, no header)\n"
     "  -n, --module-name NAME C prefix for the module (default: the file name with\n"
     "                         other bytes than letters and digits turned into '_')\n"
+    "  --no-line-directives   no #line directives (by default, function bodies\n"
+    "                         translated from a .wat file into OUT.c point back\n"
+    "                         to its lines, for compiler messages and debuggers)\n"
     "  --help                 show this help\n"
     "  --version              show the version\n";
 
@@ -41,6 +44,7 @@ struct job {
   struct module *module; /* parsed module */
   const char *out_c;     /* -o path or NULL */
   const char *name;      /* -n value or NULL */
+  bool no_lines;         /* --no-line-directives */
   struct output c, h;    /* the C file and its header (h.f NULL: no header) */
 };
 
@@ -112,6 +116,10 @@ static void compile(void *arg) {
       .prefix = emit_mangle(&j->arena, (const uint8_t *)name, strlen(name)),
       .header_name = NULL,
   };
+  if (src->is_text && j->out_c && strcmp(src->filename, "-") != 0 && !j->no_lines) {
+    opt.line_source = src;
+    opt.c_name = j->out_c;
+  }
   if (j->h.f) { /* the C file includes its header by its base name */
     const char *slash = strrchr(j->h.path, '/');
     opt.header_name = slash ? slash + 1 : j->h.path;
@@ -231,6 +239,10 @@ int main(int argc, char **argv) {
       j.out_c = argv[++i];
     } else if ((strcmp(a, "-n") == 0 || strcmp(a, "--module-name") == 0) && i + 1 < argc) {
       j.name = argv[++i];
+    } else if (strcmp(a, "--no-line-directives") == 0) {
+      j.no_lines = true;
+    } else if (strcmp(a, "--line-directives") == 0) {
+      j.no_lines = false;
     } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "wasm2c-lite: error: unknown option '%s'\n%s", a, usage);
       return 2;

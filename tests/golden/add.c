@@ -17,9 +17,11 @@ static uint32_t add__f0_add(void *obj, uint32_t, uint32_t);
 /* func 0 $add: (i32, i32) -> (i32) */
 static uint32_t add__f0_add(void *obj, uint32_t l0_lhs, uint32_t l1_rhs) {
   (void)obj;
+#line 6 "add.wat"
   return l0_lhs + l1_rhs;
 }
 
+#line 25 "add.c"
 static void add__tramp_ii_i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
   results[0].i32 = ((uint32_t (*)(void *, uint32_t, uint32_t))f->fn)(f->obj, args[0].i32, args[1].i32);
 }

@@ -29,76 +29,100 @@ static uint32_t control__f0_sum(void *obj, uint32_t l0_n) {
   (void)obj;
   uint32_t l1_acc = 0;
 L2_next:;
+#line 8 "control.wat"
   if (l0_n == 0) goto L1_done;
   l1_acc = l1_acc + l0_n;
   l0_n = l0_n - 1u;
   goto L2_next;
 L1_done:;
+#line 12 "control.wat"
   return l1_acc;
 }
 
+#line 43 "control.c"
 /* func 1 $classify: (i32) -> (i32) */
 static uint32_t control__f1_classify(void *obj, uint32_t l0_x) {
   (void)obj;
+#line 15 "control.wat"
   switch (l0_x) {
-  case 0:
-    goto L3_a;
-  case 1:
-    goto L2_b;
-  default:
-    goto L1_c;
+#line 15 "control.wat"
+  case 0: goto L3_a;
+#line 15 "control.wat"
+  case 1: goto L2_b;
+#line 15 "control.wat"
+  default: goto L1_c;
   }
 L3_a:;
+#line 16 "control.wat"
   return 10u;
 L2_b:;
+#line 17 "control.wat"
   return 20u;
 L1_c:;
+#line 18 "control.wat"
   return 30u;
 }
 
+#line 67 "control.c"
 /* func 2 $swap: (i32, i64) -> (i64, i32) */
 static struct w2l_res_Ii control__f2_swap(void *obj, uint32_t l0, uint64_t l1) {
   (void)obj;
+#line 20 "control.wat"
   return (struct w2l_res_Ii){l1, l0};
 }
 
+#line 75 "control.c"
 /* func 3 $pick: (i32) -> (f64) */
 static double control__f3_pick(void *obj, uint32_t l0_c) {
   (void)obj;
   double d0 = 0;
+#line 22 "control.wat"
   if (l0_c) {
+#line 24 "control.wat"
     d0 = 0x1.8p+0;
   } else {
+#line 24 "control.wat"
     d0 = w2l_f64_quiet(0x1p+0 / 0x0p+0);
   }
+#line 24 "control.wat"
   return d0;
 }
 
+#line 92 "control.c"
 /* func 4 $divide: (i32, i32) -> (i32) */
 static uint32_t control__f4_divide(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
   uint32_t i0 = 0;
+#line 26 "control.wat"
   i0 = w2l_i32_div_s(l0, l1);
+#line 26 "control.wat"
   return i0;
 }
 
+#line 103 "control.c"
 /* func 5 $max: (i64, i64) -> (i64) */
 static uint64_t control__f5_max(void *obj, uint64_t l0_a, uint64_t l1_b) {
   (void)obj;
   uint64_t j0 = 0;
+#line 28 "control.wat"
   j0 = (int64_t)l0_a > (int64_t)l1_b ? l0_a : l1_b;
+#line 28 "control.wat"
   return j0;
 }
 
+#line 114 "control.c"
 /* func 6: (i32) -> (i64, i32) */
 static struct w2l_res_Ii control__f6_twice(void *obj, uint32_t l0) {
   control__instance *inst = obj;
   uint32_t i1 = 0;
   uint64_t j0 = 0;
+#line 30 "control.wat"
   { struct w2l_res_Ii res = control__f2_swap(inst, l0, UINT64_C(2)); j0 = res.r0; i1 = res.r1; }
+#line 30 "control.wat"
   return (struct w2l_res_Ii){j0, i1};
 }
 
+#line 126 "control.c"
 static void control__tramp_i_i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
   results[0].i32 = ((uint32_t (*)(void *, uint32_t))f->fn)(f->obj, args[0].i32);
 }

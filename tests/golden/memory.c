@@ -33,64 +33,85 @@ static uint32_t memory__f6_grow(void *obj, uint32_t);
 /* func 1 $add: (i32, i32) -> (i32) */
 static uint32_t memory__f1_add(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
+#line 12 "memory.wat"
   return l0 + l1;
 }
 
+#line 41 "memory.c"
 /* func 2 $sub: (i32, i32) -> (i32) */
 static uint32_t memory__f2_sub(void *obj, uint32_t l0, uint32_t l1) {
   (void)obj;
+#line 13 "memory.wat"
   return l0 - l1;
 }
 
+#line 49 "memory.c"
 /* func 3: (i32, i32, i32) -> (i32) */
 static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint32_t l2_b) {
   memory__instance *inst = obj;
   uint32_t i0 = 0;
   W2L_FUNC_ENTRY();
+#line 15 "memory.wat"
   i0 = inst->g1_count.value.i32;
+#line 15 "memory.wat"
   inst->g1_count.value.i32 = i0 + 1u;
   i0 = inst->g1_count.value.i32;
+#line 16 "memory.wat"
   ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0);
   {
+#line 17 "memory.wat"
     const w2l_ref *callee = w2l_call_indirect_check(inst->table0, l0_op, inst->types[0]);
+#line 17 "memory.wat"
     i0 = ((uint32_t (*)(void *, uint32_t, uint32_t))callee->fn)(callee->obj, l1_a, l2_b);
   }
+#line 17 "memory.wat"
   return i0;
 }
 
+#line 72 "memory.c"
 /* func 4: (i32) -> (i32) */
 static uint32_t memory__f4_load16(void *obj, uint32_t l0_p) {
   memory__instance *inst = obj;
   uint32_t i0 = 0;
   uint8_t *mem0 = inst->mem0->data;
   uint64_t mem0_size = inst->mem0->size;
+#line 19 "memory.wat"
   i0 = w2l_load_i32_16u(mem0, mem0_size, (uint64_t)l0_p + 8u);
+#line 19 "memory.wat"
   return i0;
 }
 
+#line 85 "memory.c"
 /* func 5: (i32, i64) -> () */
 static void memory__f5_store(void *obj, uint32_t l0_p, uint64_t l1_v) {
   memory__instance *inst = obj;
   uint32_t i1 = 0;
   uint8_t *mem0 = inst->mem0->data;
   uint64_t mem0_size = inst->mem0->size;
+#line 21 "memory.wat"
   i1 = inst->base.globals[0]->value.i32;
+#line 21 "memory.wat"
   w2l_store_i64(mem0, mem0_size, l0_p + i1, l1_v);
 }
 
+#line 98 "memory.c"
 /* func 6: (i32) -> (i32) */
 static uint32_t memory__f6_grow(void *obj, uint32_t l0_n) {
   memory__instance *inst = obj;
   uint32_t i0 = 0;
   uint8_t *mem0 = inst->mem0->data;
   uint64_t mem0_size = inst->mem0->size;
+#line 23 "memory.wat"
   w2l_memory_init(inst->mem0, memory__data1, inst->data_len[1], 0u, 0u, 3u);
   w2l_touch(mem0, mem0_size, 70000u, 1);
   i0 = w2l_memory_grow(inst->mem0, l0_n);
+#line 25 "memory.wat"
   W2L_MEM_RELOAD(mem0, mem0_size, inst->mem0);
+#line 25 "memory.wat"
   return i0;
 }
 
+#line 115 "memory.c"
 static void memory__tramp_ii_i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
   results[0].i32 = ((uint32_t (*)(void *, uint32_t, uint32_t))f->fn)(f->obj, args[0].i32, args[1].i32);
 }

@@ -23,39 +23,51 @@ static uint32_t names__f5_a_b(void *obj);
 /* func 0: () -> (i32) */
 static uint32_t names__f0_Z__2A_2F(void *obj) {
   (void)obj;
+#line 4 "names.wat"
   return 1u;
 }
 
+#line 31 "names.c"
 /* func 1: () -> (i32) */
 static uint32_t names__f1_Z__3F_3F_2F(void *obj) {
   (void)obj;
+#line 5 "names.wat"
   return 2u;
 }
 
+#line 39 "names.c"
 /* func 2: () -> (i32) */
 static uint32_t names__f2_Z_caf_C3_A9(void *obj) {
   (void)obj;
+#line 6 "names.wat"
   return 3u;
 }
 
+#line 47 "names.c"
 /* func 3: () -> (i32) */
 static uint32_t names__f3_Z_(void *obj) {
   (void)obj;
+#line 7 "names.wat"
   return 4u;
 }
 
+#line 55 "names.c"
 /* func 4: () -> (i32) */
 static uint32_t names__f4_module(void *obj) {
   (void)obj;
+#line 8 "names.wat"
   return 5u;
 }
 
+#line 63 "names.c"
 /* func 5: () -> (i32) */
 static uint32_t names__f5_a_b(void *obj) {
   (void)obj;
+#line 9 "names.wat"
   return 6u;
 }
 
+#line 71 "names.c"
 static void names__tramp__i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
   (void)args;
   results[0].i32 = ((uint32_t (*)(void *))f->fn)(f->obj);
