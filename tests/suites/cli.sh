@@ -26,6 +26,16 @@ printf '(module (func (export "f") (result i32) i32.const 7))\n' >"$tmp/good.wat
 "$t" - <"$tmp/good.wat" | grep -q 'w2l_module' && ok || bad "stdin to stdout"
 [ "$(ls "$tmp" | grep -c '\.c\.')" -eq 0 ] && ok || bad "temporary files left behind"
 
+# #line directives: to the .wat by default, none with --no-line-directives or
+# from a binary; the C after each function is back on its own line numbers.
+"$t" "$tmp/good.wat" -o "$tmp/lines.c" && grep -q "^#line 1 \"$tmp/good.wat\"" "$tmp/lines.c" &&
+  n=$(grep -n "^#line [0-9]* \"$tmp/lines.c\"" "$tmp/lines.c" | head -n 1) &&
+  [ "${n%%:*}" -eq $(( $(echo "$n" | sed 's/^[0-9]*:#line \([0-9]*\).*/\1/') - 1 )) ] &&
+  ok || bad "#line directives to the .wat and back"
+"$t" "$tmp/good.wat" --no-line-directives -o "$tmp/nolines.c" && ! grep -q '^#line' "$tmp/nolines.c" &&
+  ok || bad "--no-line-directives"
+rm -f "$tmp"/lines.* "$tmp"/nolines.*
+
 # Writing output: a failed write is an error; the old file stays until the new
 # one is complete; the mode, symlinks, pipes and devices are respected.
 if [ -w /dev/full ]; then
