@@ -3,7 +3,8 @@
 # Needs $root (the repository) and $here (tests/fuzz).
 
 # fuzz_runtime DIR: the runtime library for each memory strategy, as
-# DIR/0/librt.a (guard pages) and DIR/1/librt.a (explicit checks).
+# DIR/0/librt.a (W2L_BOUNDS=0: explicit checks) and DIR/1/librt.a
+# (W2L_BOUNDS=1: guard pages).
 fuzz_runtime() {
   for b in 0 1; do
     mkdir -p "$1/$b"
@@ -17,7 +18,7 @@ fuzz_runtime() {
 }
 
 # fuzz_run CONFIG DIR RT TIMEOUT: build DIR/fz.c (translated with -n fz) in
-# CONFIG (CC:OPT:BOUNDS, e.g. gcc:-O2:1) against the runtime libraries in RT,
+# CONFIG (CC:OPT:BOUNDS, e.g. gcc:-O2:1 for guard pages) against the runtime libraries in RT,
 # run it on the reference DIR/ref.txt, print the outcome: ok, cc (the C did not
 # build or warned; DIR/cc.log), mismatch, crash (signal or hang), or skip (the
 # host could not run the module).  SIMD float arithmetic gives canonical NaNs,
