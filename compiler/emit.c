@@ -482,6 +482,11 @@ static void emit_init_segments(struct emitter *e) {
   }
 }
 
+/* Does init create anything (own tables or memories) that free releases? */
+static bool has_free(const struct module *m) {
+  return m->ntables > m->ntableimports || m->nmems > m->nmemimports;
+}
+
 static void emit_init(struct emitter *e) {
   const struct module *m = e->m;
   struct ebuf *o = e->out;
@@ -491,8 +496,10 @@ static void emit_init(struct emitter *e) {
                  " * and globals, element then data segments, the start function. */\n"
                  "static const char *%s__init(w2l_instance *base, const w2l_extern *imports) {\n"
                  "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
-  emit_put(o, "  (void)inst; /* unused by modules with nothing to set up */\n"
-              "  (void)imports; /* already in the base arrays */\n");
+  if (!(m->ntypes || m->nmems || m->ntables || m->nglobals > m->nglobalimports || m->nelems ||
+        m->ndatas || m->has_start))
+    emit_put(o, "  (void)inst; /* nothing to set up */\n");
+  emit_put(o, "  (void)imports; /* already in the base arrays */\n");
   for (uint32_t i = 0; i < m->ndatas; i++) /* named only by memory.init in dead code */
     if (m->datas[i].mode != SEG_ACTIVE && e->data_named[i] && !e->data_used[i])
       emit_printf(o, "  (void)%s__data%" PRIu32 ";\n", x, i);
@@ -511,10 +518,10 @@ static void emit_init(struct emitter *e) {
       emit_printf(o, "  %s(inst);\n", e->func_names[s]);
   }
   emit_put(o, "  return NULL;\n}\n\n");
+  if (!has_free(m)) return; /* the descriptor's free is NULL */
   emit_printf(o, "/* Release what init created; imports belong to others. */\n"
-                 "static void %s__free(w2l_instance *base) {\n", x);
-  if (m->ntables == m->ntableimports && m->nmems == m->nmemimports) emit_put(o, "  (void)base;\n");
-  else emit_printf(o, "  %s__instance *inst = (%s__instance *)base;\n", x, x);
+                 "static void %s__free(w2l_instance *base) {\n"
+                 "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
   for (uint32_t i = m->ntableimports; i < m->ntables; i++)
     emit_printf(o, "  if (inst->base.tables[%" PRIu32 "]) w2l_table_free(inst->base.tables[%" PRIu32 "]);\n", i, i);
   for (uint32_t i = m->nmemimports; i < m->nmems; i++)
@@ -533,12 +540,13 @@ static void emit_descriptor(struct emitter *e) {
               "  .nexports = %" PRIu32 ",\n  .exports = %s%s,\n"
               "  .nfuncs = %" PRIu32 ",\n  .ntables = %" PRIu32 ",\n  .nmemories = %" PRIu32
               ",\n  .nglobals = %" PRIu32 ",\n  .func_types = %s%s,\n"
-              "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s__free,\n};\n\n",
+              "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n};\n\n",
               x, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
               m->ntypes ? x : "NULL", m->ntypes ? "__trampolines" : "", m->nimports,
               m->nimports ? x : "NULL", m->nimports ? "__imports" : "", m->nexports,
               m->nexports ? x : "NULL", m->nexports ? "__exports" : "", m->nfuncs, m->ntables,
-              m->nmems, m->nglobals, m->nfuncs ? x : "NULL", m->nfuncs ? "__func_types" : "", x, x, x);
+              m->nmems, m->nglobals, m->nfuncs ? x : "NULL", m->nfuncs ? "__func_types" : "", x, x,
+              has_free(m) ? x : "NULL", has_free(m) ? "__free" : "");
   emit_printf(e->out,
               "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err) {\n"
               "  return w2l_instantiate(&%s_module, imports, err);\n}\n\n"

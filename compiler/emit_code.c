@@ -684,8 +684,13 @@ static void op_call(struct fstate *fs, const struct instr *in) {
   const struct func *callee = &fs->m->funcs[fi];
   struct ebuf c;
   emit_init_buf(&c, fs->e->arena);
-  if (callee->imported) {
-    emit_put(&c, "((");
+  if (callee->imported) { /* named in a comment: the index alone says little */
+    const struct import *im = &fs->m->imports[callee->import];
+    emit_put(&c, "/* import ");
+    emit_comment_text(&c, im->module.data, im->module.len);
+    emit_put(&c, ".");
+    emit_comment_text(&c, im->field.data, im->field.len);
+    emit_put(&c, " */ ((");
     emit_fnptr_type(fs->e, &c, callee->typeidx);
     emit_printf(&c, ")%s->base.funcs[%" PRIu32 "].fn)(inst->base.funcs[%" PRIu32 "].obj", inst(fs), fi, fi);
   } else {

@@ -38,16 +38,10 @@ static const w2l_export_desc add__exports[1] = {
  * and globals, element then data segments, the start function. */
 static const char *add__init(w2l_instance *base, const w2l_extern *imports) {
   add__instance *inst = (add__instance *)base;
-  (void)inst; /* unused by modules with nothing to set up */
   (void)imports; /* already in the base arrays */
   inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))add__f0_add, inst};
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
-}
-
-/* Release what init created; imports belong to others. */
-static void add__free(w2l_instance *base) {
-  (void)base;
 }
 
 const w2l_module add_module = {
@@ -68,7 +62,7 @@ const w2l_module add_module = {
   .func_types = add__func_types,
   .instance_size = sizeof(add__instance),
   .init = add__init,
-  .free = add__free,
+  .free = NULL,
 };
 
 w2l_instance *add_instantiate(const w2l_extern *imports, w2l_error *err) {

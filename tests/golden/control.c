@@ -169,7 +169,6 @@ static const w2l_export_desc control__exports[7] = {
  * and globals, element then data segments, the start function. */
 static const char *control__init(w2l_instance *base, const w2l_extern *imports) {
   control__instance *inst = (control__instance *)base;
-  (void)inst; /* unused by modules with nothing to set up */
   (void)imports; /* already in the base arrays */
   inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))control__f0_sum, inst};
   inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))control__f1_classify, inst};
@@ -180,11 +179,6 @@ static const char *control__init(w2l_instance *base, const w2l_extern *imports) 
   inst->base.funcs[6] = (w2l_ref){inst->base.types[5], (void (*)(void))control__f6_twice, inst};
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
-}
-
-/* Release what init created; imports belong to others. */
-static void control__free(w2l_instance *base) {
-  (void)base;
 }
 
 const w2l_module control_module = {
@@ -205,7 +199,7 @@ const w2l_module control_module = {
   .func_types = control__func_types,
   .instance_size = sizeof(control__instance),
   .init = control__init,
-  .free = control__free,
+  .free = NULL,
 };
 
 w2l_instance *control_instantiate(const w2l_extern *imports, w2l_error *err) {

@@ -57,7 +57,7 @@ static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint3
   inst->g1_count.value.i32 = i0 + 1u;
   i0 = inst->g1_count.value.i32;
 #line 16 "memory.wat"
-  ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0);
+  /* import env.log */ ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0);
   {
 #line 17 "memory.wat"
     const w2l_ref *callee = w2l_call_indirect_check(inst->table0, l0_op, inst->types[0]);
@@ -154,7 +154,6 @@ static const w2l_export_desc memory__exports[5] = {
  * and globals, element then data segments, the start function. */
 static const char *memory__init(w2l_instance *base, const w2l_extern *imports) {
   memory__instance *inst = (memory__instance *)base;
-  (void)inst; /* unused by modules with nothing to set up */
   (void)imports; /* already in the base arrays */
   inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))memory__f1_add, inst};
   inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))memory__f2_sub, inst};

@@ -92,7 +92,6 @@ static const w2l_export_desc names__exports[8] = {
  * and globals, element then data segments, the start function. */
 static const char *names__init(w2l_instance *base, const w2l_extern *imports) {
   names__instance *inst = (names__instance *)base;
-  (void)inst; /* unused by modules with nothing to set up */
   (void)imports; /* already in the base arrays */
   inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))names__f0_Z__2A_2F, inst};
   inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))names__f1_Z__3F_3F_2F, inst};
@@ -106,11 +105,6 @@ static const char *names__init(w2l_instance *base, const w2l_extern *imports) {
   inst->base.globals[0] = &inst->g0_g;
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
-}
-
-/* Release what init created; imports belong to others. */
-static void names__free(w2l_instance *base) {
-  (void)base;
 }
 
 const w2l_module names_module = {
@@ -131,7 +125,7 @@ const w2l_module names_module = {
   .func_types = names__func_types,
   .instance_size = sizeof(names__instance),
   .init = names__init,
-  .free = names__free,
+  .free = NULL,
 };
 
 w2l_instance *names_instantiate(const w2l_extern *imports, w2l_error *err) {
