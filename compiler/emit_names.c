@@ -14,6 +14,7 @@
  */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
@@ -216,6 +217,12 @@ void emit_functype_text(struct ebuf *b, const struct functype *ft) {
 
 /* Finite values as exact hexadecimal float literals; infinities and NaNs by
  * their bit pattern (C has no literal that keeps a NaN payload). */
+/* x with the given significant digits as a C floating literal ("1.0", "2.5e-07"). */
+static void decimal(char *text, size_t size, double x, int digits) {
+  snprintf(text, size, "%.*g", digits, x);
+  if (!strpbrk(text, ".en")) strcat(text, ".0"); /* 1 -> 1.0: a floating literal */
+}
+
 void emit_f32_literal(struct ebuf *b, uint32_t bits) {
   if ((bits & 0x7F800000u) == 0x7F800000u) {
     emit_printf(b, "w2l_f32_reinterpret_i32(0x%08" PRIX32 "u)", bits);
@@ -223,7 +230,13 @@ void emit_f32_literal(struct ebuf *b, uint32_t bits) {
   }
   float f;
   memcpy(&f, &bits, 4);
-  emit_printf(b, "%af", (double)f);
+  char text[48];
+  for (int digits = 1; digits <= 9; digits++) { /* the shortest decimal that reads back */
+    decimal(text, sizeof text, f, digits);
+    float back = strtof(text, NULL);
+    if (memcmp(&back, &f, 4) == 0) break;
+  }
+  emit_printf(b, "%sf", text);
 }
 
 void emit_f64_literal(struct ebuf *b, uint64_t bits) {
@@ -233,5 +246,11 @@ void emit_f64_literal(struct ebuf *b, uint64_t bits) {
   }
   double d;
   memcpy(&d, &bits, 8);
-  emit_printf(b, "%a", d);
+  char text[48];
+  for (int digits = 1; digits <= 17; digits++) { /* the shortest decimal that reads back */
+    decimal(text, sizeof text, d, digits);
+    double back = strtod(text, NULL);
+    if (memcmp(&back, &d, 8) == 0) break;
+  }
+  emit_put(b, text);
 }

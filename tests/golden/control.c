@@ -79,10 +79,10 @@ static double control__f3_pick(void *obj, uint32_t l0_c) {
 #line 22 "control.wat"
   if (l0_c) {
 #line 24 "control.wat"
-    d0 = 0x1.8p+0;
+    d0 = 1.5;
   } else {
 #line 24 "control.wat"
-    d0 = w2l_f64_quiet(0x1p+0 / 0x0p+0);
+    d0 = w2l_f64_quiet(1.0 / 0.0);
   }
 #line 24 "control.wat"
   return d0;
