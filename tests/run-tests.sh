@@ -2,14 +2,16 @@
 # run-tests.sh - run every suite in tests/suites/ (sorted), print one summary line
 # per suite and a final "N passed, N failed".  Called by `make test`.
 #
-# A suite is an executable sh script tests/suites/NAME.sh.  It prints whatever it
-# likes (failures with details, please) and ends with the line "N passed, N failed".
+# A suite is an sh script tests/suites/NAME.sh that sources tests/suites/lib.sh
+# (the counters, the compiler list, UPDATE=1 and the summary).  It prints whatever
+# it likes (failures with details, please) and ends with the line "N passed, N failed".
 # A suite that cannot run prints why and exits non-zero: it counts as one failure.
-# Environment from the Makefile: W2L_BUILD (build dir), W2L_CC, W2L_CFLAGS.
+# Environment from the Makefile: W2L_BUILD (build dir), W2L_CC, W2L_CFLAGS, and
+# UPDATE=1 from `make test UPDATE=1`.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-: "${W2L_BUILD:?run through make test}"
 export W2L_ROOT="$(cd "$here/.." && pwd)"
+. "$here/suites/lib.sh"
 ensure_wabt() {
   command -v wat2wasm >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
