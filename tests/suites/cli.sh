@@ -53,7 +53,7 @@ for f in tests/diag/*.wat tests/diag/*.wasm; do
   rc=$?
   if [ $rc -ne 1 ]; then bad "$name" "exit status $rc, expected 1"
   elif [ -e "$tmp/out.c" ] || [ -e "$tmp/out.h" ] || ls "$tmp" | grep -q 'out\.[ch]\.'; then bad "$name" "output left behind"
-  else same "$name" "$expect" "$tmp/stderr"
+  else golden "$name" "$expect" "$tmp/stderr"
   fi
   rm -f "$tmp"/out.*
 done

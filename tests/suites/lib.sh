@@ -6,8 +6,8 @@
 #   ok [NAME]               count a passed case (NAME only documents the call)
 #   bad NAME [DETAIL]       count a failed case: prints "FAIL NAME" or
 #                           "FAIL NAME: DETAIL"; print more lines after it if useful
-#   same NAME WANT GOT      the file GOT must equal the file WANT (a missing WANT
-#                           reads as empty); ok or bad with the diff
+#   golden NAME WANT GOT    the file GOT must equal the golden file WANT (a
+#                           missing WANT reads as empty); ok, or bad with the diff
 #   totals LOG              the two numbers of the last "N passed, N failed" line
 #                           of LOG; status 1 if there is none
 #   count LOG [STATUS]      add LOG's totals (a driver's output) to ours; no such
@@ -19,7 +19,7 @@
 #                           and clang when installed, then $W2L_CC unless it is
 #                           one of them under another name (cc)
 #
-# UPDATE=1 (`make test UPDATE=1`) makes `same` rewrite WANT from GOT first
+# UPDATE=1 (`make test UPDATE=1`) makes `golden` rewrite WANT from GOT first
 # (removing WANT when GOT is empty): every golden file is regenerated from the
 # current output.  Review the diff before committing it.
 set -u
@@ -37,7 +37,7 @@ bad() {
   fail=$((fail + 1))
 }
 
-same() {
+golden() {
   if [ "$UPDATE" = 1 ]; then
     if [ -s "$3" ]; then cp "$3" "$2"; else rm -f "$2"; fi
   fi
