@@ -2,6 +2,7 @@
 #   make            translator + runtime library
 #   make demo       translate, build and run every sample
 #   make test       every test suite, one summary line each, then "N passed, N failed"
+#                   (UPDATE=1: rewrite the expected files from the current output)
 #   make sanitize   the same suites with -fsanitize=address,undefined
 #   make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]
 #   make bench      benchmarks (see bench/)
