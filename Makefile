@@ -2,6 +2,7 @@
 #   make            translator + runtime library
 #   make demo       translate, build and run every sample
 #   make test       every test suite, one summary line each, then "N passed, N failed"
+#                   (UPDATE=1: rewrite the expected files from the current output)
 #   make sanitize   the same suites with -fsanitize=address,undefined
 #   make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]
 #   make bench      benchmarks (see bench/)
@@ -39,8 +40,7 @@ RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/%.o)
 SPEC_SRC := $(wildcard tests/spec/*.c)
 SPEC_OBJ := $(SPEC_SRC:%.c=$(BUILD)/%.o)
 # Test drivers: each tests/unit/NAME.c links the front end into $(BUILD)/unit/NAME.
-# (runtime_*.c and plugin_*.c are the runtime's tests: tests/suites/runtime.sh
-# builds them against the runtime library, in both bounds modes.)
+# (runtime_*.c and plugin_*.c are the runtime's tests: see RUNTIME_TESTS below.)
 UNIT_SRC := $(filter-out tests/unit/runtime_% tests/unit/plugin_%,$(wildcard tests/unit/*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 .SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o)
@@ -91,6 +91,64 @@ $(BUILD)/unit/%: $(BUILD)/tests/unit/%.o $(filter-out $(BUILD)/compiler/main.o,$
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $^ -lm -o $@
 
+# The runtime's tests, built for both memory strategies into
+# $(BUILD)/test-runtime/MODE/ (MODE guard or explicit; tests/suites/runtime.sh
+# runs them): each tests/unit/runtime_NAME.c as runtime_NAME, runtime_cxx.cc by
+# the C++ compiler that goes with $(CC) when there is one, each
+# tests/unit/plugin_NAME.c as plugin_NAME.so, and the modules of
+# tests/runtime/*.wat, translated once into $(RT_EMITTED), as objects linked
+# into runtime_emitted (kit.wat also as the plugin kitplug.so).  The build's
+# own mode links $(RTLIB); the other one a second build of the runtime.
+RT_EMITTED := $(BUILD)/test-runtime/emitted
+RT_MODULES := $(patsubst tests/runtime/%.wat,%,$(wildcard tests/runtime/*.wat))
+RT_CXX := $(if $(findstring clang,$(CC)),clang++,g++)
+RT_PROGRAMS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/runtime_*.c)) \
+  $(if $(shell command -v $(RT_CXX) 2>/dev/null),runtime_cxx) \
+  $(patsubst tests/unit/%.c,%.so,$(wildcard tests/unit/plugin_*.c)) kitplug.so
+RUNTIME_TESTS := $(foreach m,guard explicit,$(RT_PROGRAMS:%=$(BUILD)/test-runtime/$(m)/%))
+# $(call rt_cflags,MODE): how the tests of a mode are compiled.
+rt_cflags = $(CFLAGS_ALL) -DW2L_BOUNDS=$(if $(filter guard,$1),1,0) -Iruntime -Itests/unit \
+  -iquote $(RT_EMITTED)
+
+$(RT_EMITTED)/%.c: tests/runtime/%.wat $(TRANSLATOR)
+	@mkdir -p $(dir $@)
+	$(TRANSLATOR) $< -n $* -o $@
+
+$(RT_EMITTED)/kitplug.c: tests/runtime/kit.wat $(TRANSLATOR)
+	@mkdir -p $(dir $@)
+	$(TRANSLATOR) $< -n kitplug -o $@
+.SECONDARY: $(RT_MODULES:%=$(RT_EMITTED)/%.c)
+
+# $(call rt_mode,MODE): the rules of one mode.
+define rt_mode
+rt_lib_$1 := $$(if $$(filter $1,$$(BOUNDS)),$$(RTLIB),$$(BUILD)/test-runtime/$1/libwasm2c-lite-rt.a)
+$$(BUILD)/test-runtime/$1/libwasm2c-lite-rt.a: $$(RUNTIME_SRC:%.c=$$(BUILD)/test-runtime/$1/%.o)
+	@rm -f $$@
+	ar rcs $$@ $$^
+$$(BUILD)/test-runtime/$1/runtime/%.o: runtime/%.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(call rt_cflags,$1) -fPIC $$(DEPFLAGS) -c $$< -o $$@
+$$(BUILD)/test-runtime/$1/emitted/%.o: $$(RT_EMITTED)/%.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(call rt_cflags,$1) -c $$< -o $$@
+$$(BUILD)/test-runtime/$1/%.so: tests/unit/%.c $$(RTHDR)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(call rt_cflags,$1) $$(DEPFLAGS) -shared -fPIC -DW2L_PLUGIN $$< -o $$@
+$$(BUILD)/test-runtime/$1/kitplug.so: $$(RT_EMITTED)/kitplug.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(call rt_cflags,$1) -shared -fPIC -DW2L_PLUGIN $$< -o $$@
+$$(BUILD)/test-runtime/$1/runtime_emitted: $$(RT_MODULES:%=$$(BUILD)/test-runtime/$1/emitted/%.o)
+$$(BUILD)/test-runtime/$1/runtime_%: tests/unit/runtime_%.c $$(rt_lib_$1) $$(RTHDR)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(call rt_cflags,$1) $$(DEPFLAGS) -rdynamic $$(filter %.c %.o,$$^) $$(rt_lib_$1) \
+	  -ldl -lpthread -lm -o $$@
+$$(BUILD)/test-runtime/$1/runtime_cxx: tests/unit/runtime_cxx.cc $$(rt_lib_$1) $$(RTHDR)
+	@mkdir -p $$(dir $$@)
+	$$(RT_CXX) $$(subst -std=c11,-std=c++17,$$(call rt_cflags,$1)) $$(DEPFLAGS) $$< $$(rt_lib_$1) \
+	  -ldl -lpthread -o $$@
+endef
+$(foreach m,guard explicit,$(eval $(call rt_mode,$(m))))
+
 # Environment for the test scripts: how to build emitted C like a user would.
 TEST_ENV = W2L_BUILD=$(abspath $(BUILD)) W2L_CC="$(CC)" \
   W2L_CFLAGS="-std=c11 $(WARN) $(OPT) $(SAN_FLAGS) $(BOUNDS_FLAG) -I$(abspath $(BUILD))/include"
@@ -98,7 +156,7 @@ TEST_ENV = W2L_BUILD=$(abspath $(BUILD)) W2L_CC="$(CC)" \
 demo: all
 	@$(TEST_ENV) sh samples/run-demo.sh
 
-test: all
+test: all $(RUNTIME_TESTS)
 	@$(TEST_ENV) sh tests/run-tests.sh
 
 sanitize:
@@ -129,4 +187,5 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
--include $(COMPILER_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(SPEC_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
+-include $(COMPILER_OBJ:.o=.d) $(RUNTIME_OBJ:.o=.d) $(SPEC_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) \
+  $(wildcard $(BUILD)/test-runtime/*/*.d $(BUILD)/test-runtime/*/runtime/*.d)

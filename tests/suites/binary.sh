@@ -1,5 +1,5 @@
 #!/bin/sh
-# The binary reader (compiler/binary.c), through the ir_dump driver:
+# The binary reader (compiler/binary.c), through the ir_dump driver (built by make):
 #  1. tests/binary/NAME.wat -> wat2wasm --debug-names -> ir_dump must equal
 #     tests/binary/NAME.dump (UPDATE=1 rewrites the .dump files: review the diff!)
 #  2. hand-made binaries below (hex), each with the exact diagnostic or dump
@@ -7,14 +7,11 @@
 #     diagnostic or a dump, never a crash.
 #  4. every single-byte mutant and truncation of the wat2wasm binaries of 1.
 #     decodes or is rejected, never crashes (make sanitize checks memory too).
-set -u
+. "$(dirname "$0")/lib.sh"
 cd "$W2L_ROOT"
 D="$W2L_BUILD/unit/ir_dump"
 tmp="$W2L_BUILD/binary-tmp"
 rm -rf "$tmp" && mkdir -p "$tmp"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
 # --- 1. golden dumps of wat2wasm output ------------------------------------
 for w in tests/binary/*.wat; do
@@ -23,10 +20,7 @@ for w in tests/binary/*.wat; do
     bad "$name: wat2wasm failed: $(head -n 1 "$tmp/err")"; continue
   fi
   "$D" "$tmp/$name.wasm" >"$tmp/$name.dump" 2>&1
-  [ "${UPDATE:-}" = 1 ] && cp "$tmp/$name.dump" "tests/binary/$name.dump"
-  if cmp -s "$tmp/$name.dump" "tests/binary/$name.dump"; then ok
-  else bad "$name: dump differs"; diff "tests/binary/$name.dump" "$tmp/$name.dump" | head -20 | sed 's/^/    /'
-  fi
+  golden "$name" "tests/binary/$name.dump" "$tmp/$name.dump"
 done
 
 # --- 2. hand-made binaries ---------------------------------------------------
@@ -249,4 +243,4 @@ for w in "$tmp"/*.wasm; do
   else bad "$(basename "$w") mutants: exit status $rc"; echo "$out" | tail -n 5 | sed 's/^/    /'; fi
 done
 
-echo "$pass passed, $fail failed"
+summary

@@ -4,14 +4,11 @@
 #   tests/diag/NAME.wat|.wasm  an input that must be rejected
 #   tests/diag/NAME.err        its exact stderr (paths relative to the repo root)
 # UPDATE=1 rewrites the .err files from the current output (review the diff!).
-set -u
+. "$(dirname "$0")/lib.sh"
 cd "$W2L_ROOT"
 t="$W2L_BUILD/wasm2c-lite"
 tmp="$W2L_BUILD/cli-tmp"
 rm -rf "$tmp" && mkdir -p "$tmp"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
 # Options
 "$t" --version | grep -q '^wasm2c-lite [0-9]' && ok || bad "--version"
@@ -64,13 +61,10 @@ for f in tests/diag/*.wat tests/diag/*.wasm; do
   expect="${f%.*}.err"
   "$t" "$f" -o "$tmp/out.c" 2>"$tmp/stderr"
   rc=$?
-  if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/stderr" "$expect"; fi
-  if [ $rc -ne 1 ]; then bad "$name: exit status $rc, expected 1"
-  elif [ -e "$tmp/out.c" ] || [ -e "$tmp/out.h" ] || ls "$tmp" | grep -q 'out\.[ch]\.'; then bad "$name: output left behind"
-  elif [ ! -f "$expect" ]; then bad "$name: no $expect"
-  elif ! cmp -s "$tmp/stderr" "$expect"; then bad "$name: diagnostic differs"; diff "$expect" "$tmp/stderr" | sed 's/^/    /'
-  else ok
+  if [ $rc -ne 1 ]; then bad "$name" "exit status $rc, expected 1"
+  elif [ -e "$tmp/out.c" ] || [ -e "$tmp/out.h" ] || ls "$tmp" | grep -q 'out\.[ch]\.'; then bad "$name" "output left behind"
+  else golden "$name" "$expect" "$tmp/stderr"
   fi
   rm -f "$tmp"/out.*
 done
-echo "$pass passed, $fail failed"
+summary

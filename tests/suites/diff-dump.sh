@@ -4,12 +4,12 @@
 # binary that `wat2wasm --debug-names` makes of it must dump identically
 # (compiler/dump.c; tests/unit/ir_dump.c).  Modules either side rejects are
 # skipped with their count: rejections are other suites' job.
-set -u
+. "$(dirname "$0")/lib.sh"
 cd "$W2L_ROOT"
 D="$W2L_BUILD/unit/ir_dump"
 tmp="$W2L_BUILD/diff-dump"
 rm -rf "$tmp" && mkdir -p "$tmp"
-pass=0 fail=0 skip_wabt=0 skip_text=0
+skip_wabt=0 skip_text=0
 for wat in $(find samples tests -name '*.wat' -not -path 'tests/diag/*' -not -path '*/bad/*' | sort); do
   base=$(echo "$wat" | tr '/.' '__')
   if ! wat2wasm --enable-all --debug-names "$wat" -o "$tmp/$base.wasm" 2>/dev/null; then
@@ -20,12 +20,11 @@ for wat in $(find samples tests -name '*.wat' -not -path 'tests/diag/*' -not -pa
   fi
   "$D" "$tmp/$base.wasm" >"$tmp/$base.bin.dump" 2>&1
   if cmp -s "$tmp/$base.text.dump" "$tmp/$base.bin.dump"; then
-    pass=$((pass + 1))
+    ok
   else
-    echo "FAIL $wat: IR from text and from binary differ (< text, > binary):"
+    bad "$wat" "IR from text and from binary differ (< text, > binary):"
     diff "$tmp/$base.text.dump" "$tmp/$base.bin.dump" | head -n 20 | sed 's/^/    /'
-    fail=$((fail + 1))
   fi
 done
 echo "skipped: $skip_wabt rejected by wat2wasm, $skip_text rejected by our text reader"
-echo "$pass passed, $fail failed"
+summary

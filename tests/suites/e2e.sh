@@ -1,38 +1,55 @@
 #!/bin/sh
-# e2e.sh - end-to-end programs: each tests/e2e/NAME/ holds modules (*.wat), a
-# host.c calling their typed exports, and expected.txt.  Every program is built
-# like a sample (samples/build-sample.sh) with $W2L_CC and its output compared;
-# then rebuilt with gcc and clang (when installed) at -O0 and -O2, -Werror.
-set -u
-: "${W2L_BUILD:?run through make test}" "${W2L_ROOT:?}"
-pass=0 fail=0
-compilers=$W2L_CC
-for cc in gcc clang; do
-  command -v $cc >/dev/null 2>&1 && [ "$cc" != "$W2L_CC" ] && compilers="$compilers $cc"
-done
-for dir in "$W2L_ROOT"/tests/e2e/*/; do
-  name=$(basename "$dir")
+# e2e.sh - end-to-end programs, one file each: tests/e2e/NAME.wat holds the
+# module, a host part in C that calls its typed exports, and the expected
+# output (the format is described in tests/e2e/e2e.h).  Each is built like a
+# sample (samples/build-sample.sh) and run with each of $compilers (lib.sh)
+# at -O0 and -O2, -Werror; one case per test, compiler and level.
+# UPDATE=1 rewrites the expect part of each file from the output of the first
+# build (review the diff!).
+. "$(dirname "$0")/lib.sh"
+
+# section NAME FILE: the lines between "(; NAME" and ";)".
+section() { awk -v s="(; $1" '$0 == ";)" { on = 0 } on { print } $0 == s { on = 1 }' "$2"; }
+# set_expect FILE OUTPUT: replace the expect part of FILE by the file OUTPUT.
+set_expect() {
+  awk -v out="$2" '$0 == ";)" && on { on = 0; while ((getline l < out) > 0) print l }
+    !on { print } $0 == "(; expect" { on = 1 }' "$1" >"$1.new" && mv "$1.new" "$1"
+}
+
+for t in "$W2L_ROOT"/tests/e2e/*.wat; do
+  name=$(basename "$t" .wat)
+  dir="$W2L_BUILD/e2e/$name"
+  rm -rf "$dir" && mkdir -p "$dir/src"
+  cp "$t" "$dir/src/m.wat"
+  line=$(grep -n -x '(; host' "$t" | cut -d: -f1)
+  if [ -z "$line" ] || ! grep -q -x '(; expect' "$t"; then
+    bad "$name" "no (; host or no (; expect part"
+    continue
+  fi
+  { echo '#include "e2e.h"'; echo "#line $((line + 1)) \"tests/e2e/$name.wat\""; section host "$t"; } \
+    >"$dir/src/host.c"
+  first=1
   for cc in $compilers; do
     for opt in -O0 -O2; do
-      out="$W2L_BUILD/e2e/$name-$cc$opt"
-      rm -rf "$out" && mkdir -p "$out"
-      if ! W2L_CC=$cc W2L_CFLAGS="$W2L_CFLAGS $opt" sh "$W2L_ROOT/samples/build-sample.sh" "$dir" "$out" \
-          >"$out/build.log" 2>&1; then
-        echo "FAIL $name ($cc $opt): build failed"
-        head -n 30 "$out/build.log" | sed 's/^/    /'
-        fail=$((fail + 1))
+      out="$dir/$cc$opt"
+      if ! W2L_CC=$cc W2L_CFLAGS="$W2L_CFLAGS $opt -I$W2L_ROOT/tests/e2e" \
+          sh "$W2L_ROOT/samples/build-sample.sh" "$dir/src" "$out" >"$out.build.log" 2>&1; then
+        bad "$name ($cc $opt)" "build failed"
+        head -n 30 "$out.build.log" | sed 's/^/    /'
         continue
       fi
-      "$out/host" >"$out/out.txt" 2>&1
+      "$out/host" >"$out.txt" 2>&1
       rc=$?
-      if [ $rc -eq 0 ] && cmp -s "$out/out.txt" "$dir/expected.txt"; then
-        pass=$((pass + 1))
+      [ "$UPDATE" = 1 ] && [ $first = 1 ] && set_expect "$t" "$out.txt"
+      first=0
+      section expect "$t" >"$dir/expected.txt"
+      if [ $rc -eq 0 ] && cmp -s "$dir/expected.txt" "$out.txt"; then
+        ok
       else
-        echo "FAIL $name ($cc $opt): output differs from expected.txt (exit $rc)"
-        diff "$dir/expected.txt" "$out/out.txt" | head -n 20 | sed 's/^/    /'
-        fail=$((fail + 1))
+        bad "$name ($cc $opt)" "output differs from the expect part (exit $rc; < expected, > got)"
+        diff "$dir/expected.txt" "$out.txt" | head -n 20 | sed 's/^/    /'
       fi
     done
   done
 done
-echo "$pass passed, $fail failed"
+summary

@@ -2,14 +2,11 @@
 # Big and deep input: the implementation limits (LIMIT_* in compiler/compiler.h)
 # are the same for text and binary, the limit itself is accepted, and deep
 # nesting gives C that gcc and clang both build, in size linear in the input.
-set -u
+. "$(dirname "$0")/lib.sh"
 cd "$W2L_ROOT"
 t="$W2L_BUILD/wasm2c-lite"
 tmp="$W2L_BUILD/limits-tmp"
 rm -rf "$tmp" && mkdir -p "$tmp"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 
 # gen NAME AWK-PROGRAM: write $tmp/NAME.wat from an awk program.
 gen() { awk "BEGIN { $2 }" >"$tmp/$1.wat"; }
@@ -51,11 +48,10 @@ fold fold-1001 1001
 [ "$(message "$tmp/fold-1001.wat")" = 'folded instructions nested more than 1000 deep' ] && ok ||
   bad "fold-1001: not rejected"
 
-# build NAME: the C of NAME.wat compiles warning-free with gcc and clang.
+# build NAME: the C of NAME.wat compiles warning-free with each of $compilers.
 build() {
   "$t" "$tmp/$1.wat" -o "$tmp/$1.c" || { bad "$1: not translated"; return; }
-  for cc in gcc clang; do
-    command -v $cc >/dev/null 2>&1 || continue
+  for cc in $compilers; do
     $cc -std=c11 -O0 -Wall -Wextra -Werror -I"$W2L_BUILD/include" -c "$tmp/$1.c" -o "$tmp/$1.o" \
       2>"$tmp/cc.log" && ok || { bad "$1: $cc rejects the C"; head -n 5 "$tmp/cc.log"; }
   done
@@ -83,4 +79,4 @@ data() { gen "$1" "printf \"(module (memory 1) (data (i32.const 0) \\\"\"; for (
 data data-4k 4096
 data data-64k 65536
 linear data data-4k data-64k
-echo "$pass passed, $fail failed"
+summary

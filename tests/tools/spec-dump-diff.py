@@ -61,8 +61,8 @@ for w in sorted(glob.glob(TS+'/*.wast')):
         wat=os.path.join(d,'%d.wat'%line); open(wat,'w').write(f)
         t=subprocess.run([D,wat],capture_output=True)
         bi=subprocess.run([D,os.path.join(d,bylines[line])],capture_output=True)
-        if t.returncode: stats['texterr']+=1; print('TEXTERR',b,line,t.stdout.decode(errors='replace').split('\n')[0]); continue
-        if bi.returncode: stats['binerr']+=1; print('BINERR',b,line,bi.stdout.decode(errors='replace').split('\n')[0]); continue
+        if t.returncode: stats['texterr']+=1; print('TEXTERR',b,line,t.stderr.decode(errors='replace').split('\n')[0]); continue
+        if bi.returncode: stats['binerr']+=1; print('BINERR',b,line,bi.stderr.decode(errors='replace').split('\n')[0]); continue
         if t.stdout==bi.stdout: stats['same']+=1
         else:
             stats['diff']+=1

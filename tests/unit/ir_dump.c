@@ -1,17 +1,22 @@
 /* ir_dump.c - test driver: read a module (.wat text or .wasm binary, chosen by
  * the \0asm magic like the translator does) and print dump_module() of it.
  *
- *   ir-dump [--validate] [--binary] FILE|-   (--binary: binary whatever the magic)
- *   ir-dump [--validate] --hex "00 61 73 6d ..."   (the bytes as hex; blanks ignored)
- *   ir-dump [--validate] --mutate FILE.wasm
+ *   ir_dump [--validate] [--notes] [-q] [--binary] FILE|-
+ *   ir_dump [--validate] --hex "00 61 73 6d ..."   (the bytes as hex; blanks ignored)
+ *   ir_dump [--validate] --mutate FILE.wasm
  *
- * --mutate reads every single-byte mutant of FILE (each byte set to a few
- * telling values, and every truncation) in-process and prints how many decoded
- * and how many were rejected: a crash or hang is the failure it looks for
- * (run under ASan/UBSan by make sanitize).
+ * --validate  run the validator too
+ * --notes     print the readers' notes (legacy spellings...) on stderr
+ * -q          a one-line summary instead of the dump (for timing big inputs)
+ * --binary    read FILE as a binary whatever its first bytes
+ * --mutate    read every single-byte mutant of FILE (each byte set to a few
+ *             telling values, and every truncation) in-process and print how many
+ *             decoded and how many were rejected: a crash or hang is the failure
+ *             it looks for (run under ASan/UBSan by make sanitize).
  *
  * On success prints the dump to stdout and exits 0; on a diagnostic prints the
- * message to stdout (so tests can compare it with the dump) and exits 1.
+ * message to stderr and exits 1 (tests compare it with 2>&1).  Used by the
+ * binary, wat and diff-dump suites and by tests/tools/.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +28,7 @@ struct job {
   struct arena arena;    /* IR storage */
   bool validate;         /* run val_module() too */
   bool binary;           /* input is binary whatever its first bytes (--hex) */
+  bool quiet;            /* -q: a summary line instead of the dump */
   struct module *module; /* the result */
 };
 
@@ -36,6 +42,14 @@ static void run(void *arg) {
     j->module = wat_parse_module(&j->arena, &j->src);
   }
   if (j->validate) val_module(j->module);
+}
+
+/* The -q line: how big the module is. */
+static void summary(FILE *out, const struct module *m) {
+  uint64_t code = 0;
+  for (uint32_t i = 0; i < m->nfuncs; i++) code += m->funcs[i].body.count;
+  fprintf(out, "%u types, %u functions, %llu instructions\n", m->ntypes, m->nfuncs,
+          (unsigned long long)code);
 }
 
 /* Decode hex digit pairs (blanks and newlines ignored) into a new buffer. */
@@ -76,14 +90,17 @@ static uint8_t *read_file(const char *path, size_t *n) {
   return buf;
 }
 
-/* Read buf as a binary (and validate it if asked) and dump it to out; returns
+/* Read buf (and validate it if asked) and dump it to out; returns
  * whether a diagnostic stopped it. */
 static int read_one(struct job *j, const uint8_t *buf, size_t n, FILE *out) {
   j->src.data = buf;
   j->src.size = n;
   j->module = NULL;
   int failed = diag_protect(run, j);
-  if (!failed && out) dump_module(out, j->module);
+  if (!failed && out) {
+    if (j->quiet) summary(out, j->module);
+    else dump_module(out, j->module);
+  }
   arena_free(&j->arena);
   return failed;
 }
@@ -119,22 +136,25 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--hex") == 0 && i + 1 < argc) hex = argv[++i];
     else if (strcmp(argv[i], "--mutate") == 0) do_mutate = true;
     else if (strcmp(argv[i], "--binary") == 0) force_binary = true;
+    else if (strcmp(argv[i], "--notes") == 0) diag.notes = stderr;
+    else if (strcmp(argv[i], "-q") == 0) j.quiet = true;
     else path = argv[i];
   }
   if (!path && !hex) {
-    fprintf(stderr, "usage: ir-dump [--validate] FILE|-|--hex HEX\n");
+    fprintf(stderr, "usage: ir_dump [--validate] [--notes] [-q] [--binary] FILE|-\n"
+                    "       ir_dump [--validate] --hex HEX | --mutate FILE\n");
     return 2;
   }
   size_t n = 0;
   uint8_t *buf = hex ? from_hex(hex, &n) : read_file(path, &n);
   if (!buf) {
-    fprintf(stderr, "ir-dump: cannot read %s\n", hex ? "the hex bytes" : path);
+    fprintf(stderr, "ir_dump: cannot read %s\n", hex ? "the hex bytes" : path);
     return 2;
   }
   j.src.filename = hex ? "hex" : path;
   j.binary = hex != NULL || force_binary;
   int failed = do_mutate ? mutate(&j, buf, n) : read_one(&j, buf, n, stdout);
-  if (failed == 1) printf("%s\n", diag.message);
+  if (failed == 1) fprintf(stderr, "%s\n", diag.message);
   free(buf);
   return failed;
 }

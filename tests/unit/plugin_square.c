@@ -1,5 +1,5 @@
 /* plugin_square.c - a plugin module written by hand as wasm2c-lite emits it,
- * built by tests/suites/runtime.sh into plugin_square.so:
+ * built by make (RUNTIME_TESTS) into plugin_square.so:
  * (module (import "host" "table" (table 0 funcref)) (memory 1 4)
  *   (type $i_i (func (param i32) (result i32)))
  *   (func (export "square") (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))

@@ -1,4 +1,4 @@
-/* runtime_plugin.c - plugins loaded from .so files (built by the suite from
+/* runtime_plugin.c - plugins loaded from .so files (built by make from
  * plugin_*.c): load errors, calls by name, a host function and two plugins
  * sharing one table through the dlsym-style w2l_table_add_export, a trapping
  * plugin leaving the host and the other plugin running, the memory quota, and

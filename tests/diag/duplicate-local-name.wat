@@ -1,0 +1,2 @@
+(module
+  (func (param $x i32) (param $x i64)))

@@ -1,0 +1,5 @@
+(module
+  (func
+    (block
+      (br 1)
+      (br 2))))

@@ -1,0 +1,4 @@
+(module
+  (func
+    (block $outer
+      (br $inner))))
