@@ -4,7 +4,6 @@
  * current spec, "data\"a\"" is one reserved token, not two).  The run is then
  * classified: a lone string, a $id, a keyword, a number, or reserved.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -414,7 +413,6 @@ static bool float_literal(const struct lexer *lx, struct token t, bool single, u
     if (s[j] != '_') buf[k++] = s[j];
   buf[k] = '\0';
   bool ok = true;
-  errno = 0;
   if (single) {
     float f = strtof(buf, NULL);
     uint32_t b;
