@@ -96,29 +96,6 @@ static uint32_t read_count(struct reader *r, size_t min_size, const char *what) 
   return n;
 }
 
-/* Byte offset of the first malformed UTF-8 sequence in s, or n if none. */
-static size_t utf8_check(const uint8_t *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    uint8_t c = s[i];
-    size_t len;
-    uint32_t cp, min;
-    if (c < 0x80) { i++; continue; }
-    if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min = 0x80;
-    else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min = 0x800;
-    else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min = 0x10000;
-    else return i;
-    if (n - i < len) return i;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xc0) != 0x80) return i;
-      cp = cp << 6 | (s[i + k] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += len;
-  }
-  return n;
-}
-
 /* A name: u32 length, then that many bytes of valid UTF-8 (arena copy, NUL added). */
 static struct bytes read_name(struct reader *r) {
   size_t at = r->pos;
@@ -127,7 +104,7 @@ static struct bytes read_name(struct reader *r) {
     fail(r, at, "length out of bounds: a name of %u bytes but only %zu bytes left", len,
          left(r));
   const uint8_t *s = r->p + r->pos;
-  size_t bad = utf8_check(s, len);
+  size_t bad = lex_utf8_check(s, len);
   if (bad < len) fail(r, r->pos + bad, "malformed UTF-8 encoding in name");
   struct bytes b = {(uint8_t *)arena_strndup(r->a, (const char *)s, len), len};
   r->pos += len;

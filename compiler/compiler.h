@@ -426,8 +426,9 @@ unsigned lex_v128_shape(const struct lexer *lx, struct token t, bool *is_float);
  * False if t is not a valid literal for the lane. */
 bool lex_v128_lane(const struct lexer *lx, struct token t, unsigned lanes, bool is_float,
                    uint8_t *out);
-/* Is s[0..n) well-formed UTF-8 (names must be)? */
-bool lex_utf8_valid(const uint8_t *s, size_t n);
+/* Offset of the first malformed UTF-8 sequence in s[0..n), or n if it is all
+ * well-formed (names must be).  The text and binary readers both use it. */
+size_t lex_utf8_check(const uint8_t *s, size_t n);
 
 /* ===================================================================== */
 /* wat.c: the text format                                                */

@@ -294,13 +294,10 @@ struct bytes lex_string(struct arena *a, const struct lexer *lx, struct token t)
   return b;
 }
 
-bool lex_utf8_valid(const uint8_t *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t k = utf8_len(s + i, n - i);
-    if (!k) return false;
-    i += k;
-  }
-  return true;
+size_t lex_utf8_check(const uint8_t *s, size_t n) {
+  size_t i = 0;
+  for (size_t k; i < n && (k = utf8_len(s + i, n - i)) != 0;) i += k;
+  return i;
 }
 
 /* ---- numbers ---------------------------------------------------------- */

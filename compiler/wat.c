@@ -291,7 +291,7 @@ static struct limits limits(struct parser *p, bool memory) {
 static struct bytes name_string(struct parser *p) {
   if (p->tok.kind != TOK_STRING) wat_unexpected(p, p->tok, "a string");
   struct bytes b = lex_string(p->a, &p->lx, p->tok);
-  if (!lex_utf8_valid(b.data, b.len)) diag_error(p->src, p->tok.pos, "malformed UTF-8 encoding");
+  if (lex_utf8_check(b.data, b.len) < b.len) diag_error(p->src, p->tok.pos, "malformed UTF-8 encoding");
   wat_next(p);
   return b;
 }
