@@ -285,11 +285,7 @@ static void read_expr(struct reader *r, struct expr *e) {
   e->pos = (uint32_t)r->pos;
   for (;;) {
     if (r->pos >= r->end) fail(r, r->pos, "END opcode expected: the expression is not closed");
-    if (n == r->scratch_cap) {
-      uint32_t cap = r->scratch_cap ? r->scratch_cap * 2 : 256;
-      r->scratch = arena_grow(r->a, r->scratch, n, cap, sizeof *r->scratch);
-      r->scratch_cap = cap;
-    }
+    ARENA_RESERVE(r->a, r->scratch, n, r->scratch_cap, 1);
     struct instr *in = &r->scratch[n++];
     memset(in, 0, sizeof *in);
     in->pos = (uint32_t)r->pos;

@@ -36,6 +36,27 @@ void *arena_alloc(struct arena *a, size_t size);
 void *arena_array(struct arena *a, size_t n, size_t size);
 /* Grow an arena array: returns a new array of new_n elements holding old_n. */
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size);
+/* The room an array needs for need elements when it has room for cap: cap
+ * doubled (8 when cap is 0), or need if that is more.  Arrays index with
+ * uint32_t: need past UINT32_MAX is a diag_error(), and the result never
+ * passes it. */
+size_t arena_room(size_t cap, size_t need);
+/* Make room for more further elements in the growable arena array v, which
+ * holds n elements in room for cap: when they do not fit, v moves to a larger
+ * array (arena_room) and cap is updated.  v, n and cap are lvalues (n and cap
+ * of any unsigned type); each may be evaluated more than once.
+ *
+ *   ARENA_RESERVE(p->a, p->code, p->ncode, p->code_cap, 1);
+ *   p->code[p->ncode++] = in;
+ */
+#define ARENA_RESERVE(a, v, n, cap, more)                                       \
+  do {                                                                         \
+    if ((size_t)(cap) - (size_t)(n) < (size_t)(more)) {                         \
+      size_t room_ = arena_room((cap), (size_t)(n) + (size_t)(more));           \
+      (v) = arena_grow((a), (v), (n), room_, sizeof *(v));                     \
+      (cap) = room_;                                                           \
+    }                                                                          \
+  } while (0)
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_free(struct arena *a);
 

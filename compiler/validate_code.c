@@ -103,11 +103,7 @@ static void check_index(struct val_code *v, const struct instr *in, uint32_t idx
 }
 
 static void push(struct val_code *v, unsigned t) {
-  if (v->nvals == v->capvals) {
-    uint32_t cap = v->capvals ? v->capvals * 2 : 64;
-    v->vals = arena_grow(v->m->arena, v->vals, v->nvals, cap, sizeof *v->vals);
-    v->capvals = cap;
-  }
+  ARENA_RESERVE(v->m->arena, v->vals, v->nvals, v->capvals, 1);
   v->vals[v->nvals++] = (uint8_t)t;
   if (v->nvals > v->max_vals) v->max_vals = v->nvals;
 }
@@ -173,11 +169,7 @@ static void set_unreachable(struct val_code *v) {
 
 static void push_frame(struct val_code *v, uint16_t op, const enum valtype *params,
                        uint32_t np, const enum valtype *results, uint32_t nr) {
-  if (v->nctrls == v->capctrls) {
-    uint32_t cap = v->capctrls ? v->capctrls * 2 : 16;
-    v->ctrls = arena_grow(v->m->arena, v->ctrls, v->nctrls, cap, sizeof *v->ctrls);
-    v->capctrls = cap;
-  }
+  ARENA_RESERVE(v->m->arena, v->ctrls, v->nctrls, v->capctrls, 1);
   v->ctrls[v->nctrls++] = (struct frame){op, false, v->nvals, params, np, results, nr, 0};
   if (v->nctrls > v->max_ctrls) v->max_ctrls = v->nctrls;
   push_list(v, params, np);

@@ -204,10 +204,7 @@ static uint32_t values(struct wast_parser *p, struct wast_value **out, bool resu
     struct token t = next(p);
     if (t.kind == TOK_RPAR) break;
     if (t.kind != TOK_LPAR) fail(p, t, result ? "a result or ')'" : "a constant or ')'");
-    if (n == cap) {
-      vs = arena_grow(p->arena, vs, cap, cap ? cap * 2 : 4, sizeof *vs);
-      cap = cap ? cap * 2 : 4;
-    }
+    ARENA_RESERVE(p->arena, vs, n, cap, 1);
     value(p, &vs[n++], result);
   }
   *out = vs;
@@ -329,11 +326,7 @@ struct wast_script *wast_parse(struct arena *arena, const struct source *src) {
     struct token t = next(&p);
     if (t.kind == TOK_EOF) break;
     if (t.kind != TOK_LPAR) fail(&p, t, "'('");
-    if (s->ncommands == cap) {
-      uint32_t ncap = cap ? cap * 2 : 64;
-      s->commands = arena_grow(arena, s->commands, cap, ncap, sizeof *s->commands);
-      cap = ncap;
-    }
+    ARENA_RESERVE(arena, s->commands, s->ncommands, cap, 1);
     command(&p, t, &s->commands[s->ncommands++]);
   }
   return s;

@@ -188,12 +188,6 @@ static enum valtype valtype(struct parser *p) {
   return vt;
 }
 
-/* Append a type to a growing array in the arena. */
-static void push_type(struct parser *p, enum valtype **v, uint32_t *n, enum valtype t) {
-  if ((*n & (*n - 1)) == 0) *v = arena_grow(p->a, *v, *n, *n ? *n * 2 : 4, sizeof **v);
-  (*v)[(*n)++] = t;
-}
-
 /* After (param $x t / (local $x t: anything but ")" is a common mistake. */
 static void one_named(struct parser *p, const char *what, const char *noun) {
   if (p->tok.kind == TOK_RPAR) return;
@@ -211,7 +205,7 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
     tu->typeidx = wat_index(p, SP_TYPE);
     wat_expect_rpar(p);
   }
-  uint32_t names_cap = 0;
+  uint32_t params_cap = 0, names_cap = 0, results_cap = 0; /* room in the arrays */
   while (wat_at_field(p, "param")) {
     open_field(p);
     tu->nclauses++;
@@ -223,12 +217,10 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
     }
     while (p->tok.kind != TOK_RPAR || name.len) {
       enum valtype vt = valtype(p);
-      push_type(p, &tu->ft.params, &tu->ft.nparams, vt);
-      if (tu->ft.nparams > names_cap) {
-        tu->names = arena_grow(p->a, tu->names, names_cap, names_cap * 2 + 4, sizeof *tu->names);
-        names_cap = names_cap * 2 + 4;
-      }
-      tu->names[tu->ft.nparams - 1] = name;
+      ARENA_RESERVE(p->a, tu->ft.params, tu->ft.nparams, params_cap, 1);
+      ARENA_RESERVE(p->a, tu->names, tu->ft.nparams, names_cap, 1);
+      tu->names[tu->ft.nparams] = name;
+      tu->ft.params[tu->ft.nparams++] = vt;
       if (name.len) break;
     }
     if (name.len) one_named(p, "param", "parameter");
@@ -237,7 +229,11 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
   while (wat_at_field(p, "result")) {
     open_field(p);
     tu->nclauses++;
-    while (p->tok.kind != TOK_RPAR) push_type(p, &tu->ft.results, &tu->ft.nresults, valtype(p));
+    while (p->tok.kind != TOK_RPAR) {
+      enum valtype vt = valtype(p);
+      ARENA_RESERVE(p->a, tu->ft.results, tu->ft.nresults, results_cap, 1);
+      tu->ft.results[tu->ft.nresults++] = vt;
+    }
     wat_expect_rpar(p);
   }
   if (tu->nclauses && (wat_at_field(p, "param") || wat_at_field(p, "type")))
@@ -318,10 +314,7 @@ static void skip_form(struct parser *p, size_t open) {
   for (;;) {
     if (p->tok.kind == TOK_EOF) unclosed(p, depth > 1 ? opens[depth - 2] : open);
     if (p->tok.kind == TOK_LPAR) {
-      if (depth - 1 == cap) {
-        opens = arena_grow(p->a, opens, cap, cap * 2 + 16, sizeof *opens);
-        cap = cap * 2 + 16;
-      }
+      ARENA_RESERVE(p->a, opens, depth - 1, cap, 1);
       opens[depth++ - 1] = p->tok.pos;
     }
     if (p->tok.kind == TOK_RPAR && --depth == 0) break;
@@ -463,7 +456,7 @@ static const char *opt_name(struct parser *p) {
 static void func_locals(struct parser *p, struct func *f, const struct typeuse *tu) {
   uint32_t nparams = f->typeidx < p->m->ntypes ? p->m->types[f->typeidx].nparams : 0;
   struct token *names = NULL;
-  uint32_t n = 0, cap = 0;
+  uint32_t n = 0, names_cap = 0, locals_cap = 0;
   enum valtype *locals = NULL;
   memset(&p->locals, 0, sizeof p->locals);
   while (wat_at_field(p, "local")) {
@@ -476,11 +469,8 @@ static void func_locals(struct parser *p, struct func *f, const struct typeuse *
     }
     while (p->tok.kind != TOK_RPAR) {
       enum valtype vt = valtype(p);
-      if (n == cap) {
-        cap = cap ? cap * 2 : 8;
-        locals = arena_grow(p->a, locals, n, cap, sizeof *locals);
-        names = arena_grow(p->a, names, n, cap, sizeof *names);
-      }
+      ARENA_RESERVE(p->a, locals, n, locals_cap, 1);
+      ARENA_RESERVE(p->a, names, n, names_cap, 1);
       locals[n] = vt;
       names[n++] = name;
       if (name.len) break;
@@ -556,10 +546,7 @@ static void elem_items(struct parser *p, struct elem *e, bool funcs) {
     } else {
       return;
     }
-    if (e->count == cap) {
-      cap = cap ? cap * 2 : 8;
-      e->items = arena_grow(p->a, e->items, e->count, cap, sizeof *e->items);
-    }
+    ARENA_RESERVE(p->a, e->items, e->count, cap, 1);
     e->items[e->count++] = x;
   }
 }
@@ -615,9 +602,10 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
 /* The data strings of a segment, concatenated. */
 static struct bytes data_strings(struct parser *p) {
   struct bytes all = {arena_alloc(p->a, 1), 0};
+  uint32_t cap = 1; /* room in all.data, a NUL after the bytes included */
   while (p->tok.kind == TOK_STRING) {
     struct bytes b = lex_string(p->a, &p->lx, p->tok);
-    all.data = arena_grow(p->a, all.data, all.len, (size_t)all.len + b.len + 1, 1);
+    ARENA_RESERVE(p->a, all.data, all.len, cap, (size_t)b.len + 1);
     memcpy(all.data + all.len, b.data, b.len);
     all.len += b.len;
     wat_next(p);
