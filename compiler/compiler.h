@@ -579,8 +579,9 @@ extern struct val_features val_features;
 /* Check m against the spec; the first error is reported with diag_error().
  * Also fills func.declared, func.max_stack and func.max_depth. */
 void val_module(struct module *m);
-/* Report "SPACE variable out of range (max N)" at pos unless idx < n. */
-void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
+/* Report "SPACE variable out of range (max N)" at pos unless idx < n (n is
+ * wide: a function's params and locals together may pass UINT32_MAX). */
+void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,
                      const char *space);
 
 /* validate_code.c: the instruction typing rules (used by validate.c). */

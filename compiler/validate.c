@@ -8,9 +8,10 @@
 #define MAX_PAGES 65536u          /* 4 GiB of 64 KiB pages */
 #define MAX_TABLE 0xFFFFFFFFull   /* table sizes are u32 */
 
-void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
+void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,
                      const char *space) {
-  if (idx >= n) diag_error(m->src, pos, "%s variable out of range (max %u)", space, n);
+  if (idx >= n)
+    diag_error(m->src, pos, "%s variable out of range (max %llu)", space, (unsigned long long)n);
 }
 
 static void check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {

@@ -97,7 +97,8 @@ static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const
   fail(v, in, "type mismatch in %s, expected %s but got %s", name, e, g);
 }
 
-static void check_index(struct val_code *v, const struct instr *in, uint32_t idx, uint32_t n,
+/* val_check_index at the instruction. */
+static void check_index(struct val_code *v, const struct instr *in, uint32_t idx, uint64_t n,
                         const char *space) {
   val_check_index(v->m, in->pos, idx, n, space);
 }
@@ -508,8 +509,7 @@ static void step_variable(struct val_code *v, const struct instr *in) {
     return;
   }
   const struct functype *ft = v->func;
-  uint64_t n = (uint64_t)ft->nparams + v->fn->nlocals;
-  if (idx >= n) fail(v, in, "local variable out of range (max %llu)", (unsigned long long)n);
+  check_index(v, in, idx, (uint64_t)ft->nparams + v->fn->nlocals, "local");
   t = idx < ft->nparams ? ft->params[idx] : v->fn->locals[idx - ft->nparams];
   if (in->op == OP_LOCAL_GET) {
     push(v, t);
