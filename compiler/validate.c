@@ -61,7 +61,8 @@ static void check_imports_and_spaces(const struct module *m) {
     diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
-    if (mem->limits.shared) diag_error(m->src, mem->pos, "shared memories are not supported yet");
+    if (mem->limits.shared)
+      diag_error(m->src, mem->pos, "shared memories are not supported yet (threads)");
     check_limits(m, mem->pos, &mem->limits, MAX_PAGES, "memory");
   }
 }

@@ -276,9 +276,9 @@ static struct limits limits(struct parser *p, bool memory) {
     l.has_max = true;
     wat_next(p);
   }
-  if (memory && wat_is(p, p->tok, "shared")) {
+  if (memory && wat_is(p, p->tok, "shared")) { /* the validator rejects it */
     l.shared = true;
-    diag_error(p->src, p->tok.pos, "shared memories are not supported yet (threads)");
+    wat_next(p);
   }
   return l;
 }

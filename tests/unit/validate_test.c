@@ -545,7 +545,7 @@ static const struct test tests[] = {
   {"memory min too big", ":", "", "", "memory size must be at most 65536 pages (4GiB)", mem_min_big},
   {"memory max too big", ":", "", "", "memory maximum size must be at most 65536 pages (4GiB)", mem_max_big},
   {"memory min > max", ":", "", "", "memory size minimum (2) must not be greater than maximum (1)", mem_min_gt_max},
-  {"memory shared", ":", "", "", "shared memories are not supported yet", mem_shared},
+  {"memory shared", ":", "", "", "shared memories are not supported yet (threads)", mem_shared},
   {"multi-memory off, one memory", ":", "", "", "", mem_one_off},
   {"multi-memory off", ":", "", "", "multiple memories", mem_multi_off},
   {"table max u32", ":", "", "", "", tab_max_ok},
