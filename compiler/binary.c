@@ -317,6 +317,7 @@ static void read_types(struct reader *r) {
   for (uint32_t i = 0; i < n; i++) {
     struct functype *t = &m->types[i];
     size_t at = r->pos;
+    t->pos = (uint32_t)at;
     uint8_t form = read_u8(r);
     if (form != 0x60) fail(r, at, "malformed function type: 0x%02x instead of 0x60", form);
     t->nparams = read_count(r, 1, "parameter types");

@@ -240,6 +240,8 @@ struct functype {
   uint32_t nresults;     /* number of results */
   enum valtype *params;  /* nparams types */
   enum valtype *results; /* nresults types */
+  uint32_t pos;          /* source offset of the definition (text: of the type use
+                            that added an implicit type) */
 };
 
 struct limits {

@@ -27,9 +27,8 @@ static void check_valtype(const struct module *m, size_t pos, enum valtype t, co
 static void check_types(const struct module *m) {
   for (uint32_t i = 0; i < m->ntypes; i++) {
     const struct functype *ft = &m->types[i];
-    /* Types carry no position of their own; report at the module start. */
-    for (uint32_t j = 0; j < ft->nparams; j++) check_valtype(m, 0, ft->params[j], "a type");
-    for (uint32_t j = 0; j < ft->nresults; j++) check_valtype(m, 0, ft->results[j], "a type");
+    for (uint32_t j = 0; j < ft->nparams; j++) check_valtype(m, ft->pos, ft->params[j], "a type");
+    for (uint32_t j = 0; j < ft->nresults; j++) check_valtype(m, ft->pos, ft->results[j], "a type");
   }
 }
 
