@@ -329,8 +329,9 @@ static bool magnitude(const char *s, size_t n, uint64_t *out) {
   return true;
 }
 
-/* Signed or unsigned integer of N bits: -2^(N-1) .. 2^N - 1, with '+' only
- * up to 2^(N-1) - 1 (the spec's sN), unsigned without sign (uN). */
+/* An integer literal of the given bits into *out.  With sign_ok, the spec's
+ * sN or uN: -2^(bits-1) .. 2^bits - 1, a '+' only up to 2^(bits-1) - 1; without
+ * it, uN only (no sign).  Negative values are stored in two's complement. */
 static bool int_literal(const struct lexer *lx, struct token t, unsigned bits, bool sign_ok,
                         uint64_t *out) {
   const char *s = tok_text(lx, t);
@@ -376,7 +377,8 @@ bool lex_i64(const struct lexer *lx, struct token t, uint64_t *out) {
   return int_literal(lx, t, 64, true, out);
 }
 
-/* Float literal to bits.  mant_bits/exp_bits describe the format. */
+/* A float literal to its bits: f32 (in the low 32 bits of *bits) if single,
+ * else f64. */
 static bool float_literal(const struct lexer *lx, struct token t, bool single, uint64_t *bits) {
   const char *s = tok_text(lx, t);
   size_t n = t.len;

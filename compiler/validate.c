@@ -73,7 +73,8 @@ static void mark_refs(struct module *m, const struct expr *e) {
       m->funcs[e->code[i].imm.idx].declared = true;
 }
 
-/* C.refs: functions referenced outside function bodies and the start function. */
+/* The spec's C.refs: the functions the module names anywhere but in function
+ * bodies and the start section (globals, elem segments, exports). */
 static void compute_refs(struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++) m->funcs[i].declared = false;
   for (uint32_t i = 0; i < m->nglobals; i++) mark_refs(m, &m->globals[i].init);
