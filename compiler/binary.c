@@ -651,21 +651,6 @@ static uint32_t nlocals_of(const struct module *m, uint32_t f) {
   return t < m->ntypes ? n + m->types[t].nparams : n;
 }
 
-static void read_local_names(struct reader *r, struct names *nm) {
-  struct module *m = r->m;
-  uint32_t n = read_count(r, 2, "functions");
-  int64_t prev = -1;
-  for (uint32_t i = 0; i < n; i++) {
-    size_t at = r->pos;
-    uint32_t f = read_u32(r);
-    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in local names");
-    prev = f;
-    uint32_t count = nlocals_of(m, f);
-    nm->locals[f] = arena_array(r->a, count, sizeof *nm->locals[f]);
-    read_namemap(r, nm->locals[f], count);
-  }
-}
-
 /* Labels are numbered by the order of block, loop and if in a body. */
 static uint32_t nlabels_of(const struct module *m, uint32_t f) {
   const struct expr *b = &m->funcs[f].body;
@@ -674,18 +659,22 @@ static uint32_t nlabels_of(const struct module *m, uint32_t f) {
   return n;
 }
 
-static void read_label_names(struct reader *r, struct names *nm) {
+/* An indirect name map (local or label names): for some functions, in
+ * increasing funcidx order, a name map of count(m, f) entries into maps[f]. */
+static void read_indirect_names(struct reader *r, const char ***maps,
+                                uint32_t (*count)(const struct module *m, uint32_t f),
+                                const char *what) {
   struct module *m = r->m;
   uint32_t n = read_count(r, 2, "functions");
   int64_t prev = -1;
   for (uint32_t i = 0; i < n; i++) {
     size_t at = r->pos;
     uint32_t f = read_u32(r);
-    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in label names");
+    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in %s names", what);
     prev = f;
-    uint32_t count = nlabels_of(m, f);
-    nm->labels[f] = arena_array(r->a, count + 1, sizeof *nm->labels[f]);
-    read_namemap(r, nm->labels[f], count);
+    uint32_t k = count(m, f);
+    maps[f] = arena_array(r->a, k, sizeof *maps[f]);
+    read_namemap(r, maps[f], k);
   }
 }
 
@@ -712,8 +701,8 @@ static void parse_names(void *arg) {
     switch (id) {
     case 0: nm->module = (const char *)read_name(r).data; break;
     case 1: read_namemap(r, nm->funcs, m->nfuncs); break;
-    case 2: read_local_names(r, nm); break;
-    case 3: read_label_names(r, nm); break;
+    case 2: read_indirect_names(r, nm->locals, nlocals_of, "local"); break;
+    case 3: read_indirect_names(r, nm->labels, nlabels_of, "label"); break;
     case 5: read_namemap(r, nm->tables, m->ntables); break;
     case 6: read_namemap(r, nm->mems, m->nmems); break;
     case 7: read_namemap(r, nm->globals, m->nglobals); break;
