@@ -89,15 +89,14 @@ static size_t skip_form(struct wast_parser *p) {
 /* Concatenate string tokens up to ')' (binary and quote modules). */
 static struct bytes strings(struct wast_parser *p) {
   struct bytes all = {arena_alloc(p->arena, 1), 0};
+  uint32_t cap = 1; /* room in all.data, a NUL after the bytes included */
   for (;;) {
     struct token t = next(p);
     if (t.kind == TOK_RPAR) return all;
     if (t.kind != TOK_STRING) fail(p, t, "a string or ')'");
     struct bytes b = lex_string(p->arena, &p->lx, t);
-    uint8_t *d = arena_alloc(p->arena, (size_t)all.len + b.len + 1);
-    memcpy(d, all.data, all.len);
-    memcpy(d + all.len, b.data, b.len);
-    all.data = d;
+    ARENA_RESERVE(p->arena, all.data, all.len, cap, (size_t)b.len + 1);
+    memcpy(all.data + all.len, b.data, b.len);
     all.len += b.len;
   }
 }
