@@ -532,15 +532,10 @@ static void read_locals(struct reader *r, struct func *f) {
     total += counts[i];
     if (total > UINT32_MAX) fail(r, at, "too many locals: more than 2^32-1 in one function");
   }
-  /* The validator's limits, checked before allocating (5 bytes can ask for
-   * 2^32 locals); the messages are the validator's too. */
-  if (total > LIMIT_LOCALS)
-    fail(r, at, "too many locals: %llu declared, the implementation limit is %u",
-         (unsigned long long)total, LIMIT_LOCALS);
+  /* The validator's limits, checked before allocating: 5 bytes can ask for
+   * 2^32 locals. */
   r->total_locals += total;
-  if (r->total_locals > LIMIT_MODULE_LOCALS)
-    fail(r, at, "too many locals: more than %u in the module, the implementation limit",
-         LIMIT_MODULE_LOCALS);
+  val_check_locals(r->m, at, total, r->total_locals);
   f->nlocals = (uint32_t)total;
   f->locals = arena_array(r->a, f->nlocals, sizeof *f->locals);
   uint32_t k = 0;

@@ -581,6 +581,10 @@ extern struct val_features val_features;
 /* Check m against the spec; the first error is reported with diag_error().
  * Also fills func.declared, func.max_stack and func.max_depth. */
 void val_module(struct module *m);
+/* The implementation limits on locals (LIMIT_LOCALS, LIMIT_MODULE_LOCALS): a
+ * function declaring nlocals, and total declared by it and the functions before
+ * it.  The binary reader checks them too, before it allocates the locals. */
+void val_check_locals(const struct module *m, size_t pos, uint64_t nlocals, uint64_t total);
 /* Report "SPACE variable out of range (max N)" at pos unless idx < n (n is
  * wide: a function's params and locals together may pass UINT32_MAX). */
 void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,

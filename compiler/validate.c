@@ -14,6 +14,15 @@ void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t 
     diag_error(m->src, pos, "%s variable out of range (max %llu)", space, (unsigned long long)n);
 }
 
+void val_check_locals(const struct module *m, size_t pos, uint64_t nlocals, uint64_t total) {
+  if (nlocals > LIMIT_LOCALS)
+    diag_error(m->src, pos, "too many locals: %llu declared, the implementation limit is %u",
+               (unsigned long long)nlocals, LIMIT_LOCALS);
+  if (total > LIMIT_MODULE_LOCALS)
+    diag_error(m->src, pos, "too many locals: more than %u in the module, the implementation limit",
+               LIMIT_MODULE_LOCALS);
+}
+
 static void check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {
   switch (t) {
   case VT_I32: case VT_I64: case VT_F32: case VT_F64: case VT_V128: case VT_FUNCREF:
@@ -192,10 +201,7 @@ void val_module(struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++) {
     if (m->funcs[i].imported) continue;
     locals += m->funcs[i].nlocals;
-    if (locals > LIMIT_MODULE_LOCALS)
-      diag_error(m->src, m->funcs[i].pos,
-                 "too many locals: more than %u in the module, the implementation limit",
-                 LIMIT_MODULE_LOCALS);
+    val_check_locals(m, m->funcs[i].pos, m->funcs[i].nlocals, locals);
     val_function(v, i);
   }
 }

@@ -632,9 +632,6 @@ struct val_code *val_code_new(struct module *m) {
 void val_function(struct val_code *v, uint32_t funcidx) {
   struct module *m = v->m;
   struct func *fn = &m->funcs[funcidx];
-  if (fn->nlocals > LIMIT_LOCALS)
-    diag_error(m->src, fn->pos, "too many locals: %u declared, the implementation limit is %u",
-               fn->nlocals, LIMIT_LOCALS);
   for (uint32_t i = 0; i < fn->nlocals; i++) {
     if (!single(fn->locals[i]))
       diag_error(m->src, fn->pos, "invalid type 0x%x of local %u", (unsigned)fn->locals[i],
