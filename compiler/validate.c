@@ -177,7 +177,7 @@ static void check_elems(struct module *m, struct val_code *v) {
 
 static void check_datas(struct module *m, struct val_code *v) {
   if (m->has_datacount && m->datacount != m->ndatas)
-    diag_error(m->src, 0, "data count (%u) and data section (%u segments) disagree",
+    diag_error(m->src, 0, "data count and data section have inconsistent lengths: %u and %u",
                m->datacount, m->ndatas);
   for (uint32_t i = 0; i < m->ndatas; i++) {
     const struct data *d = &m->datas[i];

@@ -248,7 +248,7 @@ static void step_memarg(struct val_code *v, const struct instr *in) {
 static void data_index(struct val_code *v, const struct instr *in, uint32_t idx) {
   const struct module *m = v->m;
   if (m->src && !m->src->is_text && !m->has_datacount)
-    fail(v, in, "%s requires a data count section", opinfo[in->op].name);
+    fail(v, in, "data count section required by %s", opinfo[in->op].name);
   check_index(v, in, idx, m->ndatas, "data segment");
 }
 

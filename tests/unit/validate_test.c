@@ -480,10 +480,10 @@ static const struct test tests[] = {
    "memory variable out of range (max 0)", nomem},
   {"data.drop", ":", "", "data.drop 0", "", 0},
   {"data.drop binary datacount", ":", "", "data.drop 0", "", binary_dc},
-  {"data.drop binary", ":", "", "data.drop 0", "data.drop requires a data count section", binary},
+  {"data.drop binary", ":", "", "data.drop 0", "data count section required by data.drop", binary},
   {"memory.init binary", ":", "", "i32.const 0 i32.const 0 i32.const 0 memory.init 0 0",
-   "memory.init requires a data count section", binary},
-  {"datacount mismatch", ":", "", "", "data count (2) and data section (1 segments) disagree", datacount_bad},
+   "data count section required by memory.init", binary},
+  {"datacount mismatch", ":", "", "", "data count and data section have inconsistent lengths: 2 and 1", datacount_bad},
   /* tables */
   {"table.get", ":", "", "i32.const 0 table.get 0 drop", "", 0},
   {"table.get index", ":", "", "f32.const 0 table.get 0 drop",
