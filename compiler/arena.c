@@ -47,6 +47,12 @@ void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t 
   return p;
 }
 
+size_t arena_room(size_t cap, size_t need) {
+  if (need > UINT32_MAX) diag_error(NULL, 0, "out of memory: array too large");
+  size_t room = cap == 0 ? 8 : cap > UINT32_MAX / 2 ? UINT32_MAX : cap * 2;
+  return room > need ? room : need;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n) {
   char *p = arena_alloc(a, n + 1);
   memcpy(p, s, n);

@@ -96,29 +96,6 @@ static uint32_t read_count(struct reader *r, size_t min_size, const char *what) 
   return n;
 }
 
-/* Byte offset of the first malformed UTF-8 sequence in s, or n if none. */
-static size_t utf8_check(const uint8_t *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    uint8_t c = s[i];
-    size_t len;
-    uint32_t cp, min;
-    if (c < 0x80) { i++; continue; }
-    if ((c & 0xe0) == 0xc0) len = 2, cp = c & 0x1f, min = 0x80;
-    else if ((c & 0xf0) == 0xe0) len = 3, cp = c & 0x0f, min = 0x800;
-    else if ((c & 0xf8) == 0xf0) len = 4, cp = c & 0x07, min = 0x10000;
-    else return i;
-    if (n - i < len) return i;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xc0) != 0x80) return i;
-      cp = cp << 6 | (s[i + k] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += len;
-  }
-  return n;
-}
-
 /* A name: u32 length, then that many bytes of valid UTF-8 (arena copy, NUL added). */
 static struct bytes read_name(struct reader *r) {
   size_t at = r->pos;
@@ -127,7 +104,7 @@ static struct bytes read_name(struct reader *r) {
     fail(r, at, "length out of bounds: a name of %u bytes but only %zu bytes left", len,
          left(r));
   const uint8_t *s = r->p + r->pos;
-  size_t bad = utf8_check(s, len);
+  size_t bad = lex_utf8_check(s, len);
   if (bad < len) fail(r, r->pos + bad, "malformed UTF-8 encoding in name");
   struct bytes b = {(uint8_t *)arena_strndup(r->a, (const char *)s, len), len};
   r->pos += len;
@@ -308,11 +285,7 @@ static void read_expr(struct reader *r, struct expr *e) {
   e->pos = (uint32_t)r->pos;
   for (;;) {
     if (r->pos >= r->end) fail(r, r->pos, "END opcode expected: the expression is not closed");
-    if (n == r->scratch_cap) {
-      uint32_t cap = r->scratch_cap ? r->scratch_cap * 2 : 256;
-      r->scratch = arena_grow(r->a, r->scratch, n, cap, sizeof *r->scratch);
-      r->scratch_cap = cap;
-    }
+    ARENA_RESERVE(r->a, r->scratch, n, r->scratch_cap, 1);
     struct instr *in = &r->scratch[n++];
     memset(in, 0, sizeof *in);
     in->pos = (uint32_t)r->pos;
@@ -344,6 +317,7 @@ static void read_types(struct reader *r) {
   for (uint32_t i = 0; i < n; i++) {
     struct functype *t = &m->types[i];
     size_t at = r->pos;
+    t->pos = (uint32_t)at;
     uint8_t form = read_u8(r);
     if (form != 0x60) fail(r, at, "malformed function type: 0x%02x instead of 0x60", form);
     t->nparams = read_count(r, 1, "parameter types");
@@ -558,15 +532,10 @@ static void read_locals(struct reader *r, struct func *f) {
     total += counts[i];
     if (total > UINT32_MAX) fail(r, at, "too many locals: more than 2^32-1 in one function");
   }
-  /* The validator's limits, checked before allocating (5 bytes can ask for
-   * 2^32 locals); the messages are the validator's too. */
-  if (total > LIMIT_LOCALS)
-    fail(r, at, "too many locals: %llu declared, the implementation limit is %u",
-         (unsigned long long)total, LIMIT_LOCALS);
+  /* The validator's limits, checked before allocating: 5 bytes can ask for
+   * 2^32 locals. */
   r->total_locals += total;
-  if (r->total_locals > LIMIT_MODULE_LOCALS)
-    fail(r, at, "too many locals: more than %u in the module, the implementation limit",
-         LIMIT_MODULE_LOCALS);
+  val_check_locals(r->m, at, total, r->total_locals);
   f->nlocals = (uint32_t)total;
   f->locals = arena_array(r->a, f->nlocals, sizeof *f->locals);
   uint32_t k = 0;
@@ -677,21 +646,6 @@ static uint32_t nlocals_of(const struct module *m, uint32_t f) {
   return t < m->ntypes ? n + m->types[t].nparams : n;
 }
 
-static void read_local_names(struct reader *r, struct names *nm) {
-  struct module *m = r->m;
-  uint32_t n = read_count(r, 2, "functions");
-  int64_t prev = -1;
-  for (uint32_t i = 0; i < n; i++) {
-    size_t at = r->pos;
-    uint32_t f = read_u32(r);
-    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in local names");
-    prev = f;
-    uint32_t count = nlocals_of(m, f);
-    nm->locals[f] = arena_array(r->a, count, sizeof *nm->locals[f]);
-    read_namemap(r, nm->locals[f], count);
-  }
-}
-
 /* Labels are numbered by the order of block, loop and if in a body. */
 static uint32_t nlabels_of(const struct module *m, uint32_t f) {
   const struct expr *b = &m->funcs[f].body;
@@ -700,18 +654,22 @@ static uint32_t nlabels_of(const struct module *m, uint32_t f) {
   return n;
 }
 
-static void read_label_names(struct reader *r, struct names *nm) {
+/* An indirect name map (local or label names): for some functions, in
+ * increasing funcidx order, a name map of count(m, f) entries into maps[f]. */
+static void read_indirect_names(struct reader *r, const char ***maps,
+                                uint32_t (*count)(const struct module *m, uint32_t f),
+                                const char *what) {
   struct module *m = r->m;
   uint32_t n = read_count(r, 2, "functions");
   int64_t prev = -1;
   for (uint32_t i = 0; i < n; i++) {
     size_t at = r->pos;
     uint32_t f = read_u32(r);
-    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in label names");
+    if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in %s names", what);
     prev = f;
-    uint32_t count = nlabels_of(m, f);
-    nm->labels[f] = arena_array(r->a, count + 1, sizeof *nm->labels[f]);
-    read_namemap(r, nm->labels[f], count);
+    uint32_t k = count(m, f);
+    maps[f] = arena_array(r->a, k, sizeof *maps[f]);
+    read_namemap(r, maps[f], k);
   }
 }
 
@@ -738,8 +696,8 @@ static void parse_names(void *arg) {
     switch (id) {
     case 0: nm->module = (const char *)read_name(r).data; break;
     case 1: read_namemap(r, nm->funcs, m->nfuncs); break;
-    case 2: read_local_names(r, nm); break;
-    case 3: read_label_names(r, nm); break;
+    case 2: read_indirect_names(r, nm->locals, nlocals_of, "local"); break;
+    case 3: read_indirect_names(r, nm->labels, nlabels_of, "label"); break;
     case 5: read_namemap(r, nm->tables, m->ntables); break;
     case 6: read_namemap(r, nm->mems, m->nmems); break;
     case 7: read_namemap(r, nm->globals, m->nglobals); break;

@@ -36,6 +36,27 @@ void *arena_alloc(struct arena *a, size_t size);
 void *arena_array(struct arena *a, size_t n, size_t size);
 /* Grow an arena array: returns a new array of new_n elements holding old_n. */
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size);
+/* The room an array needs for need elements when it has room for cap: cap
+ * doubled (8 when cap is 0), or need if that is more.  Arrays index with
+ * uint32_t: need past UINT32_MAX is a diag_error(), and the result never
+ * passes it. */
+size_t arena_room(size_t cap, size_t need);
+/* Make room for more further elements in the growable arena array v, which
+ * holds n elements in room for cap: when they do not fit, v moves to a larger
+ * array (arena_room) and cap is updated.  v, n and cap are lvalues (n and cap
+ * of any unsigned type); each may be evaluated more than once.
+ *
+ *   ARENA_RESERVE(p->a, p->code, p->ncode, p->code_cap, 1);
+ *   p->code[p->ncode++] = in;
+ */
+#define ARENA_RESERVE(a, v, n, cap, more)                                       \
+  do {                                                                         \
+    if ((size_t)(cap) - (size_t)(n) < (size_t)(more)) {                         \
+      size_t room_ = arena_room((cap), (size_t)(n) + (size_t)(more));           \
+      (v) = arena_grow((a), (v), (n), room_, sizeof *(v));                     \
+      (cap) = room_;                                                           \
+    }                                                                          \
+  } while (0)
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_free(struct arena *a);
 
@@ -219,6 +240,8 @@ struct functype {
   uint32_t nresults;     /* number of results */
   enum valtype *params;  /* nparams types */
   enum valtype *results; /* nresults types */
+  uint32_t pos;          /* source offset of the definition (text: of the type use
+                            that added an implicit type) */
 };
 
 struct limits {
@@ -426,8 +449,9 @@ unsigned lex_v128_shape(const struct lexer *lx, struct token t, bool *is_float);
  * False if t is not a valid literal for the lane. */
 bool lex_v128_lane(const struct lexer *lx, struct token t, unsigned lanes, bool is_float,
                    uint8_t *out);
-/* Is s[0..n) well-formed UTF-8 (names must be)? */
-bool lex_utf8_valid(const uint8_t *s, size_t n);
+/* Offset of the first malformed UTF-8 sequence in s[0..n), or n if it is all
+ * well-formed (names must be).  The text and binary readers both use it. */
+size_t lex_utf8_check(const uint8_t *s, size_t n);
 
 /* ===================================================================== */
 /* wat.c: the text format                                                */
@@ -557,8 +581,13 @@ extern struct val_features val_features;
 /* Check m against the spec; the first error is reported with diag_error().
  * Also fills func.declared, func.max_stack and func.max_depth. */
 void val_module(struct module *m);
-/* Report "SPACE variable out of range (max N)" at pos unless idx < n. */
-void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
+/* The implementation limits on locals (LIMIT_LOCALS, LIMIT_MODULE_LOCALS): a
+ * function declaring nlocals, and total declared by it and the functions before
+ * it.  The binary reader checks them too, before it allocates the locals. */
+void val_check_locals(const struct module *m, size_t pos, uint64_t nlocals, uint64_t total);
+/* Report "SPACE variable out of range (max N)" at pos unless idx < n (n is
+ * wide: a function's params and locals together may pass UINT32_MAX). */
+void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,
                      const char *space);
 
 /* validate_code.c: the instruction typing rules (used by validate.c). */

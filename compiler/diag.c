@@ -20,9 +20,11 @@ int diag_protect(void (*fn)(void *arg), void *arg) {
 }
 
 void diag_rethrow(void) {
+  /* Outside any diag_protect() frame (a bug in the caller): say what the error
+   * was and stop, as nothing here may exit(). */
   if (!diag.jmp) {
     fprintf(stderr, "%s\n", diag.message);
-    exit(1);
+    abort();
   }
   longjmp(*diag.jmp, 1);
 }
@@ -79,11 +81,7 @@ _Noreturn void diag_verror(const struct source *src, size_t pos, const char *fmt
                            va_list ap) {
   vsnprintf(diag.reason, sizeof diag.reason, fmt, ap);
   format(diag.message, sizeof diag.message, src, pos, "error", diag.reason);
-  if (!diag.jmp) {
-    fprintf(stderr, "%s\n", diag.message);
-    abort();
-  }
-  longjmp(*diag.jmp, 1);
+  diag_rethrow();
 }
 
 _Noreturn void diag_error(const struct source *src, size_t pos, const char *fmt, ...) {

@@ -4,7 +4,6 @@
  * current spec, "data\"a\"" is one reserved token, not two).  The run is then
  * classified: a lone string, a $id, a keyword, a number, or reserved.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,13 +294,10 @@ struct bytes lex_string(struct arena *a, const struct lexer *lx, struct token t)
   return b;
 }
 
-bool lex_utf8_valid(const uint8_t *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t k = utf8_len(s + i, n - i);
-    if (!k) return false;
-    i += k;
-  }
-  return true;
+size_t lex_utf8_check(const uint8_t *s, size_t n) {
+  size_t i = 0;
+  for (size_t k; i < n && (k = utf8_len(s + i, n - i)) != 0;) i += k;
+  return i;
 }
 
 /* ---- numbers ---------------------------------------------------------- */
@@ -333,8 +329,9 @@ static bool magnitude(const char *s, size_t n, uint64_t *out) {
   return true;
 }
 
-/* Signed or unsigned integer of N bits: -2^(N-1) .. 2^N - 1, with '+' only
- * up to 2^(N-1) - 1 (the spec's sN), unsigned without sign (uN). */
+/* An integer literal of the given bits into *out.  With sign_ok, the spec's
+ * sN or uN: -2^(bits-1) .. 2^bits - 1, a '+' only up to 2^(bits-1) - 1; without
+ * it, uN only (no sign).  Negative values are stored in two's complement. */
 static bool int_literal(const struct lexer *lx, struct token t, unsigned bits, bool sign_ok,
                         uint64_t *out) {
   const char *s = tok_text(lx, t);
@@ -380,7 +377,8 @@ bool lex_i64(const struct lexer *lx, struct token t, uint64_t *out) {
   return int_literal(lx, t, 64, true, out);
 }
 
-/* Float literal to bits.  mant_bits/exp_bits describe the format. */
+/* A float literal to its bits: f32 (in the low 32 bits of *bits) if single,
+ * else f64. */
 static bool float_literal(const struct lexer *lx, struct token t, bool single, uint64_t *bits) {
   const char *s = tok_text(lx, t);
   size_t n = t.len;
@@ -414,7 +412,6 @@ static bool float_literal(const struct lexer *lx, struct token t, bool single, u
     if (s[j] != '_') buf[k++] = s[j];
   buf[k] = '\0';
   bool ok = true;
-  errno = 0;
   if (single) {
     float f = strtof(buf, NULL);
     uint32_t b;

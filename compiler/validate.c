@@ -8,9 +8,19 @@
 #define MAX_PAGES 65536u          /* 4 GiB of 64 KiB pages */
 #define MAX_TABLE 0xFFFFFFFFull   /* table sizes are u32 */
 
-void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint32_t n,
+void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,
                      const char *space) {
-  if (idx >= n) diag_error(m->src, pos, "%s variable out of range (max %u)", space, n);
+  if (idx >= n)
+    diag_error(m->src, pos, "%s variable out of range (max %llu)", space, (unsigned long long)n);
+}
+
+void val_check_locals(const struct module *m, size_t pos, uint64_t nlocals, uint64_t total) {
+  if (nlocals > LIMIT_LOCALS)
+    diag_error(m->src, pos, "too many locals: %llu declared, the implementation limit is %u",
+               (unsigned long long)nlocals, LIMIT_LOCALS);
+  if (total > LIMIT_MODULE_LOCALS)
+    diag_error(m->src, pos, "too many locals: more than %u in the module, the implementation limit",
+               LIMIT_MODULE_LOCALS);
 }
 
 static void check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {
@@ -26,9 +36,8 @@ static void check_valtype(const struct module *m, size_t pos, enum valtype t, co
 static void check_types(const struct module *m) {
   for (uint32_t i = 0; i < m->ntypes; i++) {
     const struct functype *ft = &m->types[i];
-    /* Types carry no position of their own; report at the module start. */
-    for (uint32_t j = 0; j < ft->nparams; j++) check_valtype(m, 0, ft->params[j], "a type");
-    for (uint32_t j = 0; j < ft->nresults; j++) check_valtype(m, 0, ft->results[j], "a type");
+    for (uint32_t j = 0; j < ft->nparams; j++) check_valtype(m, ft->pos, ft->params[j], "a type");
+    for (uint32_t j = 0; j < ft->nresults; j++) check_valtype(m, ft->pos, ft->results[j], "a type");
   }
 }
 
@@ -60,7 +69,8 @@ static void check_imports_and_spaces(const struct module *m) {
     diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
-    if (mem->limits.shared) diag_error(m->src, mem->pos, "shared memories are not supported yet");
+    if (mem->limits.shared)
+      diag_error(m->src, mem->pos, "shared memories are not supported yet (threads)");
     check_limits(m, mem->pos, &mem->limits, MAX_PAGES, "memory");
   }
 }
@@ -72,7 +82,8 @@ static void mark_refs(struct module *m, const struct expr *e) {
       m->funcs[e->code[i].imm.idx].declared = true;
 }
 
-/* C.refs: functions referenced outside function bodies and the start function. */
+/* The spec's C.refs: the functions the module names anywhere but in function
+ * bodies and the start section (globals, elem segments, exports). */
 static void compute_refs(struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++) m->funcs[i].declared = false;
   for (uint32_t i = 0; i < m->nglobals; i++) mark_refs(m, &m->globals[i].init);
@@ -166,7 +177,7 @@ static void check_elems(struct module *m, struct val_code *v) {
 
 static void check_datas(struct module *m, struct val_code *v) {
   if (m->has_datacount && m->datacount != m->ndatas)
-    diag_error(m->src, 0, "data count (%u) and data section (%u segments) disagree",
+    diag_error(m->src, 0, "data count and data section have inconsistent lengths: %u and %u",
                m->datacount, m->ndatas);
   for (uint32_t i = 0; i < m->ndatas; i++) {
     const struct data *d = &m->datas[i];
@@ -190,10 +201,7 @@ void val_module(struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++) {
     if (m->funcs[i].imported) continue;
     locals += m->funcs[i].nlocals;
-    if (locals > LIMIT_MODULE_LOCALS)
-      diag_error(m->src, m->funcs[i].pos,
-                 "too many locals: more than %u in the module, the implementation limit",
-                 LIMIT_MODULE_LOCALS);
+    val_check_locals(m, m->funcs[i].pos, m->funcs[i].nlocals, locals);
     val_function(v, i);
   }
 }

@@ -97,17 +97,14 @@ static _Noreturn void mismatch(struct val_code *v, const struct instr *in, const
   fail(v, in, "type mismatch in %s, expected %s but got %s", name, e, g);
 }
 
-static void check_index(struct val_code *v, const struct instr *in, uint32_t idx, uint32_t n,
+/* val_check_index at the instruction. */
+static void check_index(struct val_code *v, const struct instr *in, uint32_t idx, uint64_t n,
                         const char *space) {
   val_check_index(v->m, in->pos, idx, n, space);
 }
 
 static void push(struct val_code *v, unsigned t) {
-  if (v->nvals == v->capvals) {
-    uint32_t cap = v->capvals ? v->capvals * 2 : 64;
-    v->vals = arena_grow(v->m->arena, v->vals, v->nvals, cap, sizeof *v->vals);
-    v->capvals = cap;
-  }
+  ARENA_RESERVE(v->m->arena, v->vals, v->nvals, v->capvals, 1);
   v->vals[v->nvals++] = (uint8_t)t;
   if (v->nvals > v->max_vals) v->max_vals = v->nvals;
 }
@@ -173,11 +170,7 @@ static void set_unreachable(struct val_code *v) {
 
 static void push_frame(struct val_code *v, uint16_t op, const enum valtype *params,
                        uint32_t np, const enum valtype *results, uint32_t nr) {
-  if (v->nctrls == v->capctrls) {
-    uint32_t cap = v->capctrls ? v->capctrls * 2 : 16;
-    v->ctrls = arena_grow(v->m->arena, v->ctrls, v->nctrls, cap, sizeof *v->ctrls);
-    v->capctrls = cap;
-  }
+  ARENA_RESERVE(v->m->arena, v->ctrls, v->nctrls, v->capctrls, 1);
   v->ctrls[v->nctrls++] = (struct frame){op, false, v->nvals, params, np, results, nr, 0};
   if (v->nctrls > v->max_ctrls) v->max_ctrls = v->nctrls;
   push_list(v, params, np);
@@ -255,7 +248,7 @@ static void step_memarg(struct val_code *v, const struct instr *in) {
 static void data_index(struct val_code *v, const struct instr *in, uint32_t idx) {
   const struct module *m = v->m;
   if (m->src && !m->src->is_text && !m->has_datacount)
-    fail(v, in, "%s requires a data count section", opinfo[in->op].name);
+    fail(v, in, "data count section required by %s", opinfo[in->op].name);
   check_index(v, in, idx, m->ndatas, "data segment");
 }
 
@@ -516,8 +509,7 @@ static void step_variable(struct val_code *v, const struct instr *in) {
     return;
   }
   const struct functype *ft = v->func;
-  uint64_t n = (uint64_t)ft->nparams + v->fn->nlocals;
-  if (idx >= n) fail(v, in, "local variable out of range (max %llu)", (unsigned long long)n);
+  check_index(v, in, idx, (uint64_t)ft->nparams + v->fn->nlocals, "local");
   t = idx < ft->nparams ? ft->params[idx] : v->fn->locals[idx - ft->nparams];
   if (in->op == OP_LOCAL_GET) {
     push(v, t);
@@ -640,9 +632,6 @@ struct val_code *val_code_new(struct module *m) {
 void val_function(struct val_code *v, uint32_t funcidx) {
   struct module *m = v->m;
   struct func *fn = &m->funcs[funcidx];
-  if (fn->nlocals > LIMIT_LOCALS)
-    diag_error(m->src, fn->pos, "too many locals: %u declared, the implementation limit is %u",
-               fn->nlocals, LIMIT_LOCALS);
   for (uint32_t i = 0; i < fn->nlocals; i++) {
     if (!single(fn->locals[i]))
       diag_error(m->src, fn->pos, "invalid type 0x%x of local %u", (unsigned)fn->locals[i],

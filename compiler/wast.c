@@ -89,15 +89,14 @@ static size_t skip_form(struct wast_parser *p) {
 /* Concatenate string tokens up to ')' (binary and quote modules). */
 static struct bytes strings(struct wast_parser *p) {
   struct bytes all = {arena_alloc(p->arena, 1), 0};
+  uint32_t cap = 1; /* room in all.data, a NUL after the bytes included */
   for (;;) {
     struct token t = next(p);
     if (t.kind == TOK_RPAR) return all;
     if (t.kind != TOK_STRING) fail(p, t, "a string or ')'");
     struct bytes b = lex_string(p->arena, &p->lx, t);
-    uint8_t *d = arena_alloc(p->arena, (size_t)all.len + b.len + 1);
-    memcpy(d, all.data, all.len);
-    memcpy(d + all.len, b.data, b.len);
-    all.data = d;
+    ARENA_RESERVE(p->arena, all.data, all.len, cap, (size_t)b.len + 1);
+    memcpy(all.data + all.len, b.data, b.len);
     all.len += b.len;
   }
 }
@@ -204,10 +203,7 @@ static uint32_t values(struct wast_parser *p, struct wast_value **out, bool resu
     struct token t = next(p);
     if (t.kind == TOK_RPAR) break;
     if (t.kind != TOK_LPAR) fail(p, t, result ? "a result or ')'" : "a constant or ')'");
-    if (n == cap) {
-      vs = arena_grow(p->arena, vs, cap, cap ? cap * 2 : 4, sizeof *vs);
-      cap = cap ? cap * 2 : 4;
-    }
+    ARENA_RESERVE(p->arena, vs, n, cap, 1);
     value(p, &vs[n++], result);
   }
   *out = vs;
@@ -329,11 +325,7 @@ struct wast_script *wast_parse(struct arena *arena, const struct source *src) {
     struct token t = next(&p);
     if (t.kind == TOK_EOF) break;
     if (t.kind != TOK_LPAR) fail(&p, t, "'('");
-    if (s->ncommands == cap) {
-      uint32_t ncap = cap ? cap * 2 : 64;
-      s->commands = arena_grow(arena, s->commands, cap, ncap, sizeof *s->commands);
-      cap = ncap;
-    }
+    ARENA_RESERVE(arena, s->commands, s->ncommands, cap, 1);
     command(&p, t, &s->commands[s->ncommands++]);
   }
   return s;

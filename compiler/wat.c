@@ -188,12 +188,6 @@ static enum valtype valtype(struct parser *p) {
   return vt;
 }
 
-/* Append a type to a growing array in the arena. */
-static void push_type(struct parser *p, enum valtype **v, uint32_t *n, enum valtype t) {
-  if ((*n & (*n - 1)) == 0) *v = arena_grow(p->a, *v, *n, *n ? *n * 2 : 4, sizeof **v);
-  (*v)[(*n)++] = t;
-}
-
 /* After (param $x t / (local $x t: anything but ")" is a common mistake. */
 static void one_named(struct parser *p, const char *what, const char *noun) {
   if (p->tok.kind == TOK_RPAR) return;
@@ -204,6 +198,7 @@ static void one_named(struct parser *p, const char *what, const char *noun) {
 
 void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
   memset(tu, 0, sizeof *tu);
+  tu->ft.pos = (uint32_t)p->tok.pos;
   if (wat_at_field(p, "type")) {
     open_field(p);
     tu->has_type = true;
@@ -211,7 +206,7 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
     tu->typeidx = wat_index(p, SP_TYPE);
     wat_expect_rpar(p);
   }
-  uint32_t names_cap = 0;
+  uint32_t params_cap = 0, names_cap = 0, results_cap = 0; /* room in the arrays */
   while (wat_at_field(p, "param")) {
     open_field(p);
     tu->nclauses++;
@@ -223,12 +218,10 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
     }
     while (p->tok.kind != TOK_RPAR || name.len) {
       enum valtype vt = valtype(p);
-      push_type(p, &tu->ft.params, &tu->ft.nparams, vt);
-      if (tu->ft.nparams > names_cap) {
-        tu->names = arena_grow(p->a, tu->names, names_cap, names_cap * 2 + 4, sizeof *tu->names);
-        names_cap = names_cap * 2 + 4;
-      }
-      tu->names[tu->ft.nparams - 1] = name;
+      ARENA_RESERVE(p->a, tu->ft.params, tu->ft.nparams, params_cap, 1);
+      ARENA_RESERVE(p->a, tu->names, tu->ft.nparams, names_cap, 1);
+      tu->names[tu->ft.nparams] = name;
+      tu->ft.params[tu->ft.nparams++] = vt;
       if (name.len) break;
     }
     if (name.len) one_named(p, "param", "parameter");
@@ -237,16 +230,27 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
   while (wat_at_field(p, "result")) {
     open_field(p);
     tu->nclauses++;
-    while (p->tok.kind != TOK_RPAR) push_type(p, &tu->ft.results, &tu->ft.nresults, valtype(p));
+    while (p->tok.kind != TOK_RPAR) {
+      enum valtype vt = valtype(p);
+      ARENA_RESERVE(p->a, tu->ft.results, tu->ft.nresults, results_cap, 1);
+      tu->ft.results[tu->ft.nresults++] = vt;
+    }
     wat_expect_rpar(p);
   }
   if (tu->nclauses && (wat_at_field(p, "param") || wat_at_field(p, "type")))
     wat_unexpected(p, wat_peek(p), "an instruction ((type ...) and (param ...) come first)");
 }
 
+/* module_add_type, and the position of a type it appends. */
+static uint32_t add_type(struct module *m, const struct functype *ft, bool dedupe) {
+  uint32_t n = m->ntypes, idx = module_add_type(m, ft, dedupe);
+  if (idx == n) m->types[idx].pos = ft->pos;
+  return idx;
+}
+
 uint32_t wat_typeuse_index(struct parser *p, const struct typeuse *tu) {
   struct module *m = p->m;
-  if (!tu->has_type) return module_add_type(m, &tu->ft, true);
+  if (!tu->has_type) return add_type(m, &tu->ft, true);
   /* An unknown (type x) alone is left to the validator ("unknown type"). */
   if (tu->typeidx >= m->ntypes && !tu->nclauses) return tu->typeidx;
   if (tu->typeidx >= m->ntypes) diag_error(p->src, tu->type_pos, "unknown type %u", tu->typeidx);
@@ -280,9 +284,9 @@ static struct limits limits(struct parser *p, bool memory) {
     l.has_max = true;
     wat_next(p);
   }
-  if (memory && wat_is(p, p->tok, "shared")) {
+  if (memory && wat_is(p, p->tok, "shared")) { /* the validator rejects it */
     l.shared = true;
-    diag_error(p->src, p->tok.pos, "shared memories are not supported yet (threads)");
+    wat_next(p);
   }
   return l;
 }
@@ -291,7 +295,7 @@ static struct limits limits(struct parser *p, bool memory) {
 static struct bytes name_string(struct parser *p) {
   if (p->tok.kind != TOK_STRING) wat_unexpected(p, p->tok, "a string");
   struct bytes b = lex_string(p->a, &p->lx, p->tok);
-  if (!lex_utf8_valid(b.data, b.len)) diag_error(p->src, p->tok.pos, "malformed UTF-8 encoding");
+  if (lex_utf8_check(b.data, b.len) < b.len) diag_error(p->src, p->tok.pos, "malformed UTF-8 encoding");
   wat_next(p);
   return b;
 }
@@ -318,10 +322,7 @@ static void skip_form(struct parser *p, size_t open) {
   for (;;) {
     if (p->tok.kind == TOK_EOF) unclosed(p, depth > 1 ? opens[depth - 2] : open);
     if (p->tok.kind == TOK_LPAR) {
-      if (depth - 1 == cap) {
-        opens = arena_grow(p->a, opens, cap, cap * 2 + 16, sizeof *opens);
-        cap = cap * 2 + 16;
-      }
+      ARENA_RESERVE(p->a, opens, depth - 1, cap, 1);
       opens[depth++ - 1] = p->tok.pos;
     }
     if (p->tok.kind == TOK_RPAR && --depth == 0) break;
@@ -358,7 +359,8 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
     scan_name(p, SP_TYPE);
     struct functype ft;
     functype(p, &ft);
-    module_add_type(p->m, &ft, false);
+    ft.pos = (uint32_t)open;
+    add_type(p->m, &ft, false);
   } else if (wat_is(p, kw, "import")) {
     scan_import(p, s, kw);
     wat_expect(p, TOK_STRING, "a module name string");
@@ -463,7 +465,7 @@ static const char *opt_name(struct parser *p) {
 static void func_locals(struct parser *p, struct func *f, const struct typeuse *tu) {
   uint32_t nparams = f->typeidx < p->m->ntypes ? p->m->types[f->typeidx].nparams : 0;
   struct token *names = NULL;
-  uint32_t n = 0, cap = 0;
+  uint32_t n = 0, names_cap = 0, locals_cap = 0;
   enum valtype *locals = NULL;
   memset(&p->locals, 0, sizeof p->locals);
   while (wat_at_field(p, "local")) {
@@ -476,11 +478,8 @@ static void func_locals(struct parser *p, struct func *f, const struct typeuse *
     }
     while (p->tok.kind != TOK_RPAR) {
       enum valtype vt = valtype(p);
-      if (n == cap) {
-        cap = cap ? cap * 2 : 8;
-        locals = arena_grow(p->a, locals, n, cap, sizeof *locals);
-        names = arena_grow(p->a, names, n, cap, sizeof *names);
-      }
+      ARENA_RESERVE(p->a, locals, n, locals_cap, 1);
+      ARENA_RESERVE(p->a, names, n, names_cap, 1);
       locals[n] = vt;
       names[n++] = name;
       if (name.len) break;
@@ -556,10 +555,7 @@ static void elem_items(struct parser *p, struct elem *e, bool funcs) {
     } else {
       return;
     }
-    if (e->count == cap) {
-      cap = cap ? cap * 2 : 8;
-      e->items = arena_grow(p->a, e->items, e->count, cap, sizeof *e->items);
-    }
+    ARENA_RESERVE(p->a, e->items, e->count, cap, 1);
     e->items[e->count++] = x;
   }
 }
@@ -615,9 +611,10 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
 /* The data strings of a segment, concatenated. */
 static struct bytes data_strings(struct parser *p) {
   struct bytes all = {arena_alloc(p->a, 1), 0};
+  uint32_t cap = 1; /* room in all.data, a NUL after the bytes included */
   while (p->tok.kind == TOK_STRING) {
     struct bytes b = lex_string(p->a, &p->lx, p->tok);
-    all.data = arena_grow(p->a, all.data, all.len, (size_t)all.len + b.len + 1, 1);
+    ARENA_RESERVE(p->a, all.data, all.len, cap, (size_t)b.len + 1);
     memcpy(all.data + all.len, b.data, b.len);
     all.len += b.len;
     wat_next(p);

@@ -70,7 +70,7 @@ struct typeuse {
   uint32_t typeidx;    /* x, if has_type */
   uint32_t type_pos;   /* source offset of x */
   uint32_t nclauses;   /* number of (param ...) and (result ...) clauses */
-  struct functype ft;  /* the inline params and results */
+  struct functype ft;  /* the inline params and results; ft.pos is where the use starts */
   struct token *names; /* ft.nparams param $names (len 0 = unnamed) */
 };
 /* Parse a type use; names_ok: params may carry $names (functions, imports). */

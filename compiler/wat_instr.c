@@ -103,11 +103,7 @@ _Noreturn static void unknown_operator(struct parser *p, struct token t) {
 /* ---- code buffer and labels -------------------------------------------- */
 
 static void append(struct parser *p, const struct instr *in) {
-  if (p->ncode == p->code_cap) {
-    uint32_t cap = p->code_cap ? p->code_cap * 2 : 64;
-    p->code = arena_grow(p->a, p->code, p->ncode, cap, sizeof *p->code);
-    p->code_cap = cap;
-  }
+  ARENA_RESERVE(p->a, p->code, p->ncode, p->code_cap, 1);
   p->code[p->ncode++] = *in;
 }
 
@@ -131,11 +127,7 @@ static void append_op(struct parser *p, enum opcode op, size_t pos) {
 }
 
 static void push_label(struct parser *p, struct token name, enum opcode op, size_t pos) {
-  if (p->nlabels == p->labels_cap) {
-    uint32_t cap = p->labels_cap ? p->labels_cap * 2 : 16;
-    p->labels = arena_grow(p->a, p->labels, p->nlabels, cap, sizeof *p->labels);
-    p->labels_cap = cap;
-  }
+  ARENA_RESERVE(p->a, p->labels, p->nlabels, p->labels_cap, 1);
   struct label *l = &p->labels[p->nlabels++];
   l->name = name;
   l->op = (uint16_t)op;
@@ -348,10 +340,7 @@ static void immediates(struct parser *p, struct instr *in) {
     uint32_t n = 0, cap = 0;
     uint32_t *v = NULL;
     do {
-      if (n == cap) {
-        cap = cap ? cap * 2 : 8;
-        v = arena_grow(p->a, v, n, cap, sizeof *v);
-      }
+      ARENA_RESERVE(p->a, v, n, cap, 1);
       v[n++] = label_index(p);
     } while (p->tok.kind == TOK_ID || p->tok.kind == TOK_NUMBER);
     in->imm.br_table.count = n - 1;

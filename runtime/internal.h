@@ -20,10 +20,12 @@ void rt_thread_setup(void);
  * not UINT64_MAX (set around instantiation by the linker). */
 extern _Thread_local uint64_t rt_new_memory_limit;
 
-/* functype.c: the text-format name of a signature letter's type. */
+/* functype.c: the value type a signature letter stands for (i I f F V r x),
+ * or 0 (no w2l_valtype) for any other character. */
 w2l_valtype rt_valtype_of_letter(char c);
 
-/* instance.c: printf into a fixed buffer, always NUL-terminated. */
+/* instance.c: fill *err, unless err is NULL: its trap, and the printf-formatted
+ * message, truncated to err->message and always NUL-terminated. */
 void rt_error(w2l_error *err, w2l_trap trap, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -247,16 +247,19 @@ extern _Thread_local uintptr_t w2l_stack_limit;
  * tail-recursion elimination): an unbounded wasm recursion such as
  * (func $f (call $f)) must exhaust the stack and trap, not spin forever.  The
  * comparison uses the frame address, which is on the real stack even under
- * ASan's fake stacks. */
+ * ASan's fake stacks.  Both need GNU C (gcc, clang); other compilers compare
+ * the local's own address and get no protection against tail calls. */
 #define W2L_FUNC_ENTRY()                                                          \
   char w2l_frame_;                                                                \
   W2L_ESCAPE(&w2l_frame_);                                                        \
-  if (W2L_UNLIKELY((uintptr_t)__builtin_frame_address(0) < w2l_stack_limit))      \
+  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) < w2l_stack_limit))             \
   w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
 #if defined(__GNUC__)
 #define W2L_ESCAPE(p) __asm__ volatile("" : : "r"(p) : "memory")
+#define W2L_FRAME_ADDRESS(local) ((uintptr_t)__builtin_frame_address(0))
 #else
 #define W2L_ESCAPE(p) ((void)(p))
+#define W2L_FRAME_ADDRESS(local) ((uintptr_t)(void *)(local))
 #endif
 
 /* ===================================================================== */
