@@ -351,6 +351,7 @@ struct module {
   const char *name;           /* (module $name) or name-section module name, or NULL */
 
   uint32_t ntypes;            /* type section */
+  uint32_t types_cap;         /* capacity of types (module_add_type) */
   struct functype *types;
   uint32_t nimports;          /* imports in declaration order */
   struct import *imports;

@@ -11,9 +11,10 @@
  *                      escaped form of their name: X_Z_module)
  *   X_module, X_instantiate   public: descriptor and instantiation
  *   X__<lowercase...>  private statics: X__f3_name (function 3), X__data2,
- *                      X__tramp_ii_i, X__instance...  Mangled names never hold
- *                      '_' followed by a lower-case letter, so these two
- *                      families cannot meet.
+ *                      X__tramp_ii_i, X__instance...  A mangled name never
+ *                      starts with '_' (it starts with a letter, or is the
+ *                      escaped form Z_...), so X_<export> never begins X__
+ *                      and the two families cannot meet.
  */
 #include <inttypes.h>
 #include <string.h>

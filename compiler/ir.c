@@ -92,10 +92,12 @@ uint32_t module_add_type(struct module *m, const struct functype *ft, bool dedup
   if (dedupe)
     for (uint32_t i = 0; i < m->ntypes; i++)
       if (functype_equal(&m->types[i], ft)) return i;
-  m->types = arena_grow(m->arena, m->types, m->ntypes, m->ntypes + 1, sizeof *m->types);
+  if (m->types_cap < m->ntypes) m->types_cap = m->ntypes; /* filled by a reader */
+  ARENA_RESERVE(m->arena, m->types, m->ntypes, m->types_cap, 1);
   struct functype *t = &m->types[m->ntypes];
   t->nparams = ft->nparams;
   t->nresults = ft->nresults;
+  t->pos = ft->pos;
   t->params = arena_array(m->arena, ft->nparams, sizeof *t->params);
   t->results = arena_array(m->arena, ft->nresults, sizeof *t->results);
   if (ft->nparams) memcpy(t->params, ft->params, ft->nparams * sizeof *t->params);

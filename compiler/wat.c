@@ -241,16 +241,9 @@ void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
     wat_unexpected(p, wat_peek(p), "an instruction ((type ...) and (param ...) come first)");
 }
 
-/* module_add_type, and the position of a type it appends. */
-static uint32_t add_type(struct module *m, const struct functype *ft, bool dedupe) {
-  uint32_t n = m->ntypes, idx = module_add_type(m, ft, dedupe);
-  if (idx == n) m->types[idx].pos = ft->pos;
-  return idx;
-}
-
 uint32_t wat_typeuse_index(struct parser *p, const struct typeuse *tu) {
   struct module *m = p->m;
-  if (!tu->has_type) return add_type(m, &tu->ft, true);
+  if (!tu->has_type) return module_add_type(m, &tu->ft, true);
   /* An unknown (type x) alone is left to the validator ("unknown type"). */
   if (tu->typeidx >= m->ntypes && !tu->nclauses) return tu->typeidx;
   if (tu->typeidx >= m->ntypes) diag_error(p->src, tu->type_pos, "unknown type %u", tu->typeidx);
@@ -360,7 +353,7 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
     struct functype ft;
     functype(p, &ft);
     ft.pos = (uint32_t)open;
-    add_type(p->m, &ft, false);
+    module_add_type(p->m, &ft, false);
   } else if (wat_is(p, kw, "import")) {
     scan_import(p, s, kw);
     wat_expect(p, TOK_STRING, "a module name string");
