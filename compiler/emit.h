@@ -3,7 +3,9 @@
  *   emit.c       module level: instance struct, init/free, descriptor, header,
  *                trampolines, export wrappers
  *   emit_code.c  function bodies, one small function per instruction class
- *   emit_names.c identifier mangling, C types and literals, the output buffer
+ *   emit_names.c identifier mangling, C types and literals
+ *   emit_buf.c   the output buffer
+ *   emit_callgraph.c which functions may recurse (they get the stack check)
  */
 #ifndef W2L_EMIT_H
 #define W2L_EMIT_H
@@ -39,9 +41,11 @@ struct emitter {
   uint64_t c_lines;        /* lines written to the C file so far */
 };
 
-/* emit_names.c: the output buffer */
+/* emit_buf.c: the output buffer */
 void emit_init_buf(struct ebuf *b, struct arena *a);
 void emit_put(struct ebuf *b, const char *s);
+/* Room for n more bytes (and the NUL) in b, to write into b->data directly. */
+void emit_reserve(struct ebuf *b, size_t n);
 void emit_printf(struct ebuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* emit_names.c: types and literals */
@@ -71,6 +75,9 @@ void emit_f64_literal(struct ebuf *b, uint64_t bits);
 const char *emit_return_type(struct emitter *e, uint32_t typeidx);
 /* C function pointer type "RET (*)(void *, P1, ...)" for a function type. */
 void emit_fnptr_type(struct emitter *e, struct ebuf *b, uint32_t typeidx);
+
+/* emit_callgraph.c: set e->recursive (functions on a cycle of the call graph). */
+void emit_find_recursion(struct emitter *e);
 
 /* emit.c: the 1-based source line of byte offset pos (needs line_starts). */
 uint32_t emit_source_line(const struct emitter *e, uint32_t pos);

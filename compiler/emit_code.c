@@ -149,12 +149,12 @@ static int type_class(enum valtype t) {
   diag_error(NULL, 0, "emit: value type %s is not supported yet", valtype_name(t));
 }
 
+/* Grow the array p of *cap elements (all kept, new ones zero) to hold need. */
 static void *grow_to(struct arena *a, void *p, uint32_t *cap, uint32_t need, size_t size) {
   if (need <= *cap) return p;
-  uint32_t n = *cap ? *cap * 2 : 16;
-  while (n < need) n *= 2;
-  p = arena_grow(a, p, *cap, n, size);
-  *cap = n;
+  size_t room = arena_room(*cap, need);
+  p = arena_grow(a, p, *cap, room, size);
+  *cap = (uint32_t)room;
   return p;
 }
 

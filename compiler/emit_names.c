@@ -13,50 +13,10 @@
  * an export's PREFIX "_" fragment.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit.h"
-
-/* ---- output buffer ---- */
-
-void emit_init_buf(struct ebuf *b, struct arena *a) {
-  b->arena = a;
-  b->cap = 64; /* most buffers hold one C expression or name; reserve() doubles */
-  b->data = arena_alloc(a, b->cap);
-  b->len = 0;
-}
-
-static void reserve(struct ebuf *b, size_t n) {
-  if (b->len + n + 1 <= b->cap) return;
-  size_t cap = b->cap * 2;
-  while (cap < b->len + n + 1) cap *= 2;
-  b->data = arena_grow(b->arena, b->data, b->len + 1, cap, 1);
-  b->cap = cap;
-}
-
-void emit_put(struct ebuf *b, const char *s) {
-  size_t n = strlen(s);
-  reserve(b, n);
-  memcpy(b->data + b->len, s, n + 1);
-  b->len += n;
-}
-
-void emit_printf(struct ebuf *b, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
-  va_end(ap);
-  if (n < 0) diag_error(NULL, 0, "emit: formatting failed");
-  if ((size_t)n >= b->cap - b->len) {
-    reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
-    va_end(ap);
-  }
-  b->len += (size_t)n;
-}
 
 /* ---- names ---- */
 
@@ -135,18 +95,7 @@ char emit_sigchar(enum valtype t) {
   return '?';
 }
 
-const char *emit_value_member(enum valtype t) {
-  switch (t) {
-  case VT_I32: return "i32";
-  case VT_I64: return "i64";
-  case VT_F32: return "f32";
-  case VT_F64: return "f64";
-  case VT_V128: return "v128";
-  case VT_FUNCREF:
-  case VT_EXTERNREF: return "ref";
-  }
-  return "?";
-}
+const char *emit_value_member(enum valtype t) { return valtype_is_ref(t) ? "ref" : valtype_name(t); }
 
 char *emit_sig(struct arena *a, const struct functype *ft) {
   char *s = arena_alloc(a, ft->nparams + ft->nresults + 2);
@@ -175,7 +124,7 @@ void emit_fnptr_type(struct emitter *e, struct ebuf *b, uint32_t typeidx) {
 /* ---- literals and comments ---- */
 
 void emit_string_literal(struct ebuf *b, const uint8_t *s, size_t len) {
-  reserve(b, len * 4 + 2);
+  emit_reserve(b, len * 4 + 2);
   b->data[b->len++] = '"';
   for (size_t i = 0; i < len; i++) {
     uint8_t c = s[i];
@@ -192,7 +141,7 @@ void emit_string_literal(struct ebuf *b, const uint8_t *s, size_t len) {
 }
 
 void emit_comment_text(struct ebuf *b, const uint8_t *s, size_t len) {
-  reserve(b, len * 4);
+  emit_reserve(b, len * 4);
   for (size_t i = 0; i < len; i++) {
     uint8_t c = s[i];
     uint8_t next = i + 1 < len ? s[i + 1] : 0;

@@ -1,0 +1,102 @@
+/* emit_callgraph.c - which functions may recurse: the call graph of the
+ * module and its strongly connected components (Tarjan).
+ *
+ * Only a function on a cycle of the call graph can take the stack deeper
+ * without bound, so only those get the stack check and keep their frames
+ * (W2L_FUNC_ENTRY).  Calls through tables and to imports may reach
+ * any function that escapes (exported, or named by ref.func or an elem
+ * segment): they are edges to one node ANY, which has edges to all of those. */
+
+#include "emit.h"
+
+struct callgraph {
+  uint32_t n;               /* nodes: funcidx, plus ANY = nfuncs */
+  uint32_t *first, *edges;  /* edges of node v: edges[first[v] .. first[v + 1]) */
+  uint32_t *index, *low;    /* Tarjan's numbering (0 = unvisited) */
+  uint32_t *stack, sp;      /* Tarjan's stack */
+  bool *on_stack;           /* node is on the stack */
+  uint32_t next;            /* next index to hand out */
+  bool *recursive;          /* result, per funcidx */
+};
+
+static void mark_escaping(const struct expr *x, bool *escapes) {
+  for (uint32_t i = 0; i < x->count; i++)
+    if (x->code[i].op == OP_REF_FUNC) escapes[x->code[i].imm.idx] = true;
+}
+
+/* Edges of own function f into out (NULL: just count them). */
+static uint32_t function_edges(const struct module *m, uint32_t f, uint32_t *out) {
+  uint32_t n = 0;
+  const struct expr *body = &m->funcs[f].body;
+  for (uint32_t i = 0; i < body->count; i++) {
+    const struct instr *in = &body->code[i];
+    uint32_t to;
+    if (in->op == OP_CALL) to = m->funcs[in->imm.idx].imported ? m->nfuncs : in->imm.idx;
+    else if (in->op == OP_CALL_INDIRECT) to = m->nfuncs;
+    else continue;
+    if (out) out[n] = to;
+    n++;
+  }
+  return n;
+}
+
+static void strongconnect(struct callgraph *g, uint32_t v) {
+  g->index[v] = g->low[v] = ++g->next;
+  g->stack[g->sp++] = v;
+  g->on_stack[v] = true;
+  bool self = false;
+  for (uint32_t k = g->first[v]; k < g->first[v + 1]; k++) {
+    uint32_t w = g->edges[k];
+    if (w == v) self = true;
+    if (!g->index[w]) {
+      strongconnect(g, w);
+      if (g->low[w] < g->low[v]) g->low[v] = g->low[w];
+    } else if (g->on_stack[w] && g->index[w] < g->low[v]) {
+      g->low[v] = g->index[w];
+    }
+  }
+  if (g->low[v] != g->index[v]) return;
+  bool cycle = self || g->stack[g->sp - 1] != v; /* a self edge, or more than one node */
+  uint32_t w;
+  do {
+    w = g->stack[--g->sp];
+    g->on_stack[w] = false;
+    if (cycle && w < g->n - 1) g->recursive[w] = true;
+  } while (w != v);
+}
+
+void emit_find_recursion(struct emitter *e) {
+  const struct module *m = e->m;
+  struct arena *a = e->arena;
+  struct callgraph g = {.n = m->nfuncs + 1};
+  bool *escapes = arena_alloc(a, g.n);
+  for (uint32_t i = 0; i < m->nexports; i++)
+    if (m->exports[i].kind == EXT_FUNC) escapes[m->exports[i].index] = true;
+  for (uint32_t i = 0; i < m->nelems; i++)
+    for (uint32_t k = 0; k < m->elems[i].count; k++) mark_escaping(&m->elems[i].items[k], escapes);
+  for (uint32_t i = 0; i < m->nglobals; i++) mark_escaping(&m->globals[i].init, escapes);
+  for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++) mark_escaping(&m->funcs[f].body, escapes);
+  g.first = arena_array(a, g.n + 1, sizeof *g.first);
+  uint32_t total = 0;
+  for (uint32_t v = 0; v < g.n; v++) {
+    g.first[v] = total;
+    if (v == m->nfuncs) {
+      for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++) total += escapes[f];
+    } else if (!m->funcs[v].imported) {
+      total += function_edges(m, v, NULL);
+    }
+  }
+  g.first[g.n] = total;
+  g.edges = arena_array(a, total + 1, sizeof *g.edges);
+  for (uint32_t v = m->nfuncimports; v < m->nfuncs; v++) function_edges(m, v, g.edges + g.first[v]);
+  for (uint32_t f = m->nfuncimports, k = g.first[m->nfuncs]; f < m->nfuncs; f++)
+    if (escapes[f]) g.edges[k++] = f;
+  g.index = arena_array(a, g.n, sizeof *g.index);
+  g.low = arena_array(a, g.n, sizeof *g.low);
+  g.stack = arena_array(a, g.n, sizeof *g.stack);
+  g.on_stack = arena_alloc(a, g.n);
+  g.recursive = arena_alloc(a, g.n);
+  for (uint32_t v = 0; v < g.n; v++)
+    if (!g.index[v]) strongconnect(&g, v);
+  e->recursive = g.recursive;
+}
