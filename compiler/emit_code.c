@@ -268,8 +268,7 @@ static bool has_dep(const struct deps *x, uint32_t v, uint32_t mask) {
 static const char *slot_name(struct fstate *fs, uint32_t d, enum valtype t) {
   int c = type_class(t);
   if (d >= fs->slot_names_cap) {
-    uint32_t old = fs->slot_names_cap, cap = old;
-    (void)grow_to(fs->e->arena, NULL, &cap, d + 1, 1);
+    uint32_t old = fs->slot_names_cap, cap = (uint32_t)arena_room(old, (size_t)d + 1);
     char **n = arena_array(fs->e->arena, (size_t)cap * NCLASS, sizeof *n);
     if (old) memcpy(n, fs->slot_names, (size_t)old * NCLASS * sizeof *n);
     fs->slot_names = n;

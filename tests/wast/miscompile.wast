@@ -160,3 +160,23 @@
 (assert_return (invoke "switch_bool" (i32.const 1)) (i32.const 2))
 (assert_return (invoke "switch_bool" (i32.const 9)) (i32.const 1))
 (assert_return (invoke "mask_cond" (i32.const 0)) (i32.const 7))
+
+;; More than 8 values pending at a call: the slot names grow past their
+;; first allocation (the emitter once copied from a null array there).
+(module
+  (func $idf (param f32) (result f32) local.get 0)
+  (func $idi (param i32) (result i32) local.get 0)
+  (func (export "deep") (param i32) (result f32)
+    (call $idf (f32.const 1)) (call $idf (f32.const 2)) (call $idf (f32.const 3)) (call $idf (f32.const 4)) (call $idf (f32.const 5))
+    (call $idf (f32.const 6)) (call $idf (f32.const 7)) (call $idf (f32.const 8)) (call $idf (f32.const 9)) (call $idf (f32.const 10))
+    (call $idi (i32.const 1)) (call $idi (i32.const 2)) (call $idi (i32.const 3)) (call $idi (i32.const 4)) (call $idi (i32.const 5))
+    (call $idi (i32.const 6)) (call $idi (i32.const 7)) (call $idi (i32.const 8)) (call $idi (i32.const 9)) (call $idi (i32.const 10))
+    (call $idi (local.get 0))
+    i32.add i32.add i32.add i32.add i32.add
+    i32.add i32.add i32.add i32.add i32.add
+    f32.convert_i32_s
+    (call $idf (f32.const 11)) (call $idf (f32.const 12))
+    f32.add f32.add
+    f32.add f32.add f32.add f32.add f32.add
+    f32.add f32.add f32.add f32.add f32.add))
+(assert_return (invoke "deep" (i32.const 100)) (f32.const 233))
