@@ -100,10 +100,19 @@ static char *header_path(const char *out_c) {
   return h;
 }
 
+/* Binary input: the magic number, or a .wasm name or a NUL byte first (no
+ * text starts so), so that a damaged binary gets the binary reader's message
+ * ("magic header not detected") rather than a text syntax error. */
+static bool is_binary(const struct source *src) {
+  size_t n = strlen(src->filename);
+  return (src->size >= 4 && memcmp(src->data, "\0asm", 4) == 0) ||
+         (src->size > 0 && src->data[0] == 0) || (n > 5 && strcmp(src->filename + n - 5, ".wasm") == 0);
+}
+
 static void compile(void *arg) {
   struct job *j = arg;
   const struct source *src = &j->src;
-  if (src->size >= 4 && memcmp(src->data, "\0asm", 4) == 0) {
+  if (is_binary(src)) {
     j->src.is_text = false;
     j->module = bin_read_module(&j->arena, src);
   } else {
