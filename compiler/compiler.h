@@ -570,18 +570,20 @@ void dump_module(FILE *out, const struct module *m);
 /* validate.c: the 2.0 validation rules                                  */
 /* ===================================================================== */
 
-/* Features beyond WebAssembly 2.0 that val_module() accepts; all on by
- * default.  The spec runner turns them off for the 2.0 core testsuite, whose
- * assert_invalid cases forbid them. */
+/* Features beyond WebAssembly 2.0 that val_module() accepts.  The translator
+ * passes val_features_all; the spec runner turns some off for the 2.0 core
+ * testsuite, whose assert_invalid cases forbid them. */
 struct val_features {
   bool multi_memory; /* more than one memory (multi-memory proposal); off: the
                         2.0 rule, "multiple memories" */
 };
-extern struct val_features val_features;
+/* Every feature this validator knows, on. */
+extern const struct val_features val_features_all;
 
-/* Check m against the spec; the first error is reported with diag_error().
- * Also fills func.declared, func.max_stack and func.max_depth. */
-void val_module(struct module *m);
+/* Check m against the spec with the given features; the first error is
+ * reported with diag_error().  Also fills func.declared, func.max_stack and
+ * func.max_depth. */
+void val_module(struct module *m, const struct val_features *features);
 /* The implementation limits on locals (LIMIT_LOCALS, LIMIT_MODULE_LOCALS): a
  * function declaring nlocals, and total declared by it and the functions before
  * it.  The binary reader checks them too, before it allocates the locals. */

@@ -119,7 +119,7 @@ static void compile(void *arg) {
     j->src.is_text = true;
     j->module = wat_parse_module(&j->arena, src);
   }
-  val_module(j->module);
+  val_module(j->module, &val_features_all);
   const char *name = j->name ? j->name : default_name(&j->arena, src->filename);
   struct emit_options opt = {
       .prefix = emit_mangle(&j->arena, (const uint8_t *)name, strlen(name)),

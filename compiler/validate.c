@@ -54,9 +54,9 @@ static void check_limits(const struct module *m, size_t pos, const struct limits
                what, (unsigned long long)l->min, (unsigned long long)l->max);
 }
 
-struct val_features val_features = {.multi_memory = true};
+const struct val_features val_features_all = {.multi_memory = true};
 
-static void check_imports_and_spaces(const struct module *m) {
+static void check_imports_and_spaces(const struct module *m, const struct val_features *f) {
   for (uint32_t i = 0; i < m->nfuncs; i++)
     val_check_index(m, m->funcs[i].pos, m->funcs[i].typeidx, m->ntypes, "type");
   for (uint32_t i = 0; i < m->ntables; i++) {
@@ -65,7 +65,7 @@ static void check_imports_and_spaces(const struct module *m) {
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
     check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
   }
-  if (m->nmems > 1 && !val_features.multi_memory)
+  if (m->nmems > 1 && !f->multi_memory)
     diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
@@ -187,10 +187,10 @@ static void check_datas(struct module *m, struct val_code *v) {
   }
 }
 
-void val_module(struct module *m) {
+void val_module(struct module *m, const struct val_features *features) {
   struct val_code *v = val_code_new(m);
   check_types(m);
-  check_imports_and_spaces(m);
+  check_imports_and_spaces(m, features);
   compute_refs(m);
   check_globals(m, v);
   check_exports(m);

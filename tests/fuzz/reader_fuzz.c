@@ -22,7 +22,7 @@ static void translate(void *arg) {
 #else
   j->m = bin_read_module(&j->arena, &j->src);
 #endif
-  val_module(j->m);
+  val_module(j->m, &val_features_all);
   char *text = NULL;
   size_t len = 0;
   FILE *c = open_memstream(&text, &len);

@@ -59,7 +59,7 @@ static void front_end(void *arg) {
   else
     m = bin_read_module(&j->arena, &j->src);
   j->flags |= BUILT_PARSED;
-  val_module(m);
+  val_module(m, &j->r->features);
   j->flags |= BUILT_VALID;
   if (j->r->diff_wabt && wm->form == WAST_TEXT) {
     enum diff_result d = diff_text_binary(j->r, j->index, m, &j->diff_detail);

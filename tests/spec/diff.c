@@ -52,12 +52,13 @@ struct bin_job {
   struct arena *arena;   /* for the binary's IR */
   struct source src;     /* wat2wasm's output */
   struct module *module; /* read and validated */
+  const struct val_features *features; /* the run's */
 };
 
 static void read_binary(void *arg) {
   struct bin_job *j = arg;
   j->module = bin_read_module(j->arena, &j->src);
-  val_module(j->module);
+  val_module(j->module, j->features);
 }
 
 /* "line N: < text / > binary" for the first line where a and b differ. */
@@ -87,7 +88,7 @@ enum diff_result diff_text_binary(struct run *r, uint32_t i, const struct module
     if (fclose(f) == 0 && ok) {
       char *cmd = xprintf("wat2wasm --enable-all --debug-names '%s' -o '%s' >/dev/null 2>&1", wat, wasm);
       struct arena arena = {0};
-      struct bin_job j = {.arena = &arena};
+      struct bin_job j = {.arena = &arena, .features = &r->features};
       uint8_t *data = NULL;
       if (system(cmd) == 0 && slurp(wasm, &data, &j.src.size)) {
         j.src.data = data;

@@ -350,14 +350,14 @@ static void free_run(struct run *r) {
 }
 
 int main(int argc, char **argv) {
-  struct run r = {0};
+  struct run r = {.features = val_features_all};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--line") == 0 && i + 1 < argc) {
       r.only_line = (uint32_t)strtoul(argv[++i], NULL, 10);
       r.keep = r.verbose = true;
     } else if (strcmp(a, "--no-multi-memory") == 0) {
-      val_features.multi_memory = false;
+      r.features.multi_memory = false;
     } else if (strcmp(a, "--diff-wabt") == 0) {
       r.diff_wabt = true;
     } else if (strcmp(a, "--keep") == 0) {

@@ -41,7 +41,7 @@ static void run(void *arg) {
     j->src.is_text = true;
     j->module = wat_parse_module(&j->arena, &j->src);
   }
-  if (j->validate) val_module(j->module);
+  if (j->validate) val_module(j->module, &val_features_all);
 }
 
 /* The -q line: how big the module is. */

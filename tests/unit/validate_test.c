@@ -20,6 +20,7 @@
 #include "compiler.h"
 
 static struct arena arena;
+static struct val_features features; /* what the current case validates with */
 
 static enum valtype letter_type(char c) {
   switch (c) {
@@ -206,8 +207,8 @@ static void mem_multi(struct module *m) {
   m->nmems = 3;
   m->mems[1].limits.min = 0, m->mems[2].limits.min = 2;
 }
-static void mem_multi_off(struct module *m) { mem_multi(m); val_features.multi_memory = false; }
-static void mem_one_off(struct module *m) { (void)m; val_features.multi_memory = false; }
+static void mem_multi_off(struct module *m) { mem_multi(m); features.multi_memory = false; }
+static void mem_one_off(struct module *m) { (void)m; features.multi_memory = false; }
 static void tab_min_gt_max(struct module *m) { m->tables[0].limits = (struct limits){3, 2, true, false}; }
 static void tab_max_big(struct module *m) { m->tables[0].limits = (struct limits){0, 1ull << 32, true, false}; }
 static void tab_max_ok(struct module *m) { m->tables[0].limits = (struct limits){0, 0xFFFFFFFF, true, false}; }
@@ -596,17 +597,16 @@ static const struct test tests[] = {
 };
 
 static struct module *current;
-static void run(void *arg) { (void)arg; val_module(current); }
+static void run(void *arg) { (void)arg; val_module(current, &features); }
 
 int main(void) {
-  const struct val_features defaults = val_features; /* cases may switch features off */
   int pass = 0, fail = 0;
   for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
     const struct test *t = &tests[i];
     current = base(t->sig, t->locals, t->body);
+    features = val_features_all; /* a case's setup may switch some off */
     if (t->setup) t->setup(current);
     const char *got = diag_protect(run, NULL) ? diag.reason : "";
-    val_features = defaults;
     if (strcmp(got, t->expect) == 0) {
       pass++;
     } else {

@@ -24,7 +24,7 @@ struct job {
 static void check(void *arg) {
   struct job *j = arg;
   struct module *m = wat_parse_module_range(&j->arena, &j->src, j->start, j->end);
-  val_module(m);
+  val_module(m, &val_features_all);
 }
 
 static bool read_file(const char *path, struct source *src) {
