@@ -36,7 +36,8 @@ struct reader {
 /* Errors and primitive reads                                               */
 /* ------------------------------------------------------------------------ */
 
-__attribute__((format(printf, 3, 4)))
+static _Noreturn void fail(struct reader *r, size_t pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static _Noreturn void fail(struct reader *r, size_t pos, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -73,8 +74,8 @@ static uint64_t read_leb(struct reader *r, unsigned bits, bool sign) {
       uint8_t unused = (uint8_t)(0x7f & ~((1u << used) - 1));
       uint8_t want = sign && (b >> (used - 1)) & 1 ? unused : 0;
       if ((b & unused) != want)
-        fail(r, start, "integer too large: the value does not fit in a %s%u",
-             sign ? "s" : "u", bits);
+        fail(r, start, "integer too large: the value does not fit in a %s%u", sign ? "s" : "u",
+             bits);
     }
     result |= (uint64_t)(b & 0x7f) << shift;
     shift += 7;
@@ -91,8 +92,7 @@ static uint32_t read_count(struct reader *r, size_t min_size, const char *what) 
   size_t at = r->pos;
   uint32_t n = read_u32(r);
   if (n > left(r) / min_size)
-    fail(r, at, "length out of bounds: %u %s cannot fit in the %zu bytes left", n, what,
-         left(r));
+    fail(r, at, "length out of bounds: %u %s cannot fit in the %zu bytes left", n, what, left(r));
   return n;
 }
 
@@ -101,8 +101,7 @@ static struct bytes read_name(struct reader *r) {
   size_t at = r->pos;
   uint32_t len = read_u32(r);
   if (len > left(r))
-    fail(r, at, "length out of bounds: a name of %u bytes but only %zu bytes left", len,
-         left(r));
+    fail(r, at, "length out of bounds: a name of %u bytes but only %zu bytes left", len, left(r));
   const uint8_t *s = r->p + r->pos;
   size_t bad = lex_utf8_check(s, len);
   if (bad < len) fail(r, r->pos + bad, "malformed UTF-8 encoding in name");
@@ -126,8 +125,7 @@ static enum valtype read_reftype(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
   if (b != VT_FUNCREF && b != VT_EXTERNREF)
-    fail(r, at, "malformed reference type 0x%02x, expected funcref (0x70) or externref (0x6f)",
-         b);
+    fail(r, at, "malformed reference type 0x%02x, expected funcref (0x70) or externref (0x6f)", b);
   return (enum valtype)b;
 }
 
@@ -192,10 +190,13 @@ static void read_immediates(struct reader *r, struct instr *in) {
   switch (opinfo[in->op].imm) {
   case IMM_NONE: break;
   case IMM_BLOCK: read_blocktype(r, &in->imm.block); break;
-  case IMM_LABEL: case IMM_FUNC: case IMM_LOCAL: case IMM_GLOBAL: case IMM_TABLE:
-  case IMM_DATA: case IMM_ELEM:
-    in->imm.idx = read_u32(r);
-    break;
+  case IMM_LABEL:
+  case IMM_FUNC:
+  case IMM_LOCAL:
+  case IMM_GLOBAL:
+  case IMM_TABLE:
+  case IMM_DATA:
+  case IMM_ELEM: in->imm.idx = read_u32(r); break;
   case IMM_MEMORY: in->imm.idx = read_memidx(r); break;
   case IMM_BR_TABLE: {
     uint32_t n = read_count(r, 1, "br_table labels");
@@ -291,8 +292,7 @@ static void read_expr(struct reader *r, struct expr *e) {
     in->pos = (uint32_t)r->pos;
     in->op = (uint16_t)read_opcode(r);
     read_immediates(r, in);
-    if ((in->op == OP_MEMORY_INIT || in->op == OP_DATA_DROP) && r->in_body &&
-        !r->m->has_datacount)
+    if ((in->op == OP_MEMORY_INIT || in->op == OP_DATA_DROP) && r->in_body && !r->m->has_datacount)
       fail(r, in->pos, "data count section required by %s", opinfo[in->op].name);
     if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) {
       depth++; /* LIMIT_DEPTH is the validator's */
@@ -376,8 +376,7 @@ static void read_imports(struct reader *r) {
       im->index = m->nglobals++;
       break;
     }
-    default:
-      fail(r, at, "malformed import kind 0x%02x", kind);
+    default: fail(r, at, "malformed import kind 0x%02x", kind);
     }
     im->kind = (enum externkind)kind;
   }
@@ -426,8 +425,8 @@ static void read_mems(struct reader *r) {
 static void read_globals(struct reader *r) {
   struct module *m = r->m;
   uint32_t n = read_count(r, 3, "globals");
-  m->globals = arena_grow(r->a, m->globals, m->nglobals, (size_t)m->nglobals + n,
-                          sizeof *m->globals);
+  m->globals =
+      arena_grow(r->a, m->globals, m->nglobals, (size_t)m->nglobals + n, sizeof *m->globals);
   for (uint32_t i = 0; i < n; i++) {
     struct global *g = &m->globals[m->nglobals++];
     g->pos = (uint32_t)r->pos;
@@ -557,8 +556,8 @@ static void read_code(struct reader *r) {
     f->pos = (uint32_t)r->pos;
     uint32_t size = read_u32(r);
     if (size > left(r))
-      fail(r, f->pos, "unexpected end of section or function: body of %u bytes, %zu left",
-           size, left(r));
+      fail(r, f->pos, "unexpected end of section or function: body of %u bytes, %zu left", size,
+           left(r));
     r->end = r->pos + size;
     read_locals(r, f);
     read_expr(r, &f->body);
@@ -575,8 +574,8 @@ static void read_datas(struct reader *r) {
   size_t at = r->pos;
   uint32_t n = read_count(r, 2, "data segments");
   if (m->has_datacount && n != m->datacount)
-    fail(r, at, "data count and data section have inconsistent lengths: %u and %u",
-         m->datacount, n);
+    fail(r, at, "data count and data section have inconsistent lengths: %u and %u", m->datacount,
+         n);
   m->datas = arena_array(r->a, n, sizeof *m->datas);
   m->ndatas = n;
   r->has_data = true;
@@ -591,8 +590,7 @@ static void read_datas(struct reader *r) {
     size_t lat = r->pos;
     uint32_t len = read_u32(r);
     if (len > left(r))
-      fail(r, lat, "unexpected end of section or function: %u data bytes, %zu left", len,
-           left(r));
+      fail(r, lat, "unexpected end of section or function: %u data bytes, %zu left", len, left(r));
     d->init.len = len;
     d->init.data = (uint8_t *)arena_strndup(r->a, (const char *)r->p + r->pos, len);
     r->pos += len;
@@ -628,16 +626,16 @@ static void read_namemap(struct reader *r, const char **names, uint32_t limit) {
 }
 
 struct names {
-  struct reader *r;         /* positioned at the name section payload */
-  const char *module;       /* subsection 0 */
-  const char **funcs;       /* subsection 1, nfuncs entries */
-  const char ***locals;     /* subsection 2, per function: params+locals entries */
-  const char ***labels;     /* subsection 3, per function: one entry per block/loop/if */
-  const char **tables;      /* subsection 5 */
-  const char **mems;        /* subsection 6 */
-  const char **globals;     /* subsection 7 */
-  const char **elems;       /* subsection 8 */
-  const char **datas;       /* subsection 9 */
+  struct reader *r;     /* positioned at the name section payload */
+  const char *module;   /* subsection 0 */
+  const char **funcs;   /* subsection 1, nfuncs entries */
+  const char ***locals; /* subsection 2, per function: params+locals entries */
+  const char ***labels; /* subsection 3, per function: one entry per block/loop/if */
+  const char **tables;  /* subsection 5 */
+  const char **mems;    /* subsection 6 */
+  const char **globals; /* subsection 7 */
+  const char **elems;   /* subsection 8 */
+  const char **datas;   /* subsection 9 */
 };
 
 static uint32_t nlocals_of(const struct module *m, uint32_t f) {
@@ -729,11 +727,16 @@ static void apply_names(struct reader *r) {
     if (nm.locals[i]) m->funcs[i].local_names = nm.locals[i];
     if (nm.labels[i]) set_label_names(&m->funcs[i].body, nm.labels[i]);
   }
-  for (uint32_t i = 0; i < m->ntables; i++) if (nm.tables[i]) m->tables[i].name = nm.tables[i];
-  for (uint32_t i = 0; i < m->nmems; i++) if (nm.mems[i]) m->mems[i].name = nm.mems[i];
-  for (uint32_t i = 0; i < m->nglobals; i++) if (nm.globals[i]) m->globals[i].name = nm.globals[i];
-  for (uint32_t i = 0; i < m->nelems; i++) if (nm.elems[i]) m->elems[i].name = nm.elems[i];
-  for (uint32_t i = 0; i < m->ndatas; i++) if (nm.datas[i]) m->datas[i].name = nm.datas[i];
+  for (uint32_t i = 0; i < m->ntables; i++)
+    if (nm.tables[i]) m->tables[i].name = nm.tables[i];
+  for (uint32_t i = 0; i < m->nmems; i++)
+    if (nm.mems[i]) m->mems[i].name = nm.mems[i];
+  for (uint32_t i = 0; i < m->nglobals; i++)
+    if (nm.globals[i]) m->globals[i].name = nm.globals[i];
+  for (uint32_t i = 0; i < m->nelems; i++)
+    if (nm.elems[i]) m->elems[i].name = nm.elems[i];
+  for (uint32_t i = 0; i < m->ndatas; i++)
+    if (nm.datas[i]) m->datas[i].name = nm.datas[i];
 }
 
 /* ------------------------------------------------------------------------ */
@@ -741,8 +744,8 @@ static void apply_names(struct reader *r) {
 /* ------------------------------------------------------------------------ */
 
 static const char *const section_names[] = {
-    "custom", "type", "import", "function", "table", "memory", "global",
-    "export", "start", "element", "code", "data", "data count",
+    "custom", "type",  "import",  "function", "table", "memory",     "global",
+    "export", "start", "element", "code",     "data",  "data count",
 };
 
 /* Position of each section id in the required order (custom sections aside). */
@@ -808,7 +811,8 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
     r->in_section = false;
   }
   if (r->nfuncdecls && last_rank < section_rank[10])
-    fail(r, r->pos, "function and code section have inconsistent lengths: %u functions, no code section",
+    fail(r, r->pos,
+         "function and code section have inconsistent lengths: %u functions, no code section",
          r->nfuncdecls);
   if (m->has_datacount && m->datacount && !r->has_data)
     fail(r, r->pos, "data count and data section have inconsistent lengths: %u and no data section",

@@ -49,13 +49,13 @@ size_t arena_room(size_t cap, size_t need);
  *   ARENA_RESERVE(p->a, p->code, p->ncode, p->code_cap, 1);
  *   p->code[p->ncode++] = in;
  */
-#define ARENA_RESERVE(a, v, n, cap, more)                                       \
-  do {                                                                         \
-    if ((size_t)(cap) - (size_t)(n) < (size_t)(more)) {                         \
-      size_t room_ = arena_room((cap), (size_t)(n) + (size_t)(more));           \
-      (v) = arena_grow((a), (v), (n), room_, sizeof *(v));                     \
-      (cap) = room_;                                                           \
-    }                                                                          \
+#define ARENA_RESERVE(a, v, n, cap, more)                             \
+  do {                                                                \
+    if ((size_t)(cap) - (size_t)(n) < (size_t)(more)) {               \
+      size_t room_ = arena_room((cap), (size_t)(n) + (size_t)(more)); \
+      (v) = arena_grow((a), (v), (n), room_, sizeof *(v));            \
+      (cap) = room_;                                                  \
+    }                                                                 \
   } while (0)
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_free(struct arena *a);
@@ -73,10 +73,10 @@ struct source {
 };
 
 struct diag {
-  jmp_buf *jmp;        /* innermost diag_protect() frame; NULL outside one */
-  char message[2048];  /* the last error, fully formatted (location, line, caret) */
-  char reason[512];    /* the last error's bare message, no location */
-  FILE *notes;         /* where notes go (stderr in main; NULL = discard) */
+  jmp_buf *jmp;       /* innermost diag_protect() frame; NULL outside one */
+  char message[2048]; /* the last error, fully formatted (location, line, caret) */
+  char reason[512];   /* the last error's bare message, no location */
+  FILE *notes;        /* where notes go (stderr in main; NULL = discard) */
 };
 
 extern struct diag diag;
@@ -160,15 +160,15 @@ enum {
 };
 
 struct opinfo {
-  const char *name;  /* text keyword */
-  uint8_t prefix;    /* 0, 0xFC or 0xFD */
-  uint32_t code;     /* opcode byte or prefixed LEB value */
-  enum immkind imm;  /* immediate kind */
-  const char *sig;   /* "PARAMS:RESULTS" or "" */
-  const char *c;     /* C template or helper suffix */
-  uint8_t align;     /* natural alignment in bytes of a memory access, else 0 */
-  uint8_t lanes;     /* lane count of a lane instruction, else 0 */
-  uint8_t flags;     /* OPF_* */
+  const char *name; /* text keyword */
+  uint8_t prefix;   /* 0, 0xFC or 0xFD */
+  uint32_t code;    /* opcode byte or prefixed LEB value */
+  enum immkind imm; /* immediate kind */
+  const char *sig;  /* "PARAMS:RESULTS" or "" */
+  const char *c;    /* C template or helper suffix */
+  uint8_t align;    /* natural alignment in bytes of a memory access, else 0 */
+  uint8_t lanes;    /* lane count of a lane instruction, else 0 */
+  uint8_t flags;    /* OPF_* */
 };
 extern const struct opinfo opinfo[OP_COUNT];
 
@@ -204,25 +204,25 @@ struct instr {
   uint16_t op;  /* enum opcode */
   uint32_t pos; /* source offset of the instruction, for diagnostics */
   union {
-    uint32_t idx;            /* single index immediates, see enum immkind */
+    uint32_t idx; /* single index immediates, see enum immkind */
     struct {
-      uint32_t a, b;         /* two-index immediates, see enum immkind */
+      uint32_t a, b; /* two-index immediates, see enum immkind */
     } pair;
-    struct blocktype block;  /* block, loop, if */
+    struct blocktype block; /* block, loop, if */
     struct {
-      uint32_t count;        /* number of labels, not counting the default */
-      uint32_t *labels;      /* count + 1 entries; labels[count] is the default */
+      uint32_t count;   /* number of labels, not counting the default */
+      uint32_t *labels; /* count + 1 entries; labels[count] is the default */
     } br_table;
     struct {
-      uint32_t count;        /* number of types (1 in 2.0, 0 never) */
-      enum valtype *types;   /* the result types of select t */
+      uint32_t count;      /* number of types (1 in 2.0, 0 never) */
+      enum valtype *types; /* the result types of select t */
     } select;
-    struct memarg memarg;    /* loads, stores */
-    uint32_t i32;            /* i32.const value bits */
-    uint64_t i64;            /* i64.const value bits */
-    uint32_t f32_bits;       /* f32.const, exact bit pattern */
-    uint64_t f64_bits;       /* f64.const, exact bit pattern */
-    uint8_t v128[16];        /* v128.const (little-endian) or i8x16.shuffle lane indices */
+    struct memarg memarg; /* loads, stores */
+    uint32_t i32;         /* i32.const value bits */
+    uint64_t i64;         /* i64.const value bits */
+    uint32_t f32_bits;    /* f32.const, exact bit pattern */
+    uint64_t f64_bits;    /* f64.const, exact bit pattern */
+    uint8_t v128[16];     /* v128.const (little-endian) or i8x16.shuffle lane indices */
   } imm;
 };
 
@@ -245,10 +245,10 @@ struct functype {
 };
 
 struct limits {
-  uint64_t min;   /* initial size in pages or elements */
-  uint64_t max;   /* maximum, valid if has_max */
-  bool has_max;   /* whether a maximum was given */
-  bool shared;    /* memory declared shared (threads; rejected for now) */
+  uint64_t min; /* initial size in pages or elements */
+  uint64_t max; /* maximum, valid if has_max */
+  bool has_max; /* whether a maximum was given */
+  bool shared;  /* memory declared shared (threads; rejected for now) */
 };
 
 enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3 };
@@ -259,125 +259,125 @@ enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3 };
  * that a few bytes cannot demand gigabytes.  They keep the emitted C within
  * what gcc and clang build.  (The text reader also bounds how deeply folded
  * instructions nest, LIMIT_FOLD_DEPTH: that syntax has no binary form.) */
-#define LIMIT_LOCALS 50000u          /* declared locals in one function */
+#define LIMIT_LOCALS 50000u            /* declared locals in one function */
 #define LIMIT_MODULE_LOCALS (1u << 23) /* declared locals in all functions */
-#define LIMIT_DEPTH 10000u           /* nested block/loop/if in one function */
-#define LIMIT_FOLD_DEPTH 1000u       /* nested folded instructions (text) */
+#define LIMIT_DEPTH 10000u             /* nested block/loop/if in one function */
+#define LIMIT_FOLD_DEPTH 1000u         /* nested folded instructions (text) */
 
 struct func {
-  uint32_t typeidx;      /* index into module.types */
-  bool imported;         /* true for the first module.nfuncimports functions */
-  uint32_t import;       /* index into module.imports if imported */
-  uint32_t nlocals;      /* declared locals, not counting params */
-  enum valtype *locals;  /* nlocals types */
-  struct expr body;      /* code, ends with OP_END; empty if imported */
-  const char *name;      /* $name or name-section name without '$', or NULL */
+  uint32_t typeidx;         /* index into module.types */
+  bool imported;            /* true for the first module.nfuncimports functions */
+  uint32_t import;          /* index into module.imports if imported */
+  uint32_t nlocals;         /* declared locals, not counting params */
+  enum valtype *locals;     /* nlocals types */
+  struct expr body;         /* code, ends with OP_END; empty if imported */
+  const char *name;         /* $name or name-section name without '$', or NULL */
   const char **local_names; /* NULL or params+locals entries, each NULL or a name */
-  uint32_t pos;          /* source offset of the definition */
+  uint32_t pos;             /* source offset of the definition */
   /* Facts val_module() records for the emitter (zero before validation): */
-  bool declared;         /* in the spec's C.refs (named by an elem segment, an export or a
-                            global initializer), so ref.func may take its reference */
-  uint32_t max_stack;    /* most operand-stack values live at once in the body */
-  uint32_t max_depth;    /* deepest nesting of block/loop/if, the body's own label included */
+  bool declared;      /* in the spec's C.refs (named by an elem segment, an export or a
+                         global initializer), so ref.func may take its reference */
+  uint32_t max_stack; /* most operand-stack values live at once in the body */
+  uint32_t max_depth; /* deepest nesting of block/loop/if, the body's own label included */
 };
 
 struct table {
-  enum valtype reftype;  /* VT_FUNCREF or VT_EXTERNREF */
-  struct limits limits;  /* size in elements */
-  bool imported;         /* imported tables come first */
-  uint32_t import;       /* index into module.imports if imported */
-  const char *name;      /* $name or NULL */
-  uint32_t pos;          /* source offset */
+  enum valtype reftype; /* VT_FUNCREF or VT_EXTERNREF */
+  struct limits limits; /* size in elements */
+  bool imported;        /* imported tables come first */
+  uint32_t import;      /* index into module.imports if imported */
+  const char *name;     /* $name or NULL */
+  uint32_t pos;         /* source offset */
 };
 
 struct memory {
-  struct limits limits;  /* size in 64 KiB pages */
-  bool imported;         /* imported memories come first */
-  uint32_t import;       /* index into module.imports if imported */
-  const char *name;      /* $name or NULL */
-  uint32_t pos;          /* source offset */
+  struct limits limits; /* size in 64 KiB pages */
+  bool imported;        /* imported memories come first */
+  uint32_t import;      /* index into module.imports if imported */
+  const char *name;     /* $name or NULL */
+  uint32_t pos;         /* source offset */
 };
 
 struct global {
-  enum valtype type;     /* value type */
-  bool mutable_;         /* declared (mut ...) */
-  bool imported;         /* imported globals come first */
-  uint32_t import;       /* index into module.imports if imported */
-  struct expr init;      /* constant expression; empty if imported */
-  const char *name;      /* $name or NULL */
-  uint32_t pos;          /* source offset */
+  enum valtype type; /* value type */
+  bool mutable_;     /* declared (mut ...) */
+  bool imported;     /* imported globals come first */
+  uint32_t import;   /* index into module.imports if imported */
+  struct expr init;  /* constant expression; empty if imported */
+  const char *name;  /* $name or NULL */
+  uint32_t pos;      /* source offset */
 };
 
 struct import {
-  struct bytes module;   /* module name */
-  struct bytes field;    /* item name */
-  enum externkind kind;  /* which index space it adds to */
-  uint32_t index;        /* its index in that space (funcs, tables, mems, globals) */
-  uint32_t pos;          /* source offset */
+  struct bytes module;  /* module name */
+  struct bytes field;   /* item name */
+  enum externkind kind; /* which index space it adds to */
+  uint32_t index;       /* its index in that space (funcs, tables, mems, globals) */
+  uint32_t pos;         /* source offset */
 };
 
 struct export {
-  struct bytes name;     /* export name, unique within the module */
-  enum externkind kind;  /* what it exports */
-  uint32_t index;        /* index in that space */
-  uint32_t pos;          /* source offset */
+  struct bytes name;    /* export name, unique within the module */
+  enum externkind kind; /* what it exports */
+  uint32_t index;       /* index in that space */
+  uint32_t pos;         /* source offset */
 };
 
 enum segmode { SEG_ACTIVE, SEG_PASSIVE, SEG_DECLARATIVE };
 
 struct elem {
-  enum segmode mode;     /* active, passive or declarative */
-  uint32_t table;        /* active: tableidx */
-  struct expr offset;    /* active: constant i32 offset expression */
-  enum valtype reftype;  /* element type */
-  uint32_t count;        /* number of items */
-  struct expr *items;    /* count constant expressions (ref.func f / ref.null t / global.get) */
-  const char *name;      /* $name or NULL */
-  uint32_t pos;          /* source offset */
+  enum segmode mode;    /* active, passive or declarative */
+  uint32_t table;       /* active: tableidx */
+  struct expr offset;   /* active: constant i32 offset expression */
+  enum valtype reftype; /* element type */
+  uint32_t count;       /* number of items */
+  struct expr *items;   /* count constant expressions (ref.func f / ref.null t / global.get) */
+  const char *name;     /* $name or NULL */
+  uint32_t pos;         /* source offset */
 };
 
 struct data {
-  enum segmode mode;     /* SEG_ACTIVE or SEG_PASSIVE */
-  uint32_t mem;          /* active: memidx */
-  struct expr offset;    /* active: constant i32 offset expression */
-  struct bytes init;     /* the bytes */
-  const char *name;      /* $name or NULL */
-  uint32_t pos;          /* source offset */
+  enum segmode mode;  /* SEG_ACTIVE or SEG_PASSIVE */
+  uint32_t mem;       /* active: memidx */
+  struct expr offset; /* active: constant i32 offset expression */
+  struct bytes init;  /* the bytes */
+  const char *name;   /* $name or NULL */
+  uint32_t pos;       /* source offset */
 };
 
 struct module {
-  struct arena *arena;        /* owns everything below */
-  const struct source *src;   /* the input, for diagnostics */
-  const char *name;           /* (module $name) or name-section module name, or NULL */
+  struct arena *arena;      /* owns everything below */
+  const struct source *src; /* the input, for diagnostics */
+  const char *name;         /* (module $name) or name-section module name, or NULL */
 
-  uint32_t ntypes;            /* type section */
-  uint32_t types_cap;         /* capacity of types (module_add_type) */
+  uint32_t ntypes;    /* type section */
+  uint32_t types_cap; /* capacity of types (module_add_type) */
   struct functype *types;
-  uint32_t nimports;          /* imports in declaration order */
+  uint32_t nimports; /* imports in declaration order */
   struct import *imports;
-  uint32_t nfuncs, nfuncimports;     /* all functions; imported ones first */
+  uint32_t nfuncs, nfuncimports; /* all functions; imported ones first */
   struct func *funcs;
-  uint32_t ntables, ntableimports;   /* all tables; imported ones first */
+  uint32_t ntables, ntableimports; /* all tables; imported ones first */
   struct table *tables;
-  uint32_t nmems, nmemimports;       /* all memories; imported ones first */
+  uint32_t nmems, nmemimports; /* all memories; imported ones first */
   struct memory *mems;
   uint32_t nglobals, nglobalimports; /* all globals; imported ones first */
   struct global *globals;
   uint32_t nexports;
   struct export *exports;
-  bool has_start;             /* whether a start function was given */
-  uint32_t start;             /* its funcidx */
-  uint32_t start_pos;         /* source offset of the start declaration */
+  bool has_start;     /* whether a start function was given */
+  uint32_t start;     /* its funcidx */
+  uint32_t start_pos; /* source offset of the start declaration */
   uint32_t nelems;
   struct elem *elems;
   uint32_t ndatas;
   struct data *datas;
-  bool has_datacount;         /* binary had a data count section */
-  uint32_t datacount;         /* its value */
+  bool has_datacount; /* binary had a data count section */
+  uint32_t datacount; /* its value */
 };
 
 /* ir.c */
-const char *valtype_name(enum valtype t);          /* "i32", "funcref", ... */
+const char *valtype_name(enum valtype t); /* "i32", "funcref", ... */
 bool valtype_is_ref(enum valtype t);
 /* The type a letter of the SIG column of opcodes.def stands for (i I f F V). */
 enum valtype sig_valtype(char c);
@@ -465,19 +465,19 @@ struct module *wat_parse_module(struct arena *arena, const struct source *src);
 /* Parse the module s-expression "(module ...)" that spans [start, end) of src
  * (a .wast script holds many); positions stay relative to the whole source, so
  * errors point into the script. */
-struct module *wat_parse_module_range(struct arena *arena, const struct source *src,
-                                      size_t start, size_t end);
+struct module *wat_parse_module_range(struct arena *arena, const struct source *src, size_t start,
+                                      size_t end);
 
 /* ===================================================================== */
 /* wast.c: .wast scripts, for the spec runner                            */
 /* ===================================================================== */
 
 enum wast_kind {
-  WAST_MODULE,               /* (module ...) */
-  WAST_REGISTER,             /* (register "name" $m?) */
-  WAST_ACTION,               /* bare (invoke ...) or (get ...) */
+  WAST_MODULE,   /* (module ...) */
+  WAST_REGISTER, /* (register "name" $m?) */
+  WAST_ACTION,   /* bare (invoke ...) or (get ...) */
   WAST_ASSERT_RETURN,
-  WAST_ASSERT_TRAP,          /* (assert_trap (invoke ...) "msg") */
+  WAST_ASSERT_TRAP, /* (assert_trap (invoke ...) "msg") */
   WAST_ASSERT_EXHAUSTION,
   WAST_ASSERT_INVALID,
   WAST_ASSERT_MALFORMED,
@@ -521,10 +521,10 @@ struct wast_value {
 };
 
 struct wast_action {
-  bool is_get;               /* (get ...) rather than (invoke ...) */
-  const char *module;        /* $name of the target module without '$', or NULL = latest */
-  struct bytes field;        /* export name */
-  uint32_t nargs;            /* arguments of invoke */
+  bool is_get;        /* (get ...) rather than (invoke ...) */
+  const char *module; /* $name of the target module without '$', or NULL = latest */
+  struct bytes field; /* export name */
+  uint32_t nargs;     /* arguments of invoke */
   struct wast_value *args;
 };
 
@@ -536,8 +536,8 @@ struct wast_command {
   struct wast_action action; /* ACTION, ASSERT_RETURN, ASSERT_TRAP, ASSERT_EXHAUSTION */
   uint32_t nresults;         /* ASSERT_RETURN expected results */
   struct wast_value *results;
-  const char *text;          /* expected failure message of assertions */
-  const char *register_as;   /* REGISTER: the name to register under */
+  const char *text;            /* expected failure message of assertions */
+  const char *register_as;     /* REGISTER: the name to register under */
   const char *register_module; /* REGISTER: $name of the module, or NULL = latest */
 };
 
@@ -624,8 +624,7 @@ struct emit_options {
 
 /* Write the C translation of a validated module to c_out and, if h_out is not
  * NULL, its header to h_out. */
-void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out,
-                 FILE *h_out);
+void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out, FILE *h_out);
 /* Mangle an arbitrary byte string into a valid C identifier fragment; distinct
  * inputs give distinct outputs.  Result is allocated in arena. */
 char *emit_mangle(struct arena *a, const uint8_t *s, size_t len);

@@ -30,8 +30,8 @@ void diag_rethrow(void) {
 }
 
 /* Line and column (1-based, column in bytes) of pos, and the line's extent. */
-static void locate(const struct source *src, size_t pos, size_t *line, size_t *col,
-                   size_t *bol, size_t *eol) {
+static void locate(const struct source *src, size_t pos, size_t *line, size_t *col, size_t *bol,
+                   size_t *eol) {
   size_t l = 1, b = 0;
   if (pos > src->size) pos = src->size;
   for (size_t i = 0; i < pos; i++)
@@ -54,8 +54,8 @@ static void add(char *buf, size_t cap, size_t *len, const char *fmt, ...) {
   if (n > 0) *len += (size_t)n < cap - *len ? (size_t)n : cap - *len - 1;
 }
 
-static void format(char *buf, size_t cap, const struct source *src, size_t pos,
-                   const char *kind, const char *msg) {
+static void format(char *buf, size_t cap, const struct source *src, size_t pos, const char *kind,
+                   const char *msg) {
   size_t len = 0;
   if (!src) {
     add(buf, cap, &len, "error: %s", msg);
@@ -77,8 +77,7 @@ static void format(char *buf, size_t cap, const struct source *src, size_t pos,
   add(buf, cap, &len, "\n  %*s^", (int)(col - 1 < 200 ? col - 1 : 200), "");
 }
 
-_Noreturn void diag_verror(const struct source *src, size_t pos, const char *fmt,
-                           va_list ap) {
+_Noreturn void diag_verror(const struct source *src, size_t pos, const char *fmt, va_list ap) {
   vsnprintf(diag.reason, sizeof diag.reason, fmt, ap);
   format(diag.message, sizeof diag.message, src, pos, "error", diag.reason);
   diag_rethrow();

@@ -81,10 +81,14 @@ static void put_instr(FILE *out, const struct module *m, const struct instr *in)
   switch (oi->imm) {
   case IMM_NONE: break;
   case IMM_BLOCK: put_blocktype(out, m, &in->imm.block); break;
-  case IMM_LABEL: case IMM_FUNC: case IMM_LOCAL: case IMM_GLOBAL: case IMM_TABLE:
-  case IMM_MEMORY: case IMM_DATA: case IMM_ELEM:
-    fprintf(out, " %" PRIu32, in->imm.idx);
-    break;
+  case IMM_LABEL:
+  case IMM_FUNC:
+  case IMM_LOCAL:
+  case IMM_GLOBAL:
+  case IMM_TABLE:
+  case IMM_MEMORY:
+  case IMM_DATA:
+  case IMM_ELEM: fprintf(out, " %" PRIu32, in->imm.idx); break;
   case IMM_REFTYPE: fprintf(out, " %s", valtype_name((enum valtype)in->imm.idx)); break;
   case IMM_BR_TABLE:
     for (uint32_t i = 0; i <= in->imm.br_table.count; i++)
@@ -110,9 +114,10 @@ static void put_instr(FILE *out, const struct module *m, const struct instr *in)
   case IMM_I64: fprintf(out, " 0x%016" PRIx64, in->imm.i64); break;
   case IMM_F32: fprintf(out, " bits=0x%08" PRIx32, in->imm.f32_bits); break;
   case IMM_F64: fprintf(out, " bits=0x%016" PRIx64, in->imm.f64_bits); break;
-  case IMM_MEMORY_INIT: case IMM_MEMORY_COPY: case IMM_TABLE_INIT: case IMM_TABLE_COPY:
-    fprintf(out, " %" PRIu32 " %" PRIu32, in->imm.pair.a, in->imm.pair.b);
-    break;
+  case IMM_MEMORY_INIT:
+  case IMM_MEMORY_COPY:
+  case IMM_TABLE_INIT:
+  case IMM_TABLE_COPY: fprintf(out, " %" PRIu32 " %" PRIu32, in->imm.pair.a, in->imm.pair.b); break;
   }
 }
 

@@ -22,8 +22,12 @@
 #include "emit.h"
 
 static const char *const valtype_enum[] = {
-    [VT_I32] = "W2L_I32",         [VT_I64] = "W2L_I64",   [VT_F32] = "W2L_F32",
-    [VT_F64] = "W2L_F64",         [VT_V128] = "W2L_V128", [VT_FUNCREF] = "W2L_FUNCREF",
+    [VT_I32] = "W2L_I32",
+    [VT_I64] = "W2L_I64",
+    [VT_F32] = "W2L_F32",
+    [VT_F64] = "W2L_F64",
+    [VT_V128] = "W2L_V128",
+    [VT_FUNCREF] = "W2L_FUNCREF",
     [VT_EXTERNREF] = "W2L_EXTERNREF",
 };
 
@@ -56,8 +60,7 @@ static char *export_name(struct emitter *e, const struct export *ex) {
   emit_init_buf(&b, e->arena);
   if (strcmp(m, "module") == 0 || strcmp(m, "instantiate") == 0)
     emit_printf(&b, "%s_Z_%s", e->prefix, m); /* the escaped form, which plain names never take */
-  else
-    emit_printf(&b, "%s_%s", e->prefix, m);
+  else emit_printf(&b, "%s_%s", e->prefix, m);
   return b.data;
 }
 
@@ -108,19 +111,27 @@ static void emit_result_structs(struct emitter *e) {
 static void emit_instance_struct(struct emitter *e) {
   const struct module *m = e->m;
   struct ebuf *o = e->out;
-  emit_printf(o, "/* One instance of the module; the runtime allocates instance_size bytes. */\n"
-                 "typedef struct %s__instance {\n"
-                 "  w2l_instance base; /* the generic view (the runtime owns its arrays) */\n", e->prefix);
+  emit_printf(o,
+              "/* One instance of the module; the runtime allocates instance_size bytes. */\n"
+              "typedef struct %s__instance {\n"
+              "  w2l_instance base; /* the generic view (the runtime owns its arrays) */\n",
+              e->prefix);
   if (m->ntypes)
-    emit_printf(o, "  const w2l_functype *types[%" PRIu32 "]; /* = base.types, one load closer */\n", m->ntypes);
+    emit_printf(o,
+                "  const w2l_functype *types[%" PRIu32 "]; /* = base.types, one load closer */\n",
+                m->ntypes);
   for (uint32_t i = 0; i < m->nmems; i++)
     emit_printf(o, "  w2l_memory *mem%" PRIu32 "; /* = base.memories[%" PRIu32 "] */\n", i, i);
   for (uint32_t i = 0; i < m->ntables; i++)
     emit_printf(o, "  w2l_table *table%" PRIu32 "; /* = base.tables[%" PRIu32 "] */\n", i, i);
   for (uint32_t i = m->nglobalimports; i < m->nglobals; i++)
     emit_printf(o, "  w2l_global %s; /* global %" PRIu32 " */\n", e->global_names[i], i);
-  if (m->ndatas) emit_printf(o, "  uint32_t data_len[%" PRIu32 "]; /* data segment sizes, 0 once dropped */\n", m->ndatas);
-  if (m->nelems) emit_printf(o, "  uint32_t elem_len[%" PRIu32 "]; /* elem segment sizes, 0 once dropped */\n", m->nelems);
+  if (m->ndatas)
+    emit_printf(o, "  uint32_t data_len[%" PRIu32 "]; /* data segment sizes, 0 once dropped */\n",
+                m->ndatas);
+  if (m->nelems)
+    emit_printf(o, "  uint32_t elem_len[%" PRIu32 "]; /* elem segment sizes, 0 once dropped */\n",
+                m->nelems);
   for (uint32_t i = 0; i < m->nelems; i++)
     if (m->elems[i].count)
       emit_printf(o, "  w2l_ref elem%" PRIu32 "[%" PRIu32 "]; /* elem segment %" PRIu32 " */\n", i,
@@ -195,7 +206,8 @@ static void emit_prototypes(struct emitter *e) {
     const struct functype *ft = &m->types[m->funcs[i].typeidx];
     emit_printf(e->out, "static %s %s(void *obj", emit_return_type(e, m->funcs[i].typeidx),
                 e->func_names[i]);
-    for (uint32_t k = 0; k < ft->nparams; k++) emit_printf(e->out, ", %s", emit_ctype(ft->params[k]));
+    for (uint32_t k = 0; k < ft->nparams; k++)
+      emit_printf(e->out, ", %s", emit_ctype(ft->params[k]));
     emit_put(e->out, ");\n");
   }
   if (m->nfuncs > m->nfuncimports) emit_put(e->out, "\n");
@@ -250,10 +262,13 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
   struct ebuf *o = e->out;
   emit_printf(o, "{.kind = %s", extern_enum[kind]);
   switch (kind) {
-  case EXT_FUNC: emit_printf(o, ", .sig = \"%s\"", emit_sig(e->arena, &m->types[m->funcs[index].typeidx])); break;
+  case EXT_FUNC:
+    emit_printf(o, ", .sig = \"%s\"", emit_sig(e->arena, &m->types[m->funcs[index].typeidx]));
+    break;
   case EXT_TABLE: {
     const struct table *t = &m->tables[index];
-    emit_printf(o, ", .type = %s, .min = %" PRIu64 "u, .max = ", valtype_enum[t->reftype], t->limits.min);
+    emit_printf(o, ", .type = %s, .min = %" PRIu64 "u, .max = ", valtype_enum[t->reftype],
+                t->limits.min);
     if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u", t->limits.max);
     else emit_put(o, "UINT64_MAX");
     break;
@@ -281,8 +296,10 @@ static void emit_tables(struct emitter *e) {
     emit_printf(o, "static const char *const %s__type_sigs[%" PRIu32 "] = {", x, m->ntypes);
     for (uint32_t i = 0; i < m->ntypes; i++)
       emit_printf(o, "%s\"%s\"", i ? ", " : "", emit_sig(e->arena, &m->types[i]));
-    emit_printf(o, "};\nstatic const w2l_trampoline %s__trampolines[%" PRIu32 "] = {", x, m->ntypes);
-    for (uint32_t i = 0; i < m->ntypes; i++) emit_printf(o, "%s%s", i ? ", " : "", tramp_name(e, i));
+    emit_printf(o, "};\nstatic const w2l_trampoline %s__trampolines[%" PRIu32 "] = {", x,
+                m->ntypes);
+    for (uint32_t i = 0; i < m->ntypes; i++)
+      emit_printf(o, "%s%s", i ? ", " : "", tramp_name(e, i));
     emit_put(o, "};\n");
   }
   if (m->nfuncs) {
@@ -311,7 +328,8 @@ static void emit_tables(struct emitter *e) {
       const struct export *ex = &m->exports[i];
       emit_put(o, "  {");
       emit_string_literal(o, ex->name.data, ex->name.len);
-      emit_printf(o, ", %" PRIu32 ", %s, %" PRIu32 ", ", ex->name.len, extern_enum[ex->kind], ex->index);
+      emit_printf(o, ", %" PRIu32 ", %s, %" PRIu32 ", ", ex->name.len, extern_enum[ex->kind],
+                  ex->index);
       emit_externtype(e, ex->kind, ex->index);
       emit_put(o, "},\n");
     }
@@ -326,28 +344,38 @@ static void emit_init_own(struct emitter *e) {
   const struct module *m = e->m;
   struct ebuf *o = e->out;
   for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++)
-    emit_printf(o, "  inst->base.funcs[%" PRIu32 "] = (w2l_ref){inst->base.types[%" PRIu32 "], "
-                   "(void (*)(void))%s, inst};\n", i, m->funcs[i].typeidx, e->func_names[i]);
+    emit_printf(o,
+                "  inst->base.funcs[%" PRIu32 "] = (w2l_ref){inst->base.types[%" PRIu32 "], "
+                "(void (*)(void))%s, inst};\n",
+                i, m->funcs[i].typeidx, e->func_names[i]);
   for (uint32_t i = m->ntableimports; i < m->ntables; i++) {
     const struct table *t = &m->tables[i];
     emit_printf(o, "  inst->base.tables[%" PRIu32 "] = w2l_table_new(%s, %" PRIu64 "u, ", i,
                 valtype_enum[t->reftype], t->limits.min);
     if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u);\n", t->limits.max);
     else emit_put(o, "UINT32_MAX);\n");
-    emit_printf(o, "  if (!inst->base.tables[%" PRIu32 "]) return \"out of memory for table %" PRIu32 "\";\n", i, i);
+    emit_printf(o,
+                "  if (!inst->base.tables[%" PRIu32 "]) return \"out of memory for table %" PRIu32
+                "\";\n",
+                i, i);
   }
   for (uint32_t i = m->nmemimports; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
-    emit_printf(o, "  inst->base.memories[%" PRIu32 "] = w2l_memory_new(%" PRIu64 "u, ", i, mem->limits.min);
+    emit_printf(o, "  inst->base.memories[%" PRIu32 "] = w2l_memory_new(%" PRIu64 "u, ", i,
+                mem->limits.min);
     if (mem->limits.has_max) emit_printf(o, "%" PRIu64 "u);\n", mem->limits.max);
     else emit_put(o, "UINT64_MAX);\n");
-    emit_printf(o, "  if (!inst->base.memories[%" PRIu32 "]) return \"out of memory for memory %" PRIu32 "\";\n", i, i);
+    emit_printf(o,
+                "  if (!inst->base.memories[%" PRIu32
+                "]) return \"out of memory for memory %" PRIu32 "\";\n",
+                i, i);
   }
   for (uint32_t i = m->nglobalimports; i < m->nglobals; i++) {
     const struct global *g = &m->globals[i];
     const char *f = e->global_names[i];
     emit_printf(o, "  inst->%s.type = %s;\n  inst->%s.mutable_ = %s;\n  inst->%s.value.%s = ", f,
-                valtype_enum[g->type], f, g->mutable_ ? "true" : "false", f, emit_value_member(g->type));
+                valtype_enum[g->type], f, g->mutable_ ? "true" : "false", f,
+                emit_value_member(g->type));
     emit_const_expr(e, o, &g->init);
     emit_printf(o, ";\n  inst->base.globals[%" PRIu32 "] = &inst->%s;\n", i, f);
   }
@@ -377,7 +405,9 @@ static void emit_init_segments(struct emitter *e) {
     const struct data *d = &m->datas[i];
     emit_printf(o, "  inst->data_len[%" PRIu32 "] = %" PRIu32 "u;\n", i, d->init.len);
     if (d->mode != SEG_ACTIVE) continue;
-    emit_printf(o, "  w2l_memory_init(inst->base.memories[%" PRIu32 "], %s__data%" PRIu32 ", %" PRIu32 "u, ",
+    emit_printf(o,
+                "  w2l_memory_init(inst->base.memories[%" PRIu32 "], %s__data%" PRIu32 ", %" PRIu32
+                "u, ",
                 d->mem, e->prefix, i, d->init.len);
     emit_const_expr(e, o, &d->offset);
     emit_printf(o, ", 0, %" PRIu32 "u);\n  inst->data_len[%" PRIu32 "] = 0;\n", d->init.len, i);
@@ -393,11 +423,13 @@ static void emit_init(struct emitter *e) {
   const struct module *m = e->m;
   struct ebuf *o = e->out;
   const char *x = e->prefix;
-  emit_printf(o, "/* Instantiation, in the spec's order (the runtime has interned the types and\n"
-                 " * put the imports into the base arrays): own functions, tables, memories\n"
-                 " * and globals, element then data segments, the start function. */\n"
-                 "static const char *%s__init(w2l_instance *base, const w2l_extern *imports) {\n"
-                 "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
+  emit_printf(o,
+              "/* Instantiation, in the spec's order (the runtime has interned the types and\n"
+              " * put the imports into the base arrays): own functions, tables, memories\n"
+              " * and globals, element then data segments, the start function. */\n"
+              "static const char *%s__init(w2l_instance *base, const w2l_extern *imports) {\n"
+              "  %s__instance *inst = (%s__instance *)base;\n",
+              x, x, x);
   if (!(m->ntypes || m->nmems || m->ntables || m->nglobals > m->nglobalimports || m->nelems ||
         m->ndatas || m->has_start))
     emit_put(o, "  (void)inst; /* nothing to set up */\n");
@@ -415,40 +447,51 @@ static void emit_init(struct emitter *e) {
   if (m->has_start) {
     uint32_t s = m->start;
     if (m->funcs[s].imported)
-      emit_printf(o, "  ((void (*)(void *))inst->base.funcs[%" PRIu32 "].fn)(inst->base.funcs[%" PRIu32 "].obj);\n", s, s);
-    else
-      emit_printf(o, "  %s(inst);\n", e->func_names[s]);
+      emit_printf(o,
+                  "  ((void (*)(void *))inst->base.funcs[%" PRIu32 "].fn)(inst->base.funcs[%" PRIu32
+                  "].obj);\n",
+                  s, s);
+    else emit_printf(o, "  %s(inst);\n", e->func_names[s]);
   }
   emit_put(o, "  return NULL;\n}\n\n");
   if (!has_free(m)) return; /* the descriptor's free is NULL */
-  emit_printf(o, "/* Release what init created; imports belong to others. */\n"
-                 "static void %s__free(w2l_instance *base) {\n"
-                 "  %s__instance *inst = (%s__instance *)base;\n", x, x, x);
+  emit_printf(o,
+              "/* Release what init created; imports belong to others. */\n"
+              "static void %s__free(w2l_instance *base) {\n"
+              "  %s__instance *inst = (%s__instance *)base;\n",
+              x, x, x);
   for (uint32_t i = m->ntableimports; i < m->ntables; i++)
-    emit_printf(o, "  if (inst->base.tables[%" PRIu32 "]) w2l_table_free(inst->base.tables[%" PRIu32 "]);\n", i, i);
+    emit_printf(o,
+                "  if (inst->base.tables[%" PRIu32 "]) w2l_table_free(inst->base.tables[%" PRIu32
+                "]);\n",
+                i, i);
   for (uint32_t i = m->nmemimports; i < m->nmems; i++)
-    emit_printf(o, "  if (inst->base.memories[%" PRIu32 "]) w2l_memory_free(inst->base.memories[%" PRIu32 "]);\n", i, i);
+    emit_printf(o,
+                "  if (inst->base.memories[%" PRIu32
+                "]) w2l_memory_free(inst->base.memories[%" PRIu32 "]);\n",
+                i, i);
   emit_put(o, "}\n\n");
 }
 
 static void emit_descriptor(struct emitter *e) {
   const struct module *m = e->m;
   const char *x = e->prefix;
-  emit_printf(e->out,
-              "const w2l_module %s_module = {\n"
-              "  .abi = W2L_ABI_VERSION,\n  .bounds = W2L_BOUNDS,\n  .name = \"%s\",\n"
-              "  .ntypes = %" PRIu32 ",\n  .type_sigs = %s%s,\n  .trampolines = %s%s,\n"
-              "  .nimports = %" PRIu32 ",\n  .imports = %s%s,\n"
-              "  .nexports = %" PRIu32 ",\n  .exports = %s%s,\n"
-              "  .nfuncs = %" PRIu32 ",\n  .ntables = %" PRIu32 ",\n  .nmemories = %" PRIu32
-              ",\n  .nglobals = %" PRIu32 ",\n  .func_types = %s%s,\n"
-              "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n};\n\n",
-              x, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
-              m->ntypes ? x : "NULL", m->ntypes ? "__trampolines" : "", m->nimports,
-              m->nimports ? x : "NULL", m->nimports ? "__imports" : "", m->nexports,
-              m->nexports ? x : "NULL", m->nexports ? "__exports" : "", m->nfuncs, m->ntables,
-              m->nmems, m->nglobals, m->nfuncs ? x : "NULL", m->nfuncs ? "__func_types" : "", x, x,
-              has_free(m) ? x : "NULL", has_free(m) ? "__free" : "");
+  emit_printf(
+      e->out,
+      "const w2l_module %s_module = {\n"
+      "  .abi = W2L_ABI_VERSION,\n  .bounds = W2L_BOUNDS,\n  .name = \"%s\",\n"
+      "  .ntypes = %" PRIu32 ",\n  .type_sigs = %s%s,\n  .trampolines = %s%s,\n"
+      "  .nimports = %" PRIu32 ",\n  .imports = %s%s,\n"
+      "  .nexports = %" PRIu32 ",\n  .exports = %s%s,\n"
+      "  .nfuncs = %" PRIu32 ",\n  .ntables = %" PRIu32 ",\n  .nmemories = %" PRIu32
+      ",\n  .nglobals = %" PRIu32 ",\n  .func_types = %s%s,\n"
+      "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n};\n\n",
+      x, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
+      m->ntypes ? x : "NULL", m->ntypes ? "__trampolines" : "", m->nimports,
+      m->nimports ? x : "NULL", m->nimports ? "__imports" : "", m->nexports,
+      m->nexports ? x : "NULL", m->nexports ? "__exports" : "", m->nfuncs, m->ntables, m->nmems,
+      m->nglobals, m->nfuncs ? x : "NULL", m->nfuncs ? "__func_types" : "", x, x,
+      has_free(m) ? x : "NULL", has_free(m) ? "__free" : "");
   emit_printf(e->out,
               "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err) {\n"
               "  return w2l_instantiate(&%s_module, imports, err);\n}\n\n"
@@ -498,9 +541,13 @@ static void emit_export_runner(struct emitter *e, uint32_t t) {
   emit_printf(o, "%s (*fn)(void *", emit_return_type(e, t));
   for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, ", %s", emit_ctype(ft->params[i]));
   emit_put(o, ");\n  void *obj;\n");
-  for (uint32_t i = 0; i < ft->nparams; i++) emit_printf(o, "  %s p%" PRIu32 ";\n", emit_ctype(ft->params[i]), i);
-  for (uint32_t i = 0; i < ft->nresults; i++) emit_printf(o, "  %s *r%" PRIu32 ";\n", emit_ctype(ft->results[i]), i);
-  emit_printf(o, "};\nstatic void %s__run%" PRIu32 "(void *arg) {\n  struct %s__call%" PRIu32 " *a = arg;\n  ",
+  for (uint32_t i = 0; i < ft->nparams; i++)
+    emit_printf(o, "  %s p%" PRIu32 ";\n", emit_ctype(ft->params[i]), i);
+  for (uint32_t i = 0; i < ft->nresults; i++)
+    emit_printf(o, "  %s *r%" PRIu32 ";\n", emit_ctype(ft->results[i]), i);
+  emit_printf(o,
+              "};\nstatic void %s__run%" PRIu32 "(void *arg) {\n  struct %s__call%" PRIu32
+              " *a = arg;\n  ",
               x, t, x, t);
   if (ft->nresults) emit_printf(o, "%s r = ", emit_return_type(e, t));
   emit_put(o, "a->fn(a->obj");
@@ -525,7 +572,8 @@ static void emit_export_func(struct emitter *e, uint32_t k) {
   if (f->imported) {
     emit_put(o, "(");
     emit_fnptr_type(e, o, f->typeidx);
-    emit_printf(o, ")inst->funcs[%" PRIu32 "].fn, inst->funcs[%" PRIu32 "].obj", ex->index, ex->index);
+    emit_printf(o, ")inst->funcs[%" PRIu32 "].fn, inst->funcs[%" PRIu32 "].obj", ex->index,
+                ex->index);
   } else {
     emit_printf(o, "%s, inst", e->func_names[ex->index]);
   }
@@ -567,15 +615,17 @@ static void emit_exports(struct emitter *e) {
 static void emit_header(struct emitter *e, struct ebuf *h) {
   const struct module *m = e->m;
   const char *x = e->prefix;
-  emit_printf(h, "/* Generated by wasm2c-lite; do not edit. */\n#ifndef W2L_MODULE_%s_H\n"
-                 "#define W2L_MODULE_%s_H\n\n#include \"w2l.h\"\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
-                 "/* The module's descriptor: imports and exports by name and type. */\n"
-                 "extern const w2l_module %s_module;\n\n"
-                 "/* Instantiate with imports in %s_module.imports order (NULL if there are\n"
-                 " * none); returns NULL and fills err on failure.  Free with w2l_instance_free. */\n"
-                 "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err);\n\n"
-                 "/* Export wrappers run inside w2l_protect and return W2L_OK or the trap;\n"
-                 " * results go through the out pointers (which may be NULL). */\n\n",
+  emit_printf(h,
+              "/* Generated by wasm2c-lite; do not edit. */\n#ifndef W2L_MODULE_%s_H\n"
+              "#define W2L_MODULE_%s_H\n\n#include \"w2l.h\"\n\n#ifdef __cplusplus\nextern \"C\" "
+              "{\n#endif\n\n"
+              "/* The module's descriptor: imports and exports by name and type. */\n"
+              "extern const w2l_module %s_module;\n\n"
+              "/* Instantiate with imports in %s_module.imports order (NULL if there are\n"
+              " * none); returns NULL and fills err on failure.  Free with w2l_instance_free. */\n"
+              "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err);\n\n"
+              "/* Export wrappers run inside w2l_protect and return W2L_OK or the trap;\n"
+              " * results go through the out pointers (which may be NULL). */\n\n",
               x, x, x, x, x);
   for (uint32_t k = 0; k < m->nexports; k++) {
     const struct export *ex = &m->exports[k];
@@ -625,8 +675,7 @@ static void emit_function_streamed(struct emitter *e, uint32_t funcidx, FILE *c_
   if (failed) diag_rethrow();
 }
 
-void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out,
-                 FILE *h_out) {
+void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out, FILE *h_out) {
   struct ebuf out;
   struct emitter e = {.m = m, .arena = m->arena, .prefix = opt->prefix, .out = &out};
   emit_init_buf(&out, m->arena);
@@ -641,16 +690,18 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
   } else {
     emit_put(&out, "#include \"w2l.h\"\n");
   }
-  emit_put(&out, "\n/* Wasm code may recurse without end; it then traps (call stack exhausted). */\n"
-                 "#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)\n"
-                 "#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n\n");
+  emit_put(&out,
+           "\n/* Wasm code may recurse without end; it then traps (call stack exhausted). */\n"
+           "#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)\n"
+           "#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n\n");
   emit_result_structs(&e);
   emit_instance_struct(&e);
   e.data_used = arena_alloc(m->arena, m->ndatas + 1);
   e.data_named = arena_alloc(m->arena, m->ndatas + 1);
   for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++)
     for (uint32_t k = 0; k < m->funcs[f].body.count; k++)
-      if (m->funcs[f].body.code[k].op == OP_MEMORY_INIT) e.data_named[m->funcs[f].body.code[k].imm.pair.a] = true;
+      if (m->funcs[f].body.code[k].op == OP_MEMORY_INIT)
+        e.data_named[m->funcs[f].body.code[k].imm.pair.a] = true;
   emit_datas(&e, c_out);
   emit_prototypes(&e);
   flush(&e, &out, c_out);

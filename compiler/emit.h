@@ -22,23 +22,23 @@ struct ebuf {
 
 /* State shared by the whole translation of one module. */
 struct emitter {
-  const struct module *m;  /* the validated module */
-  struct arena *arena;     /* scratch memory (the module's arena) */
-  const char *prefix;      /* mangled module prefix X */
-  char **func_names;       /* per funcidx: C name of own functions (NULL for imports) */
-  char **global_names;     /* per globalidx: instance field of own globals (NULL for imports) */
-  char **type_structs;     /* per typeidx: multi-value result struct name, or NULL */
-  struct ebuf *out;        /* where the .c text goes */
-  bool *data_used;         /* per dataidx: named by a memory.init in emitted code */
-  bool *data_named;        /* per dataidx: named by any memory.init, even in dead code */
-  bool *recursive;         /* per funcidx: on a cycle of the call graph (emit.c) */
+  const struct module *m; /* the validated module */
+  struct arena *arena;    /* scratch memory (the module's arena) */
+  const char *prefix;     /* mangled module prefix X */
+  char **func_names;      /* per funcidx: C name of own functions (NULL for imports) */
+  char **global_names;    /* per globalidx: instance field of own globals (NULL for imports) */
+  char **type_structs;    /* per typeidx: multi-value result struct name, or NULL */
+  struct ebuf *out;       /* where the .c text goes */
+  bool *data_used;        /* per dataidx: named by a memory.init in emitted code */
+  bool *data_named;       /* per dataidx: named by any memory.init, even in dead code */
+  bool *recursive;        /* per funcidx: on a cycle of the call graph (emit.c) */
   /* #line directives (emit_options.line_source): */
-  const char *line_file;   /* the source's name as a C string literal, or NULL: none */
-  const char *c_file;      /* the C file's name as a C string literal */
-  uint32_t *line_starts;   /* offset of the first byte of each source line */
-  uint32_t nlines;         /* lines in the source */
-  bool line_used;          /* the function being written has a #line */
-  uint64_t c_lines;        /* lines written to the C file so far */
+  const char *line_file; /* the source's name as a C string literal, or NULL: none */
+  const char *c_file;    /* the C file's name as a C string literal */
+  uint32_t *line_starts; /* offset of the first byte of each source line */
+  uint32_t nlines;       /* lines in the source */
+  bool line_used;        /* the function being written has a #line */
+  uint64_t c_lines;      /* lines written to the C file so far */
 };
 
 /* emit_buf.c: the output buffer */

@@ -12,7 +12,9 @@ void emit_init_buf(struct ebuf *b, struct arena *a) {
   b->len = 0;
 }
 
-void emit_reserve(struct ebuf *b, size_t n) { ARENA_RESERVE(b->arena, b->data, b->len + 1, b->cap, n); }
+void emit_reserve(struct ebuf *b, size_t n) {
+  ARENA_RESERVE(b->arena, b->data, b->len + 1, b->cap, n);
+}
 
 void emit_put(struct ebuf *b, const char *s) {
   size_t n = strlen(s);

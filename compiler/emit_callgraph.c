@@ -10,13 +10,13 @@
 #include "emit.h"
 
 struct callgraph {
-  uint32_t n;               /* nodes: funcidx, plus ANY = nfuncs */
-  uint32_t *first, *edges;  /* edges of node v: edges[first[v] .. first[v + 1]) */
-  uint32_t *index, *low;    /* Tarjan's numbering (0 = unvisited) */
-  uint32_t *stack, sp;      /* Tarjan's stack */
-  bool *on_stack;           /* node is on the stack */
-  uint32_t next;            /* next index to hand out */
-  bool *recursive;          /* result, per funcidx */
+  uint32_t n;              /* nodes: funcidx, plus ANY = nfuncs */
+  uint32_t *first, *edges; /* edges of node v: edges[first[v] .. first[v + 1]) */
+  uint32_t *index, *low;   /* Tarjan's numbering (0 = unvisited) */
+  uint32_t *stack, sp;     /* Tarjan's stack */
+  bool *on_stack;          /* node is on the stack */
+  uint32_t next;           /* next index to hand out */
+  bool *recursive;         /* result, per funcidx */
 };
 
 static void mark_escaping(const struct expr *x, bool *escapes) {

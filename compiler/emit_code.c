@@ -34,14 +34,15 @@
 enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
 static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
 /* A value type of each class, for its C type and zero value. */
-static const enum valtype class_type[NCLASS] = {VT_I32, VT_I64, VT_F32, VT_F64, VT_FUNCREF, VT_V128};
+static const enum valtype class_type[NCLASS] = {VT_I32, VT_I64,     VT_F32,
+                                                VT_F64, VT_FUNCREF, VT_V128};
 
 /* Limits that keep the C within what compilers accept and linear in size. */
 enum {
-  MAX_NEST = 40,    /* parentheses nesting of one pending expression */
-  MAX_TEXT = 400,   /* bytes of one pending expression */
-  MAX_BRACES = 40,  /* nested if braces; deeper ifs are written with gotos */
-  MAX_INDENT = 16,  /* indentation levels written */
+  MAX_NEST = 40,   /* parentheses nesting of one pending expression */
+  MAX_TEXT = 400,  /* bytes of one pending expression */
+  MAX_BRACES = 40, /* nested if braces; deeper ifs are written with gotos */
+  MAX_INDENT = 16, /* indentation levels written */
 };
 
 /* How tightly a C expression binds, to decide its parentheses as an operand. */
@@ -62,16 +63,16 @@ struct deps {
 
 /* A value as a C expression. */
 struct cexpr {
-  const char *text;    /* the C text, or NULL when the value is already in its slot */
-  enum prec prec;      /* binding of the outermost operator of text */
-  bool boolean;        /* text is a C comparison: an int 0 or 1, not yet a uint32_t */
-  bool konst;          /* text is a literal */
-  uint64_t value;      /* its bits when konst and of an integer type */
-  enum opcode op;      /* operation of the outermost operator, OP_COUNT for leaves */
-  bool mask_konst;     /* op is and/or with a constant operand ... */
-  uint64_t mask;       /* ... of these bits */
-  uint32_t nest;       /* parentheses nesting depth of text */
-  struct deps deps;    /* what text reads */
+  const char *text; /* the C text, or NULL when the value is already in its slot */
+  enum prec prec;   /* binding of the outermost operator of text */
+  bool boolean;     /* text is a C comparison: an int 0 or 1, not yet a uint32_t */
+  bool konst;       /* text is a literal */
+  uint64_t value;   /* its bits when konst and of an integer type */
+  enum opcode op;   /* operation of the outermost operator, OP_COUNT for leaves */
+  bool mask_konst;  /* op is and/or with a constant operand ... */
+  uint64_t mask;    /* ... of these bits */
+  uint32_t nest;    /* parentheses nesting depth of text */
+  struct deps deps; /* what text reads */
 };
 
 /* One operand stack entry. */
@@ -82,56 +83,56 @@ struct slot {
 
 /* One entry of the control stack: the function body, a block, loop or if. */
 struct ctl {
-  enum opcode kind;       /* OP_BLOCK, OP_LOOP, OP_IF, or OP_END for the body */
-  uint32_t label;         /* label number, in order of appearance */
-  const char *cname;      /* its C label: L<label>, or L<label>_<name> for a $name */
-  uint32_t height;        /* operand stack height below the block's params */
-  uint32_t nparams;       /* block params */
-  uint32_t nresults;      /* block results */
+  enum opcode kind;            /* OP_BLOCK, OP_LOOP, OP_IF, or OP_END for the body */
+  uint32_t label;              /* label number, in order of appearance */
+  const char *cname;           /* its C label: L<label>, or L<label>_<name> for a $name */
+  uint32_t height;             /* operand stack height below the block's params */
+  uint32_t nparams;            /* block params */
+  uint32_t nresults;           /* block results */
   const enum valtype *params;  /* nparams types */
   const enum valtype *results; /* nresults types */
-  bool unreachable;       /* the current position in this block is dead code */
-  bool has_else;          /* an if whose else has been seen */
-  bool then_reachable;    /* an if whose then branch can fall through to its end */
-  bool flat;              /* an if written as gotos (too deeply nested for braces) */
+  bool unreachable;            /* the current position in this block is dead code */
+  bool has_else;               /* an if whose else has been seen */
+  bool then_reachable;         /* an if whose then branch can fall through to its end */
+  bool flat;                   /* an if written as gotos (too deeply nested for braces) */
 };
 
 /* What one pass over a body records, so the next can declare just that. */
 struct usage {
-  uint8_t *labels;        /* per label: 1 if some goto targets it */
-  uint32_t nlabels;       /* labels allocated */
-  uint8_t *slots;         /* per stack depth: bit c set if the class-c slot is read */
-  uint32_t nslots;        /* depths allocated */
-  uint8_t *locals;        /* per local: 1 if read */
-  uint8_t *mems;          /* per memidx: 1 if loads/stores use its base and size */
-  bool inst;              /* the instance pointer is used */
+  uint8_t *labels;  /* per label: 1 if some goto targets it */
+  uint32_t nlabels; /* labels allocated */
+  uint8_t *slots;   /* per stack depth: bit c set if the class-c slot is read */
+  uint32_t nslots;  /* depths allocated */
+  uint8_t *locals;  /* per local: 1 if read */
+  uint8_t *mems;    /* per memidx: 1 if loads/stores use its base and size */
+  bool inst;        /* the instance pointer is used */
 };
 
 /* State of the translation of one function body. */
 struct fstate {
-  struct emitter *e;          /* module-level state */
-  const struct module *m;     /* the module */
-  const struct func *f;       /* the function */
-  const struct functype *ft;  /* its type */
-  struct ebuf *b;             /* body text of this pass */
-  char **local_names;         /* C names of params and locals */
-  struct slot *stack;         /* the operand stack */
-  uint32_t sp, stack_cap;     /* height, capacity */
-  char **slot_names;          /* per depth * NCLASS + class: the slot's C name, made once */
-  uint32_t slot_names_cap;    /* depths named */
-  struct ctl *ctl;            /* control stack */
-  uint32_t nctl, ctl_cap;     /* depth, capacity */
-  uint32_t next_label;        /* labels numbered in order of appearance */
-  uint32_t skip;              /* nesting depth of blocks inside dead code */
-  uint32_t braces;            /* if braces open */
-  bool returned;              /* a return statement has been written */
-  const struct instr *next;   /* the instruction after the current one, or NULL */
-  int indent;                 /* current indentation level */
-  struct usage use;           /* recorded by this pass */
-  const struct usage *prev;   /* recorded by the previous pass, or NULL */
-  uint32_t src_line;          /* source line of the current instruction (0: no #line) */
-  uint32_t mapped_line;       /* source line the C line at b[mapped_at] stands for */
-  size_t mapped_at;           /* a line start in b */
+  struct emitter *e;         /* module-level state */
+  const struct module *m;    /* the module */
+  const struct func *f;      /* the function */
+  const struct functype *ft; /* its type */
+  struct ebuf *b;            /* body text of this pass */
+  char **local_names;        /* C names of params and locals */
+  struct slot *stack;        /* the operand stack */
+  uint32_t sp, stack_cap;    /* height, capacity */
+  char **slot_names;         /* per depth * NCLASS + class: the slot's C name, made once */
+  uint32_t slot_names_cap;   /* depths named */
+  struct ctl *ctl;           /* control stack */
+  uint32_t nctl, ctl_cap;    /* depth, capacity */
+  uint32_t next_label;       /* labels numbered in order of appearance */
+  uint32_t skip;             /* nesting depth of blocks inside dead code */
+  uint32_t braces;           /* if braces open */
+  bool returned;             /* a return statement has been written */
+  const struct instr *next;  /* the instruction after the current one, or NULL */
+  int indent;                /* current indentation level */
+  struct usage use;          /* recorded by this pass */
+  const struct usage *prev;  /* recorded by the previous pass, or NULL */
+  uint32_t src_line;         /* source line of the current instruction (0: no #line) */
+  uint32_t mapped_line;      /* source line the C line at b[mapped_at] stands for */
+  size_t mapped_at;          /* a line start in b */
 };
 
 /* ---- small helpers ---- */
@@ -407,7 +408,8 @@ static const char *global_expr(struct fstate *fs, uint32_t g) {
 static void refresh_memories(struct fstate *fs) {
   for (uint32_t k = 0; k < fs->m->nmems; k++)
     if (fs->prev && fs->prev->mems[k])
-      line(fs, "W2L_MEM_RELOAD(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");", k, k, k);
+      line(fs, "W2L_MEM_RELOAD(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");", k, k,
+           k);
 }
 
 /* ---- control ---- */
@@ -580,7 +582,8 @@ static void op_end(struct fstate *fs) {
     if (reachable && fs->ft->nresults) emit_return(fs);
     /* A function that never returns (say, it loops forever) still needs a
      * sign for the C compiler that it does not fall off its end. */
-    if (fs->ft->nresults && !fs->returned) line(fs, "w2l_trap_raise(W2L_TRAP_UNREACHABLE); /* not reached */");
+    if (fs->ft->nresults && !fs->returned)
+      line(fs, "w2l_trap_raise(W2L_TRAP_UNREACHABLE); /* not reached */");
     fs->nctl--;
     return;
   }
@@ -660,9 +663,9 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
   indent(fs);
   if (ft->nresults == 1) {
     if (slot_read(fs->prev, base, fs->stack[base].type))
-      emit_printf(fs->b, "%s = %s%s);\n", slot_name(fs, base, fs->stack[base].type), callee, args.data);
-    else
-      emit_printf(fs->b, "%s%s);\n", callee, args.data);
+      emit_printf(fs->b, "%s = %s%s);\n", slot_name(fs, base, fs->stack[base].type), callee,
+                  args.data);
+    else emit_printf(fs->b, "%s%s);\n", callee, args.data);
   } else if (ft->nresults == 0) {
     emit_printf(fs->b, "%s%s);\n", callee, args.data);
   } else {
@@ -670,7 +673,8 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
     bool any = false;
     for (uint32_t k = 0; k < ft->nresults; k++) {
       if (!slot_read(fs->prev, base + k, fs->stack[base + k].type)) continue;
-      emit_printf(fs->b, " %s = res.r%" PRIu32 ";", slot_name(fs, base + k, fs->stack[base + k].type), k);
+      emit_printf(fs->b, " %s = res.r%" PRIu32 ";",
+                  slot_name(fs, base + k, fs->stack[base + k].type), k);
       any = true;
     }
     emit_put(fs->b, any ? " }\n" : " (void)res; }\n");
@@ -691,7 +695,8 @@ static void op_call(struct fstate *fs, const struct instr *in) {
     emit_comment_text(&c, im->field.data, im->field.len);
     emit_put(&c, " */ ((");
     emit_fnptr_type(fs->e, &c, callee->typeidx);
-    emit_printf(&c, ")%s->base.funcs[%" PRIu32 "].fn)(inst->base.funcs[%" PRIu32 "].obj", inst(fs), fi, fi);
+    emit_printf(&c, ")%s->base.funcs[%" PRIu32 "].fn)(inst->base.funcs[%" PRIu32 "].obj", inst(fs),
+                fi, fi);
   } else {
     emit_printf(&c, "%s(%s", fs->e->func_names[fi], inst(fs));
   }
@@ -704,8 +709,10 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   pop(fs, 1);
   line(fs, "{");
   fs->indent++;
-  line(fs, "const w2l_ref *callee = w2l_call_indirect_check(%s->table%" PRIu32 ", %s, "
-           "inst->types[%" PRIu32 "]);", inst(fs), table, index, typeidx);
+  line(fs,
+       "const w2l_ref *callee = w2l_call_indirect_check(%s->table%" PRIu32 ", %s, "
+       "inst->types[%" PRIu32 "]);",
+       inst(fs), table, index, typeidx);
   struct ebuf c;
   emit_init_buf(&c, fs->e->arena);
   emit_put(&c, "((");
@@ -720,8 +727,8 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
 
 static void op_select(struct fstate *fs) {
   struct cexpr cond = take_cond(fs), b = take_top(fs, 1), a = take_top(fs, 2);
-  const char *text = fmt(fs, "%s ? %s : %s", as_cond(fs, &cond), as_operand(fs, &a),
-                         as_operand(fs, &b));
+  const char *text =
+      fmt(fs, "%s ? %s : %s", as_cond(fs, &cond), as_operand(fs, &a), as_operand(fs, &b));
   pop(fs, 2);
   store_slot(fs, fs->sp - 1, text);
 }
@@ -733,7 +740,9 @@ static struct cexpr local_expr(struct fstate *fs, uint32_t i) {
   return x;
 }
 
-static bool local_read(const struct fstate *fs, uint32_t i) { return !fs->prev || fs->prev->locals[i]; }
+static bool local_read(const struct fstate *fs, uint32_t i) {
+  return !fs->prev || fs->prev->locals[i];
+}
 
 /* local.set/tee i of the top value: pending values below that read the local
  * are stored first. */
@@ -743,8 +752,7 @@ static void set_local(struct fstate *fs, uint32_t i) {
     if (fs->stack[d].x.text && has_dep(&fs->stack[d].x.deps, i, ~0u)) store_pending(fs, d);
   if (x.prec == PREC_PRIMARY && strcmp(x.text, fs->local_names[i]) == 0)
     line(fs, "(void)%s;", x.text); /* local.set x (local.get x); not "x = x;" (-Wself-assign) */
-  else
-    line(fs, "%s = %s;", fs->local_names[i], as_value(&x));
+  else line(fs, "%s = %s;", fs->local_names[i], as_value(&x));
 }
 
 static void op_local(struct fstate *fs, const struct instr *in) {
@@ -779,8 +787,14 @@ static void op_global(struct fstate *fs, const struct instr *in) {
  * NaN that wasm requires; such results go through w2l_fN_quiet(). */
 static bool foldable_float_op(enum opcode op) {
   switch (op) {
-  case OP_F32_ADD: case OP_F32_SUB: case OP_F32_MUL: case OP_F32_DIV:
-  case OP_F64_ADD: case OP_F64_SUB: case OP_F64_MUL: case OP_F64_DIV: return true;
+  case OP_F32_ADD:
+  case OP_F32_SUB:
+  case OP_F32_MUL:
+  case OP_F32_DIV:
+  case OP_F64_ADD:
+  case OP_F64_SUB:
+  case OP_F64_MUL:
+  case OP_F64_DIV: return true;
   default: return false;
   }
 }
@@ -800,10 +814,14 @@ static enum prec template_prec(enum opcode op) {
 static int unsigned_zero_compare(enum opcode op, const struct cexpr *a, const struct cexpr *b) {
   bool a0 = a->konst && a->value == 0, b0 = b->konst && b->value == 0;
   switch (op) {
-  case OP_I32_LT_U: case OP_I64_LT_U: return b0 ? 0 : -1;
-  case OP_I32_GE_U: case OP_I64_GE_U: return b0 ? 1 : -1;
-  case OP_I32_GT_U: case OP_I64_GT_U: return a0 ? 0 : -1;
-  case OP_I32_LE_U: case OP_I64_LE_U: return a0 ? 1 : -1;
+  case OP_I32_LT_U:
+  case OP_I64_LT_U: return b0 ? 0 : -1;
+  case OP_I32_GE_U:
+  case OP_I64_GE_U: return b0 ? 1 : -1;
+  case OP_I32_GT_U:
+  case OP_I64_GT_U: return a0 ? 0 : -1;
+  case OP_I32_LE_U:
+  case OP_I64_LE_U: return a0 ? 1 : -1;
   default: return -1;
   }
 }
@@ -855,8 +873,12 @@ static void limit_nesting(struct fstate *fs, uint32_t base, uint32_t n) {
 
 /* The constant result of a comparison known without computing it. */
 static void push_i32_const(struct fstate *fs, uint32_t v) {
-  push_pending(fs, VT_I32, (struct cexpr){.text = v ? "1u" : "0u", .prec = PREC_PRIMARY,
-                                          .konst = true, .value = v, .op = OP_COUNT});
+  push_pending(fs, VT_I32,
+               (struct cexpr){.text = v ? "1u" : "0u",
+                              .prec = PREC_PRIMARY,
+                              .konst = true,
+                              .value = v,
+                              .op = OP_COUNT});
 }
 
 /* Expand the template of a numeric row with its operands. */
@@ -880,7 +902,9 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
     return r;
   }
   bool quiet = has_const && foldable_float_op((enum opcode)in->op);
-  if (quiet) emit_printf(&x, "w2l_%s_quiet(", sig_valtype(strchr(oi->sig, ':')[1]) == VT_F32 ? "f32" : "f64");
+  if (quiet)
+    emit_printf(&x, "w2l_%s_quiet(",
+                sig_valtype(strchr(oi->sig, ':')[1]) == VT_F32 ? "f32" : "f64");
   for (const char *p = oi->c; *p; p++) {
     if (p[0] == '%' && p[1] == 'M') { /* shift count: a constant is masked here */
       unsigned mask = strchr(oi->sig, ':')[1] == 'I' ? 63 : 31;
@@ -909,7 +933,8 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
   r.text = x.data;
   r.boolean = is_compare((enum opcode)in->op);
   if ((in->op == OP_I32_AND || in->op == OP_I32_OR || in->op == OP_I64_AND ||
-       in->op == OP_I64_OR) && (operand[0].konst || operand[1].konst)) {
+       in->op == OP_I64_OR) &&
+      (operand[0].konst || operand[1].konst)) {
     r.mask_konst = true;
     r.mask = operand[1].konst ? operand[1].value : operand[0].value;
   }
@@ -1020,8 +1045,8 @@ static void op_lane_memory(struct fstate *fs, const struct instr *in) {
   pop(fs, 2);
   if (opinfo[in->op].sig[3]) { /* "iV:V": a load */
     push(fs, VT_V128);
-    store_slot(fs, fs->sp - 1, fmt(fs, "w2l_load_%s(%s, %s, %s, %u)", opinfo[in->op].c, base,
-                                   addr, vec, ma->lane));
+    store_slot(fs, fs->sp - 1,
+               fmt(fs, "w2l_load_%s(%s, %s, %s, %u)", opinfo[in->op].c, base, addr, vec, ma->lane));
   } else {
     line(fs, "w2l_store_%s(%s, %s, %s, %u);", opinfo[in->op].c, base, addr, vec, ma->lane);
   }
@@ -1036,7 +1061,8 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
     store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k));
     break;
   case OP_MEMORY_GROW:
-    store_slot(fs, fs->sp - 1, fmt(fs, "w2l_memory_grow(%s->mem%" PRIu32 ", %s)", in_, k, top_value(fs, 0)));
+    store_slot(fs, fs->sp - 1,
+               fmt(fs, "w2l_memory_grow(%s->mem%" PRIu32 ", %s)", in_, k, top_value(fs, 0)));
     refresh_memories(fs);
     break;
   case OP_MEMORY_FILL:
@@ -1045,16 +1071,18 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
     pop(fs, 3);
     break;
   case OP_MEMORY_COPY:
-    line(fs, "w2l_memory_copy(%s->mem%" PRIu32 ", inst->mem%" PRIu32 ", %s, %s, %s);",
-         in_, in->imm.pair.a, in->imm.pair.b, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
+    line(fs, "w2l_memory_copy(%s->mem%" PRIu32 ", inst->mem%" PRIu32 ", %s, %s, %s);", in_,
+         in->imm.pair.a, in->imm.pair.b, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
     pop(fs, 3);
     break;
   case OP_MEMORY_INIT: {
     uint32_t d = in->imm.pair.a;
     fs->e->data_used[d] = true;
-    line(fs, "w2l_memory_init(%s->mem%" PRIu32 ", %s__data%" PRIu32 ", inst->data_len[%"
-             PRIu32 "], %s, %s, %s);", in_, in->imm.pair.b, fs->e->prefix, d, d, top_value(fs, 2),
-         top_value(fs, 1), top_value(fs, 0));
+    line(fs,
+         "w2l_memory_init(%s->mem%" PRIu32 ", %s__data%" PRIu32 ", inst->data_len[%" PRIu32
+         "], %s, %s, %s);",
+         in_, in->imm.pair.b, fs->e->prefix, d, d, top_value(fs, 2), top_value(fs, 1),
+         top_value(fs, 0));
     pop(fs, 3);
     break;
   }
@@ -1098,7 +1126,8 @@ static void op_table(struct fstate *fs, const struct instr *in) {
     break;
   }
   case OP_TABLE_SET:
-    line(fs, "w2l_table_set(%s->table%" PRIu32 ", %s, %s);", in_, t, top_value(fs, 1), top_value(fs, 0));
+    line(fs, "w2l_table_set(%s->table%" PRIu32 ", %s, %s);", in_, t, top_value(fs, 1),
+         top_value(fs, 0));
     pop(fs, 2);
     break;
   case OP_TABLE_SIZE:
@@ -1109,7 +1138,8 @@ static void op_table(struct fstate *fs, const struct instr *in) {
     const char *n = top_value(fs, 0), *init = top_value(fs, 1);
     pop(fs, 2);
     push(fs, VT_I32);
-    store_slot(fs, fs->sp - 1, fmt(fs, "w2l_table_grow(%s->table%" PRIu32 ", %s, %s)", in_, t, n, init));
+    store_slot(fs, fs->sp - 1,
+               fmt(fs, "w2l_table_grow(%s->table%" PRIu32 ", %s, %s)", in_, t, n, init));
     break;
   }
   case OP_TABLE_FILL:
@@ -1266,8 +1296,7 @@ static bool same_bytes(const uint8_t *a, uint32_t na, const uint8_t *b, uint32_t
 
 static bool same_usage(const struct usage *a, const struct usage *b, uint32_t nlocals,
                        uint32_t nmems) {
-  return a->inst == b->inst &&
-         same_bytes(a->labels, a->nlabels, b->labels, b->nlabels) &&
+  return a->inst == b->inst && same_bytes(a->labels, a->nlabels, b->labels, b->nlabels) &&
          same_bytes(a->slots, a->nslots, b->slots, b->nslots) &&
          memcmp(a->locals, b->locals, nlocals) == 0 && memcmp(a->mems, b->mems, nmems) == 0;
 }
@@ -1316,7 +1345,8 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   }
   emit_put(out, ": ");
   emit_functype_text(out, fs.ft);
-  emit_printf(out, " */\nstatic %s %s(void *obj", emit_return_type(e, f->typeidx), e->func_names[funcidx]);
+  emit_printf(out, " */\nstatic %s %s(void *obj", emit_return_type(e, f->typeidx),
+              e->func_names[funcidx]);
   for (uint32_t i = 0; i < nparams; i++)
     emit_printf(out, ", %s %s", emit_ctype(fs.ft->params[i]), fs.local_names[i]);
   emit_put(out, ") {\n");
@@ -1333,8 +1363,9 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
     declare_slots(out, &fs.use, c, emit_ctype(class_type[c]), emit_zero(class_type[c]));
   for (uint32_t k = 0; k < m->nmems; k++)
     if (fs.use.mems[k])
-      emit_printf(out, "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
-                       "  uint64_t mem%" PRIu32 "_size = inst->mem%" PRIu32 "->size;\n",
+      emit_printf(out,
+                  "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
+                  "  uint64_t mem%" PRIu32 "_size = inst->mem%" PRIu32 "->size;\n",
                   k, k, k, k);
   /* Functions that may recurse check the stack and keep their frame
    * (W2L_FUNC_ENTRY): a C compiler must not turn recursion into a loop, so
@@ -1360,13 +1391,13 @@ void emit_const_expr(struct emitter *e, struct ebuf *b, const struct expr *x) {
   case OP_GLOBAL_GET: {
     const struct global *g = &e->m->globals[in->imm.idx];
     if (g->imported)
-      emit_printf(b, "inst->base.globals[%" PRIu32 "]->value.%s", in->imm.idx, emit_value_member(g->type));
+      emit_printf(b, "inst->base.globals[%" PRIu32 "]->value.%s", in->imm.idx,
+                  emit_value_member(g->type));
     else
       emit_printf(b, "inst->%s.value.%s", e->global_names[in->imm.idx], emit_value_member(g->type));
     break;
   }
   default:
-    diag_error(e->m->src, in->pos, "emit: unsupported constant expression %s",
-               opinfo[in->op].name);
+    diag_error(e->m->src, in->pos, "emit: unsupported constant expression %s", opinfo[in->op].name);
   }
 }

@@ -95,7 +95,9 @@ char emit_sigchar(enum valtype t) {
   return '?';
 }
 
-const char *emit_value_member(enum valtype t) { return valtype_is_ref(t) ? "ref" : valtype_name(t); }
+const char *emit_value_member(enum valtype t) {
+  return valtype_is_ref(t) ? "ref" : valtype_name(t);
+}
 
 char *emit_sig(struct arena *a, const struct functype *ft) {
   char *s = arena_alloc(a, ft->nparams + ft->nresults + 2);

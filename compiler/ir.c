@@ -50,7 +50,9 @@ static uint16_t by_code[3][CODE_SLOTS]; /* [plain, 0xFC, 0xFD][code]: opcode */
 static uint16_t by_name[NAME_SLOTS];    /* opcode + 1, 0 = empty */
 static bool tables_ready;
 
-static int prefix_row(uint8_t prefix) { return prefix == 0 ? 0 : prefix == 0xfc ? 1 : prefix == 0xfd ? 2 : -1; }
+static int prefix_row(uint8_t prefix) {
+  return prefix == 0 ? 0 : prefix == 0xfc ? 1 : prefix == 0xfd ? 2 : -1;
+}
 
 static void build_tables(void) {
   for (int r = 0; r < 3; r++)
@@ -68,7 +70,8 @@ static void build_tables(void) {
 
 enum opcode op_by_name(const char *name, size_t len) {
   if (!tables_ready) build_tables();
-  for (uint32_t i = hash_bytes(name, len) & (NAME_SLOTS - 1); by_name[i]; i = (i + 1) & (NAME_SLOTS - 1)) {
+  for (uint32_t i = hash_bytes(name, len) & (NAME_SLOTS - 1); by_name[i];
+       i = (i + 1) & (NAME_SLOTS - 1)) {
     const char *nm = opinfo[by_name[i] - 1].name;
     if (strlen(nm) == len && memcmp(nm, name, len) == 0) return (enum opcode)(by_name[i] - 1);
   }

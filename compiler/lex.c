@@ -103,7 +103,11 @@ static uint32_t escape(struct lexer *lx, bool *is_byte) {
     for (;;) {
       int d = peekc(lx, 0);
       if (d == '}' && any && !under) break;
-      if (d == '_' && any && !under) { under = true; lx->pos++; continue; }
+      if (d == '_' && any && !under) {
+        under = true;
+        lx->pos++;
+        continue;
+      }
       if (hexval(d) < 0) diag_error(lx->src, at, "malformed \\u{...} escape in string");
       v = v > 0x10FFFF ? v : v * 16 + (uint32_t)hexval(d);
       any = true, under = false;
@@ -133,7 +137,10 @@ static void scan_string(struct lexer *lx) {
   for (;;) {
     if (lx->pos >= lx->end) diag_error(lx->src, start, "unterminated string");
     uint8_t c = d[lx->pos];
-    if (c == '"') { lx->pos++; return; }
+    if (c == '"') {
+      lx->pos++;
+      return;
+    }
     if (c == '\n') diag_error(lx->src, start, "unterminated string (newline in string)");
     if (c < 0x20 || c == 0x7F)
       diag_error(lx->src, lx->pos, "control character 0x%02x in string", c);
@@ -156,10 +163,16 @@ static bool digits(const char *s, size_t n, size_t *i, bool hex) {
   while (*i < n) {
     int c = (unsigned char)s[*i];
     bool ok = hex ? hexval(c) >= 0 : (c >= '0' && c <= '9');
-    if (ok) { (*i)++; continue; }
+    if (ok) {
+      (*i)++;
+      continue;
+    }
     if (c == '_' && *i > start && *i + 1 < n) {
       int d = (unsigned char)s[*i + 1];
-      if (hex ? hexval(d) >= 0 : (d >= '0' && d <= '9')) { (*i)++; continue; }
+      if (hex ? hexval(d) >= 0 : (d >= '0' && d <= '9')) {
+        (*i)++;
+        continue;
+      }
     }
     break;
   }
@@ -443,7 +456,11 @@ bool lex_f64(const struct lexer *lx, struct token t, uint64_t *bits) {
 /* ---- v128.const lanes ------------------------------------------------- */
 
 unsigned lex_v128_shape(const struct lexer *lx, struct token t, bool *is_float) {
-  static const struct { const char *name; unsigned lanes; bool f; } shapes[] = {
+  static const struct {
+    const char *name;
+    unsigned lanes;
+    bool f;
+  } shapes[] = {
       {"i8x16", 16, false}, {"i16x8", 8, false}, {"i32x4", 4, false},
       {"i64x2", 2, false},  {"f32x4", 4, true},  {"f64x2", 2, true},
   };

@@ -55,14 +55,20 @@ static bool read_all(FILE *f, struct source *src) {
   for (;;) {
     if (n == cap) {
       uint8_t *nb = realloc(buf, cap *= 2);
-      if (!nb) { free(buf); return false; }
+      if (!nb) {
+        free(buf);
+        return false;
+      }
       buf = nb;
     }
     size_t got = fread(buf + n, 1, cap - n, f);
     n += got;
     if (got == 0) break;
   }
-  if (ferror(f)) { free(buf); return false; }
+  if (ferror(f)) {
+    free(buf);
+    return false;
+  }
   src->data = buf;
   src->size = n;
   return true;
@@ -106,7 +112,8 @@ static char *header_path(const char *out_c) {
 static bool is_binary(const struct source *src) {
   size_t n = strlen(src->filename);
   return (src->size >= 4 && memcmp(src->data, "\0asm", 4) == 0) ||
-         (src->size > 0 && src->data[0] == 0) || (n > 5 && strcmp(src->filename + n - 5, ".wasm") == 0);
+         (src->size > 0 && src->data[0] == 0) ||
+         (n > 5 && strcmp(src->filename + n - 5, ".wasm") == 0);
 }
 
 static void compile(void *arg) {
@@ -162,14 +169,26 @@ static bool open_output(struct output *o, const char *path) {
   o->target = real ? real : strdup(path);
   size_t n = strlen(o->target);
   o->tmp = o->target ? malloc(n + 8) : NULL;
-  if (!o->tmp) { errno = ENOMEM; return false; }
+  if (!o->tmp) {
+    errno = ENOMEM;
+    return false;
+  }
   memcpy(o->tmp, o->target, n);
   memcpy(o->tmp + n, ".XXXXXX", 8);
   int fd = mkstemp(o->tmp);
-  if (fd < 0) { free(o->tmp); o->tmp = NULL; return false; }
+  if (fd < 0) {
+    free(o->tmp);
+    o->tmp = NULL;
+    return false;
+  }
   fchmod(fd, file_mode(o->target)); /* mkstemp makes it 0600 */
   o->f = fdopen(fd, "w");
-  if (!o->f) { close(fd); unlink(o->tmp); free(o->tmp); o->tmp = NULL; }
+  if (!o->f) {
+    close(fd);
+    unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+  }
   return o->f != NULL;
 }
 
@@ -213,7 +232,10 @@ static bool open_outputs(struct job *j) {
   if (!open_output(&j->c, j->out_c)) return false;
   if (!j->c.tmp) return true; /* a device or a pipe: no header beside it */
   char *hp = header_path(j->out_c);
-  if (!hp) { errno = ENOMEM; return false; }
+  if (!hp) {
+    errno = ENOMEM;
+    return false;
+  }
   const char *h = arena_strndup(&j->arena, hp, strlen(hp));
   free(hp);
   return open_output(&j->h, h);

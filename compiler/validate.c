@@ -5,8 +5,8 @@
 
 #include "compiler.h"
 
-#define MAX_PAGES 65536u          /* 4 GiB of 64 KiB pages */
-#define MAX_TABLE 0xFFFFFFFFull   /* table sizes are u32 */
+#define MAX_PAGES 65536u        /* 4 GiB of 64 KiB pages */
+#define MAX_TABLE 0xFFFFFFFFull /* table sizes are u32 */
 
 void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,
                      const char *space) {
@@ -25,11 +25,14 @@ void val_check_locals(const struct module *m, size_t pos, uint64_t nlocals, uint
 
 static void check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {
   switch (t) {
-  case VT_I32: case VT_I64: case VT_F32: case VT_F64: case VT_V128: case VT_FUNCREF:
-  case VT_EXTERNREF:
-    return;
-  default:
-    diag_error(m->src, pos, "invalid value type 0x%x in %s", (unsigned)t, where);
+  case VT_I32:
+  case VT_I64:
+  case VT_F32:
+  case VT_F64:
+  case VT_V128:
+  case VT_FUNCREF:
+  case VT_EXTERNREF: return;
+  default: diag_error(m->src, pos, "invalid value type 0x%x in %s", (unsigned)t, where);
   }
 }
 
@@ -41,8 +44,8 @@ static void check_types(const struct module *m) {
   }
 }
 
-static void check_limits(const struct module *m, size_t pos, const struct limits *l,
-                         uint64_t bound, const char *what) {
+static void check_limits(const struct module *m, size_t pos, const struct limits *l, uint64_t bound,
+                         const char *what) {
   if (l->min > bound)
     diag_error(m->src, pos, "%s size must be at most %llu%s", what, (unsigned long long)bound,
                bound == MAX_PAGES ? " pages (4GiB)" : "");
@@ -50,8 +53,8 @@ static void check_limits(const struct module *m, size_t pos, const struct limits
     diag_error(m->src, pos, "%s maximum size must be at most %llu%s", what,
                (unsigned long long)bound, bound == MAX_PAGES ? " pages (4GiB)" : "");
   if (l->has_max && l->min > l->max)
-    diag_error(m->src, pos, "%s size minimum (%llu) must not be greater than maximum (%llu)",
-               what, (unsigned long long)l->min, (unsigned long long)l->max);
+    diag_error(m->src, pos, "%s size minimum (%llu) must not be greater than maximum (%llu)", what,
+               (unsigned long long)l->min, (unsigned long long)l->max);
 }
 
 const struct val_features val_features_all = {.multi_memory = true};
@@ -65,8 +68,7 @@ static void check_imports_and_spaces(const struct module *m, const struct val_fe
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
     check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
   }
-  if (m->nmems > 1 && !f->multi_memory)
-    diag_error(m->src, m->mems[1].pos, "multiple memories");
+  if (m->nmems > 1 && !f->multi_memory) diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
     if (mem->limits.shared)
@@ -129,11 +131,14 @@ static void check_exports(const struct module *m) {
   uint32_t *slots = arena_array(m->arena, size, sizeof *slots); /* export index + 1 */
   for (uint32_t i = 0; i < m->nexports; i++) {
     const struct export *e = &m->exports[i];
-    uint32_t n = e->kind == EXT_FUNC ? m->nfuncs : e->kind == EXT_TABLE ? m->ntables
-               : e->kind == EXT_MEMORY ? m->nmems : m->nglobals;
+    uint32_t n = e->kind == EXT_FUNC     ? m->nfuncs
+                 : e->kind == EXT_TABLE  ? m->ntables
+                 : e->kind == EXT_MEMORY ? m->nmems
+                                         : m->nglobals;
     if ((unsigned)e->kind > EXT_GLOBAL) diag_error(m->src, e->pos, "invalid export kind");
     val_check_index(m, e->pos, e->index, n, space[e->kind]);
-    for (uint32_t h = hash_bytes(e->name.data, e->name.len) & (size - 1);; h = (h + 1) & (size - 1)) {
+    for (uint32_t h = hash_bytes(e->name.data, e->name.len) & (size - 1);;
+         h = (h + 1) & (size - 1)) {
       if (!slots[h]) {
         slots[h] = i + 1;
         break;
@@ -153,8 +158,10 @@ static void check_start(const struct module *m) {
     char p[200], r[200];
     val_types_str(p, sizeof p, ft->params, ft->nparams);
     val_types_str(r, sizeof r, ft->results, ft->nresults);
-    diag_error(m->src, m->start_pos, "start function must have type [] -> [], but function %u "
-               "has type %s -> %s", m->start, p, r);
+    diag_error(m->src, m->start_pos,
+               "start function must have type [] -> [], but function %u "
+               "has type %s -> %s",
+               m->start, p, r);
   }
 }
 
@@ -167,11 +174,14 @@ static void check_elems(struct module *m, struct val_code *v) {
       val_check_index(m, e->pos, e->table, m->ntables, "table");
       enum valtype tt = m->tables[e->table].reftype;
       if (tt != e->reftype)
-        diag_error(m->src, e->pos, "type mismatch in elem segment %u, table %u is %s but the "
-                   "segment is %s", i, e->table, valtype_name(tt), valtype_name(e->reftype));
+        diag_error(m->src, e->pos,
+                   "type mismatch in elem segment %u, table %u is %s but the "
+                   "segment is %s",
+                   i, e->table, valtype_name(tt), valtype_name(e->reftype));
       val_const_expr(v, &e->offset, VT_I32, "elem offset");
     }
-    for (uint32_t j = 0; j < e->count; j++) val_const_expr(v, &e->items[j], e->reftype, "elem item");
+    for (uint32_t j = 0; j < e->count; j++)
+      val_const_expr(v, &e->items[j], e->reftype, "elem item");
   }
 }
 

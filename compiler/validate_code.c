@@ -14,32 +14,32 @@
 #define OP_FUNC OP_COUNT
 
 struct frame {
-  uint16_t op;                  /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE (if after else) or OP_FUNC */
-  bool unreachable;             /* rest of the frame is stack-polymorphic */
-  uint32_t height;              /* operand stack height at entry */
-  const enum valtype *params;   /* blocktype parameters */
-  uint32_t nparams;             /* number of params */
-  const enum valtype *results;  /* blocktype results */
-  uint32_t nresults;            /* number of results */
-  uint32_t checked;             /* br_table serial that last checked this label */
+  uint16_t op;                 /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE (if after else) or OP_FUNC */
+  bool unreachable;            /* rest of the frame is stack-polymorphic */
+  uint32_t height;             /* operand stack height at entry */
+  const enum valtype *params;  /* blocktype parameters */
+  uint32_t nparams;            /* number of params */
+  const enum valtype *results; /* blocktype results */
+  uint32_t nresults;           /* number of results */
+  uint32_t checked;            /* br_table serial that last checked this label */
 };
 
 struct val_code {
-  struct module *m;             /* the module being checked */
-  uint8_t *vals;                /* operand stack (valtype encodings or UNKNOWN) */
-  uint32_t nvals, capvals;      /* height and capacity */
-  struct frame *ctrls;          /* control stack */
-  uint32_t nctrls, capctrls;    /* depth and capacity */
-  uint32_t max_vals;            /* highest nvals seen in the current expression */
-  uint32_t max_ctrls;           /* highest nctrls seen in the current expression */
-  const struct functype *func;  /* type of the function being checked, NULL in const exprs */
-  const struct func *fn;        /* the function being checked, NULL in const exprs */
-  const char *what;             /* name of the constant expression being checked, or NULL */
-  uint32_t br_tables;           /* br_table serial: each label's types are checked once */
+  struct module *m;            /* the module being checked */
+  uint8_t *vals;               /* operand stack (valtype encodings or UNKNOWN) */
+  uint32_t nvals, capvals;     /* height and capacity */
+  struct frame *ctrls;         /* control stack */
+  uint32_t nctrls, capctrls;   /* depth and capacity */
+  uint32_t max_vals;           /* highest nvals seen in the current expression */
+  uint32_t max_ctrls;          /* highest nctrls seen in the current expression */
+  const struct functype *func; /* type of the function being checked, NULL in const exprs */
+  const struct func *fn;       /* the function being checked, NULL in const exprs */
+  const char *what;            /* name of the constant expression being checked, or NULL */
+  uint32_t br_tables;          /* br_table serial: each label's types are checked once */
 };
 
 /* One valtype each, so BT_VALUE blocktypes can point at a one-element list. */
-static const enum valtype one_type[] = {VT_I32, VT_I64, VT_F32, VT_F64,
+static const enum valtype one_type[] = {VT_I32,  VT_I64,     VT_F32,      VT_F64,
                                         VT_V128, VT_FUNCREF, VT_EXTERNREF};
 
 static const enum valtype *single(enum valtype t) {
@@ -55,8 +55,8 @@ static const char *type_name(unsigned t) {
 }
 
 /* Append "[t1, t2]" to buf: n types, from ev (expected) or sv (stack). */
-static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const uint8_t *sv,
-                      uint32_t n, bool dots) {
+static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const uint8_t *sv, uint32_t n,
+                      bool dots) {
   /* cap >= 32 in every caller; each entry is at most 11 bytes (", externref") */
   size_t len = (size_t)snprintf(buf, cap, "[%s", dots ? "..." : "");
   uint32_t i = 0;
@@ -168,8 +168,8 @@ static void set_unreachable(struct val_code *v) {
   f->unreachable = true;
 }
 
-static void push_frame(struct val_code *v, uint16_t op, const enum valtype *params,
-                       uint32_t np, const enum valtype *results, uint32_t nr) {
+static void push_frame(struct val_code *v, uint16_t op, const enum valtype *params, uint32_t np,
+                       const enum valtype *results, uint32_t nr) {
   ARENA_RESERVE(v->m->arena, v->ctrls, v->nctrls, v->capctrls, 1);
   v->ctrls[v->nctrls++] = (struct frame){op, false, v->nvals, params, np, results, nr, 0};
   if (v->nctrls > v->max_ctrls) v->max_ctrls = v->nctrls;
@@ -194,10 +194,10 @@ static const enum valtype *label_types(const struct frame *f, uint32_t *n) {
 /* Type of the valtype letter c of an opcodes.def signature. */
 /* The SIG column and load/store alignments, decoded once from opinfo[]. */
 struct optype {
-  uint8_t np, nr;        /* numbers of params and results */
-  uint8_t align;         /* loads and stores: natural alignment in bytes */
-  enum valtype p[4];     /* params, the last one on top of the stack */
-  enum valtype r[4];     /* results */
+  uint8_t np, nr;    /* numbers of params and results */
+  uint8_t align;     /* loads and stores: natural alignment in bytes */
+  enum valtype p[4]; /* params, the last one on top of the stack */
+  enum valtype r[4]; /* results */
 };
 static struct optype optypes[OP_COUNT];
 
@@ -230,7 +230,8 @@ static void memory_index(struct val_code *v, const struct instr *in, uint32_t me
 /* A lane immediate must name one of the shape's lanes. */
 static void step_lane(struct val_code *v, const struct instr *in, uint32_t lane) {
   uint32_t n = opinfo[in->op].lanes;
-  if (lane >= n) fail(v, in, "lane index %u out of range in %s (max %u)", lane, opinfo[in->op].name, n - 1);
+  if (lane >= n)
+    fail(v, in, "lane index %u out of range in %s (max %u)", lane, opinfo[in->op].name, n - 1);
 }
 
 static void step_memarg(struct val_code *v, const struct instr *in) {
@@ -252,8 +253,7 @@ static void data_index(struct val_code *v, const struct instr *in, uint32_t idx)
   check_index(v, in, idx, m->ndatas, "data segment");
 }
 
-static const struct table *table_index(struct val_code *v, const struct instr *in,
-                                       uint32_t idx) {
+static const struct table *table_index(struct val_code *v, const struct instr *in, uint32_t idx) {
   check_index(v, in, idx, v->m->ntables, "table");
   return &v->m->tables[idx];
 }
@@ -267,8 +267,8 @@ static void step_table(struct val_code *v, const struct instr *in) {
     const struct table *d = table_index(v, in, in->imm.pair.a);
     const struct table *s = table_index(v, in, in->imm.pair.b);
     if (d->reftype != s->reftype)
-      fail(v, in, "type mismatch in table.copy, table %u is %s but table %u is %s",
-           in->imm.pair.a, type_name(d->reftype), in->imm.pair.b, type_name(s->reftype));
+      fail(v, in, "type mismatch in table.copy, table %u is %s but table %u is %s", in->imm.pair.a,
+           type_name(d->reftype), in->imm.pair.b, type_name(s->reftype));
     pop_list(v, in, name, i3, 3);
     return;
   }
@@ -296,9 +296,7 @@ static void step_table(struct val_code *v, const struct instr *in) {
     ts[0] = VT_I32, ts[1] = rt;
     pop_list(v, in, name, ts, 2);
     break;
-  case OP_TABLE_SIZE:
-    push(v, VT_I32);
-    break;
+  case OP_TABLE_SIZE: push(v, VT_I32); break;
   case OP_TABLE_GROW:
     ts[0] = rt, ts[1] = VT_I32;
     pop_list(v, in, name, ts, 2);
@@ -338,9 +336,7 @@ static void step_memory(struct val_code *v, const struct instr *in) {
     data_index(v, in, in->imm.pair.a);
     pop_list(v, in, name, i3, 3);
     break;
-  default: /* OP_DATA_DROP */
-    data_index(v, in, in->imm.idx);
-    break;
+  default: /* OP_DATA_DROP */ data_index(v, in, in->imm.idx); break;
   }
 }
 
@@ -377,9 +373,9 @@ static const char *frame_name(const struct val_code *v, const struct frame *f) {
 static void step_end(struct val_code *v, const struct instr *in) {
   struct frame *f = &v->ctrls[v->nctrls - 1];
   check_exact(v, in, frame_name(v, f), f->results, f->nresults);
-  if (f->op == OP_IF && !(f->nparams == f->nresults &&
-                          (f->nparams == 0 || memcmp(f->params, f->results,
-                                                     f->nparams * sizeof *f->params) == 0))) {
+  if (f->op == OP_IF &&
+      !(f->nparams == f->nresults &&
+        (f->nparams == 0 || memcmp(f->params, f->results, f->nparams * sizeof *f->params) == 0))) {
     char e[200], g[200];
     fmt_types(e, sizeof e, f->results, NULL, f->nresults, false);
     fmt_types(g, sizeof g, f->params, NULL, f->nparams, false);
@@ -433,8 +429,10 @@ static void step_branch(struct val_code *v, const struct instr *in) {
         char a[200], b[200];
         fmt_types(a, sizeof a, ti, NULL, ni, false);
         fmt_types(b, sizeof b, ts, NULL, n, false);
-        fail(v, in, "type mismatch in br_table, label %u expects %s but the default label %u "
-             "expects %s", labels[i], a, labels[count], b);
+        fail(v, in,
+             "type mismatch in br_table, label %u expects %s but the default label %u "
+             "expects %s",
+             labels[i], a, labels[count], b);
       }
       check_list(v, in, name, ti, ni);
     }
@@ -463,8 +461,7 @@ static void step_call(struct val_code *v, const struct instr *in) {
 }
 
 static bool is_num(unsigned t) {
-  return t == UNKNOWN || t == VT_I32 || t == VT_I64 || t == VT_F32 || t == VT_F64 ||
-         t == VT_V128;
+  return t == UNKNOWN || t == VT_I32 || t == VT_I64 || t == VT_F32 || t == VT_F64 || t == VT_V128;
 }
 
 /* Untyped select: [t t i32] -> [t] for a numeric t. */
@@ -472,8 +469,7 @@ static void step_select(struct val_code *v, const struct instr *in) {
   const struct frame *f = &v->ctrls[v->nctrls - 1];
   uint32_t avail = v->nvals - f->height;
   unsigned t[3]; /* t[0] deepest, t[2] the condition */
-  for (uint32_t k = 0; k < 3; k++)
-    t[2 - k] = k < avail ? v->vals[v->nvals - 1 - k] : UNKNOWN;
+  for (uint32_t k = 0; k < 3; k++) t[2 - k] = k < avail ? v->vals[v->nvals - 1 - k] : UNKNOWN;
   unsigned want = t[0] != UNKNOWN ? t[0] : t[1];
   enum valtype exp[3] = {(enum valtype)want, (enum valtype)want, VT_I32};
   if ((avail < 3 && !f->unreachable) || (t[2] != VT_I32 && t[2] != UNKNOWN) ||
@@ -481,10 +477,12 @@ static void step_select(struct val_code *v, const struct instr *in) {
     mismatch(v, in, "select", exp, 3, 3);
   if (!is_num(want)) {
     char g[200];
-    fmt_types(g, sizeof g, NULL, stack_top(v, avail < 3 ? avail : 3),
-              avail < 3 ? avail : 3, avail < 3);
-    fail(v, in, "type mismatch in select, expected numeric operands but got %s (select of "
-         "references needs a result type)", g);
+    fmt_types(g, sizeof g, NULL, stack_top(v, avail < 3 ? avail : 3), avail < 3 ? avail : 3,
+              avail < 3);
+    fail(v, in,
+         "type mismatch in select, expected numeric operands but got %s (select of "
+         "references needs a result type)",
+         g);
   }
   v->nvals -= avail < 3 ? avail : 3;
   push(v, want);
@@ -499,8 +497,10 @@ static void step_variable(struct val_code *v, const struct instr *in) {
     const struct global *g = &m->globals[idx];
     t = g->type;
     if (v->what && idx >= m->nglobalimports)
-      fail(v, in, "constant expression can only read imported globals, but global %u is "
-           "defined in the module", idx);
+      fail(v, in,
+           "constant expression can only read imported globals, but global %u is "
+           "defined in the module",
+           idx);
     if (v->what && g->mutable_)
       fail(v, in, "constant expression cannot read mutable global %u", idx);
     if (in->op == OP_GLOBAL_GET) push(v, t);
@@ -528,15 +528,16 @@ static void step_ref(struct val_code *v, const struct instr *in) {
   } else if (in->op == OP_REF_IS_NULL) {
     unsigned t = pop_any(v, in);
     if (t != UNKNOWN && !valtype_is_ref((enum valtype)t)) {
-      fail(v, in, "type mismatch in ref.is_null, expected a reference but got [%s]",
-           type_name(t));
+      fail(v, in, "type mismatch in ref.is_null, expected a reference but got [%s]", type_name(t));
     }
     push(v, VT_I32);
   } else { /* OP_REF_FUNC */
     check_index(v, in, in->imm.idx, m->nfuncs, "function");
     if (!v->what && !m->funcs[in->imm.idx].declared)
-      fail(v, in, "undeclared function reference %u in ref.func (name it in an elem "
-           "segment, an export or a global initializer)", in->imm.idx);
+      fail(v, in,
+           "undeclared function reference %u in ref.func (name it in an elem "
+           "segment, an export or a global initializer)",
+           in->imm.idx);
     push(v, VT_FUNCREF);
   }
 }
@@ -550,11 +551,16 @@ static void step_shuffle(struct val_code *v, const struct instr *in) {
 
 static bool const_op(enum opcode op) {
   switch (op) {
-  case OP_I32_CONST: case OP_I64_CONST: case OP_F32_CONST: case OP_F64_CONST:
-  case OP_V128_CONST: case OP_REF_NULL: case OP_REF_FUNC: case OP_GLOBAL_GET: case OP_END:
-    return true;
-  default:
-    return false;
+  case OP_I32_CONST:
+  case OP_I64_CONST:
+  case OP_F32_CONST:
+  case OP_F64_CONST:
+  case OP_V128_CONST:
+  case OP_REF_NULL:
+  case OP_REF_FUNC:
+  case OP_GLOBAL_GET:
+  case OP_END: return true;
+  default: return false;
   }
 }
 
@@ -566,15 +572,20 @@ static void step(struct val_code *v, const struct instr *in) {
   switch (op) {
   case OP_UNREACHABLE: set_unreachable(v); break;
   case OP_NOP: break;
-  case OP_BLOCK: case OP_LOOP: case OP_IF: step_block(v, in); break;
+  case OP_BLOCK:
+  case OP_LOOP:
+  case OP_IF: step_block(v, in); break;
   case OP_ELSE: step_else(v, in); break;
   case OP_END: step_end(v, in); break;
-  case OP_BR: case OP_BR_IF: case OP_BR_TABLE: step_branch(v, in); break;
+  case OP_BR:
+  case OP_BR_IF:
+  case OP_BR_TABLE: step_branch(v, in); break;
   case OP_RETURN:
     pop_list(v, in, "return", v->func->results, v->func->nresults);
     set_unreachable(v);
     break;
-  case OP_CALL: case OP_CALL_INDIRECT: step_call(v, in); break;
+  case OP_CALL:
+  case OP_CALL_INDIRECT: step_call(v, in); break;
   case OP_DROP: pop_any(v, in); break;
   case OP_SELECT: step_select(v, in); break;
   case OP_SELECT_T: {
@@ -586,19 +597,28 @@ static void step(struct val_code *v, const struct instr *in) {
     push(v, t);
     break;
   }
-  case OP_LOCAL_GET: case OP_LOCAL_SET: case OP_LOCAL_TEE:
-  case OP_GLOBAL_GET: case OP_GLOBAL_SET:
-    step_variable(v, in);
-    break;
-  case OP_TABLE_GET: case OP_TABLE_SET: case OP_TABLE_SIZE: case OP_TABLE_GROW:
-  case OP_TABLE_FILL: case OP_TABLE_COPY: case OP_TABLE_INIT: case OP_ELEM_DROP:
-    step_table(v, in);
-    break;
-  case OP_MEMORY_SIZE: case OP_MEMORY_GROW: case OP_MEMORY_FILL: case OP_MEMORY_COPY:
-  case OP_MEMORY_INIT: case OP_DATA_DROP:
-    step_memory(v, in);
-    break;
-  case OP_REF_NULL: case OP_REF_IS_NULL: case OP_REF_FUNC: step_ref(v, in); break;
+  case OP_LOCAL_GET:
+  case OP_LOCAL_SET:
+  case OP_LOCAL_TEE:
+  case OP_GLOBAL_GET:
+  case OP_GLOBAL_SET: step_variable(v, in); break;
+  case OP_TABLE_GET:
+  case OP_TABLE_SET:
+  case OP_TABLE_SIZE:
+  case OP_TABLE_GROW:
+  case OP_TABLE_FILL:
+  case OP_TABLE_COPY:
+  case OP_TABLE_INIT:
+  case OP_ELEM_DROP: step_table(v, in); break;
+  case OP_MEMORY_SIZE:
+  case OP_MEMORY_GROW:
+  case OP_MEMORY_FILL:
+  case OP_MEMORY_COPY:
+  case OP_MEMORY_INIT:
+  case OP_DATA_DROP: step_memory(v, in); break;
+  case OP_REF_NULL:
+  case OP_REF_IS_NULL:
+  case OP_REF_FUNC: step_ref(v, in); break;
   default:
     if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE) step_memarg(v, in);
     else if (opinfo[op].imm == IMM_LANE) step_lane(v, in, in->imm.idx), step_sig(v, in);

@@ -232,8 +232,8 @@ static const char *message(struct wast_parser *p) {
 static const struct {
   const char *name;
   enum wast_kind kind;
-  bool module;  /* takes a module */
-  bool action;  /* takes an action */
+  bool module; /* takes a module */
+  bool action; /* takes an action */
 } assertions[] = {
     {"assert_return", WAST_ASSERT_RETURN, false, true},
     {"assert_trap", WAST_ASSERT_TRAP, true, true},
@@ -292,8 +292,8 @@ static void command(struct wast_parser *p, struct token lpar, struct wast_comman
 
 /* Does the script start with a module field rather than a command? */
 static bool script_is_fields(struct wast_parser *p) {
-  static const char *const fields[] = {"type", "import", "func", "table", "memory", "global",
-                                       "export", "start", "elem", "data"};
+  static const char *const fields[] = {"type",   "import", "func",  "table", "memory",
+                                       "global", "export", "start", "elem",  "data"};
   struct lexer save = p->lx;
   bool fields_only = false;
   if (next(p).kind == TOK_LPAR) {

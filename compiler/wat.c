@@ -13,14 +13,16 @@
 /* Words for each index space: in "unknown ..." and "duplicate ..." messages. */
 static const char *const space_word[SP_COUNT] = {
     "function", "table", "memory", "global", "type", "elem segment", "data segment"};
-static const char *const space_dup[SP_COUNT] = {
-    "func", "table", "memory", "global", "type", "elem", "data"};
+static const char *const space_dup[SP_COUNT] = {"func", "table", "memory", "global",
+                                                "type", "elem",  "data"};
 
 /* ---- tokens ------------------------------------------------------------ */
 
 void wat_next(struct parser *p) { p->tok = lex_next(&p->lx); }
 
-struct token wat_peek(struct parser *p) { return lex_peek(&p->lx); }
+struct token wat_peek(struct parser *p) {
+  return lex_peek(&p->lx);
+}
 
 bool wat_is(struct parser *p, struct token t, const char *kw) { return lex_is(&p->lx, t, kw); }
 
@@ -29,7 +31,8 @@ bool wat_at_field(struct parser *p, const char *kw) {
 }
 
 _Noreturn void wat_unexpected(struct parser *p, struct token t, const char *expected) {
-  if (t.kind == TOK_EOF) diag_error(p->src, t.pos, "unexpected end of input, expected %s", expected);
+  if (t.kind == TOK_EOF)
+    diag_error(p->src, t.pos, "unexpected end of input, expected %s", expected);
   size_t n = t.len > 60 ? 60 : t.len;
   diag_error(p->src, t.pos, "unexpected token \"%.*s%s\", expected %s", (int)n,
              (const char *)p->src->data + t.pos, n < t.len ? "..." : "", expected);
@@ -159,10 +162,18 @@ static void legacy_note(struct parser *p, struct token t, unsigned bit, const ch
 }
 
 bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
-  static const struct { const char *name; enum valtype vt; } types[] = {
-      {"i32", VT_I32},         {"i64", VT_I64},         {"f32", VT_F32},
-      {"f64", VT_F64},         {"v128", VT_V128},       {"funcref", VT_FUNCREF},
-      {"externref", VT_EXTERNREF}, {"anyfunc", VT_FUNCREF},
+  static const struct {
+    const char *name;
+    enum valtype vt;
+  } types[] = {
+      {"i32", VT_I32},
+      {"i64", VT_I64},
+      {"f32", VT_F32},
+      {"f64", VT_F64},
+      {"v128", VT_V128},
+      {"funcref", VT_FUNCREF},
+      {"externref", VT_EXTERNREF},
+      {"anyfunc", VT_FUNCREF},
   };
   for (size_t i = 0; i < sizeof types / sizeof *types; i++)
     if (wat_is(p, t, types[i].name)) {
@@ -192,8 +203,8 @@ static enum valtype valtype(struct parser *p) {
 static void one_named(struct parser *p, const char *what, const char *noun) {
   if (p->tok.kind == TOK_RPAR) return;
   diag_error(p->src, p->tok.pos,
-             "(%s $name type) declares exactly one %s; write one (%s ...) per name", what,
-             noun, what);
+             "(%s $name type) declares exactly one %s; write one (%s ...) per name", what, noun,
+             what);
 }
 
 void wat_typeuse_parse(struct parser *p, bool names_ok, struct typeuse *tu) {
@@ -288,7 +299,8 @@ static struct limits limits(struct parser *p, bool memory) {
 static struct bytes name_string(struct parser *p) {
   if (p->tok.kind != TOK_STRING) wat_unexpected(p, p->tok, "a string");
   struct bytes b = lex_string(p->a, &p->lx, p->tok);
-  if (lex_utf8_check(b.data, b.len) < b.len) diag_error(p->src, p->tok.pos, "malformed UTF-8 encoding");
+  if (lex_utf8_check(b.data, b.len) < b.len)
+    diag_error(p->src, p->tok.pos, "malformed UTF-8 encoding");
   wat_next(p);
   return b;
 }
@@ -391,8 +403,9 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
   } else if (wat_is(p, kw, "data")) {
     scan_name(p, SP_DATA);
   } else if (!wat_is(p, kw, "start")) {
-    wat_unexpected(p, kw, "a module field (type, import, func, table, memory, global, export, "
-                          "start, elem, data)");
+    wat_unexpected(p, kw,
+                   "a module field (type, import, func, table, memory, global, export, "
+                   "start, elem, data)");
   }
   skip_form(p, open);
 }
@@ -583,7 +596,8 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
   enum valtype vt;
   if (!t->imported && wat_valtype(p, p->tok, &vt)) {
     t->reftype = wat_reftype(p);
-    if (!wat_at_field(p, "elem")) wat_unexpected(p, p->tok, "\"(elem\" (or write the limits first)");
+    if (!wat_at_field(p, "elem"))
+      wat_unexpected(p, p->tok, "\"(elem\" (or write the limits first)");
     struct elem *e = &p->m->elems[fl->next[SP_ELEM]++];
     e->pos = (uint32_t)p->tok.pos;
     open_field(p);
@@ -839,7 +853,8 @@ static struct module *parse(struct arena *a, const struct source *src, size_t st
   if (wrapped && p->tok.kind == TOK_EOF) unclosed(p, start_pos);
   if (wrapped && p->tok.kind != TOK_RPAR) wat_unexpected(p, p->tok, "a module field or \")\"");
   if (wrapped) wat_next(p);
-  if (p->tok.kind != TOK_EOF) wat_unexpected(p, p->tok, wrapped ? "end of input" : "a module field");
+  if (p->tok.kind != TOK_EOF)
+    wat_unexpected(p, p->tok, wrapped ? "end of input" : "a module field");
 
   m->funcs = arena_array(a, p->counts[SP_FUNC], sizeof *m->funcs);
   m->nfuncs = p->counts[SP_FUNC];

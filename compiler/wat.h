@@ -32,21 +32,21 @@ struct label {
 enum space { SP_FUNC, SP_TABLE, SP_MEM, SP_GLOBAL, SP_TYPE, SP_ELEM, SP_DATA, SP_COUNT };
 
 struct parser {
-  struct lexer lx;               /* token source */
-  const struct source *src;      /* the input */
-  struct arena *a;               /* IR storage */
-  struct module *m;              /* module being built */
-  struct token tok;              /* current token (not yet consumed) */
+  struct lexer lx;                /* token source */
+  const struct source *src;       /* the input */
+  struct arena *a;                /* IR storage */
+  struct module *m;               /* module being built */
+  struct token tok;               /* current token (not yet consumed) */
   struct namemap names[SP_COUNT]; /* $names of each index space */
-  uint32_t counts[SP_COUNT];     /* pass 1: number of entries of each space */
+  uint32_t counts[SP_COUNT];      /* pass 1: number of entries of each space */
   /* the function body being parsed */
-  struct namemap locals;         /* $names of params and locals */
-  struct label *labels;          /* open blocks, innermost last */
-  uint32_t nlabels, labels_cap;  /* depth and capacity of labels */
-  struct instr *code;            /* instructions of the current expression */
-  uint32_t ncode, code_cap;      /* count and capacity of code */
-  uint32_t depth;                /* nesting of folded instructions, for the limit */
-  uint64_t legacy_noted;         /* bit set of legacy spellings already noted */
+  struct namemap locals;        /* $names of params and locals */
+  struct label *labels;         /* open blocks, innermost last */
+  uint32_t nlabels, labels_cap; /* depth and capacity of labels */
+  struct instr *code;           /* instructions of the current expression */
+  uint32_t ncode, code_cap;     /* count and capacity of code */
+  uint32_t depth;               /* nesting of folded instructions, for the limit */
+  uint64_t legacy_noted;        /* bit set of legacy spellings already noted */
 };
 
 /* wat.c helpers used by wat_instr.c */

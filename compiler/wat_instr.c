@@ -8,7 +8,6 @@
 
 #include "wat.h"
 
-
 /* ---- opcode lookup ------------------------------------------------------ */
 
 /* Spellings from before the 2019 renaming (older tutorials and tools use
@@ -265,8 +264,7 @@ static void memarg(struct parser *p, struct instr *in) {
   }
   if (keyword_prefix(p, p->tok, "align=")) {
     uint64_t a = memarg_value(p, p->tok, 6);
-    if (a == 0 || (a & (a - 1)))
-      diag_error(p->src, p->tok.pos, "alignment must be a power of two");
+    if (a == 0 || (a & (a - 1))) diag_error(p->src, p->tok.pos, "alignment must be a power of two");
     ma->align = 0;
     while ((1ull << ma->align) < a) ma->align++;
     wat_next(p);
@@ -515,7 +513,8 @@ static void folded(struct parser *p) {
     in.pos = (uint32_t)t.pos;
     immediates(p, &in);
     while (p->tok.kind == TOK_LPAR) folded(p);
-    if (p->tok.kind != TOK_RPAR) wat_unexpected(p, p->tok, "\"(\" or \")\" (operands of a folded instruction are folded)");
+    if (p->tok.kind != TOK_RPAR)
+      wat_unexpected(p, p->tok, "\"(\" or \")\" (operands of a folded instruction are folded)");
     append(p, &in);
   }
   wat_expect_rpar(p);

@@ -33,10 +33,8 @@ void w2l_global_free(w2l_global *g) { free(g); }
 
 /* "min" or "min max" of limits (max UINT64_MAX: none). */
 static void format_limits(char *buf, size_t size, uint64_t min, uint64_t max) {
-  if (max == UINT64_MAX)
-    snprintf(buf, size, "%llu", (unsigned long long)min);
-  else
-    snprintf(buf, size, "%llu %llu", (unsigned long long)min, (unsigned long long)max);
+  if (max == UINT64_MAX) snprintf(buf, size, "%llu", (unsigned long long)min);
+  else snprintf(buf, size, "%llu %llu", (unsigned long long)min, (unsigned long long)max);
 }
 
 /* The expected type of an import, in text-format words. */
@@ -70,9 +68,7 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
   t.kind = e->kind;
   t.max = UINT64_MAX;
   switch (e->kind) {
-  case W2L_EXTERN_FUNC:
-    t.sig = e->of.func.type ? w2l_functype_sig(e->of.func.type) : "";
-    break;
+  case W2L_EXTERN_FUNC: t.sig = e->of.func.type ? w2l_functype_sig(e->of.func.type) : ""; break;
   case W2L_EXTERN_TABLE:
     t.type = e->of.table->reftype;
     t.min = e->of.table->size;
@@ -108,10 +104,8 @@ static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
     return e->of.func.fn && e->of.func.type && e->of.func.type == w2l_functype_intern(want->sig);
   case W2L_EXTERN_TABLE:
     return got.type == want->type && limits_match(got.min, got.max, want->min, want->max);
-  case W2L_EXTERN_MEMORY:
-    return limits_match(got.min, got.max, want->min, want->max);
-  case W2L_EXTERN_GLOBAL:
-    return got.type == want->type && got.mutable_ == want->mutable_;
+  case W2L_EXTERN_MEMORY: return limits_match(got.min, got.max, want->min, want->max);
+  case W2L_EXTERN_GLOBAL: return got.type == want->type && got.mutable_ == want->mutable_;
   }
   return false;
 }
@@ -188,10 +182,18 @@ static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *impor
     }
   for (uint32_t i = 0; i < m->nimports; i++) {
     switch (imports[i].kind) {
-    case W2L_EXTERN_FUNC: if (nf < m->nfuncs) inst->funcs[nf++] = imports[i].of.func; break;
-    case W2L_EXTERN_TABLE: if (nt < m->ntables) inst->tables[nt++] = imports[i].of.table; break;
-    case W2L_EXTERN_MEMORY: if (nm < m->nmemories) inst->memories[nm++] = imports[i].of.memory; break;
-    case W2L_EXTERN_GLOBAL: if (ng < m->nglobals) inst->globals[ng++] = imports[i].of.global; break;
+    case W2L_EXTERN_FUNC:
+      if (nf < m->nfuncs) inst->funcs[nf++] = imports[i].of.func;
+      break;
+    case W2L_EXTERN_TABLE:
+      if (nt < m->ntables) inst->tables[nt++] = imports[i].of.table;
+      break;
+    case W2L_EXTERN_MEMORY:
+      if (nm < m->nmemories) inst->memories[nm++] = imports[i].of.memory;
+      break;
+    case W2L_EXTERN_GLOBAL:
+      if (ng < m->nglobals) inst->globals[ng++] = imports[i].of.global;
+      break;
     }
   }
   return inst;
@@ -226,8 +228,7 @@ w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2
     return NULL;
   }
   if (m->nimports && !imports) {
-    rt_error(err, W2L_OK, "module \"%s\" has %u imports but none were given", m->name,
-             m->nimports);
+    rt_error(err, W2L_OK, "module \"%s\" has %u imports but none were given", m->name, m->nimports);
     return NULL;
   }
   if (!check_imports(m, imports, err)) return NULL;
@@ -262,7 +263,8 @@ void w2l_instance_free(w2l_instance *inst) {
 void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages) {
   uint32_t imported = 0;
   const w2l_module *m = inst->module;
-  for (uint32_t i = 0; i < m->nimports; i++) imported += m->imports[i].type.kind == W2L_EXTERN_MEMORY;
+  for (uint32_t i = 0; i < m->nimports; i++)
+    imported += m->imports[i].type.kind == W2L_EXTERN_MEMORY;
   for (uint32_t i = imported; i < m->nmemories; i++)
     if (inst->memories[i]) w2l_memory_set_limit(inst->memories[i], limit_pages);
 }
@@ -299,10 +301,10 @@ bool w2l_instance_export(const w2l_instance *inst, const char *name, w2l_extern 
 
 /* Arguments of a protected trampoline call. */
 struct tramp_call {
-  w2l_trampoline tramp;   /* the module's trampoline for the function's type */
-  const w2l_ref *func;    /* the function */
-  const w2l_value *args;  /* untagged arguments */
-  w2l_value *results;     /* untagged results */
+  w2l_trampoline tramp;  /* the module's trampoline for the function's type */
+  const w2l_ref *func;   /* the function */
+  const w2l_value *args; /* untagged arguments */
+  w2l_value *results;    /* untagged results */
 };
 
 static void run_trampoline(void *arg) {
@@ -313,16 +315,17 @@ static void run_trampoline(void *arg) {
 #define SMALL_ARITY 16
 
 /* Checks the tagged args against type; fills err and returns false if they differ. */
-static bool check_args(const w2l_functype *type, const char *name, size_t len,
-                       const w2l_val *args, size_t nargs, size_t nresults, w2l_error *err) {
+static bool check_args(const w2l_functype *type, const char *name, size_t len, const w2l_val *args,
+                       size_t nargs, size_t nresults, w2l_error *err) {
   char fn[160];
   uint32_t np = w2l_functype_nparams(type), nr = w2l_functype_nresults(type);
   bool ok = nargs == np && nresults == nr;
   for (uint32_t i = 0; ok && i < np; i++) ok = args[i].type == w2l_functype_param(type, i);
   if (!ok)
-    rt_error(err, W2L_TRAP_CALL_ERROR,
-             "wrong arguments for \"%.*s\": it is func %s, called with %zu arguments and %zu results",
-             (int)len, name, w2l_functype_format(type, fn, sizeof fn), nargs, nresults);
+    rt_error(
+        err, W2L_TRAP_CALL_ERROR,
+        "wrong arguments for \"%.*s\": it is func %s, called with %zu arguments and %zu results",
+        (int)len, name, w2l_functype_format(type, fn, sizeof fn), nargs, nresults);
   return ok;
 }
 

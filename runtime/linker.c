@@ -7,15 +7,15 @@
 
 /* One definition. */
 struct entry {
-  char *module;        /* module name (owned, NUL-terminated) */
-  char *name;          /* item name (owned, NUL-terminated) */
-  w2l_extern ext;      /* what it is */
-  struct entry *next;  /* next definition (newest first) */
+  char *module;       /* module name (owned, NUL-terminated) */
+  char *name;         /* item name (owned, NUL-terminated) */
+  w2l_extern ext;     /* what it is */
+  struct entry *next; /* next definition (newest first) */
 };
 
 struct w2l_linker {
-  struct entry *entries;  /* all definitions, newest first */
-  uint64_t memory_limit;  /* growth limit for memories of instances made here */
+  struct entry *entries; /* all definitions, newest first */
+  uint64_t memory_limit; /* growth limit for memories of instances made here */
 };
 
 w2l_linker *w2l_linker_new(void) {
@@ -139,8 +139,7 @@ w2l_instance *w2l_linker_instantiate(w2l_linker *l, const w2l_module *m, const c
   return inst;
 }
 
-uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name,
-                              w2l_error *err) {
+uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name, w2l_error *err) {
   w2l_extern ext;
   uint32_t i;
   if (!w2l_instance_export(inst, name, &ext) || ext.kind != W2L_EXTERN_FUNC) {

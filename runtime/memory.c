@@ -30,8 +30,8 @@ _Thread_local uint64_t rt_new_memory_limit = UINT64_MAX;
  * them without locks while other threads add and remove memories. */
 #define SLOTS 256
 struct range_chunk {
-  _Atomic uintptr_t base[SLOTS];            /* start of a reservation, 0 = free slot */
-  struct range_chunk *_Atomic next;         /* next chunk, or NULL */
+  _Atomic uintptr_t base[SLOTS];    /* start of a reservation, 0 = free slot */
+  struct range_chunk *_Atomic next; /* next chunk, or NULL */
 };
 static struct range_chunk first_chunk;
 
@@ -100,7 +100,8 @@ static void fault_handler(int sig, siginfo_t *info, void *ctx) {
     if (in_reserved_range(addr)) rt_trap_from_signal(W2L_TRAP_OOB_MEMORY);
     /* W2L_FUNC_ENTRY normally traps first; this catches frames larger than
      * the margin it keeps (and deep host recursion under a protected call). */
-    if (sig == SIGSEGV && rt_fault_on_stack_end(addr)) rt_trap_from_signal(W2L_TRAP_STACK_EXHAUSTED);
+    if (sig == SIGSEGV && rt_fault_on_stack_end(addr))
+      rt_trap_from_signal(W2L_TRAP_STACK_EXHAUSTED);
   }
   chain(sig, info, ctx);
 }
@@ -257,8 +258,8 @@ void w2l_memory_copy(w2l_memory *dst, w2l_memory *src, uint32_t d, uint32_t s, u
   if (n) memmove(dst->data + d, src->data + s, n);
 }
 
-void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32_t d,
-                     uint32_t s, uint32_t n) {
+void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32_t d, uint32_t s,
+                     uint32_t n) {
   if ((uint64_t)s + n > seg_len || (uint64_t)d + n > m->size) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
   if (n) memcpy(m->data + d, seg + s, n);
 }

@@ -22,17 +22,18 @@ w2l_plugin *w2l_plugin_open(const char *path, w2l_error *err) {
   }
   sym = dlsym(handle, W2L_PLUGIN_SYMBOL);
   if (!sym) {
-    rt_error(err, W2L_OK, "%s: not a wasm2c-lite plugin (no %s; build it with -DW2L_PLUGIN)",
-             path, W2L_PLUGIN_SYMBOL);
+    rt_error(err, W2L_OK, "%s: not a wasm2c-lite plugin (no %s; build it with -DW2L_PLUGIN)", path,
+             W2L_PLUGIN_SYMBOL);
     dlclose(handle);
     return NULL;
   }
   memcpy(&get, &sym, sizeof get); /* POSIX: data and function pointers convert */
   m = get();
   if (!m || m->abi != W2L_ABI_VERSION || m->bounds != W2L_BOUNDS) {
-    rt_error(err, W2L_OK, "%s: plugin built for runtime ABI %u with W2L_BOUNDS=%d; this runtime "
-             "has ABI %u with W2L_BOUNDS=%d", path, m ? m->abi : 0, m ? m->bounds : -1,
-             W2L_ABI_VERSION, W2L_BOUNDS);
+    rt_error(err, W2L_OK,
+             "%s: plugin built for runtime ABI %u with W2L_BOUNDS=%d; this runtime "
+             "has ABI %u with W2L_BOUNDS=%d",
+             path, m ? m->abi : 0, m ? m->bounds : -1, W2L_ABI_VERSION, W2L_BOUNDS);
     dlclose(handle);
     return NULL;
   }

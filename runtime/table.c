@@ -42,7 +42,9 @@ uint32_t w2l_table_grow(w2l_table *t, uint32_t delta, w2l_ref init) {
   return old;
 }
 
-void w2l_table_set_limit(w2l_table *t, uint32_t limit) { t->limit = limit < t->max ? limit : t->max; }
+void w2l_table_set_limit(w2l_table *t, uint32_t limit) {
+  t->limit = limit < t->max ? limit : t->max;
+}
 
 w2l_ref w2l_table_get(const w2l_table *t, uint32_t i) {
   if (i >= t->size) w2l_trap_raise(W2L_TRAP_OOB_TABLE);

@@ -11,8 +11,8 @@
 
 /* One active protected call; they form a stack per thread. */
 struct protect_frame {
-  sigjmp_buf env;              /* where a trap resumes (w2l_protect's sigsetjmp) */
-  struct protect_frame *prev;  /* the enclosing protected call, or NULL */
+  sigjmp_buf env;             /* where a trap resumes (w2l_protect's sigsetjmp) */
+  struct protect_frame *prev; /* the enclosing protected call, or NULL */
 };
 
 static _Thread_local struct protect_frame *innermost; /* this thread's top frame */
@@ -28,10 +28,9 @@ static atomic_size_t stack_budget = W2L_DEFAULT_STACK_BUDGET;
  * trap path and sanitizer handlers. */
 #define STACK_MARGIN ((uintptr_t)256 << 10)
 
-static const char *const messages[W2L_TRAP_COUNT] = {
-    [W2L_OK] = "no trap",
+static const char *const messages[W2L_TRAP_COUNT] = {[W2L_OK] = "no trap",
 #define W2L_TRAP_MESSAGE(name, message) [W2L_TRAP_##name] = message,
-    W2L_TRAPS(W2L_TRAP_MESSAGE)
+                                                     W2L_TRAPS(W2L_TRAP_MESSAGE)
 #undef W2L_TRAP_MESSAGE
 };
 

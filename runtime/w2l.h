@@ -182,27 +182,30 @@ typedef struct w2l_val {
  * W2L_TRAP_CALL_ERROR is not a trap of wasm code: w2l_call found no such
  * function export or the arguments did not match (err->message says which),
  * and nothing was run. */
-#define W2L_TRAPS(X)                                                             \
-  X(UNREACHABLE, "unreachable")                                                  \
-  X(INT_DIV_ZERO, "integer divide by zero")                                      \
-  X(INT_OVERFLOW, "integer overflow")                                            \
-  X(INVALID_CONVERSION, "invalid conversion to integer")                        \
-  X(OOB_MEMORY, "out of bounds memory access")                                   \
-  X(OOB_TABLE, "out of bounds table access")                                     \
-  X(UNDEFINED_ELEMENT, "undefined element")                                      \
-  X(UNINITIALIZED_ELEMENT, "uninitialized element")                              \
-  X(INDIRECT_TYPE_MISMATCH, "indirect call type mismatch")                       \
-  X(STACK_EXHAUSTED, "call stack exhausted")                                     \
-  X(HOST, "host trap")                                                           \
+#define W2L_TRAPS(X)                                       \
+  X(UNREACHABLE, "unreachable")                            \
+  X(INT_DIV_ZERO, "integer divide by zero")                \
+  X(INT_OVERFLOW, "integer overflow")                      \
+  X(INVALID_CONVERSION, "invalid conversion to integer")   \
+  X(OOB_MEMORY, "out of bounds memory access")             \
+  X(OOB_TABLE, "out of bounds table access")               \
+  X(UNDEFINED_ELEMENT, "undefined element")                \
+  X(UNINITIALIZED_ELEMENT, "uninitialized element")        \
+  X(INDIRECT_TYPE_MISMATCH, "indirect call type mismatch") \
+  X(STACK_EXHAUSTED, "call stack exhausted")               \
+  X(HOST, "host trap")                                     \
   X(CALL_ERROR, "invalid call")
 
 /* Why wasm code stopped.  W2L_OK (0) means it did not trap. */
 typedef enum w2l_trap {
   W2L_OK = 0,
+/* (clang-format cannot see the comma the expansion ends with) */
+/* clang-format off */
 #define W2L_TRAP_ENUM(name, message) W2L_TRAP_##name,
   W2L_TRAPS(W2L_TRAP_ENUM)
 #undef W2L_TRAP_ENUM
   W2L_TRAP_COUNT
+  /* clang-format on */
 } w2l_trap;
 
 /* The spec's message for t ("integer divide by zero"...); "unknown trap" for
@@ -249,10 +252,10 @@ extern _Thread_local uintptr_t w2l_stack_limit;
  * comparison uses the frame address, which is on the real stack even under
  * ASan's fake stacks.  Both need GNU C (gcc, clang); other compilers compare
  * the local's own address and get no protection against tail calls. */
-#define W2L_FUNC_ENTRY()                                                          \
-  char w2l_frame_;                                                                \
-  W2L_ESCAPE(&w2l_frame_);                                                        \
-  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) < w2l_stack_limit))             \
+#define W2L_FUNC_ENTRY()                                              \
+  char w2l_frame_;                                                    \
+  W2L_ESCAPE(&w2l_frame_);                                            \
+  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) < w2l_stack_limit)) \
   w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
 #if defined(__GNUC__)
 #define W2L_ESCAPE(p) __asm__ volatile("" : : "r"(p) : "memory")
@@ -267,15 +270,15 @@ extern _Thread_local uintptr_t w2l_stack_limit;
 /* ===================================================================== */
 
 typedef struct w2l_memory {
-  uint8_t *data;       /* base address; valid bytes [0, size); never NULL.  In
-                          explicit mode it moves when the memory grows; in guard
-                          mode it never moves. */
-  uint64_t size;       /* current size in bytes (pages * 64 KiB) */
-  uint64_t pages;      /* current size in pages */
-  uint64_t max_pages;  /* declared maximum (W2L_MAX_PAGES if none) */
-  uint64_t limit_pages;/* host-set growth limit (<= max_pages); grow fails past it */
-  uint64_t reserved;   /* bytes of address space reserved (guard mode), else 0 */
-  bool has_max;        /* whether a maximum was declared (import matching) */
+  uint8_t *data;        /* base address; valid bytes [0, size); never NULL.  In
+                           explicit mode it moves when the memory grows; in guard
+                           mode it never moves. */
+  uint64_t size;        /* current size in bytes (pages * 64 KiB) */
+  uint64_t pages;       /* current size in pages */
+  uint64_t max_pages;   /* declared maximum (W2L_MAX_PAGES if none) */
+  uint64_t limit_pages; /* host-set growth limit (<= max_pages); grow fails past it */
+  uint64_t reserved;    /* bytes of address space reserved (guard mode), else 0 */
+  bool has_max;         /* whether a maximum was declared (import matching) */
 } w2l_memory;
 
 /* The address space a guard-mode memory reserves: any u32 address plus any
@@ -307,8 +310,8 @@ void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages);
 void w2l_memory_fill(w2l_memory *m, uint32_t dst, uint32_t value, uint32_t n);
 void w2l_memory_copy(w2l_memory *dst, w2l_memory *src, uint32_t d, uint32_t s, uint32_t n);
 /* memory.init from a data segment of len bytes (len is 0 once dropped). */
-void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32_t d,
-                     uint32_t s, uint32_t n);
+void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32_t d, uint32_t s,
+                     uint32_t n);
 
 /* Access helpers: addr is the effective address (u32 operand + static offset,
  * computed in 64 bits so it cannot wrap).  base/size are the memory's data and
@@ -354,14 +357,13 @@ static inline void w2l_keep_sink(const volatile void *p) { (void)*(const volatil
 #define W2L_PROBE(p) ((void)0)
 #endif
 
-#define W2L_DEFINE_LOAD(name, ctype, mtype, n, keep)                              \
-  static inline ctype w2l_load_##name(const uint8_t *base, uint64_t size,        \
-                                      uint64_t addr) {                           \
-    mtype v;                                                                     \
-    W2L_CHECK(size, addr, n);                                                    \
-    memcpy(&v, base + addr, n);                                                  \
-    keep(v);                                                                     \
-    return (ctype)v;                                                             \
+#define W2L_DEFINE_LOAD(name, ctype, mtype, n, keep)                                       \
+  static inline ctype w2l_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
+    mtype v;                                                                               \
+    W2L_CHECK(size, addr, n);                                                              \
+    memcpy(&v, base + addr, n);                                                            \
+    keep(v);                                                                               \
+    return (ctype)v;                                                                       \
   }
 W2L_DEFINE_LOAD(i32, uint32_t, uint32_t, 4, W2L_KEEP)
 W2L_DEFINE_LOAD(i64, uint64_t, uint64_t, 8, W2L_KEEP)
@@ -378,12 +380,11 @@ W2L_DEFINE_LOAD(i64_16u, uint64_t, uint16_t, 2, W2L_KEEP)
 W2L_DEFINE_LOAD(i64_32s, uint64_t, int32_t, 4, W2L_KEEP)
 W2L_DEFINE_LOAD(i64_32u, uint64_t, uint32_t, 4, W2L_KEEP)
 
-#define W2L_DEFINE_STORE(name, ctype, mtype, n)                                   \
-  static inline void w2l_store_##name(uint8_t *base, uint64_t size, uint64_t addr,\
-                                      ctype value) {                             \
-    mtype v = (mtype)value;                                                      \
-    W2L_CHECK(size, addr, n);                                                    \
-    memcpy(base + addr, &v, n);                                                  \
+#define W2L_DEFINE_STORE(name, ctype, mtype, n)                                                   \
+  static inline void w2l_store_##name(uint8_t *base, uint64_t size, uint64_t addr, ctype value) { \
+    mtype v = (mtype)value;                                                                       \
+    W2L_CHECK(size, addr, n);                                                                     \
+    memcpy(base + addr, &v, n);                                                                   \
   }
 W2L_DEFINE_STORE(i32, uint32_t, uint32_t, 4)
 W2L_DEFINE_STORE(i64, uint64_t, uint64_t, 8)
@@ -400,12 +401,12 @@ W2L_DEFINE_STORE(i64_32, uint64_t, uint32_t, 4)
 /* ===================================================================== */
 
 typedef struct w2l_table {
-  w2l_ref *elems;       /* size elements (never NULL; moves when the table grows) */
-  uint32_t size;        /* current number of elements */
-  uint32_t max;         /* declared maximum (UINT32_MAX if none) */
-  uint32_t limit;       /* host-set growth limit (<= max; at most W2L_TABLE_LIMIT by default) */
-  w2l_valtype reftype;  /* W2L_FUNCREF or W2L_EXTERNREF */
-  bool has_max;         /* whether a maximum was declared (import matching) */
+  w2l_ref *elems;      /* size elements (never NULL; moves when the table grows) */
+  uint32_t size;       /* current number of elements */
+  uint32_t max;        /* declared maximum (UINT32_MAX if none) */
+  uint32_t limit;      /* host-set growth limit (<= max; at most W2L_TABLE_LIMIT by default) */
+  w2l_valtype reftype; /* W2L_FUNCREF or W2L_EXTERNREF */
+  bool has_max;        /* whether a maximum was declared (import matching) */
 } w2l_table;
 
 /* Default growth limit of a table (elements), as in the JS API: table.grow past
@@ -428,8 +429,8 @@ w2l_ref w2l_table_get(const w2l_table *t, uint32_t i);
 void w2l_table_set(w2l_table *t, uint32_t i, w2l_ref r);
 void w2l_table_fill(w2l_table *t, uint32_t i, w2l_ref r, uint32_t n);
 void w2l_table_copy(w2l_table *dst, w2l_table *src, uint32_t d, uint32_t s, uint32_t n);
-void w2l_table_init(w2l_table *t, const w2l_ref *seg, uint32_t seg_len, uint32_t d,
-                    uint32_t s, uint32_t n);
+void w2l_table_init(w2l_table *t, const w2l_ref *seg, uint32_t seg_len, uint32_t d, uint32_t s,
+                    uint32_t n);
 
 /* The checks of call_indirect: index in range ("undefined element"), not null
  * ("uninitialized element"), signature tag equal ("indirect call type
@@ -478,38 +479,38 @@ typedef enum w2l_externkind {
 typedef struct w2l_extern {
   w2l_externkind kind; /* which member of of is valid */
   union {
-    w2l_ref func;        /* function: a non-null funcref (obj = its instance or host env) */
-    w2l_table *table;    /* table (not owned) */
-    w2l_memory *memory;  /* memory (not owned) */
-    w2l_global *global;  /* global (not owned) */
+    w2l_ref func;       /* function: a non-null funcref (obj = its instance or host env) */
+    w2l_table *table;   /* table (not owned) */
+    w2l_memory *memory; /* memory (not owned) */
+    w2l_global *global; /* global (not owned) */
   } of;
 } w2l_extern;
 
 /* The type of an import or export, for reflection and link-time checks. */
 typedef struct w2l_externtype {
-  w2l_externkind kind;  /* what it is */
-  const char *sig;      /* FUNC: signature string */
-  w2l_valtype type;     /* TABLE: reftype; GLOBAL: value type */
-  bool mutable_;        /* GLOBAL: mutability */
-  uint64_t min, max;    /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
+  w2l_externkind kind; /* what it is */
+  const char *sig;     /* FUNC: signature string */
+  w2l_valtype type;    /* TABLE: reftype; GLOBAL: value type */
+  bool mutable_;       /* GLOBAL: mutability */
+  uint64_t min, max;   /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
 } w2l_externtype;
 
 /* One import of a module, in import order. */
 typedef struct w2l_import_desc {
-  const char *module;   /* module name (NUL-terminated; module_len bytes) */
-  uint32_t module_len;  /* bytes of module (names may contain NUL) */
-  const char *name;     /* item name (NUL-terminated; name_len bytes) */
-  uint32_t name_len;    /* bytes of name */
-  w2l_externtype type;  /* what the import must be */
+  const char *module;  /* module name (NUL-terminated; module_len bytes) */
+  uint32_t module_len; /* bytes of module (names may contain NUL) */
+  const char *name;    /* item name (NUL-terminated; name_len bytes) */
+  uint32_t name_len;   /* bytes of name */
+  w2l_externtype type; /* what the import must be */
 } w2l_import_desc;
 
 /* One export of a module. */
 typedef struct w2l_export_desc {
-  const char *name;     /* export name (NUL-terminated; name_len bytes) */
-  uint32_t name_len;    /* bytes of name */
-  w2l_externkind kind;  /* index space */
-  uint32_t index;       /* index in that space */
-  w2l_externtype type;  /* its type */
+  const char *name;    /* export name (NUL-terminated; name_len bytes) */
+  uint32_t name_len;   /* bytes of name */
+  w2l_externkind kind; /* index space */
+  uint32_t index;      /* index in that space */
+  w2l_externtype type; /* its type */
 } w2l_export_desc;
 
 struct w2l_instance;
@@ -521,20 +522,20 @@ typedef void (*w2l_trampoline)(const w2l_ref *f, const w2l_value *args, w2l_valu
 /* What wasm2c-lite emits for each module, as X_module in X.c (and declared in
  * X.h); a plugin .so also returns it from W2L_PLUGIN_SYMBOL (see below). */
 typedef struct w2l_module {
-  uint32_t abi;                    /* W2L_ABI_VERSION of the emitter */
-  int bounds;                      /* W2L_BOUNDS the code was compiled with */
-  const char *name;                /* module name (C prefix) */
-  uint32_t ntypes;                 /* function types */
-  const char *const *type_sigs;    /* ntypes signature strings */
-  const w2l_trampoline *trampolines; /* ntypes trampolines */
-  uint32_t nimports;               /* number of imports */
-  const w2l_import_desc *imports;  /* nimports imports, in order */
-  uint32_t nexports;               /* number of exports */
-  const w2l_export_desc *exports;  /* nexports exports */
+  uint32_t abi;                                  /* W2L_ABI_VERSION of the emitter */
+  int bounds;                                    /* W2L_BOUNDS the code was compiled with */
+  const char *name;                              /* module name (C prefix) */
+  uint32_t ntypes;                               /* function types */
+  const char *const *type_sigs;                  /* ntypes signature strings */
+  const w2l_trampoline *trampolines;             /* ntypes trampolines */
+  uint32_t nimports;                             /* number of imports */
+  const w2l_import_desc *imports;                /* nimports imports, in order */
+  uint32_t nexports;                             /* number of exports */
+  const w2l_export_desc *exports;                /* nexports exports */
   uint32_t nfuncs, ntables, nmemories, nglobals; /* index space sizes, imports included */
-  const uint32_t *func_types;      /* nfuncs type indices */
-  size_t instance_size;            /* bytes of the emitted instance struct
-                                      (>= sizeof(w2l_instance)) */
+  const uint32_t *func_types;                    /* nfuncs type indices */
+  size_t instance_size;                          /* bytes of the emitted instance struct
+                                                    (>= sizeof(w2l_instance)) */
   /* Fill a zeroed instance of instance_size bytes.  Before calling it the runtime
    * has checked the imports, set inst->module, inst->types (all ntypes
    * interned), allocated funcs/tables/memories/globals with the imported
@@ -556,22 +557,22 @@ typedef struct w2l_module {
 
 /* The generic view of an instance; the emitted instance struct begins with it. */
 typedef struct w2l_instance {
-  const w2l_module *module;    /* its module */
-  const w2l_functype **types;  /* module->ntypes interned types */
-  w2l_ref *funcs;              /* module->nfuncs funcrefs (imports included) */
-  w2l_table **tables;          /* module->ntables tables (imports included) */
-  w2l_memory **memories;       /* module->nmemories memories */
-  w2l_global **globals;        /* module->nglobals globals */
-  void *host_data;             /* free for the host */
+  const w2l_module *module;   /* its module */
+  const w2l_functype **types; /* module->ntypes interned types */
+  w2l_ref *funcs;             /* module->nfuncs funcrefs (imports included) */
+  w2l_table **tables;         /* module->ntables tables (imports included) */
+  w2l_memory **memories;      /* module->nmemories memories */
+  w2l_global **globals;       /* module->nglobals globals */
+  void *host_data;            /* free for the host */
 } w2l_instance;
 
 /* Error details from linking and instantiation. */
 typedef struct w2l_error {
-  w2l_trap trap;      /* W2L_OK for a link error, else the trap during start/init */
-  char message[512];  /* human-readable, e.g.
-                         unknown import "env" "g"
-                         incompatible import type for "env" "f": expected func (i32) -> i32, got func () -> ()
-                         or the trap's message ("out of bounds memory access") */
+  w2l_trap trap;     /* W2L_OK for a link error, else the trap during start/init */
+  char message[512]; /* human-readable, e.g.
+                        unknown import "env" "g"
+                        incompatible import type for "env" "f": expected func (i32) -> i32, got func () -> ()
+                        or the trap's message ("out of bounds memory access") */
 } w2l_error;
 
 /* Instantiate m with imports given in m->imports order (an array of
@@ -589,8 +590,7 @@ typedef struct w2l_error {
  *     the half-made instance is kept alive (the runtime owns it, until exit)
  *     because those tables may point at its functions.
  * err may be NULL. */
-w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports,
-                              w2l_error *err);
+w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2l_error *err);
 /* Free inst and everything it defines (NULL is allowed).  Objects it exported
  * and others imported, and its functions placed in shared tables, become
  * dangling: free the instances that import from it first. */
@@ -599,8 +599,7 @@ void w2l_instance_free(w2l_instance *inst);
 /* Look up an export by name (NUL-terminated); returns false if there is none. */
 bool w2l_instance_export(const w2l_instance *inst, const char *name, w2l_extern *out);
 /* The same for a name of len bytes (export names may contain NUL bytes). */
-bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t len,
-                           w2l_extern *out);
+bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t len, w2l_extern *out);
 
 /* Generic call of an exported function with tagged values, in a protected call.
  * args must match the function's parameter types exactly and nresults its
@@ -639,8 +638,8 @@ bool w2l_linker_define(w2l_linker *l, const char *module, const char *name, w2l_
  * fn is called as RET fn(void *env, PARAMS...), cast to void (*)(void).  A host
  * function may call w2l_trap_raise (usually W2L_TRAP_HOST) to stop the wasm code
  * that called it.  Returns false if sig is malformed, fn NULL, or out of memory. */
-bool w2l_linker_define_func(w2l_linker *l, const char *module, const char *name,
-                            const char *sig, void (*fn)(void), void *env);
+bool w2l_linker_define_func(w2l_linker *l, const char *module, const char *name, const char *sig,
+                            void (*fn)(void), void *env);
 /* Make every export of inst importable as (module, export name); inst must
  * outlive the definitions' use.  Returns false when out of memory. */
 bool w2l_linker_define_instance(w2l_linker *l, const char *module, w2l_instance *inst);
@@ -651,8 +650,8 @@ bool w2l_linker_resolve(const w2l_linker *l, const w2l_module *m, w2l_extern *im
 /* Resolve m's imports in l and instantiate (see w2l_instantiate for errors);
  * if as_module is not NULL, also register the new instance's exports under
  * that name.  The caller owns the instance. */
-w2l_instance *w2l_linker_instantiate(w2l_linker *l, const w2l_module *m,
-                                     const char *as_module, w2l_error *err);
+w2l_instance *w2l_linker_instantiate(w2l_linker *l, const w2l_module *m, const char *as_module,
+                                     w2l_error *err);
 /* Sandbox quota: memories created by later w2l_linker_instantiate calls on l
  * (including while their start functions run) may grow to at most
  * limit_pages (memory.grow returns -1 past it).  UINT64_MAX: no limit. */
@@ -666,7 +665,7 @@ typedef struct w2l_plugin w2l_plugin;
  * Emitter: under -DW2L_PLUGIN, end X.c with  W2L_PLUGIN_EXPORT(X_module)  */
 #define W2L_PLUGIN_SYMBOL "w2l_plugin_descriptor"
 typedef const w2l_module *(*w2l_plugin_descriptor_fn)(void);
-#define W2L_PLUGIN_EXPORT(module_var)                                            \
+#define W2L_PLUGIN_EXPORT(module_var)                                                   \
   __attribute__((visibility("default"))) const w2l_module *w2l_plugin_descriptor(void); \
   const w2l_module *w2l_plugin_descriptor(void) { return &(module_var); }
 
@@ -692,8 +691,7 @@ void w2l_plugin_close(w2l_plugin *p);
  * grows by a null slot 0.  To release a slot, set t->elems[i] = W2L_NULL_REF.
  * Returns UINT32_MAX with err filled if there is no such function export or
  * the table cannot grow. */
-uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name,
-                              w2l_error *err);
+uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name, w2l_error *err);
 
 /* ===================================================================== */
 /* Numeric helpers used by emitted code (exact spec semantics, no UB)     */

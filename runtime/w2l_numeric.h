@@ -135,13 +135,19 @@ static inline uint64_t w2l_i64_popcnt(uint64_t a) { return (uint64_t)__builtin_p
 static inline uint64_t w2l_i64_clz(uint64_t a) {
   uint64_t n = 0;
   if (!a) return 64;
-  while (!(a & UINT64_C(0x8000000000000000))) { a <<= 1; n++; }
+  while (!(a & UINT64_C(0x8000000000000000))) {
+    a <<= 1;
+    n++;
+  }
   return n;
 }
 static inline uint64_t w2l_i64_ctz(uint64_t a) {
   uint64_t n = 0;
   if (!a) return 64;
-  while (!(a & 1)) { a >>= 1; n++; }
+  while (!(a & 1)) {
+    a >>= 1;
+    n++;
+  }
   return n;
 }
 static inline uint64_t w2l_i64_popcnt(uint64_t a) {
@@ -264,7 +270,7 @@ static inline double w2l_f64_sqrt(double x) { return sqrt(x); }
 
 static inline float w2l_f32_min(float a, float b) {
   if (a != a || b != b) return a + b; /* a quiet NaN from the NaN operand(s) */
-  if (a == b) /* equal, or +0 and -0: the one with the sign bit wins */
+  if (a == b)                         /* equal, or +0 and -0: the one with the sign bit wins */
     return w2l_f32_reinterpret_i32(w2l_i32_reinterpret_f32(a) | w2l_i32_reinterpret_f32(b));
   return a < b ? a : b;
 }
@@ -312,51 +318,51 @@ static inline double w2l_f64_promote_f32(float x) {
  * Each range is the open interval of values whose truncation fits, written with
  * bounds that are exact in the source type. */
 
-#define W2L_DEFINE_TRUNC(name, rtype, ftype, lo, hi, ctype)                       \
-  static inline rtype w2l_##name(ftype x) {                                      \
-    if (W2L_UNLIKELY(x != x)) w2l_trap_raise(W2L_TRAP_INVALID_CONVERSION);       \
+#define W2L_DEFINE_TRUNC(name, rtype, ftype, lo, hi, ctype)                           \
+  static inline rtype w2l_##name(ftype x) {                                           \
+    if (W2L_UNLIKELY(x != x)) w2l_trap_raise(W2L_TRAP_INVALID_CONVERSION);            \
     if (W2L_UNLIKELY(!(x > (lo) && x < (hi)))) w2l_trap_raise(W2L_TRAP_INT_OVERFLOW); \
-    return (rtype)(ctype)x;                                                      \
+    return (rtype)(ctype)x;                                                           \
   }
 W2L_DEFINE_TRUNC(i32_trunc_f32_s, uint32_t, float, -2147483904.0f, 2147483648.0f, int32_t)
 W2L_DEFINE_TRUNC(i32_trunc_f32_u, uint32_t, float, -1.0f, 4294967296.0f, uint32_t)
 W2L_DEFINE_TRUNC(i32_trunc_f64_s, uint32_t, double, -2147483649.0, 2147483648.0, int32_t)
 W2L_DEFINE_TRUNC(i32_trunc_f64_u, uint32_t, double, -1.0, 4294967296.0, uint32_t)
-W2L_DEFINE_TRUNC(i64_trunc_f32_s, uint64_t, float, -9223373136366403584.0f,
-                 9223372036854775808.0f, int64_t)
+W2L_DEFINE_TRUNC(i64_trunc_f32_s, uint64_t, float, -9223373136366403584.0f, 9223372036854775808.0f,
+                 int64_t)
 W2L_DEFINE_TRUNC(i64_trunc_f32_u, uint64_t, float, -1.0f, 18446744073709551616.0f, uint64_t)
-W2L_DEFINE_TRUNC(i64_trunc_f64_s, uint64_t, double, -9223372036854777856.0,
-                 9223372036854775808.0, int64_t)
+W2L_DEFINE_TRUNC(i64_trunc_f64_s, uint64_t, double, -9223372036854777856.0, 9223372036854775808.0,
+                 int64_t)
 W2L_DEFINE_TRUNC(i64_trunc_f64_u, uint64_t, double, -1.0, 18446744073709551616.0, uint64_t)
 #undef W2L_DEFINE_TRUNC
 
 /* ---- saturating float -> int: NaN gives 0, out of range clamps ---- */
 
-#define W2L_DEFINE_TRUNC_SAT(name, rtype, ftype, lo, hi, ctype, minv, maxv)       \
-  static inline rtype w2l_##name(ftype x) {                                      \
-    if (x != x) return 0;                                                        \
-    if (!(x > (lo))) return (rtype)(minv);                                       \
-    if (!(x < (hi))) return (rtype)(maxv);                                       \
-    return (rtype)(ctype)x;                                                      \
+#define W2L_DEFINE_TRUNC_SAT(name, rtype, ftype, lo, hi, ctype, minv, maxv) \
+  static inline rtype w2l_##name(ftype x) {                                 \
+    if (x != x) return 0;                                                   \
+    if (!(x > (lo))) return (rtype)(minv);                                  \
+    if (!(x < (hi))) return (rtype)(maxv);                                  \
+    return (rtype)(ctype)x;                                                 \
   }
-W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f32_s, uint32_t, float, -2147483904.0f, 2147483648.0f,
-                     int32_t, 0x80000000u, 0x7FFFFFFFu)
-W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f32_u, uint32_t, float, -1.0f, 4294967296.0f, uint32_t,
-                     0u, 0xFFFFFFFFu)
-W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f64_s, uint32_t, double, -2147483649.0, 2147483648.0,
-                     int32_t, 0x80000000u, 0x7FFFFFFFu)
-W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f64_u, uint32_t, double, -1.0, 4294967296.0, uint32_t,
-                     0u, 0xFFFFFFFFu)
+W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f32_s, uint32_t, float, -2147483904.0f, 2147483648.0f, int32_t,
+                     0x80000000u, 0x7FFFFFFFu)
+W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f32_u, uint32_t, float, -1.0f, 4294967296.0f, uint32_t, 0u,
+                     0xFFFFFFFFu)
+W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f64_s, uint32_t, double, -2147483649.0, 2147483648.0, int32_t,
+                     0x80000000u, 0x7FFFFFFFu)
+W2L_DEFINE_TRUNC_SAT(i32_trunc_sat_f64_u, uint32_t, double, -1.0, 4294967296.0, uint32_t, 0u,
+                     0xFFFFFFFFu)
 W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f32_s, uint64_t, float, -9223373136366403584.0f,
                      9223372036854775808.0f, int64_t, UINT64_C(0x8000000000000000),
                      UINT64_C(0x7FFFFFFFFFFFFFFF))
-W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f32_u, uint64_t, float, -1.0f, 18446744073709551616.0f,
-                     uint64_t, 0u, UINT64_MAX)
+W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f32_u, uint64_t, float, -1.0f, 18446744073709551616.0f, uint64_t,
+                     0u, UINT64_MAX)
 W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f64_s, uint64_t, double, -9223372036854777856.0,
                      9223372036854775808.0, int64_t, UINT64_C(0x8000000000000000),
                      UINT64_C(0x7FFFFFFFFFFFFFFF))
-W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f64_u, uint64_t, double, -1.0, 18446744073709551616.0,
-                     uint64_t, 0u, UINT64_MAX)
+W2L_DEFINE_TRUNC_SAT(i64_trunc_sat_f64_u, uint64_t, double, -1.0, 18446744073709551616.0, uint64_t,
+                     0u, UINT64_MAX)
 #undef W2L_DEFINE_TRUNC_SAT
 
 /* ---- other helpers for emitted code ---- */

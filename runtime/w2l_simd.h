@@ -90,83 +90,82 @@ static inline int64_t w2l_v_clamp(int64_t x, int64_t lo, int64_t hi) {
 
 /* Lane-wise f(a, b) on integer lanes of BYTES bytes: a and b are uint64_t lane
  * values (zero-extended); sa and sb the same sign-extended. */
-#define W2L_V_BINOP(name, bytes, expr)                                           \
-  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                    \
-    w2l_v128 r;                                                                  \
-    for (unsigned i = 0; i < 16 / (bytes); i++) {                                \
-      uint64_t a = w2l_v_get(&x, i, bytes), b = w2l_v_get(&y, i, bytes);         \
-      int64_t sa = w2l_v_sext(a, 8 * (bytes)), sb = w2l_v_sext(b, 8 * (bytes));  \
-      (void)sa, (void)sb;                                                        \
-      w2l_v_set(&r, i, bytes, (uint64_t)(expr));                                 \
-    }                                                                            \
-    return r;                                                                    \
+#define W2L_V_BINOP(name, bytes, expr)                                          \
+  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                   \
+    w2l_v128 r;                                                                 \
+    for (unsigned i = 0; i < 16 / (bytes); i++) {                               \
+      uint64_t a = w2l_v_get(&x, i, bytes), b = w2l_v_get(&y, i, bytes);        \
+      int64_t sa = w2l_v_sext(a, 8 * (bytes)), sb = w2l_v_sext(b, 8 * (bytes)); \
+      (void)sa, (void)sb;                                                       \
+      w2l_v_set(&r, i, bytes, (uint64_t)(expr));                                \
+    }                                                                           \
+    return r;                                                                   \
   }
 /* One-operand lane-wise map, a and sa as above; params is the helper's
  * parameter list (x is the vector), setup a statement run first. */
-#define W2L_V_MAP(name, bytes, params, setup, expr)                              \
-  static inline w2l_v128 w2l_##name params {                                     \
-    w2l_v128 r;                                                                  \
-    setup;                                                                       \
-    for (unsigned i = 0; i < 16 / (bytes); i++) {                                \
-      uint64_t a = w2l_v_get(&x, i, bytes);                                      \
-      int64_t sa = w2l_v_sext(a, 8 * (bytes));                                   \
-      (void)sa;                                                                  \
-      w2l_v_set(&r, i, bytes, (uint64_t)(expr));                                 \
-    }                                                                            \
-    return r;                                                                    \
+#define W2L_V_MAP(name, bytes, params, setup, expr) \
+  static inline w2l_v128 w2l_##name params {        \
+    w2l_v128 r;                                     \
+    setup;                                          \
+    for (unsigned i = 0; i < 16 / (bytes); i++) {   \
+      uint64_t a = w2l_v_get(&x, i, bytes);         \
+      int64_t sa = w2l_v_sext(a, 8 * (bytes));      \
+      (void)sa;                                     \
+      w2l_v_set(&r, i, bytes, (uint64_t)(expr));    \
+    }                                               \
+    return r;                                       \
   }
 #define W2L_V_UNOP(name, bytes, expr) W2L_V_MAP(name, bytes, (w2l_v128 x), (void)0, expr)
 /* Shift by a scalar count taken modulo the lane width (n). */
-#define W2L_V_SHIFT(name, bytes, expr)                                           \
-  W2L_V_MAP(name, bytes, (w2l_v128 x, uint32_t count),                           \
-            unsigned n = count & (8 * (bytes) - 1), expr)
+#define W2L_V_SHIFT(name, bytes, expr) \
+  W2L_V_MAP(name, bytes, (w2l_v128 x, uint32_t count), unsigned n = count & ((bytes)*8 - 1), expr)
 #define W2L_V_ALL(bytes) (bytes == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * bytes)) - 1)
 #define W2L_V_MASK(bytes, cond) ((cond) ? W2L_V_ALL(bytes) : 0)
 
 /* Everything an integer shape N-bit lanes has. */
-#define W2L_V_INT_SHAPE(s, bytes)                                                \
-  W2L_V_BINOP(s##_add, bytes, a + b)                                             \
-  W2L_V_BINOP(s##_sub, bytes, a - b)                                             \
-  W2L_V_BINOP(s##_eq, bytes, W2L_V_MASK(bytes, a == b))                          \
-  W2L_V_BINOP(s##_ne, bytes, W2L_V_MASK(bytes, a != b))                          \
-  W2L_V_BINOP(s##_lt_s, bytes, W2L_V_MASK(bytes, sa < sb))                       \
-  W2L_V_BINOP(s##_gt_s, bytes, W2L_V_MASK(bytes, sa > sb))                       \
-  W2L_V_BINOP(s##_le_s, bytes, W2L_V_MASK(bytes, sa <= sb))                      \
-  W2L_V_BINOP(s##_ge_s, bytes, W2L_V_MASK(bytes, sa >= sb))                      \
-  W2L_V_UNOP(s##_abs, bytes, sa < 0 ? 0 - a : a)                                 \
-  W2L_V_UNOP(s##_neg, bytes, 0 - a)                                              \
-  W2L_V_SHIFT(s##_shl, bytes, a << n)                                            \
-  W2L_V_SHIFT(s##_shr_s, bytes, w2l_v_sar(sa, n))                                \
-  W2L_V_SHIFT(s##_shr_u, bytes, a >> n)                                          \
-  static inline uint32_t w2l_##s##_all_true(w2l_v128 x) {                        \
-    for (unsigned i = 0; i < 16 / (bytes); i++)                                  \
-      if (w2l_v_get(&x, i, bytes) == 0) return 0;                                \
-    return 1;                                                                    \
-  }                                                                              \
-  static inline uint32_t w2l_##s##_bitmask(w2l_v128 x) {                         \
-    uint32_t m = 0;                                                              \
-    for (unsigned i = 0; i < 16 / (bytes); i++)                                  \
-      m |= (uint32_t)(x.b[i * (bytes) + (bytes) - 1] >> 7) << i;                 \
-    return m;                                                                    \
+#define W2L_V_INT_SHAPE(s, bytes)                            \
+  W2L_V_BINOP(s##_add, bytes, a + b)                         \
+  W2L_V_BINOP(s##_sub, bytes, a - b)                         \
+  W2L_V_BINOP(s##_eq, bytes, W2L_V_MASK(bytes, a == b))      \
+  W2L_V_BINOP(s##_ne, bytes, W2L_V_MASK(bytes, a != b))      \
+  W2L_V_BINOP(s##_lt_s, bytes, W2L_V_MASK(bytes, sa < sb))   \
+  W2L_V_BINOP(s##_gt_s, bytes, W2L_V_MASK(bytes, sa > sb))   \
+  W2L_V_BINOP(s##_le_s, bytes, W2L_V_MASK(bytes, sa <= sb))  \
+  W2L_V_BINOP(s##_ge_s, bytes, W2L_V_MASK(bytes, sa >= sb))  \
+  W2L_V_UNOP(s##_abs, bytes, sa < 0 ? 0 - a : a)             \
+  W2L_V_UNOP(s##_neg, bytes, 0 - a)                          \
+  W2L_V_SHIFT(s##_shl, bytes, a << n)                        \
+  W2L_V_SHIFT(s##_shr_s, bytes, w2l_v_sar(sa, n))            \
+  W2L_V_SHIFT(s##_shr_u, bytes, a >> n)                      \
+  static inline uint32_t w2l_##s##_all_true(w2l_v128 x) {    \
+    for (unsigned i = 0; i < 16 / (bytes); i++)              \
+      if (w2l_v_get(&x, i, bytes) == 0) return 0;            \
+    return 1;                                                \
+  }                                                          \
+  static inline uint32_t w2l_##s##_bitmask(w2l_v128 x) {     \
+    uint32_t m = 0;                                          \
+    for (unsigned i = 0; i < 16 / (bytes); i++)              \
+      m |= (uint32_t)(x.b[(bytes) * (i + 1) - 1] >> 7) << i; \
+    return m;                                                \
   }
 
 /* The unsigned comparisons, min/max and avgr of the 8-, 16- and 32-bit shapes. */
-#define W2L_V_INT_SHAPE_U(s, bytes)                                              \
-  W2L_V_BINOP(s##_lt_u, bytes, W2L_V_MASK(bytes, a < b))                         \
-  W2L_V_BINOP(s##_gt_u, bytes, W2L_V_MASK(bytes, a > b))                         \
-  W2L_V_BINOP(s##_le_u, bytes, W2L_V_MASK(bytes, a <= b))                        \
-  W2L_V_BINOP(s##_ge_u, bytes, W2L_V_MASK(bytes, a >= b))                        \
-  W2L_V_BINOP(s##_min_s, bytes, sa < sb ? a : b)                                 \
-  W2L_V_BINOP(s##_min_u, bytes, a < b ? a : b)                                   \
-  W2L_V_BINOP(s##_max_s, bytes, sa > sb ? a : b)                                 \
+#define W2L_V_INT_SHAPE_U(s, bytes)                       \
+  W2L_V_BINOP(s##_lt_u, bytes, W2L_V_MASK(bytes, a < b))  \
+  W2L_V_BINOP(s##_gt_u, bytes, W2L_V_MASK(bytes, a > b))  \
+  W2L_V_BINOP(s##_le_u, bytes, W2L_V_MASK(bytes, a <= b)) \
+  W2L_V_BINOP(s##_ge_u, bytes, W2L_V_MASK(bytes, a >= b)) \
+  W2L_V_BINOP(s##_min_s, bytes, sa < sb ? a : b)          \
+  W2L_V_BINOP(s##_min_u, bytes, a < b ? a : b)            \
+  W2L_V_BINOP(s##_max_s, bytes, sa > sb ? a : b)          \
   W2L_V_BINOP(s##_max_u, bytes, a > b ? a : b)
 
 /* Saturating add/sub of the 8- and 16-bit shapes. */
-#define W2L_V_INT_SAT(s, bytes, smin, smax, umax)                                \
-  W2L_V_BINOP(s##_add_sat_s, bytes, w2l_v_clamp(sa + sb, smin, smax))            \
-  W2L_V_BINOP(s##_sub_sat_s, bytes, w2l_v_clamp(sa - sb, smin, smax))            \
-  W2L_V_BINOP(s##_add_sat_u, bytes, a + b > umax ? umax : a + b)                 \
-  W2L_V_BINOP(s##_sub_sat_u, bytes, a < b ? 0 : a - b)                           \
+#define W2L_V_INT_SAT(s, bytes, smin, smax, umax)                     \
+  W2L_V_BINOP(s##_add_sat_s, bytes, w2l_v_clamp(sa + sb, smin, smax)) \
+  W2L_V_BINOP(s##_sub_sat_s, bytes, w2l_v_clamp(sa - sb, smin, smax)) \
+  W2L_V_BINOP(s##_add_sat_u, bytes, a + b > umax ? umax : a + b)      \
+  W2L_V_BINOP(s##_sub_sat_u, bytes, a < b ? 0 : a - b)                \
   W2L_V_BINOP(s##_avgr_u, bytes, (a + b + 1) >> 1)
 
 W2L_V_INT_SHAPE(i8x16, 1)
@@ -178,26 +177,27 @@ W2L_V_INT_SHAPE_U(i16x8, 2)
 W2L_V_INT_SHAPE_U(i32x4, 4)
 W2L_V_INT_SAT(i8x16, 1, -128, 127, 255)
 W2L_V_INT_SAT(i16x8, 2, -32768, 32767, 65535)
-W2L_V_BINOP(i16x8_mul, 2, a * b)
-W2L_V_BINOP(i32x4_mul, 4, a * b)
-W2L_V_BINOP(i64x2_mul, 8, a * b)
-W2L_V_UNOP(i8x16_popcnt, 1, ((a & 1) + (a >> 1 & 1) + (a >> 2 & 1) + (a >> 3 & 1) + (a >> 4 & 1) +
-                             (a >> 5 & 1) + (a >> 6 & 1) + (a >> 7 & 1)))
+W2L_V_BINOP(i16x8_mul, 2, a *b)
+W2L_V_BINOP(i32x4_mul, 4, a *b)
+W2L_V_BINOP(i64x2_mul, 8, a *b)
+W2L_V_UNOP(i8x16_popcnt, 1,
+           ((a & 1) + (a >> 1 & 1) + (a >> 2 & 1) + (a >> 3 & 1) + (a >> 4 & 1) + (a >> 5 & 1) +
+            (a >> 6 & 1) + (a >> 7 & 1)))
 /* (a * b + 2^14) >> 15, saturated; only -2^15 * -2^15 overflows. */
 W2L_V_BINOP(i16x8_q15mulr_sat_s, 2,
-            w2l_v_clamp((int64_t)w2l_v_sar(sa * sb + 0x4000, 15), -32768, 32767))
+            w2l_v_clamp((int64_t)w2l_v_sar(sa *sb + 0x4000, 15), -32768, 32767))
 
 /* ---- splat, extract_lane, replace_lane ---- */
 
-#define W2L_V_LANES(s, bytes, stype, get, set)                                   \
-  static inline w2l_v128 w2l_##s##_splat(stype x) {                              \
-    w2l_v128 r;                                                                  \
-    for (unsigned i = 0; i < 16 / (bytes); i++) set;                             \
-    return r;                                                                    \
-  }                                                                              \
-  static inline w2l_v128 w2l_##s##_replace_lane(w2l_v128 r, stype x, unsigned i) {\
-    set;                                                                         \
-    return r;                                                                    \
+#define W2L_V_LANES(s, bytes, stype, get, set)                                     \
+  static inline w2l_v128 w2l_##s##_splat(stype x) {                                \
+    w2l_v128 r;                                                                    \
+    for (unsigned i = 0; i < 16 / (bytes); i++) set;                               \
+    return r;                                                                      \
+  }                                                                                \
+  static inline w2l_v128 w2l_##s##_replace_lane(w2l_v128 r, stype x, unsigned i) { \
+    set;                                                                           \
+    return r;                                                                      \
   }
 W2L_V_LANES(i8x16, 1, uint32_t, , w2l_v_set(&r, i, 1, x))
 W2L_V_LANES(i16x8, 2, uint32_t, , w2l_v_set(&r, i, 2, x))
@@ -219,7 +219,9 @@ static inline uint32_t w2l_i16x8_extract_lane_u(w2l_v128 v, unsigned i) {
 static inline uint32_t w2l_i32x4_extract_lane(w2l_v128 v, unsigned i) {
   return (uint32_t)w2l_v_get(&v, i, 4);
 }
-static inline uint64_t w2l_i64x2_extract_lane(w2l_v128 v, unsigned i) { return w2l_v_get(&v, i, 8); }
+static inline uint64_t w2l_i64x2_extract_lane(w2l_v128 v, unsigned i) {
+  return w2l_v_get(&v, i, 8);
+}
 static inline float w2l_f32x4_extract_lane(w2l_v128 v, unsigned i) { return w2l_v_getf32(&v, i); }
 static inline double w2l_f64x2_extract_lane(w2l_v128 v, unsigned i) { return w2l_v_getf64(&v, i); }
 
@@ -232,7 +234,7 @@ static inline w2l_v128 w2l_i8x16_shuffle(w2l_v128 a, w2l_v128 b, const uint8_t i
   memcpy(t, a.b, 16);
   memcpy(t + 16, b.b, 16);
   /* unrolled: with the constant indices of emitted code this folds to byte moves */
-#define W2L_V_SHUF4(i)                                                           \
+#define W2L_V_SHUF4(i)                                                                       \
   r.b[i] = t[idx[i] & 31], r.b[i + 1] = t[idx[i + 1] & 31], r.b[i + 2] = t[idx[i + 2] & 31], \
   r.b[i + 3] = t[idx[i + 3] & 31]
   W2L_V_SHUF4(0);
@@ -255,7 +257,7 @@ static inline w2l_v128 w2l_v128_not(w2l_v128 a) {
   for (unsigned i = 0; i < 16; i++) a.b[i] = (uint8_t)~a.b[i];
   return a;
 }
-W2L_V_BINOP(v128_and, 8, a & b)
+W2L_V_BINOP(v128_and, 8, a &b)
 W2L_V_BINOP(v128_andnot, 8, a & ~b)
 W2L_V_BINOP(v128_or, 8, a | b)
 W2L_V_BINOP(v128_xor, 8, a ^ b)
@@ -282,40 +284,42 @@ static inline uint32_t w2l_v128_any_true(w2l_v128 a) {
     }                                                                            \
     return r;                                                                    \
   }
-#define W2L_V_EXTMUL(name, fbytes, tbytes, half, sgn)                            \
-  static inline w2l_v128 w2l_##name(w2l_v128 a, w2l_v128 b) {                    \
-    w2l_v128 r;                                                                  \
-    for (unsigned i = 0; i < 16 / (tbytes); i++) {                               \
-      uint64_t x = w2l_v_get(&a, i + (half) * (16 / (tbytes)), fbytes);          \
-      uint64_t y = w2l_v_get(&b, i + (half) * (16 / (tbytes)), fbytes);          \
-      if (sgn) x = (uint64_t)w2l_v_sext(x, 8 * (fbytes)), y = (uint64_t)w2l_v_sext(y, 8 * (fbytes)); \
-      w2l_v_set(&r, i, tbytes, x * y);                                           \
-    }                                                                            \
-    return r;                                                                    \
+#define W2L_V_EXTMUL(name, fbytes, tbytes, half, sgn)                                         \
+  static inline w2l_v128 w2l_##name(w2l_v128 a, w2l_v128 b) {                                 \
+    w2l_v128 r;                                                                               \
+    for (unsigned i = 0; i < 16 / (tbytes); i++) {                                            \
+      uint64_t x = w2l_v_get(&a, i + (half) * (16 / (tbytes)), fbytes);                       \
+      uint64_t y = w2l_v_get(&b, i + (half) * (16 / (tbytes)), fbytes);                       \
+      if (sgn)                                                                                \
+        x = (uint64_t)w2l_v_sext(x, 8 * (fbytes)), y = (uint64_t)w2l_v_sext(y, 8 * (fbytes)); \
+      w2l_v_set(&r, i, tbytes, x *y);                                                         \
+    }                                                                                         \
+    return r;                                                                                 \
   }
-#define W2L_V_WIDEN(to, from, fb, tb)                                            \
-  W2L_V_EXTEND(to##_extend_low_##from##_s, fb, tb, 0, 1)                         \
-  W2L_V_EXTEND(to##_extend_high_##from##_s, fb, tb, 1, 1)                        \
-  W2L_V_EXTEND(to##_extend_low_##from##_u, fb, tb, 0, 0)                         \
-  W2L_V_EXTEND(to##_extend_high_##from##_u, fb, tb, 1, 0)                        \
-  W2L_V_EXTMUL(to##_extmul_low_##from##_s, fb, tb, 0, 1)                         \
-  W2L_V_EXTMUL(to##_extmul_high_##from##_s, fb, tb, 1, 1)                        \
-  W2L_V_EXTMUL(to##_extmul_low_##from##_u, fb, tb, 0, 0)                         \
+#define W2L_V_WIDEN(to, from, fb, tb)                     \
+  W2L_V_EXTEND(to##_extend_low_##from##_s, fb, tb, 0, 1)  \
+  W2L_V_EXTEND(to##_extend_high_##from##_s, fb, tb, 1, 1) \
+  W2L_V_EXTEND(to##_extend_low_##from##_u, fb, tb, 0, 0)  \
+  W2L_V_EXTEND(to##_extend_high_##from##_u, fb, tb, 1, 0) \
+  W2L_V_EXTMUL(to##_extmul_low_##from##_s, fb, tb, 0, 1)  \
+  W2L_V_EXTMUL(to##_extmul_high_##from##_s, fb, tb, 1, 1) \
+  W2L_V_EXTMUL(to##_extmul_low_##from##_u, fb, tb, 0, 0)  \
   W2L_V_EXTMUL(to##_extmul_high_##from##_u, fb, tb, 1, 0)
 W2L_V_WIDEN(i16x8, i8x16, 1, 2)
 W2L_V_WIDEN(i32x4, i16x8, 2, 4)
 W2L_V_WIDEN(i64x2, i32x4, 4, 8)
 
 /* Sum of each pair of adjacent lanes, widened. */
-#define W2L_V_EXTADD(name, fbytes, sgn)                                          \
-  static inline w2l_v128 w2l_##name(w2l_v128 a) {                                \
-    w2l_v128 r;                                                                  \
-    for (unsigned i = 0; i < 8 / (fbytes); i++) {                                \
-      uint64_t x = w2l_v_get(&a, 2 * i, fbytes), y = w2l_v_get(&a, 2 * i + 1, fbytes); \
-      if (sgn) x = (uint64_t)w2l_v_sext(x, 8 * (fbytes)), y = (uint64_t)w2l_v_sext(y, 8 * (fbytes)); \
-      w2l_v_set(&r, i, 2 * (fbytes), x + y);                                     \
-    }                                                                            \
-    return r;                                                                    \
+#define W2L_V_EXTADD(name, fbytes, sgn)                                                       \
+  static inline w2l_v128 w2l_##name(w2l_v128 a) {                                             \
+    w2l_v128 r;                                                                               \
+    for (unsigned i = 0; i < 8 / (fbytes); i++) {                                             \
+      uint64_t x = w2l_v_get(&a, 2 * i, fbytes), y = w2l_v_get(&a, 2 * i + 1, fbytes);        \
+      if (sgn)                                                                                \
+        x = (uint64_t)w2l_v_sext(x, 8 * (fbytes)), y = (uint64_t)w2l_v_sext(y, 8 * (fbytes)); \
+      w2l_v_set(&r, i, 2 * (fbytes), x + y);                                                  \
+    }                                                                                         \
+    return r;                                                                                 \
   }
 W2L_V_EXTADD(i16x8_extadd_pairwise_i8x16_s, 1, 1)
 W2L_V_EXTADD(i16x8_extadd_pairwise_i8x16_u, 1, 0)
@@ -323,15 +327,15 @@ W2L_V_EXTADD(i32x4_extadd_pairwise_i16x8_s, 2, 1)
 W2L_V_EXTADD(i32x4_extadd_pairwise_i16x8_u, 2, 0)
 
 /* Signed lanes of a then b, each saturated to the narrower signed or unsigned range. */
-#define W2L_V_NARROW(name, fbytes, lo, hi)                                       \
-  static inline w2l_v128 w2l_##name(w2l_v128 a, w2l_v128 b) {                    \
-    w2l_v128 r;                                                                  \
-    unsigned n = 16 / (fbytes);                                                  \
-    for (unsigned i = 0; i < 2 * n; i++) {                                       \
-      uint64_t x = i < n ? w2l_v_get(&a, i, fbytes) : w2l_v_get(&b, i - n, fbytes); \
+#define W2L_V_NARROW(name, fbytes, lo, hi)                                                        \
+  static inline w2l_v128 w2l_##name(w2l_v128 a, w2l_v128 b) {                                     \
+    w2l_v128 r;                                                                                   \
+    unsigned n = 16 / (fbytes);                                                                   \
+    for (unsigned i = 0; i < 2 * n; i++) {                                                        \
+      uint64_t x = i < n ? w2l_v_get(&a, i, fbytes) : w2l_v_get(&b, i - n, fbytes);               \
       w2l_v_set(&r, i, (fbytes) / 2, (uint64_t)w2l_v_clamp(w2l_v_sext(x, 8 * (fbytes)), lo, hi)); \
-    }                                                                            \
-    return r;                                                                    \
+    }                                                                                             \
+    return r;                                                                                     \
   }
 W2L_V_NARROW(i8x16_narrow_i16x8_s, 2, -128, 127)
 W2L_V_NARROW(i8x16_narrow_i16x8_u, 2, 0, 255)
@@ -375,59 +379,59 @@ static inline double w2l_v_canondouble(double x) {
 #endif
 
 /* Lane-wise float op: a and b are the lanes as float / double. */
-#define W2L_V_FBINOP(name, ft, n, expr)                                          \
-  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                    \
-    w2l_v128 r;                                                                  \
-    for (unsigned i = 0; i < n; i++) {                                           \
-      ft a = w2l_v_get##ft(&x, i), b = w2l_v_get##ft(&y, i);                     \
-      w2l_v_set##ft(&r, i, expr);                                                \
-    }                                                                            \
-    return r;                                                                    \
+#define W2L_V_FBINOP(name, ft, n, expr)                       \
+  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) { \
+    w2l_v128 r;                                               \
+    for (unsigned i = 0; i < n; i++) {                        \
+      ft a = w2l_v_get##ft(&x, i), b = w2l_v_get##ft(&y, i);  \
+      w2l_v_set##ft(&r, i, expr);                             \
+    }                                                         \
+    return r;                                                 \
   }
-#define W2L_V_FUNOP(name, ft, n, expr)                                           \
-  static inline w2l_v128 w2l_##name(w2l_v128 x) {                                \
-    w2l_v128 r;                                                                  \
-    for (unsigned i = 0; i < n; i++) {                                           \
-      ft a = w2l_v_get##ft(&x, i);                                               \
-      w2l_v_set##ft(&r, i, expr);                                                \
-    }                                                                            \
-    return r;                                                                    \
+#define W2L_V_FUNOP(name, ft, n, expr)            \
+  static inline w2l_v128 w2l_##name(w2l_v128 x) { \
+    w2l_v128 r;                                   \
+    for (unsigned i = 0; i < n; i++) {            \
+      ft a = w2l_v_get##ft(&x, i);                \
+      w2l_v_set##ft(&r, i, expr);                 \
+    }                                             \
+    return r;                                     \
   }
-#define W2L_V_FCMP(name, ft, n, bytes, expr)                                     \
-  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) {                    \
-    w2l_v128 r;                                                                  \
-    for (unsigned i = 0; i < n; i++) {                                           \
-      ft a = w2l_v_get##ft(&x, i), b = w2l_v_get##ft(&y, i);                     \
-      w2l_v_set(&r, i, bytes, W2L_V_MASK(bytes, expr));                          \
-    }                                                                            \
-    return r;                                                                    \
+#define W2L_V_FCMP(name, ft, n, bytes, expr)                  \
+  static inline w2l_v128 w2l_##name(w2l_v128 x, w2l_v128 y) { \
+    w2l_v128 r;                                               \
+    for (unsigned i = 0; i < n; i++) {                        \
+      ft a = w2l_v_get##ft(&x, i), b = w2l_v_get##ft(&y, i);  \
+      w2l_v_set(&r, i, bytes, W2L_V_MASK(bytes, expr));       \
+    }                                                         \
+    return r;                                                 \
   }
 #define w2l_v_getfloat w2l_v_getf32
 #define w2l_v_setfloat w2l_v_setf32
 #define w2l_v_getdouble w2l_v_getf64
 #define w2l_v_setdouble w2l_v_setf64
 
-#define W2L_V_FLOAT_SHAPE(s, ft, n, bytes, sc)                                   \
-  W2L_V_FBINOP(s##_add, ft, n, W2L_V_CANON(ft, a + b))                                            \
-  W2L_V_FBINOP(s##_sub, ft, n, W2L_V_CANON(ft, a - b))                                            \
-  W2L_V_FBINOP(s##_mul, ft, n, W2L_V_CANON(ft, a * b))                                            \
-  W2L_V_FBINOP(s##_div, ft, n, W2L_V_CANON(ft, a / b))                                            \
-  W2L_V_FBINOP(s##_min, ft, n, W2L_V_CANON(ft, w2l_##sc##_min(a, b)))                             \
-  W2L_V_FBINOP(s##_max, ft, n, W2L_V_CANON(ft, w2l_##sc##_max(a, b)))                             \
-  W2L_V_FBINOP(s##_pmin, ft, n, b < a ? b : a)                                   \
-  W2L_V_FBINOP(s##_pmax, ft, n, a < b ? b : a)                                   \
-  W2L_V_FUNOP(s##_sqrt, ft, n, w2l_##sc##_sqrt(a))                               \
-  W2L_V_FUNOP(s##_ceil, ft, n, w2l_##sc##_ceil(a))                               \
-  W2L_V_FUNOP(s##_floor, ft, n, w2l_##sc##_floor(a))                             \
-  W2L_V_FUNOP(s##_trunc, ft, n, w2l_##sc##_trunc(a))                             \
-  W2L_V_FUNOP(s##_nearest, ft, n, w2l_##sc##_nearest(a))                         \
-  W2L_V_FUNOP(s##_abs, ft, n, w2l_##sc##_abs(a))                                 \
-  W2L_V_FUNOP(s##_neg, ft, n, w2l_##sc##_neg(a))                                 \
-  W2L_V_FCMP(s##_eq, ft, n, bytes, a == b)                                       \
-  W2L_V_FCMP(s##_ne, ft, n, bytes, a != b)                                       \
-  W2L_V_FCMP(s##_lt, ft, n, bytes, a < b)                                        \
-  W2L_V_FCMP(s##_gt, ft, n, bytes, a > b)                                        \
-  W2L_V_FCMP(s##_le, ft, n, bytes, a <= b)                                       \
+#define W2L_V_FLOAT_SHAPE(s, ft, n, bytes, sc)                        \
+  W2L_V_FBINOP(s##_add, ft, n, W2L_V_CANON(ft, a + b))                \
+  W2L_V_FBINOP(s##_sub, ft, n, W2L_V_CANON(ft, a - b))                \
+  W2L_V_FBINOP(s##_mul, ft, n, W2L_V_CANON(ft, a *b))                 \
+  W2L_V_FBINOP(s##_div, ft, n, W2L_V_CANON(ft, a / b))                \
+  W2L_V_FBINOP(s##_min, ft, n, W2L_V_CANON(ft, w2l_##sc##_min(a, b))) \
+  W2L_V_FBINOP(s##_max, ft, n, W2L_V_CANON(ft, w2l_##sc##_max(a, b))) \
+  W2L_V_FBINOP(s##_pmin, ft, n, b < a ? b : a)                        \
+  W2L_V_FBINOP(s##_pmax, ft, n, a < b ? b : a)                        \
+  W2L_V_FUNOP(s##_sqrt, ft, n, w2l_##sc##_sqrt(a))                    \
+  W2L_V_FUNOP(s##_ceil, ft, n, w2l_##sc##_ceil(a))                    \
+  W2L_V_FUNOP(s##_floor, ft, n, w2l_##sc##_floor(a))                  \
+  W2L_V_FUNOP(s##_trunc, ft, n, w2l_##sc##_trunc(a))                  \
+  W2L_V_FUNOP(s##_nearest, ft, n, w2l_##sc##_nearest(a))              \
+  W2L_V_FUNOP(s##_abs, ft, n, w2l_##sc##_abs(a))                      \
+  W2L_V_FUNOP(s##_neg, ft, n, w2l_##sc##_neg(a))                      \
+  W2L_V_FCMP(s##_eq, ft, n, bytes, a == b)                            \
+  W2L_V_FCMP(s##_ne, ft, n, bytes, a != b)                            \
+  W2L_V_FCMP(s##_lt, ft, n, bytes, a < b)                             \
+  W2L_V_FCMP(s##_gt, ft, n, bytes, a > b)                             \
+  W2L_V_FCMP(s##_le, ft, n, bytes, a <= b)                            \
   W2L_V_FCMP(s##_ge, ft, n, bytes, a >= b)
 W2L_V_FLOAT_SHAPE(f32x4, float, 4, 4, f32)
 W2L_V_FLOAT_SHAPE(f64x2, double, 2, 8, f64)
@@ -435,21 +439,25 @@ W2L_V_FLOAT_SHAPE(f64x2, double, 2, 8, f64)
 /* ---- conversions ---- */
 
 static inline w2l_v128 w2l_i32x4_trunc_sat_f32x4_s(w2l_v128 a) {
-  for (unsigned i = 0; i < 4; i++) w2l_v_set(&a, i, 4, w2l_i32_trunc_sat_f32_s(w2l_v_getf32(&a, i)));
+  for (unsigned i = 0; i < 4; i++)
+    w2l_v_set(&a, i, 4, w2l_i32_trunc_sat_f32_s(w2l_v_getf32(&a, i)));
   return a;
 }
 static inline w2l_v128 w2l_i32x4_trunc_sat_f32x4_u(w2l_v128 a) {
-  for (unsigned i = 0; i < 4; i++) w2l_v_set(&a, i, 4, w2l_i32_trunc_sat_f32_u(w2l_v_getf32(&a, i)));
+  for (unsigned i = 0; i < 4; i++)
+    w2l_v_set(&a, i, 4, w2l_i32_trunc_sat_f32_u(w2l_v_getf32(&a, i)));
   return a;
 }
 static inline w2l_v128 w2l_i32x4_trunc_sat_f64x2_s_zero(w2l_v128 a) {
   w2l_v128 r = W2L_V128_ZERO;
-  for (unsigned i = 0; i < 2; i++) w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_s(w2l_v_getf64(&a, i)));
+  for (unsigned i = 0; i < 2; i++)
+    w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_s(w2l_v_getf64(&a, i)));
   return r;
 }
 static inline w2l_v128 w2l_i32x4_trunc_sat_f64x2_u_zero(w2l_v128 a) {
   w2l_v128 r = W2L_V128_ZERO;
-  for (unsigned i = 0; i < 2; i++) w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_u(w2l_v_getf64(&a, i)));
+  for (unsigned i = 0; i < 2; i++)
+    w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_u(w2l_v_getf64(&a, i)));
   return r;
 }
 static inline w2l_v128 w2l_f32x4_convert_i32x4_s(w2l_v128 a) {
@@ -497,17 +505,17 @@ static inline void w2l_store_v128(uint8_t *base, uint64_t size, uint64_t addr, w
   memcpy(base + addr, v.b, 16);
 }
 /* 8 bytes, as N lanes of 64/N bits each widened to 128/N bits. */
-#define W2L_V_LOAD_EXT(name, fbytes, sgn)                                        \
+#define W2L_V_LOAD_EXT(name, fbytes, sgn)                                                     \
   static inline w2l_v128 w2l_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
-    w2l_v128 t = W2L_V128_ZERO, r;                                               \
-    W2L_CHECK(size, addr, 8);                                                    \
-    W2L_PROBE(base + addr + 7);                                                  \
-    memcpy(t.b, base + addr, 8);                                                 \
-    for (unsigned i = 0; i < 8 / (fbytes); i++) {                                \
-      uint64_t x = w2l_v_get(&t, i, fbytes);                                     \
-      w2l_v_set(&r, i, 2 * (fbytes), sgn ? (uint64_t)w2l_v_sext(x, 8 * (fbytes)) : x); \
-    }                                                                            \
-    return r;                                                                    \
+    w2l_v128 t = W2L_V128_ZERO, r;                                                            \
+    W2L_CHECK(size, addr, 8);                                                                 \
+    W2L_PROBE(base + addr + 7);                                                               \
+    memcpy(t.b, base + addr, 8);                                                              \
+    for (unsigned i = 0; i < 8 / (fbytes); i++) {                                             \
+      uint64_t x = w2l_v_get(&t, i, fbytes);                                                  \
+      w2l_v_set(&r, i, 2 * (fbytes), sgn ? (uint64_t)w2l_v_sext(x, 8 * (fbytes)) : x);        \
+    }                                                                                         \
+    return r;                                                                                 \
   }
 W2L_V_LOAD_EXT(v128_8x8_s, 1, 1)
 W2L_V_LOAD_EXT(v128_8x8_u, 1, 0)
@@ -516,26 +524,26 @@ W2L_V_LOAD_EXT(v128_16x4_u, 2, 0)
 W2L_V_LOAD_EXT(v128_32x2_s, 4, 1)
 W2L_V_LOAD_EXT(v128_32x2_u, 4, 0)
 /* N bytes: splat to every lane, into lane 0 of zeros, or into one lane. */
-#define W2L_V_LOAD_N(n)                                                          \
-  static inline w2l_v128 w2l_load_v128_##n##_splat(const uint8_t *base, uint64_t size, \
-                                                   uint64_t addr) {              \
-    w2l_v128 r;                                                                  \
-    W2L_CHECK(size, addr, n / 8);                                                \
-    W2L_PROBE(base + addr + n / 8 - 1);                                          \
-    for (unsigned i = 0; i < 16; i += n / 8) memcpy(r.b + i, base + addr, n / 8); \
-    return r;                                                                    \
-  }                                                                              \
-  static inline w2l_v128 w2l_load_v128_##n##_lane(const uint8_t *base, uint64_t size, \
+#define W2L_V_LOAD_N(n)                                                                       \
+  static inline w2l_v128 w2l_load_v128_##n##_splat(const uint8_t *base, uint64_t size,        \
+                                                   uint64_t addr) {                           \
+    w2l_v128 r;                                                                               \
+    W2L_CHECK(size, addr, n / 8);                                                             \
+    W2L_PROBE(base + addr + n / 8 - 1);                                                       \
+    for (unsigned i = 0; i < 16; i += n / 8) memcpy(r.b + i, base + addr, n / 8);             \
+    return r;                                                                                 \
+  }                                                                                           \
+  static inline w2l_v128 w2l_load_v128_##n##_lane(const uint8_t *base, uint64_t size,         \
                                                   uint64_t addr, w2l_v128 v, unsigned lane) { \
-    W2L_CHECK(size, addr, n / 8);                                                \
-    W2L_PROBE(base + addr + n / 8 - 1);                                          \
-    memcpy(v.b + lane * (n / 8), base + addr, n / 8);                            \
-    return v;                                                                    \
-  }                                                                              \
-  static inline void w2l_store_v128_##n##_lane(uint8_t *base, uint64_t size, uint64_t addr, \
-                                               w2l_v128 v, unsigned lane) {     \
-    W2L_CHECK(size, addr, n / 8);                                                \
-    memcpy(base + addr, v.b + lane * (n / 8), n / 8);                            \
+    W2L_CHECK(size, addr, n / 8);                                                             \
+    W2L_PROBE(base + addr + n / 8 - 1);                                                       \
+    memcpy(v.b + lane * (n / 8), base + addr, n / 8);                                         \
+    return v;                                                                                 \
+  }                                                                                           \
+  static inline void w2l_store_v128_##n##_lane(uint8_t *base, uint64_t size, uint64_t addr,   \
+                                               w2l_v128 v, unsigned lane) {                   \
+    W2L_CHECK(size, addr, n / 8);                                                             \
+    memcpy(base + addr, v.b + lane * (n / 8), n / 8);                                         \
   }
 W2L_V_LOAD_N(8)
 W2L_V_LOAD_N(16)
@@ -595,12 +603,12 @@ static inline w2l_v128 w2l_sse_outd_arith(__m128d x) {
 #endif
 
 /* w2l_sse_NAME(a, b) = OUT(INTRIN(IN(a), IN(b))), and w2l_NAME is redirected to it. */
-#define W2L_SSE_BIN(name, in, out, intrin)                                       \
-  static inline w2l_v128 w2l_sse_##name(w2l_v128 a, w2l_v128 b) {                \
-    return out(intrin(in(a), in(b)));                                            \
+#define W2L_SSE_BIN(name, in, out, intrin)                        \
+  static inline w2l_v128 w2l_sse_##name(w2l_v128 a, w2l_v128 b) { \
+    return out(intrin(in(a), in(b)));                             \
   }
-#define W2L_SSE_SHIFT(name, intrin, bits)                                        \
-  static inline w2l_v128 w2l_sse_##name(w2l_v128 a, uint32_t n) {                \
+#define W2L_SSE_SHIFT(name, intrin, bits)                                                \
+  static inline w2l_v128 w2l_sse_##name(w2l_v128 a, uint32_t n) {                        \
     return w2l_sse_out(intrin(w2l_sse_in(a), _mm_cvtsi32_si128((int)(n & (bits - 1))))); \
   }
 #define W2L_SSE_IBIN(name, intrin) W2L_SSE_BIN(name, w2l_sse_in, w2l_sse_out, intrin)
@@ -691,8 +699,12 @@ W2L_SSE_DBIN(f64x2_lt, _mm_cmplt_pd)
 W2L_SSE_DBIN(f64x2_le, _mm_cmple_pd)
 W2L_SSE_DBIN(f64x2_gt, _mm_cmpgt_pd)
 W2L_SSE_DBIN(f64x2_ge, _mm_cmpge_pd)
-static inline w2l_v128 w2l_sse_f32x4_sqrt(w2l_v128 a) { return w2l_sse_outf(_mm_sqrt_ps(w2l_sse_inf(a))); }
-static inline w2l_v128 w2l_sse_f64x2_sqrt(w2l_v128 a) { return w2l_sse_outd(_mm_sqrt_pd(w2l_sse_ind(a))); }
+static inline w2l_v128 w2l_sse_f32x4_sqrt(w2l_v128 a) {
+  return w2l_sse_outf(_mm_sqrt_ps(w2l_sse_inf(a)));
+}
+static inline w2l_v128 w2l_sse_f64x2_sqrt(w2l_v128 a) {
+  return w2l_sse_outd(_mm_sqrt_pd(w2l_sse_ind(a)));
+}
 static inline w2l_v128 w2l_sse_v128_not(w2l_v128 a) {
   return w2l_sse_out(_mm_xor_si128(w2l_sse_in(a), _mm_set1_epi32(-1)));
 }
@@ -702,28 +714,50 @@ static inline uint32_t w2l_sse_i8x16_bitmask(w2l_v128 a) {
 static inline uint32_t w2l_sse_v128_any_true(w2l_v128 a) {
   return _mm_movemask_epi8(_mm_cmpeq_epi8(w2l_sse_in(a), _mm_setzero_si128())) != 0xFFFF;
 }
-static inline w2l_v128 w2l_sse_i32x4_splat(uint32_t x) { return w2l_sse_out(_mm_set1_epi32((int)x)); }
+static inline w2l_v128 w2l_sse_i32x4_splat(uint32_t x) {
+  return w2l_sse_out(_mm_set1_epi32((int)x));
+}
 static inline w2l_v128 w2l_sse_f32x4_splat(float x) { return w2l_sse_outf(_mm_set1_ps(x)); }
 static inline w2l_v128 w2l_sse_f64x2_splat(double x) { return w2l_sse_outd(_mm_set1_pd(x)); }
 
 /* Unsigned compares and min/max from signed ones: flip the sign bits. */
-static inline __m128i w2l_sse_flip8(__m128i x) { return _mm_xor_si128(x, _mm_set1_epi8((char)0x80)); }
-static inline __m128i w2l_sse_flip16(__m128i x) { return _mm_xor_si128(x, _mm_set1_epi16((short)0x8000)); }
-static inline __m128i w2l_sse_flip32(__m128i x) { return _mm_xor_si128(x, _mm_set1_epi32((int)0x80000000u)); }
-static inline __m128i w2l_sse_gt_u8(__m128i a, __m128i b) { return _mm_cmpgt_epi8(w2l_sse_flip8(a), w2l_sse_flip8(b)); }
+static inline __m128i w2l_sse_flip8(__m128i x) {
+  return _mm_xor_si128(x, _mm_set1_epi8((char)0x80));
+}
+static inline __m128i w2l_sse_flip16(__m128i x) {
+  return _mm_xor_si128(x, _mm_set1_epi16((short)0x8000));
+}
+static inline __m128i w2l_sse_flip32(__m128i x) {
+  return _mm_xor_si128(x, _mm_set1_epi32((int)0x80000000u));
+}
+static inline __m128i w2l_sse_gt_u8(__m128i a, __m128i b) {
+  return _mm_cmpgt_epi8(w2l_sse_flip8(a), w2l_sse_flip8(b));
+}
 static inline __m128i w2l_sse_lt_u8(__m128i a, __m128i b) { return w2l_sse_gt_u8(b, a); }
-static inline __m128i w2l_sse_gt_u16(__m128i a, __m128i b) { return _mm_cmpgt_epi16(w2l_sse_flip16(a), w2l_sse_flip16(b)); }
+static inline __m128i w2l_sse_gt_u16(__m128i a, __m128i b) {
+  return _mm_cmpgt_epi16(w2l_sse_flip16(a), w2l_sse_flip16(b));
+}
 static inline __m128i w2l_sse_lt_u16(__m128i a, __m128i b) { return w2l_sse_gt_u16(b, a); }
-static inline __m128i w2l_sse_gt_u32(__m128i a, __m128i b) { return _mm_cmpgt_epi32(w2l_sse_flip32(a), w2l_sse_flip32(b)); }
+static inline __m128i w2l_sse_gt_u32(__m128i a, __m128i b) {
+  return _mm_cmpgt_epi32(w2l_sse_flip32(a), w2l_sse_flip32(b));
+}
 static inline __m128i w2l_sse_lt_u32(__m128i a, __m128i b) { return w2l_sse_gt_u32(b, a); }
 /* m ? a : b, lane masks m */
 static inline __m128i w2l_sse_sel(__m128i m, __m128i a, __m128i b) {
   return _mm_or_si128(_mm_and_si128(m, a), _mm_andnot_si128(m, b));
 }
-static inline __m128i w2l_sse_min_u32(__m128i a, __m128i b) { return w2l_sse_sel(w2l_sse_lt_u32(a, b), a, b); }
-static inline __m128i w2l_sse_max_u32(__m128i a, __m128i b) { return w2l_sse_sel(w2l_sse_gt_u32(a, b), a, b); }
-static inline __m128i w2l_sse_min_s32(__m128i a, __m128i b) { return w2l_sse_sel(_mm_cmplt_epi32(a, b), a, b); }
-static inline __m128i w2l_sse_max_s32(__m128i a, __m128i b) { return w2l_sse_sel(_mm_cmpgt_epi32(a, b), a, b); }
+static inline __m128i w2l_sse_min_u32(__m128i a, __m128i b) {
+  return w2l_sse_sel(w2l_sse_lt_u32(a, b), a, b);
+}
+static inline __m128i w2l_sse_max_u32(__m128i a, __m128i b) {
+  return w2l_sse_sel(w2l_sse_gt_u32(a, b), a, b);
+}
+static inline __m128i w2l_sse_min_s32(__m128i a, __m128i b) {
+  return w2l_sse_sel(_mm_cmplt_epi32(a, b), a, b);
+}
+static inline __m128i w2l_sse_max_s32(__m128i a, __m128i b) {
+  return w2l_sse_sel(_mm_cmpgt_epi32(a, b), a, b);
+}
 /* Low 32 bits of the four products, from two 32x32->64 multiplies. */
 static inline __m128i w2l_sse_mul32(__m128i a, __m128i b) {
   __m128i even = _mm_mul_epu32(a, b);
@@ -759,12 +793,12 @@ static inline __m128i w2l_sse_load8(const uint8_t *p) {
   memcpy(&x, p, 8);
   return x;
 }
-#define W2L_SSE_LOAD_EXT(name, n, unpack, shift)                                 \
+#define W2L_SSE_LOAD_EXT(name, n, unpack, shift)                                                  \
   static inline w2l_v128 w2l_sse_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
-    W2L_CHECK(size, addr, 8);                                                    \
-    W2L_PROBE(base + addr + 7);                                                  \
-    __m128i x = w2l_sse_load8(base + addr);                                      \
-    return w2l_sse_out(shift(unpack(x, x), n));                                  \
+    W2L_CHECK(size, addr, 8);                                                                     \
+    W2L_PROBE(base + addr + 7);                                                                   \
+    __m128i x = w2l_sse_load8(base + addr);                                                       \
+    return w2l_sse_out(shift(unpack(x, x), n));                                                   \
   }
 W2L_SSE_LOAD_EXT(v128_8x8_s, 8, _mm_unpacklo_epi8, _mm_srai_epi16)
 W2L_SSE_LOAD_EXT(v128_8x8_u, 8, _mm_unpacklo_epi8, _mm_srli_epi16)
@@ -779,9 +813,9 @@ static inline w2l_v128 w2l_sse_i8x16_shuffle(w2l_v128 a, w2l_v128 b, const uint8
   memcpy(&i, idx, 16);
   sel = _mm_cmpgt_epi8(i, _mm_set1_epi8(15)); /* idx < 32, so signed compare works */
   __m128i ia = _mm_or_si128(i, sel), ib = _mm_or_si128(_mm_sub_epi8(i, _mm_set1_epi8(16)),
-                                                      _mm_andnot_si128(sel, _mm_set1_epi8(-1)));
-  return w2l_sse_out(_mm_or_si128(_mm_shuffle_epi8(w2l_sse_in(a), ia),
-                                  _mm_shuffle_epi8(w2l_sse_in(b), ib)));
+                                                       _mm_andnot_si128(sel, _mm_set1_epi8(-1)));
+  return w2l_sse_out(
+      _mm_or_si128(_mm_shuffle_epi8(w2l_sse_in(a), ia), _mm_shuffle_epi8(w2l_sse_in(b), ib)));
 }
 static inline w2l_v128 w2l_sse_i8x16_swizzle(w2l_v128 a, w2l_v128 s) {
   /* indices >= 16 must give 0: saturating-add 0x70 sets bit 7 for them */
