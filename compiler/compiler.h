@@ -157,6 +157,11 @@ enum {
   OPF_COMPARE = 2, /* scalar comparison: the i32 result is 0 or 1 */
   OPF_CALL = 4,    /* the C template is a helper call */
   OPF_CAST = 8,    /* the C template is a cast of its one operand */
+  /* The instruction groups the validator and the emitter each hand to one
+   * function (at most one of these per opcode): */
+  OPF_TABLE_OP = 16,  /* table.*, elem.drop */
+  OPF_MEMORY_OP = 32, /* memory.size, memory.grow, bulk memory, data.drop */
+  OPF_REF_OP = 64,    /* ref.null, ref.is_null, ref.func */
 };
 
 struct opinfo {

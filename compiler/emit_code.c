@@ -1220,26 +1220,15 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
   case OP_F32_CONST:
   case OP_F64_CONST:
   case OP_V128_CONST: op_const(fs, in); return;
-  case OP_REF_NULL:
-  case OP_REF_IS_NULL:
-  case OP_REF_FUNC: op_ref(fs, in); return;
-  case OP_MEMORY_SIZE:
-  case OP_MEMORY_GROW:
-  case OP_MEMORY_FILL:
-  case OP_MEMORY_COPY:
-  case OP_MEMORY_INIT:
-  case OP_DATA_DROP: op_memory(fs, in); return;
-  case OP_TABLE_GET:
-  case OP_TABLE_SET:
-  case OP_TABLE_SIZE:
-  case OP_TABLE_GROW:
-  case OP_TABLE_FILL:
-  case OP_TABLE_COPY:
-  case OP_TABLE_INIT:
-  case OP_ELEM_DROP: op_table(fs, in); return;
   default: break;
   }
-  if (oi->imm == IMM_MEMARG_LANE) {
+  if (oi->flags & OPF_TABLE_OP) {
+    op_table(fs, in);
+  } else if (oi->flags & OPF_MEMORY_OP) {
+    op_memory(fs, in);
+  } else if (oi->flags & OPF_REF_OP) {
+    op_ref(fs, in);
+  } else if (oi->imm == IMM_MEMARG_LANE) {
     op_lane_memory(fs, in);
   } else if (oi->imm == IMM_MEMARG) {
     if (oi->sig[0] == 'i' && oi->sig[1] == ':') op_load(fs, in);

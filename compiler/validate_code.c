@@ -602,25 +602,11 @@ static void step(struct val_code *v, const struct instr *in) {
   case OP_LOCAL_TEE:
   case OP_GLOBAL_GET:
   case OP_GLOBAL_SET: step_variable(v, in); break;
-  case OP_TABLE_GET:
-  case OP_TABLE_SET:
-  case OP_TABLE_SIZE:
-  case OP_TABLE_GROW:
-  case OP_TABLE_FILL:
-  case OP_TABLE_COPY:
-  case OP_TABLE_INIT:
-  case OP_ELEM_DROP: step_table(v, in); break;
-  case OP_MEMORY_SIZE:
-  case OP_MEMORY_GROW:
-  case OP_MEMORY_FILL:
-  case OP_MEMORY_COPY:
-  case OP_MEMORY_INIT:
-  case OP_DATA_DROP: step_memory(v, in); break;
-  case OP_REF_NULL:
-  case OP_REF_IS_NULL:
-  case OP_REF_FUNC: step_ref(v, in); break;
   default:
-    if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE) step_memarg(v, in);
+    if (opinfo[op].flags & OPF_TABLE_OP) step_table(v, in);
+    else if (opinfo[op].flags & OPF_MEMORY_OP) step_memory(v, in);
+    else if (opinfo[op].flags & OPF_REF_OP) step_ref(v, in);
+    else if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE) step_memarg(v, in);
     else if (opinfo[op].imm == IMM_LANE) step_lane(v, in, in->imm.idx), step_sig(v, in);
     else if (opinfo[op].imm == IMM_SHUFFLE) step_shuffle(v, in);
     else if (opinfo[op].sig[0]) step_sig(v, in);
