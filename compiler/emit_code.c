@@ -67,9 +67,12 @@ struct cexpr {
   enum prec prec;   /* binding of the outermost operator of text */
   bool boolean;     /* text is a C comparison: an int 0 or 1, not yet a uint32_t */
   bool konst;       /* text is a literal */
+  bool folds;       /* text has only literals as leaves (konst or built of konsts): C
+                       compilers fold it to a constant and warn on what it makes */
   uint64_t value;   /* its bits when konst and of an integer type */
   enum opcode op;   /* operation of the outermost operator, OP_COUNT for leaves */
-  bool mask_konst;  /* op is and/or with a constant operand ... */
+  bool mask_konst;  /* op is and/or with an operand that folds ... */
+  bool mask_known;  /* ... and is a literal ... */
   uint64_t mask;    /* ... of these bits */
   uint32_t nest;    /* parentheses nesting depth of text */
   struct deps deps; /* what text reads */
@@ -839,6 +842,7 @@ static bool suspicious_with_constant(enum opcode op, const struct cexpr *x, cons
   if (x->boolean) return !is_eq_ne(op) || c->value > 1;
   if (x->prec == PREC_UNARY) return c->value != 0; /* a cast: widened from a narrower type */
   if (x->mask_konst && is_eq_ne(op)) {
+    if (!x->mask_known) return true; /* a folded mask: its bits are not known here */
     if (x->op == OP_I32_AND || x->op == OP_I64_AND) return (c->value & ~x->mask) != 0;
     return (x->mask & ~c->value) != 0; /* or */
   }
@@ -853,8 +857,14 @@ static struct cexpr take_cond(struct fstate *fs) {
   return take_top(fs, 0);
 }
 
-/* Store the operands of a comparison that C compilers would warn about. */
+/* Store the operands of a comparison that C compilers would warn about.  An
+ * operand that folds to a constant whose value is not known here (a cast or
+ * arithmetic of literals) is stored, so that the rules below see literals only. */
 static void guard_compare(struct fstate *fs, enum opcode op, uint32_t base) {
+  for (uint32_t k = 0; k < 2; k++) {
+    struct cexpr x = value_at(fs, base + k);
+    if (x.text && x.folds && !x.konst) store_pending(fs, base + k);
+  }
   struct cexpr a = value_at(fs, base), b = value_at(fs, base + 1);
   if (a.text && b.text && !a.konst && fs->stack[base].x.text && fs->stack[base + 1].x.text &&
       strcmp(a.text, b.text) == 0)
@@ -877,6 +887,7 @@ static void push_i32_const(struct fstate *fs, uint32_t v) {
                (struct cexpr){.text = v ? "1u" : "0u",
                               .prec = PREC_PRIMARY,
                               .konst = true,
+                              .folds = true,
                               .value = v,
                               .op = OP_COUNT});
 }
@@ -887,10 +898,12 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
   const struct opinfo *oi = &opinfo[in->op];
   struct cexpr r = {.prec = template_prec((enum opcode)in->op), .op = (enum opcode)in->op};
   bool has_const = false;
+  r.folds = nparams > 0 && !(oi->flags & OPF_CALL);
   for (uint32_t k = 0; k < nparams; k++) {
     add_deps(fs, &r.deps, &operand[k].deps);
     if (operand[k].nest + 2 > r.nest) r.nest = operand[k].nest + 2;
     has_const |= operand[k].konst;
+    r.folds &= operand[k].folds;
   }
   struct ebuf x;
   emit_init_buf(&x, fs->e->arena);
@@ -929,14 +942,17 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
   if (quiet) {
     emit_put(&x, ")");
     r.prec = PREC_PRIMARY;
+    r.folds = false;
   }
   r.text = x.data;
   r.boolean = is_compare((enum opcode)in->op);
   if ((in->op == OP_I32_AND || in->op == OP_I32_OR || in->op == OP_I64_AND ||
        in->op == OP_I64_OR) &&
-      (operand[0].konst || operand[1].konst)) {
+      (operand[0].folds || operand[1].folds)) {
+    const struct cexpr *m = operand[1].folds ? &operand[1] : &operand[0];
     r.mask_konst = true;
-    r.mask = operand[1].konst ? operand[1].value : operand[0].value;
+    r.mask_known = m->konst;
+    r.mask = m->value;
   }
   return r;
 }
@@ -976,7 +992,7 @@ static void op_numeric(struct fstate *fs, const struct instr *in) {
 
 static void op_const(struct fstate *fs, const struct instr *in) {
   struct ebuf x;
-  struct cexpr c = {.prec = PREC_PRIMARY, .konst = true, .op = OP_COUNT};
+  struct cexpr c = {.prec = PREC_PRIMARY, .konst = true, .folds = true, .op = OP_COUNT};
   emit_init_buf(&x, fs->e->arena);
   switch (in->op) {
   case OP_I32_CONST:

@@ -180,3 +180,22 @@
     f32.add f32.add f32.add f32.add f32.add
     f32.add f32.add f32.add f32.add f32.add))
 (assert_return (invoke "deep" (i32.const 100)) (f32.const 233))
+
+;; Constants the C compiler folds but that are not literals (a wrapped i64):
+;; masks, zero comparisons and or-conditions built from them must not make
+;; C that warns (campaign seed 301236: a bitwise comparison always true).
+(module
+  (func (export "folded") (param i32) (result i32)
+    (local i32)
+    (if (i32.or (local.get 0) (i32.wrap_i64 (i64.const -8040165)))
+      (then (local.set 1 (i32.const 1))))
+    (if (i32.eq (i32.and (local.get 0) (i32.wrap_i64 (i64.const 4))) (i32.const 8))
+      (then (local.set 1 (i32.add (local.get 1) (i32.const 2)))))
+    (if (i32.lt_u (local.get 0) (i32.wrap_i64 (i64.const 0x100000000)))
+      (then (local.set 1 (i32.add (local.get 1) (i32.const 4)))))
+    (if (i64.ne (i64.or (i64.extend_i32_u (local.get 0)) (i64.extend_i32_s (i32.const -2)))
+                (i64.const 0))
+      (then (local.set 1 (i32.add (local.get 1) (i32.const 8)))))
+    (local.get 1)))
+(assert_return (invoke "folded" (i32.const 0)) (i32.const 9))
+(assert_return (invoke "folded" (i32.const 12)) (i32.const 9))
