@@ -1068,6 +1068,13 @@ static void op_lane_memory(struct fstate *fs, const struct instr *in) {
   }
 }
 
+/* A bulk memory or table operation: "HEAD, d, s, n);", its three operands
+ * (destination, source or value, count) taken from the stack. */
+static void bulk_call(struct fstate *fs, const char *head) {
+  line(fs, "%s, %s, %s, %s);", head, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
+  pop(fs, 3);
+}
+
 static void op_memory(struct fstate *fs, const struct instr *in) {
   uint32_t k = in->imm.idx;
   const char *in_ = inst(fs);
@@ -1081,25 +1088,18 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
                fmt(fs, "w2l_memory_grow(%s->mem%" PRIu32 ", %s)", in_, k, top_value(fs, 0)));
     refresh_memories(fs);
     break;
-  case OP_MEMORY_FILL:
-    line(fs, "w2l_memory_fill(%s->mem%" PRIu32 ", %s, %s, %s);", in_, k, top_value(fs, 2),
-         top_value(fs, 1), top_value(fs, 0));
-    pop(fs, 3);
-    break;
+  case OP_MEMORY_FILL: bulk_call(fs, fmt(fs, "w2l_memory_fill(%s->mem%" PRIu32, in_, k)); break;
   case OP_MEMORY_COPY:
-    line(fs, "w2l_memory_copy(%s->mem%" PRIu32 ", inst->mem%" PRIu32 ", %s, %s, %s);", in_,
-         in->imm.pair.a, in->imm.pair.b, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
-    pop(fs, 3);
+    bulk_call(fs, fmt(fs, "w2l_memory_copy(%s->mem%" PRIu32 ", inst->mem%" PRIu32, in_,
+                      in->imm.pair.a, in->imm.pair.b));
     break;
   case OP_MEMORY_INIT: {
     uint32_t d = in->imm.pair.a;
     fs->e->data_used[d] = true;
-    line(fs,
-         "w2l_memory_init(%s->mem%" PRIu32 ", %s__data%" PRIu32 ", inst->data_len[%" PRIu32
-         "], %s, %s, %s);",
-         in_, in->imm.pair.b, fs->e->prefix, d, d, top_value(fs, 2), top_value(fs, 1),
-         top_value(fs, 0));
-    pop(fs, 3);
+    bulk_call(fs, fmt(fs,
+                      "w2l_memory_init(%s->mem%" PRIu32 ", %s__data%" PRIu32
+                      ", inst->data_len[%" PRIu32 "]",
+                      in_, in->imm.pair.b, fs->e->prefix, d, d));
     break;
   }
   case OP_DATA_DROP: line(fs, "%s->data_len[%" PRIu32 "] = 0;", in_, k); break;
@@ -1158,22 +1158,16 @@ static void op_table(struct fstate *fs, const struct instr *in) {
                fmt(fs, "w2l_table_grow(%s->table%" PRIu32 ", %s, %s)", in_, t, n, init));
     break;
   }
-  case OP_TABLE_FILL:
-    line(fs, "w2l_table_fill(%s->table%" PRIu32 ", %s, %s, %s);", in_, t, top_value(fs, 2),
-         top_value(fs, 1), top_value(fs, 0));
-    pop(fs, 3);
-    break;
+  case OP_TABLE_FILL: bulk_call(fs, fmt(fs, "w2l_table_fill(%s->table%" PRIu32, in_, t)); break;
   case OP_TABLE_COPY:
-    line(fs, "w2l_table_copy(%s->table%" PRIu32 ", inst->table%" PRIu32 ", %s, %s, %s);", in_,
-         in->imm.pair.a, in->imm.pair.b, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
-    pop(fs, 3);
+    bulk_call(fs, fmt(fs, "w2l_table_copy(%s->table%" PRIu32 ", inst->table%" PRIu32, in_,
+                      in->imm.pair.a, in->imm.pair.b));
     break;
   case OP_TABLE_INIT: {
     uint32_t s = in->imm.pair.a;
     const char *seg = fs->m->elems[s].count ? fmt(fs, "inst->elem%" PRIu32, s) : "NULL";
-    line(fs, "w2l_table_init(%s->table%" PRIu32 ", %s, inst->elem_len[%" PRIu32 "], %s, %s, %s);",
-         in_, in->imm.pair.b, seg, s, top_value(fs, 2), top_value(fs, 1), top_value(fs, 0));
-    pop(fs, 3);
+    bulk_call(fs, fmt(fs, "w2l_table_init(%s->table%" PRIu32 ", %s, inst->elem_len[%" PRIu32 "]",
+                      in_, in->imm.pair.b, seg, s));
     break;
   }
   case OP_ELEM_DROP: line(fs, "%s->elem_len[%" PRIu32 "] = 0;", in_, t); break;
