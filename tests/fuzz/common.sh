@@ -25,15 +25,28 @@ fuzz_runtime() {
 # as binaryen's interpreter does (W2L_SIMD_CANONICAL_NAN in w2l_simd.h; FUZZ_NAN=
 # in the environment turns that off).
 fuzz_run() {
+  _exe=$(fuzz_exe "$1" "$2")
   _cc=${1%%:*} _rest=${1#*:}
   _opt=${_rest%%:*} _b=${_rest#*:}
-  _exe="$2/host-$_cc$_opt-$_b"
   if ! $_cc -std=c11 $_opt -Wall -Wextra -Werror -DW2L_BOUNDS=$_b ${FUZZ_NAN--DW2L_SIMD_CANONICAL_NAN} \
       -I"$root/runtime" -I"$2" \
       "$2/fz.c" "$here/fuzz_host.c" "$3/$_b/librt.a" -lm -ldl -o "$_exe" >"$2/cc.log" 2>&1; then
     echo cc; return
   fi
-  timeout "$4" "$_exe" "$2/ref.txt" >"$2/got.txt" 2>"$2/host.log"
+  fuzz_check "$_exe" "$2/ref.txt" "$4"
+}
+
+# fuzz_exe CONFIG DIR: the host program fuzz_run builds for CONFIG in DIR.
+fuzz_exe() {
+  _r=${1#*:}
+  echo "$2/host-${1%%:*}${_r%%:*}-${_r#*:}"
+}
+
+# fuzz_check EXE REF TIMEOUT [TAG]: run a built host against the reference REF,
+# print ok, mismatch, skip or crash as fuzz_run does (what it printed goes to
+# gotTAG.txt and hostTAG.log beside EXE).
+fuzz_check() {
+  timeout "$3" "$1" "$2" >"$(dirname "$1")/got${4-}.txt" 2>"$(dirname "$1")/host${4-}.log"
   case $? in
     0) echo ok ;;
     1) echo mismatch ;;

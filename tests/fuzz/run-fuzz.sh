@@ -18,8 +18,17 @@
 #   cc           the emitted C did not compile, or warned (-Wall -Wextra)
 #   mismatch     an event differed from the reference (value, trap, log)
 #   crash        the host died (signal) or hung (FUZZ_TIMEOUT seconds, default 20)
-# Skips (counted with their reason): binaryen could not make or run the module,
-# or its interpreter hit a host limit (the reference is not meaningful then).
+# Skips (counted with their reason): binaryen could not make the module, or
+# neither reference could run it.
+#
+# The second reference is wabt's interpreter (tests/fuzz/wabt_ref.mjs, needs
+# node and wabt).  It stands in where binaryen's interpreter is unsure: when it
+# fails or times out, or hits one of its host limits.  And when our result
+# differs from binaryen's, the module is run against wabt's as well: if it
+# matches that one, the two references disagree and the module counts as
+# "skip references-disagree", kept in FUZZ_OUT/disagree for a look (a real
+# miscompile differs from both).  FUZZ_REF2=always checks every module against
+# both references (a campaign setting: ~0.3 s more per module).
 #
 # Failing modules are kept in FUZZ_OUT/fail (default $W2L_BUILD/fuzz/fail) with
 # the reference, our output and the compiler log; tests/fuzz/reduce.sh shrinks
@@ -36,6 +45,7 @@ SIZE=${FUZZ_SIZE:-2000}
 JOBS=${FUZZ_J:-2}
 TIMEOUT=${FUZZ_TIMEOUT:-20}
 CONFIGS=${FUZZ_CONFIGS:-rotate}
+REF2=${FUZZ_REF2:-unsure}
 out=${FUZZ_OUT:-$W2L_BUILD/fuzz}
 FEATURES="--enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory
   --enable-multivalue --enable-mutable-globals --disable-threads --disable-tail-call
@@ -47,7 +57,10 @@ for tool in wasm-opt gcc clang; do
     exit 2
   fi
 done
-mkdir -p "$out/fail" "$out/rt"
+mkdir -p "$out/fail" "$out/disagree" "$out/rt"
+have_wabt=0
+command -v node >/dev/null 2>&1 && command -v wasm-interp >/dev/null 2>&1 && have_wabt=1
+[ $have_wabt = 1 ] || echo "fuzz: no second reference (wabt's interpreter needs node and wabt)" >&2
 
 # The tools: the byte generator and a runtime library per memory strategy.
 . "$here/common.sh"
@@ -61,7 +74,20 @@ configs_for() { # SEED -> the configurations its module runs in
   echo "$ALL" | cut -d' ' -f"$k-$((k + 1))"
 }
 
-# one SEED: prints "ok", "skip REASON" or "fail CLASS CONFIG"
+# wabt_ref DIR: wabt's interpreter's events for DIR/m.wasm into DIR/ref-wabt.txt
+wabt_ref() {
+  [ $have_wabt = 1 ] && node "$here/wabt_ref.mjs" "$1/m.wasm" >"$1/ref-wabt.txt" 2>"$1/wabt.log"
+}
+
+# use_wabt DIR: wabt's interpreter becomes the reference (binaryen's is kept
+# as ref-binaryen.txt); fails if it could not run the module either
+use_wabt() {
+  wabt_ref "$1" || return 1
+  mv "$1/ref.txt" "$1/ref-binaryen.txt" && cp "$1/ref-wabt.txt" "$1/ref.txt"
+}
+
+# one SEED: prints "ok" (or "ok wabt" when only wabt's interpreter was the
+# reference), "skip REASON" or "fail CLASS CONFIG"
 one() {
   s=$1
   d="$out/work/$s"
@@ -72,11 +98,22 @@ one() {
   if ! wasm-opt "$d/in.bin" -ttf --denan $FEATURES $simd -o "$d/m.wasm" >/dev/null 2>&1; then
     echo "skip binaryen-ttf"; return
   fi
+  ref=binaryen
   if ! timeout "$TIMEOUT" wasm-opt "$d/m.wasm" $FEATURES $simd --fuzz-exec-before -q \
       >"$d/ref.txt" 2>&1; then
-    echo "skip binaryen-interpreter"; return
+    use_wabt "$d" || { echo "skip binaryen-interpreter"; return; }
+    ref=wabt
+  elif grep -q '^\[host limit' "$d/ref.txt"; then
+    use_wabt "$d" || { echo "skip host-limit"; return; }
+    ref=wabt
+  elif [ "$REF2" = always ]; then
+    wabt_ref "$d" || rm -f "$d/ref-wabt.txt"
   fi
-  if grep -q '^\[host limit' "$d/ref.txt"; then echo "skip host-limit"; return; fi
+  disagree() { # CONFIG: the two references differ, ours matches one of them
+    mkdir -p "$out/disagree/$s" && cp "$d"/* "$out/disagree/$s/" 2>/dev/null
+    echo "$1" >"$out/disagree/$s/config"
+    echo "skip references-disagree"
+  }
   keep() { # CLASS CONFIG: keep the failing module
     f="$out/fail/$s-$1"
     mkdir -p "$f" && cp "$d"/* "$f/" 2>/dev/null
@@ -88,14 +125,22 @@ one() {
   fi
   for c in $(configs_for "$s"); do
     r=$(fuzz_run "$c" "$d" "$out/rt" "$TIMEOUT")
+    if [ "$r" = mismatch ] && [ $ref = binaryen ] && wabt_ref "$d" &&
+        [ "$(fuzz_check "$(fuzz_exe "$c" "$d")" "$d/ref-wabt.txt" "$TIMEOUT" -wabt)" = ok ]; then
+      disagree "$c"; return
+    fi
     case $r in
       ok) ;;
       skip) echo "skip host-cannot-run"; return ;;
       *) keep "$r" "$c"; return ;;
     esac
+    if [ -f "$d/ref-wabt.txt" ] && [ $ref = binaryen ] &&
+        [ "$(fuzz_check "$(fuzz_exe "$c" "$d")" "$d/ref-wabt.txt" "$TIMEOUT" -wabt)" != ok ]; then
+      disagree "$c"; return
+    fi
   done
   rm -rf "$d"
-  echo ok
+  [ $ref = wabt ] && echo "ok wabt" || echo ok
 }
 
 # Run N seeds, JOBS at a time, collecting one result line per seed.
@@ -120,9 +165,13 @@ done
 rm -rf "$out/work"
 
 total=$(wc -l <"$results")
-okn=$(grep -c ' ok$' "$results")
+okn=$(grep -c ' ok' "$results")
+wabtn=$(grep -c ' ok wabt$' "$results")
 echo "fuzz: $total modules from seeds $((SEED + 1))..$((SEED + N)): $okn matched in every configuration run"
+[ "$wabtn" = 0 ] || echo "  ($wabtn of them against wabt's interpreter, where binaryen's could not be used)"
+[ "$REF2" = always ] && echo "  every module was also checked against wabt's interpreter (FUZZ_REF2=always)"
 grep ' skip ' "$results" | awk '{print $3}' | sort | uniq -c | awk '{printf "  skipped: %s %s\n", $1, $2}'
+grep -q ' skip references-disagree' "$results" && echo "  (modules where the references disagree are in $out/disagree)"
 grep ' fail ' "$results" | awk '{print $3}' | sort | uniq -c | awk '{printf "  FAILED: %s %s\n", $1, $2}'
 grep ' fail ' "$results" | head -n 20 | awk -v o="$out/fail" '{printf "  seed %s: %s in %s (%s/%s-%s)\n", $1, $3, $4, o, $1, $3}'
 fails=$(grep -c ' fail ' "$results")

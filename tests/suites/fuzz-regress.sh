@@ -4,7 +4,8 @@
 # output NAME.ref, and NAME.class (the failure and the configuration it was
 # found in).  Each is translated, built with each of $compilers (lib.sh) at -O2
 # in both memory strategies and in its own configuration, and run against its
-# reference.
+# reference, and against wabt's interpreter as the second reference
+# (tests/fuzz/wabt_ref.mjs) in the first of those configurations.
 . "$(dirname "$0")/lib.sh"
 root=$W2L_ROOT here=$W2L_ROOT/tests/fuzz
 . "$here/common.sh"
@@ -21,10 +22,16 @@ for w in "$here"/regress/*.wasm; do
   fi
   configs=$(cut -d' ' -f2 "${w%.wasm}.class")
   for cc in $compilers; do configs="$configs $cc:-O2:0 $cc:-O2:1"; done
+  first=
   for c in $(printf '%s\n' $configs | sort -u); do
     r=$(fuzz_run "$c" "$d" "$out/rt" 20)
     if [ "$r" = ok ]; then ok
     else bad "$name ($c)" "$r"; cat "$d/cc.log" "$d/host.log" 2>/dev/null | head -n 10; fi
+    first=${first:-$c}
   done
+  if ! node "$here/wabt_ref.mjs" "$w" >"$d/ref-wabt.txt" 2>"$d/wabt.log"; then
+    bad "$name (wabt reference)" "$(cat "$d/wabt.log")"
+  elif [ "$(fuzz_check "$(fuzz_exe "$first" "$d")" "$d/ref-wabt.txt" 20 -wabt)" = ok ]; then ok
+  else bad "$name (wabt reference, $first)" "mismatch"; head -n 5 "$d/host-wabt.log"; fi
 done
 summary
