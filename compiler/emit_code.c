@@ -315,10 +315,13 @@ static const char *as_operand(struct fstate *fs, const struct cexpr *x) {
 }
 
 /* Text of an i32 expression as a C condition (true when non-zero), and of its
- * negation.  Operators other than comparisons get an explicit "!= 0" (C
- * compilers warn about a product or a shift used as a truth value). */
+ * negation.  Anything but a comparison, a name, a literal or a call gets an
+ * explicit "!= 0": C compilers warn about a product or a shift used as a truth
+ * value, also through a narrowing cast (gcc narrows (uint32_t)(a * b) to a
+ * 32-bit product first). */
 static const char *as_cond(struct fstate *fs, const struct cexpr *x) {
-  if (x->boolean || x->prec != PREC_BINARY) return x->text;
+  if (x->boolean || x->prec == PREC_PRIMARY) return x->text;
+  if (x->prec == PREC_UNARY) return fmt(fs, "%s != 0", x->text);
   return fmt(fs, "(%s) != 0", x->text);
 }
 

@@ -144,6 +144,14 @@
       (local.set 1 (i32.add (local.get 1) (i32.const 2))))
     (i32.add (local.get 1)
       (select (i32.const 4) (i32.const 8) (i32.or (local.get 0) (i32.const 0xffff)))))
+  (func (export "wrapped_truth") (param i64 i64) (result i32)
+    (local i32)
+    (block (br_if 0 (i32.wrap_i64 (i64.mul (local.get 0) (local.get 1))))
+      (local.set 2 (i32.const 1)))
+    (if (i32.wrap_i64 (i64.shl (local.get 0) (local.get 1)))
+      (then (local.set 2 (i32.add (local.get 2) (i32.const 2)))))
+    (i32.add (local.get 2)
+      (select (i32.const 4) (i32.const 8) (i32.wrap_i64 (i64.mul (local.get 0) (i64.const 3))))))
   (func (export "switch_bool") (param i32) (result i32)
     (block (block (br_table 0 1 (i32.lt_u (local.get 0) (i32.const 4)))) (return (i32.const 1)))
     (i32.const 2)))
@@ -160,6 +168,9 @@
 (assert_return (invoke "switch_bool" (i32.const 1)) (i32.const 2))
 (assert_return (invoke "switch_bool" (i32.const 9)) (i32.const 1))
 (assert_return (invoke "mask_cond" (i32.const 0)) (i32.const 7))
+(assert_return (invoke "wrapped_truth" (i64.const 3) (i64.const 2)) (i32.const 6))
+(assert_return (invoke "wrapped_truth" (i64.const 0x100000000) (i64.const 0x100000000)) (i32.const 9))
+(assert_return (invoke "wrapped_truth" (i64.const 0) (i64.const 5)) (i32.const 9))
 
 ;; More than 8 values pending at a call: the slot names grow past their
 ;; first allocation (the emitter once copied from a null array there).
