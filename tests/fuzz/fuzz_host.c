@@ -146,10 +146,13 @@ static bool match_value(const char **p, const struct value *v) {
     for (int k = 0; k < 4; k++) ok &= strtoul(end, &end, 16) == v->lanes[k];
     break;
   }
-  case V_REF: /* "funcref", "externref", "null", ... : only its presence */
-    end = (char *)s + strcspn(s, ",) ");
+  case V_REF: { /* "funcref(NAME)", "externref", "null", ... : only its presence */
+    int depth = 0;
+    for (end = (char *)s; *end && (depth || !strchr(",) ", *end)); end++)
+      depth += (*end == '(') - (*end == ')');
     ok = end != s;
     break;
+  }
   }
   if (end == s) return false;
   *p = end;

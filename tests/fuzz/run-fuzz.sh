@@ -5,7 +5,8 @@
 #
 # For each seed SEED+1 .. SEED+N: fuzz_bytes makes random bytes, binaryen's
 # fuzzer turns them into a valid module (wasm-opt -ttf --denan, WebAssembly 2.0
-# features; SIMD in half of the modules), binaryen's interpreter runs it
+# features; SIMD in half of the modules, reference types in another half),
+# binaryen's interpreter runs it
 # (--fuzz-exec-before: the reference), and our translator + a C compiler build
 # it with tests/fuzz/fuzz_host.c, which runs it the same way and compares every
 # event (calls, logged values, results, traps).  Configurations: gcc and clang,
@@ -15,11 +16,16 @@
 #
 # Failure classes (each module is counted once, under its first failure):
 #   rejected     the translator refused a valid module
+#   accepted-invalid  the translator accepted a module wabt's validator rejects
 #   cc           the emitted C did not compile, or warned (-Wall -Wextra)
 #   mismatch     an event differed from the reference (value, trap, log)
 #   crash        the host died (signal) or hung (FUZZ_TIMEOUT seconds, default 20)
 # Skips (counted with their reason): binaryen could not make the module, or
-# neither reference could run it.
+# neither reference could run it, or the module is not standard WebAssembly:
+# binaryen 108's reference types predate the standard's (funcref as a subtype
+# of externref, typed function references), so a module made with them runs
+# only if wabt's validator (wasm-validate, the 2.0 features) accepts it; one
+# that wabt rejects and our translator accepts fails as "accepted-invalid".
 #
 # The second reference is wabt's interpreter (tests/fuzz/wabt_ref.mjs, needs
 # node and wabt).  It stands in where binaryen's interpreter is unsure: when it
@@ -49,11 +55,11 @@ REF2=${FUZZ_REF2:-unsure}
 out=${FUZZ_OUT:-$W2L_BUILD/fuzz}
 FEATURES="--enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory
   --enable-multivalue --enable-mutable-globals --disable-threads --disable-tail-call
-  --disable-exception-handling --disable-gc --disable-memory64 --disable-reference-types"
+  --disable-exception-handling --disable-gc --disable-memory64"
 
-for tool in wasm-opt gcc clang; do
+for tool in wasm-opt wasm-validate gcc clang; do
   if ! command -v $tool >/dev/null 2>&1; then
-    echo "fuzz: $tool is needed (apt-get install binaryen gcc clang)" >&2
+    echo "fuzz: $tool is needed (apt-get install binaryen wabt gcc clang)" >&2
     exit 2
   fi
 done
@@ -94,12 +100,26 @@ one() {
   rm -rf "$d" && mkdir -p "$d"
   simd=--disable-simd
   [ $((s / 4 % 2)) = 1 ] && simd=--enable-simd
+  refs=--disable-reference-types
+  [ $((s / 8 % 2)) = 1 ] && refs=--enable-reference-types
+  keep() { # CLASS CONFIG: keep the failing module
+    f="$out/fail/$s-$1"
+    mkdir -p "$f" && cp "$d"/* "$f/" 2>/dev/null
+    echo "$2" >"$f/config"
+    echo "fail $1 $2"
+  }
   "$out/fuzz_bytes" "$s" "$SIZE" >"$d/in.bin"
-  if ! wasm-opt "$d/in.bin" -ttf --denan $FEATURES $simd -o "$d/m.wasm" >/dev/null 2>&1; then
+  if ! wasm-opt "$d/in.bin" -ttf --denan $FEATURES $simd $refs -o "$d/m.wasm" >/dev/null 2>&1; then
     echo "skip binaryen-ttf"; return
   fi
+  if [ $refs = --enable-reference-types ] && ! wasm-validate "$d/m.wasm" >"$d/validate.log" 2>&1; then
+    if "$W2L_BUILD/wasm2c-lite" "$d/m.wasm" -n fz -o "$d/fz.c" 2>"$d/translate.log"; then
+      keep accepted-invalid translate; return
+    fi
+    rm -rf "$d"; echo "skip not-standard"; return
+  fi
   ref=binaryen
-  if ! timeout "$TIMEOUT" wasm-opt "$d/m.wasm" $FEATURES $simd --fuzz-exec-before -q \
+  if ! timeout "$TIMEOUT" wasm-opt "$d/m.wasm" $FEATURES $simd $refs --fuzz-exec-before -q \
       >"$d/ref.txt" 2>&1; then
     use_wabt "$d" || { echo "skip binaryen-interpreter"; return; }
     ref=wabt
@@ -113,12 +133,6 @@ one() {
     mkdir -p "$out/disagree/$s" && cp "$d"/* "$out/disagree/$s/" 2>/dev/null
     echo "$1" >"$out/disagree/$s/config"
     echo "skip references-disagree"
-  }
-  keep() { # CLASS CONFIG: keep the failing module
-    f="$out/fail/$s-$1"
-    mkdir -p "$f" && cp "$d"/* "$f/" 2>/dev/null
-    echo "$2" >"$f/config"
-    echo "fail $1 $2"
   }
   if ! "$W2L_BUILD/wasm2c-lite" "$d/m.wasm" -n fz -o "$d/fz.c" 2>"$d/translate.log"; then
     keep rejected translate; return

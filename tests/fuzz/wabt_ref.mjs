@@ -46,6 +46,7 @@ function run(tool, args) {
 // ---- the module's text: types, functions, exports ----
 
 const FLOAT_BITS = { f32: "i32", f64: "i64" };
+const ZERO = { v128: "v128.const i64x2 0 0", funcref: "ref.null func", externref: "ref.null extern" };
 
 // "(param i32 f64) (result i32)" -> { params: [...], results: [...] }
 function parseSig(text) {
@@ -101,7 +102,7 @@ function rewrite(wat) {
     const out = sig.results.map((t) => FLOAT_BITS[t] || t);
     const body = [];
     if (hang) body.push(`call ${hang.func}`);
-    for (const t of sig.params) body.push(t === "v128" ? "v128.const i64x2 0 0" : `${t}.const 0`);
+    for (const t of sig.params) body.push(ZERO[t] || `${t}.const 0`);
     body.push(`call ${e.func}`);
     if (sig.results.some((t) => FLOAT_BITS[t])) {
       // results to locals (last first), then back as bits
@@ -130,6 +131,7 @@ function floatText(x) {
 // one wasm-interp value "i32:4294967295", "v128 i32x4:0x... 0x... 0x... 0x..."
 // (with the type it had before the rewrite) -> binaryen's notation
 function value(text, type) {
+  if (type === "funcref" || type === "externref") return "ref"; // compared by presence only
   const m = text.match(/^(i32|i64|f32|f64|v128 i32x4):(.*)$/);
   if (!m) fail(`cannot read the value ${text}`);
   const v = m[2].trim();
@@ -149,10 +151,10 @@ const input = process.argv[2];
 if (!input) fail("usage: node wabt_ref.mjs M.wasm");
 const dir = mkdtempSync(join(tmpdir(), "wabt-ref-"));
 try {
-  const wat = run("wasm2wat", ["--enable-all", "--generate-names", input]);
+  const wat = run("wasm2wat", ["--generate-names", input]);
   const { text, exports } = rewrite(wat);
   writeFileSync(join(dir, "m.wat"), text);
-  run("wat2wasm", ["--enable-all", join(dir, "m.wat"), "-o", join(dir, "m.wasm")]);
+  run("wat2wasm", [join(dir, "m.wat"), "-o", join(dir, "m.wasm")]);
   const printed = run("wasm-interp", [
     "--run-all-exports", "--dummy-import-func", "-C", "100000", "-V", "1000000", join(dir, "m.wasm"),
   ]);
@@ -180,7 +182,7 @@ try {
       if (rest.startsWith("error:")) {
         out.push(`[trap ${rest.slice(6).trim()}]`);
       } else if (e.results.length) {
-        const vals = rest.split(/, (?=(?:i32|i64|f32|f64|v128)[ :])/);
+        const vals = rest.split(/, (?=(?:i32|i64|f32|f64|v128|funcref|externref)[ :])/);
         if (vals.length !== e.results.length) fail(`${e.name}: ${vals.length} results printed`);
         const shown = vals.map((v, r) => value(v, e.results[r]));
         out.push(`[fuzz-exec] note result: ${e.name} => ${shown.length > 1 ? `(${shown.join(", ")})` : shown[0]}`);
