@@ -71,9 +71,10 @@ struct cexpr {
                        compilers fold it to a constant and warn on what it makes */
   uint64_t value;   /* its bits when konst and of an integer type */
   enum opcode op;   /* operation of the outermost operator, OP_COUNT for leaves */
-  bool mask_konst;  /* op is and/or with an operand that folds ... */
+  bool mask_konst;  /* an and/or with an operand that folds (or an integer cast of one) ... */
   bool mask_known;  /* ... and is a literal ... */
-  uint64_t mask;    /* ... of these bits */
+  bool mask_or;     /* ... an or (else an and) ... */
+  uint64_t mask;    /* ... of these bits (as seen through the casts) */
   uint32_t nest;    /* parentheses nesting depth of text */
   struct deps deps; /* what text reads */
 };
@@ -652,7 +653,11 @@ static void op_br_table(struct fstate *fs, const struct instr *in) {
 
 /* Finish a call whose callee expression (up to the first argument) is in
  * callee: arguments are the stack slots from base up, results replace them. */
-static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
+/* The call of callee (its text up to the first argument) with the stack's
+ * arguments; note, when not NULL, ends the line as a comment (a comment that
+ * led the statement could line up with the body of an unbraced if above it,
+ * and clang would warn of misleading indentation). */
+static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee, const char *note) {
   const struct functype *ft = &fs->m->types[typeidx];
   uint32_t base = fs->sp - ft->nparams;
   struct ebuf args;
@@ -669,11 +674,11 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
   indent(fs);
   if (ft->nresults == 1) {
     if (slot_read(fs->prev, base, fs->stack[base].type))
-      emit_printf(fs->b, "%s = %s%s);\n", slot_name(fs, base, fs->stack[base].type), callee,
+      emit_printf(fs->b, "%s = %s%s);", slot_name(fs, base, fs->stack[base].type), callee,
                   args.data);
-    else emit_printf(fs->b, "%s%s);\n", callee, args.data);
+    else emit_printf(fs->b, "%s%s);", callee, args.data);
   } else if (ft->nresults == 0) {
-    emit_printf(fs->b, "%s%s);\n", callee, args.data);
+    emit_printf(fs->b, "%s%s);", callee, args.data);
   } else {
     emit_printf(fs->b, "{ %s res = %s%s);", emit_return_type(fs->e, typeidx), callee, args.data);
     bool any = false;
@@ -683,30 +688,33 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee) {
                   slot_name(fs, base + k, fs->stack[base + k].type), k);
       any = true;
     }
-    emit_put(fs->b, any ? " }\n" : " (void)res; }\n");
+    emit_put(fs->b, any ? " }" : " (void)res; }");
   }
+  if (note) emit_printf(fs->b, " /* %s */", note);
+  emit_put(fs->b, "\n");
   refresh_memories(fs);
 }
 
 static void op_call(struct fstate *fs, const struct instr *in) {
   uint32_t fi = in->imm.idx;
   const struct func *callee = &fs->m->funcs[fi];
-  struct ebuf c;
+  struct ebuf c, note;
   emit_init_buf(&c, fs->e->arena);
+  emit_init_buf(&note, fs->e->arena);
   if (callee->imported) { /* named in a comment: the index alone says little */
     const struct import *im = &fs->m->imports[callee->import];
-    emit_put(&c, "/* import ");
-    emit_comment_text(&c, im->module.data, im->module.len);
-    emit_put(&c, ".");
-    emit_comment_text(&c, im->field.data, im->field.len);
-    emit_put(&c, " */ ((");
+    emit_put(&note, "import ");
+    emit_comment_text(&note, im->module.data, im->module.len);
+    emit_put(&note, ".");
+    emit_comment_text(&note, im->field.data, im->field.len);
+    emit_put(&c, "((");
     emit_fnptr_type(fs->e, &c, callee->typeidx);
     emit_printf(&c, ")%s->base.funcs[%" PRIu32 "].fn)(inst->base.funcs[%" PRIu32 "].obj", inst(fs),
                 fi, fi);
   } else {
     emit_printf(&c, "%s(%s", fs->e->func_names[fi], inst(fs));
   }
-  emit_call(fs, callee->typeidx, c.data);
+  emit_call(fs, callee->typeidx, c.data, callee->imported ? note.data : NULL);
 }
 
 static void op_call_indirect(struct fstate *fs, const struct instr *in) {
@@ -724,7 +732,7 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   emit_put(&c, "((");
   emit_fnptr_type(fs->e, &c, typeidx);
   emit_put(&c, ")callee->fn)(callee->obj");
-  emit_call(fs, typeidx, c.data);
+  emit_call(fs, typeidx, c.data, NULL);
   fs->indent--;
   close_line(fs, "}");
 }
@@ -843,11 +851,11 @@ static bool is_eq_ne(enum opcode op) {
 static bool suspicious_with_constant(enum opcode op, const struct cexpr *x, const struct cexpr *c) {
   if (!x->text || x->konst || !c->konst) return false;
   if (x->boolean) return !is_eq_ne(op) || c->value > 1;
-  if (x->prec == PREC_UNARY) return c->value != 0; /* a cast: widened from a narrower type */
+  if (x->prec == PREC_UNARY && c->value != 0) return true; /* a cast: maybe widened */
   if (x->mask_konst && is_eq_ne(op)) {
     if (!x->mask_known) return true; /* a folded mask: its bits are not known here */
-    if (x->op == OP_I32_AND || x->op == OP_I64_AND) return (c->value & ~x->mask) != 0;
-    return (x->mask & ~c->value) != 0; /* or */
+    if (!x->mask_or) return (c->value & ~x->mask) != 0;
+    return (x->mask & ~c->value) != 0;
   }
   return false;
 }
@@ -893,6 +901,22 @@ static void push_i32_const(struct fstate *fs, uint32_t v) {
                               .folds = true,
                               .value = v,
                               .op = OP_COUNT});
+}
+
+/* A C compiler sees an and/or mask through the integer casts of wrap and
+ * extend: r, such a cast of x, keeps x's mask as the cast changes its bits. */
+static void see_mask_through_cast(enum opcode op, const struct cexpr *x, struct cexpr *r) {
+  uint64_t mask = x->mask;
+  switch (op) {
+  case OP_I32_WRAP_I64: mask &= 0xffffffffu; break;
+  case OP_I64_EXTEND_I32_U: break;
+  case OP_I64_EXTEND_I32_S: mask = (uint64_t)(int64_t)(int32_t)(uint32_t)mask; break;
+  default: return;
+  }
+  r->mask_konst = true;
+  r->mask_known = x->mask_known;
+  r->mask_or = x->mask_or;
+  r->mask = mask;
 }
 
 /* Expand the template of a numeric row with its operands. */
@@ -955,8 +979,10 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
     const struct cexpr *m = operand[1].folds ? &operand[1] : &operand[0];
     r.mask_konst = true;
     r.mask_known = m->konst;
+    r.mask_or = in->op == OP_I32_OR || in->op == OP_I64_OR;
     r.mask = m->value;
   }
+  if (operand[0].mask_konst) see_mask_through_cast((enum opcode)in->op, &operand[0], &r);
   return r;
 }
 

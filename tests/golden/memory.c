@@ -57,7 +57,7 @@ static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint3
   inst->g1_count.value.i32 = i0 + 1u;
   i0 = inst->g1_count.value.i32;
 #line 16 "memory.wat"
-  /* import env.log */ ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0);
+  ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0); /* import env.log */
   {
 #line 17 "memory.wat"
     const w2l_ref *callee = w2l_call_indirect_check(inst->table0, l0_op, inst->types[0]);

@@ -210,3 +210,34 @@
     (local.get 1)))
 (assert_return (invoke "folded" (i32.const 0)) (i32.const 9))
 (assert_return (invoke "folded" (i32.const 12)) (i32.const 9))
+
+;; The same masks seen through wrap and extend: C compilers look through the
+;; casts (campaign seeds 622999 and 623510: a bitwise comparison always false
+;; or true).
+(module
+  (func (export "wrapped") (param i64) (result i32)
+    (local i32)
+    (if (i32.eqz (i32.wrap_i64 (i64.or (local.get 0) (i64.const -108))))
+      (then (local.set 1 (i32.const 1))))
+    (block
+      (br_if 0 (i32.wrap_i64 (i64.or (local.get 0) (i64.const -68))))
+      (local.set 1 (i32.add (local.get 1) (i32.const 2))))
+    (if (i64.eqz (i64.extend_i32_u (i32.or (i32.wrap_i64 (local.get 0)) (i32.const 3))))
+      (then (local.set 1 (i32.add (local.get 1) (i32.const 4)))))
+    (if (i64.eq (i64.extend_i32_s (i32.and (i32.wrap_i64 (local.get 0)) (i32.const 0x80000001)))
+                (i64.const 2))
+      (then (local.set 1 (i32.add (local.get 1) (i32.const 8)))))
+    (local.get 1)))
+(assert_return (invoke "wrapped" (i64.const 0)) (i32.const 0))
+(assert_return (invoke "wrapped" (i64.const -1)) (i32.const 0))
+
+;; A call of an import right after a one-line "if (...) goto" whose goto
+;; starts in the column where the call's text did (campaign seed 628576:
+;; clang's misleading indentation): the import's name ends the line instead.
+(module
+  (import "spectest" "print_i32" (func $print (param i32)))
+  (func (export "aligned") (param i32)
+    (block
+      (br_if 0 (i32.ne (i32.add (local.get 0) (i32.const 123)) (i32.const 1234567890)))
+      (call $print (local.get 0)))))
+(assert_return (invoke "aligned" (i32.const 7)))
