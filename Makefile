@@ -110,9 +110,12 @@ RUNTIME_TESTS := $(foreach m,guard explicit,$(RT_PROGRAMS:%=$(BUILD)/test-runtim
 rt_cflags = $(CFLAGS_ALL) -DW2L_BOUNDS=$(if $(filter guard,$1),1,0) -Iruntime -Itests/unit \
   -iquote $(RT_EMITTED)
 
+# Translator options of a module, when it needs any.
+RT_FLAGS_interrupt := --epoch --fuel
+RT_FLAGS_spinstart := --epoch
 $(RT_EMITTED)/%.c: tests/runtime/%.wat $(TRANSLATOR)
 	@mkdir -p $(dir $@)
-	$(TRANSLATOR) $< -n $* -o $@
+	$(TRANSLATOR) $< $(RT_FLAGS_$*) -n $* -o $@
 
 $(RT_EMITTED)/kitplug.c: tests/runtime/kit.wat $(TRANSLATOR)
 	@mkdir -p $(dir $@)
@@ -138,6 +141,8 @@ $$(BUILD)/test-runtime/$1/kitplug.so: $$(RT_EMITTED)/kitplug.c
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) -shared -fPIC -DW2L_PLUGIN $$< -o $$@
 $$(BUILD)/test-runtime/$1/runtime_emitted: $$(RT_MODULES:%=$$(BUILD)/test-runtime/$1/emitted/%.o)
+$$(BUILD)/test-runtime/$1/runtime_interrupt: $$(BUILD)/test-runtime/$1/emitted/interrupt.o \
+  $$(BUILD)/test-runtime/$1/emitted/spinstart.o
 $$(BUILD)/test-runtime/$1/runtime_%: tests/unit/runtime_%.c $$(rt_lib_$1) $$(RTHDR)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) $$(DEPFLAGS) -rdynamic $$(filter %.c %.o,$$^) $$(rt_lib_$1) \

@@ -625,7 +625,10 @@ struct emit_options {
    * each function goes back to c_name's own lines. */
   const struct source *line_source;
   const char *c_name;
+  unsigned interrupt; /* EMIT_EPOCH | EMIT_FUEL: interruption checks (--epoch, --fuel) */
 };
+#define EMIT_EPOCH 1u /* W2L_EPOCH_CHECK at loop headers and entries of recursive functions */
+#define EMIT_FUEL 2u  /* W2L_FUEL at function entries and loop headers */
 
 /* Write the C translation of a validated module to c_out and, if h_out is not
  * NULL, its header to h_out. */

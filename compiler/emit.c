@@ -476,17 +476,23 @@ static void emit_init(struct emitter *e) {
 static void emit_descriptor(struct emitter *e) {
   const struct module *m = e->m;
   const char *x = e->prefix;
+  const char *interrupt = e->interrupt == 0            ? ""
+                          : e->interrupt == EMIT_EPOCH ? "  .interrupt = W2L_INTERRUPT_EPOCH,\n"
+                          : e->interrupt == EMIT_FUEL
+                              ? "  .interrupt = W2L_INTERRUPT_FUEL,\n"
+                              : "  .interrupt = W2L_INTERRUPT_EPOCH | W2L_INTERRUPT_FUEL,\n";
   emit_printf(
       e->out,
       "const w2l_module %s_module = {\n"
-      "  .abi = W2L_ABI_VERSION,\n  .bounds = W2L_BOUNDS,\n  .name = \"%s\",\n"
+      "  .abi = W2L_ABI_VERSION,\n  .bounds = W2L_BOUNDS,\n%s"
+      "  .name = \"%s\",\n"
       "  .ntypes = %" PRIu32 ",\n  .type_sigs = %s%s,\n  .trampolines = %s%s,\n"
       "  .nimports = %" PRIu32 ",\n  .imports = %s%s,\n"
       "  .nexports = %" PRIu32 ",\n  .exports = %s%s,\n"
       "  .nfuncs = %" PRIu32 ",\n  .ntables = %" PRIu32 ",\n  .nmemories = %" PRIu32
       ",\n  .nglobals = %" PRIu32 ",\n  .func_types = %s%s,\n"
       "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n};\n\n",
-      x, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
+      x, interrupt, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
       m->ntypes ? x : "NULL", m->ntypes ? "__trampolines" : "", m->nimports,
       m->nimports ? x : "NULL", m->nimports ? "__imports" : "", m->nexports,
       m->nexports ? x : "NULL", m->nexports ? "__exports" : "", m->nfuncs, m->ntables, m->nmems,
@@ -677,7 +683,8 @@ static void emit_function_streamed(struct emitter *e, uint32_t funcidx, FILE *c_
 
 void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out, FILE *h_out) {
   struct ebuf out;
-  struct emitter e = {.m = m, .arena = m->arena, .prefix = opt->prefix, .out = &out};
+  struct emitter e = {
+      .m = m, .arena = m->arena, .prefix = opt->prefix, .out = &out, .interrupt = opt->interrupt};
   emit_init_buf(&out, m->arena);
   if (opt->line_source && opt->c_name) init_lines(&e, opt->line_source, opt->c_name);
   make_names(&e);

@@ -536,6 +536,44 @@ static void close_brace(struct fstate *fs, const char *tail) {
   close_line(fs, fmt(fs, "}%s", tail));
 }
 
+/* ---- interruption (emit_options.interrupt) ---- */
+
+/* Index of the end of the block, loop or if opened at code[i]. */
+static uint32_t matching_end(const struct expr *body, uint32_t i) {
+  for (uint32_t depth = 0; ++i < body->count;) {
+    enum opcode op = (enum opcode)body->code[i].op;
+    if (op == OP_BLOCK || op == OP_LOOP || op == OP_IF) depth++;
+    else if (op == OP_END && depth-- == 0) return i;
+  }
+  return body->count;
+}
+
+/* Fuel charged by the check at the start of the code from body->code[i] to
+ * the end of its block: its instructions, except those of the loops nested in
+ * it (they charge their own), at least 1. */
+static uint64_t fuel_cost(const struct expr *body, uint32_t i) {
+  uint64_t cost = 0;
+  for (uint32_t depth = 0; i < body->count; i++) {
+    enum opcode op = (enum opcode)body->code[i].op;
+    if (op == OP_END && depth-- == 0) break;
+    if (op == OP_END || op == OP_ELSE) continue;
+    cost++;
+    if (op == OP_LOOP) i = matching_end(body, i);
+    else if (op == OP_BLOCK || op == OP_IF) depth++;
+  }
+  return cost ? cost : 1;
+}
+
+/* The checks at a loop header or a function entry whose code starts at
+ * body->code[i]: the epoch where the code can run without bound (loops,
+ * recursive functions), fuel everywhere. */
+static void interrupt_checks(struct fstate *fs, uint32_t i, bool unbounded) {
+  if ((fs->e->interrupt & EMIT_EPOCH) && unbounded)
+    line(fs, "W2L_EPOCH_CHECK(&%s->base);", inst(fs));
+  if (fs->e->interrupt & EMIT_FUEL)
+    line(fs, "W2L_FUEL(&%s->base, %" PRIu64 "u);", inst(fs), fuel_cost(&fs->f->body, i));
+}
+
 static void op_block(struct fstate *fs, const struct instr *in) {
   struct cexpr cond = {0};
   if (in->op == OP_IF) {
@@ -551,7 +589,10 @@ static void op_block(struct fstate *fs, const struct instr *in) {
                   : fmt(fs, "L%" PRIu32, c->label);
   c->height = fs->sp - c->nparams;
   if (in->op == OP_LOOP) {
-    if (label_used(fs->prev, c->label)) emit_printf(fs->b, "%s:;\n", c->cname);
+    if (label_used(fs->prev, c->label)) {
+      emit_printf(fs->b, "%s:;\n", c->cname);
+      interrupt_checks(fs, (uint32_t)(in - fs->f->body.code) + 1, true);
+    }
   } else if (in->op == OP_IF && fs->braces < MAX_BRACES) {
     open_brace(fs, as_cond(fs, &cond));
   } else if (in->op == OP_IF) {
@@ -1378,6 +1419,9 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   for (uint32_t i = 0; i < nparams; i++)
     emit_printf(out, ", %s %s", emit_ctype(fs.ft->params[i]), fs.local_names[i]);
   emit_put(out, ") {\n");
+  bool epoch = (e->interrupt & EMIT_EPOCH) && e->recursive[funcidx],
+       fuel = e->interrupt & EMIT_FUEL;
+  if (epoch || fuel) fs.use.inst = true;
   if (fs.use.inst) emit_printf(out, "  %s__instance *inst = obj;\n", e->prefix);
   else emit_put(out, "  (void)obj;\n");
   for (uint32_t i = 0; i < nparams; i++)
@@ -1400,6 +1444,8 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
    * runaway recursion exhausts the stack.  The others cannot go deeper than
    * the module's longest call chain. */
   if (e->recursive[funcidx]) emit_put(out, "  W2L_FUNC_ENTRY();\n");
+  if (epoch) emit_put(out, "  W2L_EPOCH_CHECK(&inst->base);\n");
+  if (fuel) emit_printf(out, "  W2L_FUEL(&inst->base, %" PRIu64 "u);\n", fuel_cost(&f->body, 0));
   emit_put(out, body.data);
   emit_put(out, "}\n\n");
 }

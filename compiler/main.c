@@ -23,6 +23,11 @@ static const char usage[] =
     "  --no-line-directives   no #line directives (by default, function bodies\n"
     "                         translated from a .wat file into OUT.c point back\n"
     "                         to its lines, for compiler messages and debuggers)\n"
+    "  --epoch                the host can interrupt running code: loops and\n"
+    "                         recursive functions check the runtime's epoch\n"
+    "                         against the instance's deadline (trap \"interrupted\")\n"
+    "  --fuel                 count fuel: function entries and loop iterations\n"
+    "                         charge their instruction counts (trap \"out of fuel\")\n"
     "  --help                 show this help\n"
     "  --version              show the version\n";
 
@@ -45,6 +50,7 @@ struct job {
   const char *out_c;     /* -o path or NULL */
   const char *name;      /* -n value or NULL */
   bool no_lines;         /* --no-line-directives */
+  unsigned interrupt;    /* --epoch, --fuel: EMIT_EPOCH | EMIT_FUEL */
   struct output c, h;    /* the C file and its header (h.f NULL: no header) */
 };
 
@@ -131,6 +137,7 @@ static void compile(void *arg) {
   struct emit_options opt = {
       .prefix = emit_mangle(&j->arena, (const uint8_t *)name, strlen(name)),
       .header_name = NULL,
+      .interrupt = j->interrupt,
   };
   if (src->is_text && j->out_c && strcmp(src->filename, "-") != 0 && !j->no_lines) {
     opt.line_source = src;
@@ -274,6 +281,10 @@ int main(int argc, char **argv) {
       j.no_lines = true;
     } else if (strcmp(a, "--line-directives") == 0) {
       j.no_lines = false;
+    } else if (strcmp(a, "--epoch") == 0) {
+      j.interrupt |= EMIT_EPOCH;
+    } else if (strcmp(a, "--fuel") == 0) {
+      j.interrupt |= EMIT_FUEL;
     } else if (a[0] == '-' && a[1] != '\0') {
       fprintf(stderr, "wasm2c-lite: error: unknown option '%s'\n%s", a, usage);
       return 2;

@@ -166,6 +166,7 @@ static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *impor
   w2l_instance *inst = calloc(1, m->instance_size > sizeof *inst ? m->instance_size : sizeof *inst);
   if (!inst) return NULL;
   inst->module = m;
+  rt_init_budget(inst);
   inst->types = calloc(m->ntypes + 1, sizeof *inst->types);
   inst->funcs = calloc(m->nfuncs + 1, sizeof *inst->funcs);
   inst->tables = calloc(m->ntables + 1, sizeof *inst->tables);

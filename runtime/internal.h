@@ -20,6 +20,10 @@ void rt_thread_setup(void);
  * not UINT64_MAX (set around instantiation by the linker). */
 extern _Thread_local uint64_t rt_new_memory_limit;
 
+/* interrupt.c: give a new instance this thread's epoch deadline and fuel
+ * (w2l_set_new_instance_budget). */
+void rt_init_budget(w2l_instance *inst);
+
 /* functype.c: the value type a signature letter stands for (i I f F V r x),
  * or 0 (no w2l_valtype) for any other character. */
 w2l_valtype rt_valtype_of_letter(char c);

@@ -193,6 +193,8 @@ typedef struct w2l_val {
   X(UNINITIALIZED_ELEMENT, "uninitialized element")        \
   X(INDIRECT_TYPE_MISMATCH, "indirect call type mismatch") \
   X(STACK_EXHAUSTED, "call stack exhausted")               \
+  X(INTERRUPTED, "interrupted")                            \
+  X(OUT_OF_FUEL, "out of fuel")                            \
   X(HOST, "host trap")                                     \
   X(CALL_ERROR, "invalid call")
 
@@ -524,6 +526,7 @@ typedef void (*w2l_trampoline)(const w2l_ref *f, const w2l_value *args, w2l_valu
 typedef struct w2l_module {
   uint32_t abi;                                  /* W2L_ABI_VERSION of the emitter */
   int bounds;                                    /* W2L_BOUNDS the code was compiled with */
+  unsigned interrupt;                            /* W2L_INTERRUPT_* checks compiled in */
   const char *name;                              /* module name (C prefix) */
   uint32_t ntypes;                               /* function types */
   const char *const *type_sigs;                  /* ntypes signature strings */
@@ -553,7 +556,65 @@ typedef struct w2l_module {
   void (*free)(struct w2l_instance *inst);
 } w2l_module;
 
-#define W2L_ABI_VERSION 1
+#define W2L_ABI_VERSION 2
+
+/* ---- Interruption: epochs and fuel ----
+ *
+ * A plugin that loops forever can be stopped only by code that checks.  The
+ * translator puts checks in when asked (chosen at translation time, nothing
+ * is emitted otherwise and nothing costs anything):
+ *
+ *   --epoch   W2L_EPOCH_CHECK at every loop header and at the entry of every
+ *             function that may recurse: traps "interrupted" once the
+ *             process-wide epoch (w2l_epoch_increment) has reached the
+ *             instance's deadline (w2l_instance_set_epoch_deadline).  Code
+ *             without loops or recursion runs in bounded time; calls into
+ *             host functions are the host's business.
+ *   --fuel    W2L_FUEL at every function entry and loop header: each charges
+ *             the number of wasm instructions of the function or loop body
+ *             outside the loops nested in it (a static bound on the work until
+ *             the next check, branches not subtracted) and traps "out of fuel"
+ *             when the instance's fuel (w2l_instance_set_fuel) does not cover
+ *             it.  Deterministic: the same module, inputs and fuel trap at the
+ *             same instruction on every machine.
+ *
+ * Both only end wasm code at a check; a trap unwinds to the host's call as
+ * any trap does, and the instance stays usable (give it a new deadline or
+ * fuel and call again).  From a signal handler or another thread, the one
+ * thing a host may call is w2l_epoch_increment (a lock-free atomic add:
+ * async-signal-safe); w2l_trap_raise is for host functions called by wasm,
+ * never for signal handlers. */
+#define W2L_INTERRUPT_EPOCH 1u /* w2l_module.interrupt: --epoch checks */
+#define W2L_INTERRUPT_FUEL 2u  /* w2l_module.interrupt: --fuel checks */
+
+/* The process-wide epoch, read by W2L_EPOCH_CHECK (not for hosts: use
+ * w2l_epoch_now and w2l_epoch_increment). */
+extern uint64_t w2l_epoch;
+#if defined(__GNUC__)
+#define W2L_EPOCH_NOW() __atomic_load_n(&w2l_epoch, __ATOMIC_RELAXED)
+#else
+#define W2L_EPOCH_NOW() (*(volatile uint64_t *)&w2l_epoch)
+#endif
+
+/* Advance the epoch by one; running code whose instance's deadline is reached
+ * traps "interrupted" at its next check.  Async-signal-safe and thread-safe. */
+void w2l_epoch_increment(void);
+/* The current epoch (starts at 0). */
+uint64_t w2l_epoch_now(void);
+
+/* Emitted (with --epoch) at loop headers and entries of functions that may
+ * recurse; base is the instance's w2l_instance. */
+#define W2L_EPOCH_CHECK(base)                                    \
+  do {                                                           \
+    if (W2L_UNLIKELY(W2L_EPOCH_NOW() >= (base)->epoch_deadline)) \
+      w2l_trap_raise(W2L_TRAP_INTERRUPTED);                      \
+  } while (0)
+/* Emitted (with --fuel) at function entries and loop headers: charge n. */
+#define W2L_FUEL(base, n)                                                       \
+  do {                                                                          \
+    if (W2L_UNLIKELY((base)->fuel < (n))) w2l_trap_raise(W2L_TRAP_OUT_OF_FUEL); \
+    (base)->fuel -= (n);                                                        \
+  } while (0)
 
 /* The generic view of an instance; the emitted instance struct begins with it. */
 typedef struct w2l_instance {
@@ -564,6 +625,8 @@ typedef struct w2l_instance {
   w2l_memory **memories;      /* module->nmemories memories */
   w2l_global **globals;       /* module->nglobals globals */
   void *host_data;            /* free for the host */
+  uint64_t epoch_deadline;    /* W2L_EPOCH_CHECK traps once the epoch reaches it */
+  uint64_t fuel;              /* fuel left for W2L_FUEL (translated with --fuel) */
 } w2l_instance;
 
 /* Error details from linking and instantiation. */
@@ -616,6 +679,24 @@ w2l_trap w2l_call_n(w2l_instance *inst, const char *name, size_t len, const w2l_
 /* Set the growth limit (pages) of every memory inst defines (not imported
  * ones): the sandbox's per-instance memory quota.  See w2l_memory_set_limit. */
 void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages);
+
+/* Interruption (see "Interruption: epochs and fuel" above).  A module
+ * translated with --epoch traps "interrupted" once w2l_epoch_now() reaches
+ * now + ticks; ticks == 0 means never (the default: a new instance has no
+ * deadline unless w2l_set_new_instance_budget said otherwise).  Without
+ * --epoch the deadline is kept but nothing checks it. */
+void w2l_instance_set_epoch_deadline(w2l_instance *inst, uint64_t ticks);
+/* Fuel of a module translated with --fuel: set what is left (UINT64_MAX, the
+ * default, is as good as unlimited), or read it, e.g. after a call, to see
+ * what the call consumed.  Fuel is per instance, not per thread: give each
+ * call its budget before calling. */
+void w2l_instance_set_fuel(w2l_instance *inst, uint64_t fuel);
+uint64_t w2l_instance_fuel(const w2l_instance *inst);
+/* The epoch deadline (ticks from the moment of instantiation, 0: none) and the
+ * fuel that instances created afterwards on this thread start with, so that a
+ * start function that loops forever is stopped too.  The defaults: 0 and
+ * UINT64_MAX (no limit). */
+void w2l_set_new_instance_budget(uint64_t epoch_ticks, uint64_t fuel);
 
 /* ===================================================================== */
 /* Linker and plugins                                                     */

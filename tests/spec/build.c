@@ -70,7 +70,8 @@ static void front_end(void *arg) {
   j->out = fopen(path, "w");
   free(path);
   if (!j->out) diag_error(NULL, 0, "cannot write the module's C in %s", j->r->workdir);
-  struct emit_options opt = {.prefix = j->r->built[j->index].prefix, .header_name = NULL};
+  struct emit_options opt = {
+      .prefix = j->r->built[j->index].prefix, .header_name = NULL, .interrupt = j->r->interrupt};
   emit_module(m, &opt, j->out, NULL);
   if (fclose(j->out) != 0) {
     j->out = NULL;

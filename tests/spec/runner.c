@@ -72,14 +72,15 @@ char *xprintf(const char *fmt, ...) {
 
 static const char usage[] =
     "usage: wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] [--diff-wabt]\n"
-    "                   SCRIPT.wast\n"
+    "                   [--epoch] [--fuel] SCRIPT.wast\n"
     "Run a WebAssembly script: every module through wasm2c-lite and the C compiler.\n"
     "  --line N    rerun the command on line N (earlier commands run silently)\n"
     "  --keep      keep the work directory (emitted C, cc log, shared objects)\n"
     "  --verbose   more detail on failures and notes\n"
     "  --no-multi-memory  reject modules with several memories, as 2.0 does\n"
     "  --diff-wabt        also check that each text module and wat2wasm's binary\n"
-    "                     of it read to the same IR (counted as text=binary)\n";
+    "                     of it read to the same IR (counted as text=binary)\n"
+    "  --epoch, --fuel    translate with the interruption checks (unlimited budget)\n";
 
 static bool read_file(const char *path, struct source *src) {
   FILE *f = fopen(path, "rb");
@@ -360,6 +361,10 @@ int main(int argc, char **argv) {
       r.features.multi_memory = false;
     } else if (strcmp(a, "--diff-wabt") == 0) {
       r.diff_wabt = true;
+    } else if (strcmp(a, "--epoch") == 0) {
+      r.interrupt |= EMIT_EPOCH;
+    } else if (strcmp(a, "--fuel") == 0) {
+      r.interrupt |= EMIT_FUEL;
     } else if (strcmp(a, "--keep") == 0) {
       r.keep = true;
     } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {

@@ -89,6 +89,7 @@ struct run {
   bool verbose;              /* print extra detail */
   bool keep;                 /* keep the work directory */
   bool diff_wabt;            /* compare text modules with wat2wasm's binaries */
+  unsigned interrupt;        /* emit_options.interrupt: --epoch, --fuel */
   struct val_features features; /* what the validator accepts (--no-multi-memory) */
   uint32_t diff_skipped;     /* --diff-wabt: accepted text modules not compared */
 };

@@ -8,14 +8,17 @@
 #
 # Each tests/golden/NAME.wat is translated with `wasm2c-lite NAME.wat -o NAME.c`
 # in the output directory, so that the #line directives name NAME.wat and
-# NAME.c wherever the repository is.
+# NAME.c wherever the repository is.  A first line ";; flags: ..." gives the
+# translator options of that module.
 . "$(dirname "$0")/lib.sh"
 tmp="$W2L_BUILD/golden"
 rm -rf "$tmp" && mkdir -p "$tmp"
 for wat in "$W2L_ROOT"/tests/golden/*.wat; do
   name=$(basename "$wat" .wat)
   cp "$wat" "$tmp/$name.wat"
-  if ! (cd "$tmp" && "$W2L_BUILD/wasm2c-lite" "$name.wat" -o "$name.c") 2>"$tmp/$name.err"; then
+  flags=$(sed -n '1s/^;; flags: //p' "$wat")
+  # shellcheck disable=SC2086
+  if ! (cd "$tmp" && "$W2L_BUILD/wasm2c-lite" "$name.wat" $flags -o "$name.c") 2>"$tmp/$name.err"; then
     bad "$name" "translation failed:"
     sed 's/^/    /' "$tmp/$name.err"
     continue

@@ -5,6 +5,7 @@
 #   tests/wast/*.wast          with every feature we support (multi-memory...)
 #   tests/wast/core-2.0/*.wast with the WebAssembly 2.0 rules (--no-multi-memory)
 # Both with --diff-wabt: each text module also read from wat2wasm's binary.
+# tests/wast/*.wast once more translated with --epoch --fuel.
 # miscompile.wast (warning shapes the fuzz campaign found, each compiler has
 # its own) also runs with every other compiler of $compilers.
 . "$(dirname "$0")/lib.sh"
@@ -20,6 +21,9 @@ run() { # DIR LOGS RUNNER-FLAGS [NAME...]
 }
 run . wast-scripts "--diff-wabt"
 run core-2.0 wast-core-2.0 "--no-multi-memory --diff-wabt"
+# The same scripts translated with the interruption checks (unlimited budget):
+# they must not change what any program computes.
+run . wast-interrupt "--epoch --fuel"
 main_cc=$W2L_CC
 for cc in $compilers; do
   [ "$(program "$cc")" = "$(program "$main_cc")" ] && continue
