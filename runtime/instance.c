@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -132,8 +133,9 @@ static bool check_imports(const w2l_module *m, const w2l_extern *imports, w2l_er
 
 /* ---- Instances ---- */
 
-/* Instances whose init trapped: kept alive because imported tables may point at
- * their functions (the spec keeps such partial effects). */
+/* Instances whose init trapped while something outside them may still point
+ * at their functions (the spec keeps such partial effects): kept alive until
+ * exit.  Only those: see refs_escaped. */
 struct zombie {
   w2l_instance *inst; /* the half-initialized instance */
   struct zombie *next;
@@ -149,6 +151,38 @@ static void keep_zombie(w2l_instance *inst) {
   z->next = zombies;
   zombies = z;
   pthread_mutex_unlock(&zombie_lock);
+}
+
+/* Whether a funcref of inst (obj == inst) may be held outside it after its
+ * init trapped: in an imported table or global, or given to an imported
+ * function with a funcref parameter (a host or another instance may have
+ * kept it).  Nothing else outside can reach a half-initialized instance. */
+static bool refs_escaped(const w2l_instance *inst, const w2l_extern *imports) {
+  const w2l_module *m = inst->module;
+  for (uint32_t i = 0; i < m->nimports; i++) {
+    switch (imports[i].kind) {
+    case W2L_EXTERN_TABLE: {
+      const w2l_table *t = imports[i].of.table;
+      if (t->reftype != W2L_FUNCREF) break;
+      for (uint32_t k = 0; k < t->size; k++)
+        if (t->elems[k].obj == inst) return true;
+      break;
+    }
+    case W2L_EXTERN_GLOBAL: {
+      const w2l_global *g = imports[i].of.global;
+      if (g->type == W2L_FUNCREF && g->value.ref.obj == inst) return true;
+      break;
+    }
+    case W2L_EXTERN_FUNC: {
+      const char *sig = m->imports[i].type.sig;
+      const char *colon = strchr(sig, ':');
+      if (memchr(sig, 'r', colon ? (size_t)(colon - sig) : strlen(sig))) return true;
+      break;
+    }
+    default: break;
+    }
+  }
+  return false;
 }
 
 static void free_base(w2l_instance *inst) {
@@ -244,7 +278,8 @@ w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2
   trap = w2l_protect(run_init, &call);
   if (trap != W2L_OK) {
     rt_error(err, trap, "%s", w2l_trap_message(trap));
-    keep_zombie(inst);
+    if (refs_escaped(inst, imports)) keep_zombie(inst);
+    else w2l_instance_free(inst); /* no one can reach it: memories and all go now */
     return NULL;
   }
   if (call.error) {
