@@ -141,7 +141,8 @@ $$(BUILD)/test-runtime/$1/kitplug.so: $$(RT_EMITTED)/kitplug.c
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) -shared -fPIC -DW2L_PLUGIN $$< -o $$@
 $$(BUILD)/test-runtime/$1/runtime_emitted: $$(RT_MODULES:%=$$(BUILD)/test-runtime/$1/emitted/%.o)
-$$(BUILD)/test-runtime/$1/runtime_hostile: $$(BUILD)/test-runtime/$1/emitted/growtrap.o
+$$(BUILD)/test-runtime/$1/runtime_hostile: $$(BUILD)/test-runtime/$1/emitted/growtrap.o \
+  $$(BUILD)/test-runtime/$1/emitted/interrupt.o
 $$(BUILD)/test-runtime/$1/runtime_interrupt: $$(BUILD)/test-runtime/$1/emitted/interrupt.o \
   $$(BUILD)/test-runtime/$1/emitted/spinstart.o
 $$(BUILD)/test-runtime/$1/runtime_%: tests/unit/runtime_%.c $$(rt_lib_$1) $$(RTHDR)

@@ -484,20 +484,19 @@ static void emit_descriptor(struct emitter *e) {
   emit_printf(
       e->out,
       "const w2l_module %s_module = {\n"
-      "  .abi = W2L_ABI_VERSION,\n  .bounds = W2L_BOUNDS,\n%s"
-      "  .name = \"%s\",\n"
+      "  .abi = W2L_ABI_VERSION,\n  .bounds = W2L_BOUNDS,\n  .name = \"%s\",\n"
       "  .ntypes = %" PRIu32 ",\n  .type_sigs = %s%s,\n  .trampolines = %s%s,\n"
       "  .nimports = %" PRIu32 ",\n  .imports = %s%s,\n"
       "  .nexports = %" PRIu32 ",\n  .exports = %s%s,\n"
       "  .nfuncs = %" PRIu32 ",\n  .ntables = %" PRIu32 ",\n  .nmemories = %" PRIu32
       ",\n  .nglobals = %" PRIu32 ",\n  .func_types = %s%s,\n"
-      "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n};\n\n",
-      x, interrupt, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
+      "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n%s};\n\n",
+      x, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
       m->ntypes ? x : "NULL", m->ntypes ? "__trampolines" : "", m->nimports,
       m->nimports ? x : "NULL", m->nimports ? "__imports" : "", m->nexports,
       m->nexports ? x : "NULL", m->nexports ? "__exports" : "", m->nfuncs, m->ntables, m->nmems,
       m->nglobals, m->nfuncs ? x : "NULL", m->nfuncs ? "__func_types" : "", x, x,
-      has_free(m) ? x : "NULL", has_free(m) ? "__free" : "");
+      has_free(m) ? x : "NULL", has_free(m) ? "__free" : "", interrupt);
   emit_printf(e->out,
               "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err) {\n"
               "  return w2l_instantiate(&%s_module, imports, err);\n}\n\n"

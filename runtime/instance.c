@@ -185,6 +185,78 @@ static bool refs_escaped(const w2l_instance *inst, const w2l_extern *imports) {
   return false;
 }
 
+static void free_instance(w2l_instance *inst);
+
+/* ---- Live instances: the handles w2l_instantiate returned, not yet freed ---- */
+
+/* An open-addressing set of instance addresses (NULL: empty slot, TOMB:
+ * removed), under live_lock. */
+static const w2l_instance **live;
+static size_t live_cap, live_used; /* slots; slots not NULL (tombstones included) */
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+static const char tomb_mark;
+#define TOMB ((const w2l_instance *)&tomb_mark)
+
+static size_t live_slot(const w2l_instance *inst, size_t cap) {
+  uint64_t h = (uint64_t)(uintptr_t)inst * UINT64_C(0x9E3779B97F4A7C15);
+  return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* Slot of inst, or of the empty slot where it would go (caller holds the lock). */
+static size_t live_find(const w2l_instance *inst) {
+  size_t i = live_slot(inst, live_cap);
+  while (live[i] && live[i] != inst) i = (i + 1) & (live_cap - 1);
+  return i;
+}
+
+/* Rebuild the set in cap slots without tombstones (caller holds the lock). */
+static bool live_rehash(size_t cap) {
+  const w2l_instance **old = live, **fresh = calloc(cap, sizeof *fresh);
+  size_t old_cap = live_cap;
+  if (!fresh) return false;
+  live = fresh, live_cap = cap, live_used = 0;
+  for (size_t i = 0; i < old_cap; i++)
+    if (old[i] && old[i] != TOMB) {
+      live[live_find(old[i])] = old[i];
+      live_used++;
+    }
+  free(old);
+  return true;
+}
+
+static bool live_add(const w2l_instance *inst) {
+  bool ok = true;
+  pthread_mutex_lock(&live_lock);
+  if ((live_used + 1) * 2 > live_cap) ok = live_rehash(live_cap < 64 ? 64 : live_cap * 2);
+  if (ok) {
+    live[live_find(inst)] = inst;
+    live_used++;
+  }
+  pthread_mutex_unlock(&live_lock);
+  return ok;
+}
+
+/* Remove inst; false if it was not live. */
+static bool live_remove(const w2l_instance *inst) {
+  bool found = false;
+  pthread_mutex_lock(&live_lock);
+  if (live_cap) {
+    size_t i = live_find(inst);
+    if ((found = live[i] == inst)) live[i] = TOMB;
+  }
+  pthread_mutex_unlock(&live_lock);
+  return found;
+}
+
+bool w2l_instance_live(const w2l_instance *inst) {
+  bool found = false;
+  if (!inst || inst == TOMB) return false;
+  pthread_mutex_lock(&live_lock);
+  if (live_cap) found = live[live_find(inst)] == inst;
+  pthread_mutex_unlock(&live_lock);
+  return found;
+}
+
 static void free_base(w2l_instance *inst) {
   free(inst->types);
   free(inst->funcs);
@@ -279,25 +351,30 @@ w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2
   if (trap != W2L_OK) {
     rt_error(err, trap, "%s", w2l_trap_message(trap));
     if (refs_escaped(inst, imports)) keep_zombie(inst);
-    else w2l_instance_free(inst); /* no one can reach it: memories and all go now */
+    else free_instance(inst); /* no one can reach it: memories and all go now */
     return NULL;
   }
-  if (call.error) {
-    rt_error(err, W2L_OK, "instantiating module \"%s\": %s", m->name, call.error);
-    w2l_instance_free(inst);
+  if (call.error || !live_add(inst)) {
+    rt_error(err, W2L_OK, "instantiating module \"%s\": %s", m->name,
+             call.error ? call.error : "out of memory");
+    free_instance(inst);
     return NULL;
   }
   return inst;
 }
 
-void w2l_instance_free(w2l_instance *inst) {
-  if (!inst) return;
+static void free_instance(w2l_instance *inst) {
   if (inst->module->free) inst->module->free(inst);
   free_base(inst);
 }
 
+void w2l_instance_free(w2l_instance *inst) {
+  if (inst && live_remove(inst)) free_instance(inst);
+}
+
 void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages) {
   uint32_t imported = 0;
+  if (!w2l_instance_live(inst)) return;
   const w2l_module *m = inst->module;
   for (uint32_t i = 0; i < m->nimports; i++)
     imported += m->imports[i].type.kind == W2L_EXTERN_MEMORY;
@@ -316,6 +393,7 @@ static const w2l_export_desc *find_export(const w2l_module *m, const char *name,
 
 bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t len,
                            w2l_extern *out) {
+  if (!w2l_instance_live(inst)) return false;
   const w2l_export_desc *e = find_export(inst->module, name, len);
   if (!e) return false;
   out->kind = e->kind;
@@ -367,6 +445,10 @@ static bool check_args(const w2l_functype *type, const char *name, size_t len, c
 
 w2l_trap w2l_call_n(w2l_instance *inst, const char *name, size_t len, const w2l_val *args,
                     size_t nargs, w2l_val *results, size_t nresults, w2l_error *err) {
+  if (!w2l_instance_live(inst)) {
+    rt_error(err, W2L_TRAP_CALL_ERROR, "stale instance handle: calling \"%.*s\"", (int)len, name);
+    return W2L_TRAP_CALL_ERROR;
+  }
   const w2l_module *m = inst->module;
   const w2l_export_desc *e = find_export(m, name, len);
   const w2l_functype *type;

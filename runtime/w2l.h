@@ -526,7 +526,6 @@ typedef void (*w2l_trampoline)(const w2l_ref *f, const w2l_value *args, w2l_valu
 typedef struct w2l_module {
   uint32_t abi;                                  /* W2L_ABI_VERSION of the emitter */
   int bounds;                                    /* W2L_BOUNDS the code was compiled with */
-  unsigned interrupt;                            /* W2L_INTERRUPT_* checks compiled in */
   const char *name;                              /* module name (C prefix) */
   uint32_t ntypes;                               /* function types */
   const char *const *type_sigs;                  /* ntypes signature strings */
@@ -554,6 +553,7 @@ typedef struct w2l_module {
    * safe after a partial init: entries may be NULL).  Must not touch imported
    * objects nor the base arrays themselves, which the runtime frees.  May be NULL. */
   void (*free)(struct w2l_instance *inst);
+  unsigned interrupt; /* W2L_INTERRUPT_* checks compiled in (0: none) */
 } w2l_module;
 
 #define W2L_ABI_VERSION 2
@@ -649,15 +649,30 @@ typedef struct w2l_error {
  *     out of memory;
  *   - a trap in element/data segments or the start function (err->trap set,
  *     message = the trap's).  As the spec requires, what init wrote into
- *     imported tables, memories and globals before the trap stays there, so
- *     the half-made instance is kept alive (the runtime owns it, until exit)
- *     because those tables may point at its functions.
+ *     imported tables, memories and globals before the trap stays there.
+ *     The half-made instance is freed at once, unless one of its functions
+ *     may be held outside it (in an imported table or global, or passed to
+ *     an imported function with a funcref parameter): then the runtime keeps
+ *     it alive until exit.
  * err may be NULL. */
 w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2l_error *err);
 /* Free inst and everything it defines (NULL is allowed).  Objects it exported
  * and others imported, and its functions placed in shared tables, become
- * dangling: free the instances that import from it first. */
+ * dangling: free the instances that import from it first.
+ *
+ * Stale handles: the runtime keeps a set of the live instances.  The generic
+ * entry points (w2l_instance_free, w2l_instance_export(_n), w2l_call(_n),
+ * w2l_instance_set_*) look a handle up there before touching it: a freed
+ * one gives W2L_TRAP_CALL_ERROR "stale instance handle" (calls), false
+ * (exports), or nothing at all (free: a double free is ignored), never a
+ * read of freed memory.  The typed export wrappers X_f(inst, ...) are the
+ * fast path and do not check; a host unsure of a handle asks w2l_instance_live
+ * first.  A freed address that a new instance reuses is that new instance:
+ * the check keeps the host memory-safe, not from calling the wrong plugin. */
 void w2l_instance_free(w2l_instance *inst);
+/* Whether inst is an instance that w2l_instantiate returned and that has not
+ * been freed since (thread-safe; inst is never dereferenced). */
+bool w2l_instance_live(const w2l_instance *inst);
 
 /* Look up an export by name (NUL-terminated); returns false if there is none. */
 bool w2l_instance_export(const w2l_instance *inst, const char *name, w2l_extern *out);

@@ -100,7 +100,6 @@ static const char *interrupt__init(w2l_instance *base, const w2l_extern *imports
 const w2l_module interrupt_module = {
   .abi = W2L_ABI_VERSION,
   .bounds = W2L_BOUNDS,
-  .interrupt = W2L_INTERRUPT_EPOCH | W2L_INTERRUPT_FUEL,
   .name = "interrupt",
   .ntypes = 1,
   .type_sigs = interrupt__type_sigs,
@@ -117,6 +116,7 @@ const w2l_module interrupt_module = {
   .instance_size = sizeof(interrupt__instance),
   .init = interrupt__init,
   .free = NULL,
+  .interrupt = W2L_INTERRUPT_EPOCH | W2L_INTERRUPT_FUEL,
 };
 
 w2l_instance *interrupt_instantiate(const w2l_extern *imports, w2l_error *err) {

@@ -1,12 +1,14 @@
-/* runtime_hostile.c - what hostile plugins must not do to their host: a
- * start function that grabs memory and traps leaves nothing behind (RSS and
- * mappings back near where they were, in both memory strategies). */
+/* runtime_hostile.c - what hostile plugins (and careless hosts) must not do
+ * to the host: a start function that grabs memory and traps leaves nothing
+ * behind (RSS and mappings back near where they were, in both memory
+ * strategies); a handle of a freed instance is refused, not followed. */
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "runtime_test.h"
 
 #include "growtrap.h"
+#include "interrupt.h"
 
 /* Resident bytes of the process. */
 static long long rss_bytes(void) {
@@ -51,7 +53,32 @@ static void test_trapping_start(void) {
   CHECK(maps <= 4, "%ld more mappings", maps);
 }
 
+/* Calls, lookups and frees through a freed instance's handle: refused
+ * (ASan would report a use-after-free or double free otherwise). */
+static void test_stale_handle(void) {
+  w2l_error err;
+  w2l_val res[1];
+  w2l_extern ext;
+  w2l_instance *inst = interrupt_instantiate(NULL, &err);
+  CHECK(inst != NULL, "instantiate: %s", err.message);
+  if (!inst) return;
+  CHECK(w2l_instance_live(inst), "a new instance is not live");
+  CHECK_TRAP(w2l_call(inst, "progress", NULL, 0, res, 1, &err), W2L_OK);
+  w2l_instance_free(inst);
+  CHECK(!w2l_instance_live(inst), "a freed instance is live");
+  CHECK_TRAP(w2l_call(inst, "progress", NULL, 0, res, 1, &err), W2L_TRAP_CALL_ERROR);
+  CHECK_STR(err.message, "stale instance handle: calling \"progress\"");
+  CHECK(!w2l_instance_export(inst, "progress", &ext), "export of a freed instance");
+  w2l_instance_set_fuel(inst, 5);
+  w2l_instance_set_epoch_deadline(inst, 5);
+  w2l_instance_set_memory_limit(inst, 5);
+  CHECK(w2l_instance_fuel(inst) == 0, "fuel of a freed instance");
+  w2l_instance_free(inst); /* a double free: ignored */
+  CHECK(!w2l_instance_live(NULL), "NULL is live");
+}
+
 int main(void) {
   test_trapping_start();
+  test_stale_handle();
   return test_finish();
 }
