@@ -1,6 +1,9 @@
 /* memory.c - linear memories, in the strategy chosen by W2L_BOUNDS:
- *   explicit: the bytes live in a malloc'd block that realloc grows; emitted
- *             code checks every access against size.
+ *   explicit: emitted code checks every access against size.  On Linux the
+ *             bytes are an anonymous mapping that mremap grows (it may move):
+ *             pages are committed when first touched, as in guard mode, so
+ *             growing to 4 GiB costs no RAM until used; elsewhere a malloc'd
+ *             block that realloc grows and memset clears.
  *   guard:    each memory reserves W2L_GUARD_RESERVE bytes of address space with
  *             no access rights, and mprotect makes the first size bytes
  *             readable and writable; an access past size faults, and the
@@ -9,6 +12,7 @@
  *             during a protected call into W2L_TRAP_STACK_EXHAUSTED (other
  *             faults go to the previous handler).
  * Bulk operations (fill/copy/init) check explicitly in both. */
+#define _GNU_SOURCE /* mremap */
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -186,6 +190,43 @@ static void storage_free(w2l_memory *m) {
 
 void rt_thread_setup(void) {}
 
+#if defined(__linux__) && defined(MREMAP_MAYMOVE)
+
+/* Mapped bytes for size bytes: at least one page, so data is never NULL. */
+static uint64_t mapped_size(uint64_t size) {
+  uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+  return size ? (size + page - 1) / page * page : page;
+}
+
+static bool storage_new(w2l_memory *m) {
+  uint64_t bytes = mapped_size(m->size);
+  void *p;
+  if (bytes > SIZE_MAX) return false;
+  p = mmap(NULL, (size_t)bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+           -1, 0);
+  if (p == MAP_FAILED) return false;
+  m->data = p;
+  m->reserved = bytes;
+  return true;
+}
+
+/* New pages of an anonymous mapping read as zero: nothing to clear. */
+static bool storage_grow(w2l_memory *m, uint64_t new_size) {
+  uint64_t bytes = mapped_size(new_size);
+  void *p;
+  if (bytes <= m->reserved) return true;
+  if (bytes > SIZE_MAX) return false;
+  p = mremap(m->data, (size_t)m->reserved, (size_t)bytes, MREMAP_MAYMOVE);
+  if (p == MAP_FAILED) return false;
+  m->data = p;
+  m->reserved = bytes;
+  return true;
+}
+
+static void storage_free(w2l_memory *m) { munmap(m->data, (size_t)m->reserved); }
+
+#else /* no mremap: malloc'd, cleared when grown */
+
 static bool storage_new(w2l_memory *m) {
   m->data = calloc(m->size ? m->size : 1, 1); /* never NULL, even when empty */
   m->reserved = 0;
@@ -204,7 +245,8 @@ static bool storage_grow(w2l_memory *m, uint64_t new_size) {
 
 static void storage_free(w2l_memory *m) { free(m->data); }
 
-#endif
+#endif /* mremap */
+#endif /* W2L_BOUNDS */
 
 /* ---- The strategy-independent part ---- */
 

@@ -279,7 +279,8 @@ typedef struct w2l_memory {
   uint64_t pages;       /* current size in pages */
   uint64_t max_pages;   /* declared maximum (W2L_MAX_PAGES if none) */
   uint64_t limit_pages; /* host-set growth limit (<= max_pages); grow fails past it */
-  uint64_t reserved;    /* bytes of address space reserved (guard mode), else 0 */
+  uint64_t reserved;    /* bytes of address space reserved (guard mode) or mapped
+                           (explicit mode on Linux, committed when touched), else 0 */
   bool has_max;         /* whether a maximum was declared (import matching) */
 } w2l_memory;
 
