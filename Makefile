@@ -120,6 +120,13 @@ $(RT_EMITTED)/%.c: tests/runtime/%.wat $(TRANSLATOR)
 $(RT_EMITTED)/kitplug.c: tests/runtime/kit.wat $(TRANSLATOR)
 	@mkdir -p $(dir $@)
 	$(TRANSLATOR) $< -n kitplug -o $@
+# bigframe: a generated module (a 32 KiB C frame) for runtime_stack.
+RT_MODULES += bigframe
+$(RT_EMITTED)/bigframe.wat: tests/runtime/gen-bigframe.sh
+	@mkdir -p $(dir $@)
+	sh $< 4096 >$@
+$(RT_EMITTED)/bigframe.c: $(RT_EMITTED)/bigframe.wat $(TRANSLATOR)
+	$(TRANSLATOR) $< -n bigframe -o $@
 .SECONDARY: $(RT_MODULES:%=$(RT_EMITTED)/%.c)
 
 # $(call rt_mode,MODE): the rules of one mode.
@@ -141,6 +148,7 @@ $$(BUILD)/test-runtime/$1/kitplug.so: $$(RT_EMITTED)/kitplug.c
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) -shared -fPIC -DW2L_PLUGIN $$< -o $$@
 $$(BUILD)/test-runtime/$1/runtime_emitted: $$(RT_MODULES:%=$$(BUILD)/test-runtime/$1/emitted/%.o)
+$$(BUILD)/test-runtime/$1/runtime_stack: $$(BUILD)/test-runtime/$1/emitted/bigframe.o
 $$(BUILD)/test-runtime/$1/runtime_hostile: $$(BUILD)/test-runtime/$1/emitted/growtrap.o \
   $$(BUILD)/test-runtime/$1/emitted/interrupt.o
 $$(BUILD)/test-runtime/$1/runtime_interrupt: $$(BUILD)/test-runtime/$1/emitted/interrupt.o \

@@ -31,6 +31,11 @@
 
 #include "emit.h"
 
+/* Functions whose estimated frame is bigger than this check that it fits
+ * (W2L_FUNC_ENTRY_FRAME): a 4 KiB guard page below a thread's stack can only
+ * catch frames smaller than itself. */
+#define FRAME_CHECK_BYTES 4096
+
 enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
 static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
 /* A value type of each class, for its C type and zero value. */
@@ -564,6 +569,32 @@ static uint64_t fuel_cost(const struct expr *body, uint32_t i) {
   return cost ? cost : 1;
 }
 
+/* Whether the code from body->code[i] on calls a function that checks the
+ * epoch at its entry (a recursive one) before it can branch: then every pass
+ * through a loop starting there is checked by that call, and the loop header
+ * need not check too (recursive kernels such as fib loop around their call). */
+static bool calls_checked_first(const struct fstate *fs, uint32_t i) {
+  const struct expr *body = &fs->f->body;
+  for (; i < body->count; i++) {
+    const struct instr *in = &body->code[i];
+    if (in->op == OP_CALL)
+      if (!fs->m->funcs[in->imm.idx].imported && fs->e->recursive[in->imm.idx]) return true;
+    switch (in->op) {
+    case OP_BLOCK:
+    case OP_LOOP:
+    case OP_IF:
+    case OP_ELSE:
+    case OP_END:
+    case OP_BR:
+    case OP_BR_IF:
+    case OP_BR_TABLE:
+    case OP_RETURN: return false;
+    default: break;
+    }
+  }
+  return false;
+}
+
 /* The checks at a loop header or a function entry whose code starts at
  * body->code[i]: the epoch where the code can run without bound (loops,
  * recursive functions), fuel everywhere. */
@@ -591,7 +622,8 @@ static void op_block(struct fstate *fs, const struct instr *in) {
   if (in->op == OP_LOOP) {
     if (label_used(fs->prev, c->label)) {
       emit_printf(fs->b, "%s:;\n", c->cname);
-      interrupt_checks(fs, (uint32_t)(in - fs->f->body.code) + 1, true);
+      uint32_t start = (uint32_t)(in - fs->f->body.code) + 1;
+      interrupt_checks(fs, start, !calls_checked_first(fs, start));
     }
   } else if (in->op == OP_IF && fs->braces < MAX_BRACES) {
     open_brace(fs, as_cond(fs, &cond));
@@ -1384,6 +1416,34 @@ static void declare_slots(struct ebuf *out, const struct usage *u, int c, const 
   if (!first) emit_put(out, ";\n");
 }
 
+/* Bytes of a C variable of value type t. */
+static uint32_t value_bytes(enum valtype t) {
+  switch (t) {
+  case VT_I32:
+  case VT_F32: return 4;
+  case VT_I64:
+  case VT_F64: return 8;
+  case VT_V128: return 16;
+  case VT_FUNCREF:
+  case VT_EXTERNREF: return 24; /* w2l_ref: three pointers */
+  }
+  return 16;
+}
+
+/* A generous estimate of the C frame of the function just translated: its
+ * variables twice over (spills, temporaries, alignment) plus a fixed part. */
+static uint64_t frame_estimate(const struct fstate *fs, uint32_t nlocals) {
+  uint64_t bytes = 0;
+  for (uint32_t i = 0; i < nlocals; i++)
+    if (fs->use.locals[i])
+      bytes +=
+          value_bytes(i < fs->ft->nparams ? fs->ft->params[i] : fs->f->locals[i - fs->ft->nparams]);
+  for (uint32_t d = 0; d < fs->use.nslots; d++)
+    for (int c = 0; c < NCLASS; c++)
+      if (fs->use.slots[d] & (1u << c)) bytes += value_bytes(class_type[c]);
+  return 2 * bytes + 256;
+}
+
 void emit_function(struct emitter *e, uint32_t funcidx) {
   const struct module *m = e->m;
   const struct func *f = &m->funcs[funcidx];
@@ -1419,6 +1479,12 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   for (uint32_t i = 0; i < nparams; i++)
     emit_printf(out, ", %s %s", emit_ctype(fs.ft->params[i]), fs.local_names[i]);
   emit_put(out, ") {\n");
+  /* A frame bigger than the pages that guard a thread's stack could skip past
+   * them: such a function first checks that the whole frame fits, before any
+   * of it is written (recursive or not). */
+  uint64_t frame = frame_estimate(&fs, nlocals);
+  bool big_frame = frame > FRAME_CHECK_BYTES;
+  if (big_frame) emit_printf(out, "  W2L_FUNC_ENTRY_FRAME(%" PRIu64 "u);\n", frame);
   bool epoch = (e->interrupt & EMIT_EPOCH) && e->recursive[funcidx],
        fuel = e->interrupt & EMIT_FUEL;
   if (epoch || fuel) fs.use.inst = true;
@@ -1443,7 +1509,7 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
    * (W2L_FUNC_ENTRY): a C compiler must not turn recursion into a loop, so
    * runaway recursion exhausts the stack.  The others cannot go deeper than
    * the module's longest call chain. */
-  if (e->recursive[funcidx]) emit_put(out, "  W2L_FUNC_ENTRY();\n");
+  if (e->recursive[funcidx] && !big_frame) emit_put(out, "  W2L_FUNC_ENTRY();\n");
   if (epoch) emit_put(out, "  W2L_EPOCH_CHECK(&inst->base);\n");
   if (fuel) emit_printf(out, "  W2L_FUEL(&inst->base, %" PRIu64 "u);\n", fuel_cost(&f->body, 0));
   emit_put(out, body.data);

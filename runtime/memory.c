@@ -8,9 +8,10 @@
  *             no access rights, and mprotect makes the first size bytes
  *             readable and writable; an access past size faults, and the
  *             SIGSEGV/SIGBUS handler below turns a fault inside a reserved range
- *             into W2L_TRAP_OOB_MEMORY, and one at the end of the thread's stack
- *             during a protected call into W2L_TRAP_STACK_EXHAUSTED (other
- *             faults go to the previous handler).
+ *             into W2L_TRAP_OOB_MEMORY.
+ * In both, that handler (installed at the first protected call) turns a fault
+ * at the end of the thread's stack during a protected call into
+ * W2L_TRAP_STACK_EXHAUSTED; other faults go to the previous handler.
  * Bulk operations (fill/copy/init) check explicitly in both. */
 #define _GNU_SOURCE /* mremap */
 #include <pthread.h>
@@ -79,7 +80,17 @@ static bool in_reserved_range(uintptr_t addr) {
   return false;
 }
 
-/* ---- The fault handler ---- */
+#else /* explicit checks: no reserved ranges, the handler only sees the stack */
+
+static bool in_reserved_range(uintptr_t addr) {
+  (void)addr;
+  return false;
+}
+
+#endif
+
+/* ---- The fault handler (both strategies: a native stack overflow during a
+ * protected call is a trap in explicit mode too) ---- */
 
 static struct sigaction previous_segv, previous_bus; /* chained handlers */
 static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
@@ -143,7 +154,8 @@ static void make_alt_key(void) {
 void rt_thread_setup(void) {
   stack_t old, ss;
   void *mem;
-  if (alt_stack_checked || !atomic_load(&handler_installed)) return;
+  if (alt_stack_checked) return;
+  pthread_once(&handler_once, install_handler);
   alt_stack_checked = true;
   if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE)) return; /* has one */
   mem = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -158,6 +170,8 @@ void rt_thread_setup(void) {
   pthread_once(&alt_key_once, make_alt_key);
   pthread_setspecific(alt_stack_key, mem);
 }
+
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
 
 /* ---- Storage: guard mode ---- */
 
@@ -187,8 +201,6 @@ static void storage_free(w2l_memory *m) {
 }
 
 #else /* W2L_BOUNDS_EXPLICIT */
-
-void rt_thread_setup(void) {}
 
 #if defined(__linux__) && defined(MREMAP_MAYMOVE)
 

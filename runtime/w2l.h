@@ -259,6 +259,27 @@ extern _Thread_local uintptr_t w2l_stack_limit;
   W2L_ESCAPE(&w2l_frame_);                                            \
   if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) < w2l_stack_limit)) \
   w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
+/* Emitted instead, as the first statement, in a function whose C frame may
+ * be big (estimated at `bytes` by the translator): traps unless the whole
+ * frame fits above the limit, before any of it is written, so that a big
+ * frame cannot jump over the guard page of a thread's stack.  Sanitizers make
+ * frames bigger: the estimate is scaled for them. */
+#define W2L_FUNC_ENTRY_FRAME(bytes)                                       \
+  char w2l_frame_;                                                        \
+  W2L_ESCAPE(&w2l_frame_);                                                \
+  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) <                       \
+                   w2l_stack_limit + (uintptr_t)(bytes)*W2L_FRAME_SCALE)) \
+  w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
+#if defined(__SANITIZE_ADDRESS__)
+#define W2L_FRAME_SCALE 4
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define W2L_FRAME_SCALE 4
+#endif
+#endif
+#ifndef W2L_FRAME_SCALE
+#define W2L_FRAME_SCALE 1
+#endif
 #if defined(__GNUC__)
 #define W2L_ESCAPE(p) __asm__ volatile("" : : "r"(p) : "memory")
 #define W2L_FRAME_ADDRESS(local) ((uintptr_t)__builtin_frame_address(0))
