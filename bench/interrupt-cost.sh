@@ -2,8 +2,9 @@
 # interrupt-cost.sh - what the interruption checks cost: every kernel is
 # translated three ways (plain, --epoch, --fuel), built in guard mode, and
 # the three run alternately; prints the median CPU seconds of each, the ratios
-# to plain and the geomeans.  `make bench` runs it after the main benchmark
-# and appends its table to bench/results.md.  The hosts set no deadline and
+# to plain and the geomeans (every variant must print the plain checksum).
+# `make bench` runs it after the main benchmark (table in
+# $W2L_BUILD/bench-interrupt/results.txt).  The hosts set no deadline and
 # unlimited fuel, so the checks run but never fire.
 #
 #   W2L_BUILD=build sh bench/interrupt-cost.sh [RUNS]   (after make)
@@ -20,6 +21,7 @@ out=${BENCH_OUT:-$B/bench-interrupt}
 WASM_FLAGS="--target=wasm32 -nostdlib -O2 -Wl,--no-entry -Wl,-z,stack-size=1048576"
 kernels=${BENCH_KERNELS:-$(cd "$here/kernels" && ls *.c | sed 's/\.c$//')}
 mkdir -p "$out"
+status=0
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 printf '%-10s %9s %9s %9s %7s %7s\n' kernel plain epoch fuel epoch/p fuel/p
 : >"$out/ratios"
@@ -41,12 +43,18 @@ for k in $kernels; do
   [ $ok = 1 ] || { echo "$k: build failed (see $d/*.log)"; continue; }
   i=0
   while [ $i -lt "$runs" ]; do
-    for v in plain epoch fuel; do "$d/$v" "$reps" | cut -d' ' -f2 >>"$d/$v.times"; done
+    for v in plain epoch fuel; do
+      "$d/$v" "$reps" >"$d/$v.out" || ok=0
+      cut -d' ' -f2 "$d/$v.out" >>"$d/$v.times"
+      [ "$(cut -d' ' -f1 "$d/$v.out")" = "$(cut -d' ' -f1 "$d/plain.out")" ] || ok=0
+    done
     i=$((i + 1))
   done
+  [ $ok = 1 ] || { echo "FAIL $k: a run failed or the checksums differ"; status=1; continue; }
   p=$(median <"$d/plain.times") e=$(median <"$d/epoch.times") f=$(median <"$d/fuel.times")
   echo "$k $p $e $f" >>"$out/ratios"
   echo "$p $e $f" | awk -v k="$k" '{printf "%-10s %9s %9s %9s %7.3f %7.3f\n", k, $1, $2, $3, $2 / $1, $3 / $1}'
 done
 awk '$2 > 0 { se += log($3 / $2); sf += log($4 / $2); n++ }
      END { if (n) printf "%-10s %29s %7.3f %7.3f\n", "geomean", "", exp(se / n), exp(sf / n) }' "$out/ratios"
+exit $status
