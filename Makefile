@@ -50,7 +50,7 @@ RTLIB := $(BUILD)/libwasm2c-lite-rt.a
 RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all demo test sanitize spec bench fuzz install clean
+.PHONY: all demo test sanitize spec bench fuzz soak install clean
 all: $(TRANSLATOR) $(RTLIB) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 
 $(BUILD)/compiler/%.o: compiler/%.c
@@ -185,6 +185,24 @@ spec: all
 FUZZ_N ?= 200
 FUZZ_SEED ?= 0
 FUZZ_SECONDS ?= 60
+# make soak: 10,000 instantiate/trap/free cycles of hostile plugins on 4
+# threads, checking RSS, mappings and descriptors (tests/soak/soak.c; not in
+# make test).  SOAK_CYCLES, SOAK_THREADS; the memory strategy of the build.
+SOAK_CYCLES ?= 10000
+SOAK_THREADS ?= 4
+SOAK := $(BUILD)/soak
+$(SOAK)/hostile.c: tests/soak/hostile.wat $(TRANSLATOR)
+	@mkdir -p $(dir $@)
+	$(TRANSLATOR) $< --fuel -n hostile -o $@
+$(SOAK)/starttrap.c: tests/soak/starttrap.wat $(TRANSLATOR)
+	@mkdir -p $(dir $@)
+	$(TRANSLATOR) $< -n starttrap -o $@
+$(SOAK)/soak: tests/soak/soak.c $(SOAK)/hostile.c $(SOAK)/starttrap.c $(RTLIB) $(RTHDR)
+	$(CC) $(CFLAGS_ALL) $(BOUNDS_FLAG) -Iruntime -iquote $(SOAK) tests/soak/soak.c $(SOAK)/hostile.c \
+	  $(SOAK)/starttrap.c $(RTLIB) -ldl -lpthread -lm -o $@
+soak: $(SOAK)/soak
+	$(SOAK)/soak $(SOAK_CYCLES) $(SOAK_THREADS)
+
 fuzz: all
 	@$(TEST_ENV) sh tests/fuzz/run-fuzz.sh $(FUZZ_N) $(FUZZ_SEED)
 	@$(TEST_ENV) sh tests/fuzz/run-libfuzzer.sh $(FUZZ_SECONDS)
