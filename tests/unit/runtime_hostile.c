@@ -2,34 +2,10 @@
  * to the host: a start function that grabs memory and traps leaves nothing
  * behind (RSS and mappings back near where they were, in both memory
  * strategies); a handle of a freed instance is refused, not followed. */
-#include <stdlib.h>
-#include <unistd.h>
-
 #include "runtime_test.h"
 
 #include "growtrap.h"
 #include "interrupt.h"
-
-/* Resident bytes of the process. */
-static long long rss_bytes(void) {
-  long long pages = 0, resident = 0;
-  FILE *f = fopen("/proc/self/statm", "r");
-  if (!f) return -1;
-  if (fscanf(f, "%lld %lld", &pages, &resident) != 2) resident = -1;
-  fclose(f);
-  return resident < 0 ? -1 : resident * sysconf(_SC_PAGESIZE);
-}
-
-/* Lines of /proc/self/maps: one per mapping. */
-static long map_count(void) {
-  long n = 0;
-  int c;
-  FILE *f = fopen("/proc/self/maps", "r");
-  if (!f) return -1;
-  while ((c = fgetc(f)) != EOF) n += c == '\n';
-  fclose(f);
-  return n;
-}
 
 /* 15 attempts at a start that fills 100 MiB and traps: a leak keeps 1.5 GB
  * resident (and 8 GiB of address space per attempt in guard mode). */
@@ -38,14 +14,14 @@ static void test_trapping_start(void) {
   /* One attempt first: the runtime's one-time setup (signal stack, ...) is
    * not a leak. */
   CHECK(growtrap_instantiate(NULL, &err) == NULL, "instantiated");
-  long long rss0 = rss_bytes();
-  long maps0 = map_count();
+  long long rss0 = test_rss_bytes();
+  long maps0 = test_map_count();
   for (int k = 0; k < 15; k++) {
     CHECK(growtrap_instantiate(NULL, &err) == NULL, "instantiated");
     CHECK_TRAP(err.trap, W2L_TRAP_UNREACHABLE);
   }
-  long long grown = rss_bytes() - rss0;
-  long maps = map_count() - maps0;
+  long long grown = test_rss_bytes() - rss0;
+  long maps = test_map_count() - maps0;
   printf("trapping start x15: RSS %+lld KiB, mappings %+ld\n", grown / 1024, maps);
 #if !defined(__SANITIZE_ADDRESS__)
   CHECK(grown < 64ll << 20, "RSS grew by %lld MiB", grown >> 20);

@@ -173,22 +173,12 @@ static void *thread_main(void *arg) {
   return (void *)(intptr_t)bad;
 }
 
-/* Resident bytes of the process (-1: unknown). */
-static long long rss_bytes(void) {
-  long long pages = 0, resident = -1;
-  FILE *f = fopen("/proc/self/statm", "r");
-  if (!f) return -1;
-  if (fscanf(f, "%lld %lld", &pages, &resident) != 2) resident = -1;
-  fclose(f);
-  return resident < 0 ? -1 : resident * sysconf(_SC_PAGESIZE);
-}
-
 /* Growing to 4 GiB commits nothing until touched (both strategies; explicit
  * mode committed, and cleared, every byte before): one byte written per
  * 64 MiB keeps RSS far below the size, and the old bytes stay. */
 static void test_lazy_commit(void) {
   w2l_memory *m = w2l_memory_new(1, UINT64_MAX);
-  long long rss0 = rss_bytes();
+  long long rss0 = test_rss_bytes();
   CHECK(m != NULL, "memory");
   if (!m) return;
   m->data[100] = 42;
@@ -196,7 +186,7 @@ static void test_lazy_commit(void) {
         (unsigned long long)m->pages);
   for (uint64_t a = 0; a < m->size; a += 64 << 20) m->data[a + 7] = 1;
   CHECK(m->data[100] == 42 && m->data[m->size - 1] == 0, "contents after growing");
-  long long grown = rss_bytes() - rss0;
+  long long grown = test_rss_bytes() - rss0;
   printf("4 GiB memory, 64 pages touched: RSS %+lld KiB\n", grown / 1024);
 #if defined(__linux__)
   CHECK(rss0 >= 0 && grown < 64ll << 20, "RSS grew by %lld MiB", grown >> 20);
