@@ -190,9 +190,13 @@ static void free_instance(w2l_instance *inst);
 /* ---- Live instances: the handles w2l_instantiate returned, not yet freed ---- */
 
 /* An open-addressing set of instance addresses (NULL: empty slot, TOMB:
- * removed), under live_lock. */
+ * removed), under live_lock.  Inserts reuse tombstones and a rebuild sizes
+ * the table by the live count, so the cost stays that of the instances alive
+ * now, however many came and went (malloc hands the same addresses back). */
 static const w2l_instance **live;
-static size_t live_cap, live_used; /* slots; slots not NULL (tombstones included) */
+static size_t live_cap;   /* slots (a power of two, or 0) */
+static size_t live_used;  /* slots not NULL: live entries and tombstones */
+static size_t live_count; /* live entries */
 static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
 static const char tomb_mark;
 #define TOMB ((const w2l_instance *)&tomb_mark)
@@ -202,17 +206,20 @@ static size_t live_slot(const w2l_instance *inst, size_t cap) {
   return (size_t)(h >> 32) & (cap - 1);
 }
 
-/* Slot of inst, or of the empty slot where it would go (caller holds the lock). */
+/* Slot of inst, or the empty slot that ends its probe run (caller holds the
+ * lock; the table has an empty slot). */
 static size_t live_find(const w2l_instance *inst) {
   size_t i = live_slot(inst, live_cap);
   while (live[i] && live[i] != inst) i = (i + 1) & (live_cap - 1);
   return i;
 }
 
-/* Rebuild the set in cap slots without tombstones (caller holds the lock). */
-static bool live_rehash(size_t cap) {
+/* Rebuild the set without tombstones, at least 64 slots and at least four
+ * per live entry (caller holds the lock). */
+static bool live_rehash(void) {
+  size_t cap = 64, old_cap = live_cap;
+  while (cap < (live_count + 1) * 4) cap *= 2;
   const w2l_instance **old = live, **fresh = calloc(cap, sizeof *fresh);
-  size_t old_cap = live_cap;
   if (!fresh) return false;
   live = fresh, live_cap = cap, live_used = 0;
   for (size_t i = 0; i < old_cap; i++)
@@ -227,10 +234,17 @@ static bool live_rehash(size_t cap) {
 static bool live_add(const w2l_instance *inst) {
   bool ok = true;
   pthread_mutex_lock(&live_lock);
-  if ((live_used + 1) * 2 > live_cap) ok = live_rehash(live_cap < 64 ? 64 : live_cap * 2);
+  if ((live_used + 1) * 2 > live_cap) ok = live_rehash();
   if (ok) {
-    live[live_find(inst)] = inst;
-    live_used++;
+    size_t i = live_slot(inst, live_cap), slot = SIZE_MAX;
+    for (; live[i]; i = (i + 1) & (live_cap - 1))
+      if (live[i] == TOMB && slot == SIZE_MAX) slot = i; /* the first tombstone on the way */
+    if (slot == SIZE_MAX) {
+      slot = i;
+      live_used++;
+    }
+    live[slot] = inst;
+    live_count++;
   }
   pthread_mutex_unlock(&live_lock);
   return ok;
@@ -242,7 +256,10 @@ static bool live_remove(const w2l_instance *inst) {
   pthread_mutex_lock(&live_lock);
   if (live_cap) {
     size_t i = live_find(inst);
-    if ((found = live[i] == inst)) live[i] = TOMB;
+    if ((found = live[i] == inst)) {
+      live[i] = TOMB;
+      live_count--;
+    }
   }
   pthread_mutex_unlock(&live_lock);
   return found;
