@@ -1369,6 +1369,8 @@ static void run_pass(struct fstate *fs) {
   body->results = fs->ft->results;
   fs->mapped_line = 0;
   fs->mapped_at = 0;
+  fs->src_line = 0;
+  interrupt_checks(fs, 0, fs->e->recursive[f - fs->m->funcs]); /* the function's entry */
   for (uint32_t i = 0; i < f->body.count; i++) {
     fs->next = i + 1 < f->body.count ? &f->body.code[i + 1] : NULL;
     if (fs->e->line_file) fs->src_line = emit_source_line(fs->e, f->body.code[i].pos);
@@ -1485,9 +1487,6 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   uint64_t frame = frame_estimate(&fs, nlocals);
   bool big_frame = frame > FRAME_CHECK_BYTES;
   if (big_frame) emit_printf(out, "  W2L_FUNC_ENTRY_FRAME(%" PRIu64 "u);\n", frame);
-  bool epoch = (e->interrupt & EMIT_EPOCH) && e->recursive[funcidx],
-       fuel = e->interrupt & EMIT_FUEL;
-  if (epoch || fuel) fs.use.inst = true;
   if (fs.use.inst) emit_printf(out, "  %s__instance *inst = obj;\n", e->prefix);
   else emit_put(out, "  (void)obj;\n");
   for (uint32_t i = 0; i < nparams; i++)
@@ -1510,8 +1509,6 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
    * runaway recursion exhausts the stack.  The others cannot go deeper than
    * the module's longest call chain. */
   if (e->recursive[funcidx] && !big_frame) emit_put(out, "  W2L_FUNC_ENTRY();\n");
-  if (epoch) emit_put(out, "  W2L_EPOCH_CHECK(&inst->base);\n");
-  if (fuel) emit_printf(out, "  W2L_FUEL(&inst->base, %" PRIu64 "u);\n", fuel_cost(&f->body, 0));
   emit_put(out, body.data);
   emit_put(out, "}\n\n");
 }
