@@ -152,7 +152,7 @@ $$(BUILD)/test-runtime/$1/runtime_stack: $$(BUILD)/test-runtime/$1/emitted/bigfr
 $$(BUILD)/test-runtime/$1/runtime_hostile: $$(BUILD)/test-runtime/$1/emitted/growtrap.o \
   $$(BUILD)/test-runtime/$1/emitted/interrupt.o
 $$(BUILD)/test-runtime/$1/runtime_interrupt: $$(BUILD)/test-runtime/$1/emitted/interrupt.o \
-  $$(BUILD)/test-runtime/$1/emitted/spinstart.o
+  $$(BUILD)/test-runtime/$1/emitted/spinstart.o $$(BUILD)/test-runtime/$1/emitted/plainrec.o
 $$(BUILD)/test-runtime/$1/runtime_%: tests/unit/runtime_%.c $$(rt_lib_$1) $$(RTHDR)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) $$(DEPFLAGS) -rdynamic $$(filter %.c %.o,$$^) $$(rt_lib_$1) \

@@ -596,8 +596,9 @@ static bool calls_checked_first(const struct fstate *fs, uint32_t i) {
 }
 
 /* The checks at a loop header or a function entry whose code starts at
- * body->code[i]: the epoch where the code can run without bound (loops,
- * recursive functions), fuel everywhere. */
+ * body->code[i]: the epoch where the code can run without bound (loops; the
+ * entries of recursive functions check it in W2L_FUNC_ENTRY_EPOCH, folded
+ * into their stack check), fuel everywhere. */
 static void interrupt_checks(struct fstate *fs, uint32_t i, bool unbounded) {
   if ((fs->e->interrupt & EMIT_EPOCH) && unbounded)
     line(fs, "W2L_EPOCH_CHECK(&%s->base);", inst(fs));
@@ -1370,7 +1371,8 @@ static void run_pass(struct fstate *fs) {
   fs->mapped_line = 0;
   fs->mapped_at = 0;
   fs->src_line = 0;
-  interrupt_checks(fs, 0, fs->e->recursive[f - fs->m->funcs]); /* the function's entry */
+  /* A recursive function's entry checks the epoch in W2L_FUNC_ENTRY_EPOCH. */
+  interrupt_checks(fs, 0, false); /* the function's entry */
   for (uint32_t i = 0; i < f->body.count; i++) {
     fs->next = i + 1 < f->body.count ? &f->body.code[i + 1] : NULL;
     if (fs->e->line_file) fs->src_line = emit_source_line(fs->e, f->body.code[i].pos);
@@ -1486,7 +1488,11 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
    * of it is written (recursive or not). */
   uint64_t frame = frame_estimate(&fs, nlocals);
   bool big_frame = frame > FRAME_CHECK_BYTES;
-  if (big_frame) emit_printf(out, "  W2L_FUNC_ENTRY_FRAME(%" PRIu64 "u);\n", frame);
+  bool epoch = (e->interrupt & EMIT_EPOCH) && e->recursive[funcidx];
+  if (big_frame)
+    emit_printf(out, epoch ? "  W2L_FUNC_ENTRY_FRAME_EPOCH(%" PRIu64 "u, obj);\n"
+                           : "  W2L_FUNC_ENTRY_FRAME(%" PRIu64 "u);\n",
+                frame);
   if (fs.use.inst) emit_printf(out, "  %s__instance *inst = obj;\n", e->prefix);
   else emit_put(out, "  (void)obj;\n");
   for (uint32_t i = 0; i < nparams; i++)
@@ -1508,7 +1514,8 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
    * (W2L_FUNC_ENTRY): a C compiler must not turn recursion into a loop, so
    * runaway recursion exhausts the stack.  The others cannot go deeper than
    * the module's longest call chain. */
-  if (e->recursive[funcidx] && !big_frame) emit_put(out, "  W2L_FUNC_ENTRY();\n");
+  if (e->recursive[funcidx] && !big_frame)
+    emit_put(out, epoch ? "  W2L_FUNC_ENTRY_EPOCH(obj);\n" : "  W2L_FUNC_ENTRY();\n");
   emit_put(out, body.data);
   emit_put(out, "}\n\n");
 }

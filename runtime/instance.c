@@ -275,6 +275,7 @@ bool w2l_instance_live(const w2l_instance *inst) {
 }
 
 static void free_base(w2l_instance *inst) {
+  rt_release_budget(inst);
   free(inst->types);
   free(inst->funcs);
   free(inst->tables);

@@ -24,6 +24,20 @@ extern _Thread_local uint64_t rt_new_memory_limit;
  * (w2l_set_new_instance_budget). */
 void rt_init_budget(w2l_instance *inst);
 
+/* interrupt.c: give limit (a thread's w2l_stack_limit) a slot, so that
+ * w2l_epoch_increment pokes it; returns the slot, or -1 when all are taken
+ * (the thread must then run poked).  Unregistering waits until no tick is
+ * writing through the slot. */
+int rt_poke_register(uintptr_t *limit);
+void rt_poke_unregister(int slot);
+/* interrupt.c: whether instances translated with --epoch exist (ticks poke
+ * only then). */
+bool rt_epoch_armed(void);
+/* interrupt.c: the instance is gone (counts instances with epoch checks). */
+void rt_release_budget(w2l_instance *inst);
+/* The epoch, read in order with the stores that poke and restore limits. */
+#define W2L_EPOCH_NOW_SEQ() __atomic_load_n(&w2l_epoch, __ATOMIC_SEQ_CST)
+
 /* functype.c: the value type a signature letter stands for (i I f F V r x),
  * or 0 (no w2l_valtype) for any other character. */
 w2l_valtype rt_valtype_of_letter(char c);

@@ -20,6 +20,8 @@ static _Thread_local uintptr_t stack_low;             /* lowest usable stack add
 static _Thread_local uintptr_t stack_margin;          /* kept free above stack_low */
 static _Thread_local bool stack_low_known;            /* stack_low computed for this thread */
 _Thread_local uintptr_t w2l_stack_limit;
+static _Thread_local uintptr_t real_limit; /* the limit itself, while w2l_stack_limit may be poked */
+static _Thread_local int poke_slot = -1;   /* this thread's rt_poke_register slot, or -1 */
 
 static atomic_size_t stack_budget = W2L_DEFAULT_STACK_BUDGET;
 
@@ -92,6 +94,23 @@ static uintptr_t compute_stack_limit(uintptr_t here) {
   return limit;
 }
 
+/* The limit is poked at the start of every protected call when instances
+ * translated with --epoch exist: their deadline may have passed before the
+ * call, and their first recursive entry must look. */
+static void set_stack_limit(uintptr_t limit) {
+  __atomic_store_n(&w2l_stack_limit, limit, __ATOMIC_SEQ_CST);
+}
+
+void w2l_stack_slow(struct w2l_instance *epoch_inst) {
+  if ((uintptr_t)__builtin_frame_address(0) < real_limit) w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED);
+  /* A thread without a poke slot always runs poked.  Code without epoch
+   * checks leaves the poke for code with them, unless there is none. */
+  if (poke_slot >= 0 && (epoch_inst || !rt_epoch_armed())) set_stack_limit(real_limit);
+  /* After the restore: a tick whose poke it overwrote is seen here. */
+  if (epoch_inst && W2L_EPOCH_NOW_SEQ() >= epoch_inst->epoch_deadline)
+    w2l_trap_raise(W2L_TRAP_INTERRUPTED);
+}
+
 w2l_trap w2l_protect(void (*fn)(void *arg), void *arg) {
   struct protect_frame frame;
   uintptr_t saved_limit = w2l_stack_limit;
@@ -99,7 +118,11 @@ w2l_trap w2l_protect(void (*fn)(void *arg), void *arg) {
   frame.prev = innermost;
   if (!frame.prev) {
     rt_thread_setup();
-    w2l_stack_limit = compute_stack_limit((uintptr_t)__builtin_frame_address(0));
+    real_limit = compute_stack_limit((uintptr_t)__builtin_frame_address(0));
+    poke_slot = rt_poke_register(&w2l_stack_limit);
+    set_stack_limit(poke_slot < 0 || rt_epoch_armed() ? W2L_STACK_POKED : real_limit);
+  } else if (rt_epoch_armed()) {
+    set_stack_limit(W2L_STACK_POKED);
   }
   innermost = &frame;
   /* No signal mask to save: the fault handler runs with SA_NODEFER and an
@@ -107,6 +130,10 @@ w2l_trap w2l_protect(void (*fn)(void *arg), void *arg) {
   trap = sigsetjmp(frame.env, 0);
   if (trap == 0) fn(arg);
   innermost = frame.prev;
-  w2l_stack_limit = saved_limit;
+  if (!frame.prev) {
+    rt_poke_unregister(poke_slot);
+    poke_slot = -1;
+    set_stack_limit(saved_limit);
+  }
   return (w2l_trap)trap;
 }

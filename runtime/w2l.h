@@ -236,12 +236,32 @@ w2l_trap w2l_protect(void (*fn)(void *arg), void *arg);
  * protected calls started afterwards on any thread.  0 restores the default. */
 void w2l_set_stack_budget(size_t bytes);
 
-/* The stack limit of the current thread; W2L_FUNC_ENTRY compares against it. */
+/* The stack limit of the current thread; W2L_FUNC_ENTRY compares against it.
+ * w2l_epoch_increment may raise it to W2L_STACK_POKED from another thread or
+ * a signal handler, so that the next check takes the slow path
+ * (w2l_stack_slow), which finds out why: the stack is exhausted, or an epoch
+ * tick asks code translated with --epoch to look at its deadline.  One
+ * comparison thus serves both checks at the entry of recursive functions. */
 #ifdef __cplusplus
 extern thread_local uintptr_t w2l_stack_limit; /* C++ hosts include this header too */
 #else
 extern _Thread_local uintptr_t w2l_stack_limit;
 #endif
+#define W2L_STACK_POKED UINTPTR_MAX
+/* Read as a volatile word (written with atomic stores): one aligned load on
+ * every supported compiler and target, the READ_ONCE contract of the Linux
+ * kernel.  An __atomic load would be the same instruction, but gcc then stops
+ * inlining small recursive functions into themselves (fib runs 2x slower). */
+#define W2L_STACK_LIMIT() (*(volatile uintptr_t *)&w2l_stack_limit)
+
+/* The slow path of the entry checks, taken when the frame is below the
+ * current limit: traps "call stack exhausted" if this frame is below the
+ * thread's real limit; else, for epoch_inst (the instance, when the code was
+ * translated with --epoch; NULL otherwise), traps "interrupted" if the epoch
+ * has reached its deadline; else returns (the limit was only raised by an
+ * epoch tick).  Not for hosts. */
+struct w2l_instance;
+void w2l_stack_slow(struct w2l_instance *epoch_inst);
 
 /* Emitted at the top of every wasm function that may recurse (one on a cycle
  * of the call graph; see emit.c), after its declarations: it declares a local,
@@ -254,22 +274,28 @@ extern _Thread_local uintptr_t w2l_stack_limit;
  * comparison uses the frame address, which is on the real stack even under
  * ASan's fake stacks.  Both need GNU C (gcc, clang); other compilers compare
  * the local's own address and get no protection against tail calls. */
-#define W2L_FUNC_ENTRY()                                              \
-  char w2l_frame_;                                                    \
-  W2L_ESCAPE(&w2l_frame_);                                            \
-  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) < w2l_stack_limit)) \
-  w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
+#define W2L_FUNC_ENTRY() W2L_FUNC_ENTRY_EPOCH(NULL)
+/* The same for code translated with --epoch (inst: the function's instance,
+ * a w2l_instance pointer): also traps "interrupted" at the first entry after
+ * an epoch tick that reached the instance's deadline, at no cost otherwise. */
+#define W2L_FUNC_ENTRY_EPOCH(inst)                                           \
+  char w2l_frame_;                                                           \
+  W2L_ESCAPE(&w2l_frame_);                                                   \
+  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) < W2L_STACK_LIMIT())) \
+  w2l_stack_slow(inst)
 /* Emitted instead, as the first statement, in a function whose C frame may
  * be big (estimated at `bytes` by the translator): traps unless the whole
  * frame fits above the limit, before any of it is written, so that a big
  * frame cannot jump over the guard page of a thread's stack.  Sanitizers make
- * frames bigger: the estimate is scaled for them. */
-#define W2L_FUNC_ENTRY_FRAME(bytes)                                       \
-  char w2l_frame_;                                                        \
-  W2L_ESCAPE(&w2l_frame_);                                                \
-  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) <                       \
-                   w2l_stack_limit + (uintptr_t)(bytes)*W2L_FRAME_SCALE)) \
-  w2l_trap_raise(W2L_TRAP_STACK_EXHAUSTED)
+ * frames bigger: the estimate is scaled for them.  (The slow path measures
+ * the frame as it really is: its own frame lies below it.) */
+#define W2L_FUNC_ENTRY_FRAME(bytes) W2L_FUNC_ENTRY_FRAME_EPOCH(bytes, NULL)
+#define W2L_FUNC_ENTRY_FRAME_EPOCH(bytes, inst)                                \
+  char w2l_frame_;                                                             \
+  W2L_ESCAPE(&w2l_frame_);                                                     \
+  if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) - (uintptr_t)(bytes)*W2L_FRAME_SCALE < \
+                   W2L_STACK_LIMIT()))                                         \
+  w2l_stack_slow(inst)
 #if defined(__SANITIZE_ADDRESS__)
 #define W2L_FRAME_SCALE 4
 #elif defined(__has_feature)
@@ -591,7 +617,15 @@ typedef struct w2l_module {
  *             process-wide epoch (w2l_epoch_increment) has reached the
  *             instance's deadline (w2l_instance_set_epoch_deadline).  Code
  *             without loops or recursion runs in bounded time; calls into
- *             host functions are the host's business.
+ *             host functions are the host's business.  Loop headers read the
+ *             epoch; recursive entries cost nothing more than their stack
+ *             check: a tick raises the stack limit of every thread in a
+ *             protected call, and the slow path looks at the deadline.  One
+ *             limit: when instances call each other directly (imports, shared
+ *             tables), a recursion without loops in one of them may see its
+ *             deadline one tick late, if the other's code took that tick's
+ *             slow path first; a host that ticks periodically waits at most
+ *             one period more. 
  *   --fuel    W2L_FUEL at every function entry and loop header: each charges
  *             the number of wasm instructions of the function or loop body
  *             outside the loops nested in it (a static bound on the work until

@@ -20,8 +20,7 @@ static uint32_t interrupt__f2_sum(void *obj, uint32_t);
 static uint32_t interrupt__f0_fib(void *obj, uint32_t l0) {
   interrupt__instance *inst = obj;
   uint32_t i0 = 0, i1 = 0;
-  W2L_FUNC_ENTRY();
-  W2L_EPOCH_CHECK(&inst->base);
+  W2L_FUNC_ENTRY_EPOCH(obj);
   W2L_FUEL(&inst->base, 14u);
 #line 7 "interrupt.wat"
   if (l0 < 2u) {
@@ -38,7 +37,7 @@ static uint32_t interrupt__f0_fib(void *obj, uint32_t l0) {
   return i0;
 }
 
-#line 42 "interrupt.c"
+#line 41 "interrupt.c"
 /* func 1 $square: (i32) -> (i32) */
 static uint32_t interrupt__f1_square(void *obj, uint32_t l0) {
   interrupt__instance *inst = obj;
@@ -47,7 +46,7 @@ static uint32_t interrupt__f1_square(void *obj, uint32_t l0) {
   return l0 * l0;
 }
 
-#line 51 "interrupt.c"
+#line 50 "interrupt.c"
 /* func 2: (i32) -> (i32) */
 static uint32_t interrupt__f2_sum(void *obj, uint32_t l0) {
   interrupt__instance *inst = obj;
@@ -70,7 +69,7 @@ L1_done:;
   return l1;
 }
 
-#line 74 "interrupt.c"
+#line 73 "interrupt.c"
 static void interrupt__tramp_i_i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
   results[0].i32 = ((uint32_t (*)(void *, uint32_t))f->fn)(f->obj, args[0].i32);
 }

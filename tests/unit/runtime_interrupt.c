@@ -10,6 +10,7 @@
 #include "runtime_test.h"
 
 #include "interrupt.h"
+#include "plainrec.h"
 #include "spinstart.h"
 
 static void sleep_ms(long ms) {
@@ -49,17 +50,21 @@ static void test_epoch_from_thread(w2l_instance *inst) {
   CHECK(r == 6765, "fib(20) returned %u", r);
 }
 
-static void test_epoch_from_signal(w2l_instance *inst) {
+/* SIGALRM ticks the epoch in 50 ms (on), or is back to its default (off). */
+static void alarm_ticks(bool on) {
   struct sigaction sa = {0};
-  sa.sa_handler = on_alarm;
+  sa.sa_handler = on ? on_alarm : SIG_DFL;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGALRM, &sa, NULL);
   struct itimerval it = {{0, 0}, {0, 50000}};
+  if (on) setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void test_epoch_from_signal(w2l_instance *inst) {
   w2l_instance_set_epoch_deadline(inst, 1);
-  setitimer(ITIMER_REAL, &it, NULL);
+  alarm_ticks(true);
   CHECK_TRAP(interrupt_spin(inst), W2L_TRAP_INTERRUPTED);
-  sa.sa_handler = SIG_DFL;
-  sigaction(SIGALRM, &sa, NULL);
+  alarm_ticks(false);
   w2l_instance_set_epoch_deadline(inst, 0);
 }
 
@@ -71,6 +76,83 @@ static void test_epoch_passed(w2l_instance *inst) {
   CHECK_TRAP(interrupt_count(inst, 5, &r), W2L_TRAP_INTERRUPTED);
   CHECK_TRAP(interrupt_progress(inst, &r), W2L_OK); /* no loop, no recursion: no check */
   w2l_instance_set_epoch_deadline(inst, 0);
+}
+
+/* Recursion without loops: its entries check the epoch through the stack
+ * limit, which a tick raises (and which every protected call starts with
+ * raised while instances with epoch checks exist). */
+static void test_recursion(w2l_instance *inst) {
+  uint32_t r = 0;
+  w2l_instance_set_epoch_deadline(inst, 1);
+  w2l_epoch_increment();
+  CHECK_TRAP(interrupt_fib(inst, 80, &r), W2L_TRAP_INTERRUPTED); /* passed before the call */
+  w2l_instance_set_epoch_deadline(inst, 1);
+  alarm_ticks(true);
+  CHECK_TRAP(interrupt_fib(inst, 80, &r), W2L_TRAP_INTERRUPTED);
+  alarm_ticks(false);
+  w2l_instance_set_epoch_deadline(inst, 0);
+}
+
+/* One tick stops the recursions of four threads, each in its own instance. */
+static void *run_fib80(void *arg) {
+  uint32_t r = 0;
+  return (void *)(uintptr_t)interrupt_fib(arg, 80, &r);
+}
+
+static void test_recursion_threads(void) {
+  enum { N = 4 };
+  w2l_instance *insts[N];
+  pthread_t t[N];
+  w2l_error err;
+  for (int i = 0; i < N; i++) {
+    insts[i] = interrupt_instantiate(NULL, &err);
+    CHECK(insts[i] != NULL, "instantiate: %s", err.message);
+    if (!insts[i]) return;
+    w2l_instance_set_epoch_deadline(insts[i], 1);
+    pthread_create(&t[i], NULL, run_fib80, insts[i]);
+  }
+  sleep_ms(50);
+  w2l_epoch_increment();
+  for (int i = 0; i < N; i++) {
+    void *trap;
+    pthread_join(t[i], &trap);
+    CHECK_TRAP((w2l_trap)(uintptr_t)trap, W2L_TRAP_INTERRUPTED);
+    w2l_instance_free(insts[i]);
+  }
+}
+
+/* Ticks that reach no deadline cost recursion a slow path and nothing else:
+ * neither code with epoch checks nor code without traps or goes wrong. */
+static volatile int ticking;
+
+static void *tick_often(void *arg) {
+  (void)arg;
+  while (ticking) {
+    w2l_epoch_increment();
+    struct timespec t = {0, 20000};
+    nanosleep(&t, NULL);
+  }
+  return NULL;
+}
+
+static void test_ticks_harmless(w2l_instance *inst) {
+  w2l_error err;
+  w2l_instance *plain = plainrec_instantiate(NULL, &err);
+  CHECK(plain != NULL, "instantiate: %s", err.message);
+  if (!plain) return;
+  pthread_t t;
+  ticking = 1;
+  pthread_create(&t, NULL, tick_often, NULL);
+  w2l_instance_set_epoch_deadline(inst, 0);
+  for (int k = 0; k < 20; k++) {
+    uint32_t r = 0, q = 0;
+    CHECK_TRAP(interrupt_fib(inst, 22, &r), W2L_OK);
+    CHECK_TRAP(plainrec_fib(plain, 22, &q), W2L_OK);
+    CHECK(r == 17711 && q == 17711, "fib(22) returned %u and %u", r, q);
+  }
+  ticking = 0;
+  pthread_join(t, NULL);
+  w2l_instance_free(plain);
 }
 
 static void test_fuel(w2l_instance *inst) {
@@ -128,6 +210,9 @@ int main(void) {
   test_epoch_from_thread(inst);
   test_epoch_from_signal(inst);
   test_epoch_passed(inst);
+  test_recursion(inst);
+  test_recursion_threads();
+  test_ticks_harmless(inst);
   test_fuel(inst);
   test_start();
   w2l_instance_free(inst);
