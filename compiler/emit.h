@@ -6,6 +6,7 @@
  *   emit_names.c identifier mangling, C types and literals
  *   emit_buf.c   the output buffer
  *   emit_callgraph.c which functions may recurse (they get the stack check)
+ *   emit_interrupt.c where --epoch and --fuel check, and what fuel charges
  */
 #ifndef W2L_EMIT_H
 #define W2L_EMIT_H
@@ -76,6 +77,15 @@ void emit_f64_literal(struct ebuf *b, uint64_t bits);
 const char *emit_return_type(struct emitter *e, uint32_t typeidx);
 /* C function pointer type "RET (*)(void *, P1, ...)" for a function type. */
 void emit_fnptr_type(struct emitter *e, struct ebuf *b, uint32_t typeidx);
+
+/* emit_interrupt.c: the fuel charged by the check at the start of the code
+ * from body->code[i] to the end of its block: its instructions, except those
+ * of the loops nested in it (they charge their own), at least 1. */
+uint64_t emit_fuel_cost(const struct expr *body, uint32_t i);
+/* emit_interrupt.c: whether the header of the loop whose body starts at
+ * f->body.code[first] needs the epoch check (the work until the next check
+ * is not bounded otherwise). */
+bool emit_loop_checks_epoch(const struct emitter *e, const struct func *f, uint32_t first);
 
 /* emit_callgraph.c: set e->recursive (functions on a cycle of the call graph). */
 void emit_find_recursion(struct emitter *e);

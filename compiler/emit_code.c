@@ -543,58 +543,6 @@ static void close_brace(struct fstate *fs, const char *tail) {
 
 /* ---- interruption (emit_options.interrupt) ---- */
 
-/* Index of the end of the block, loop or if opened at code[i]. */
-static uint32_t matching_end(const struct expr *body, uint32_t i) {
-  for (uint32_t depth = 0; ++i < body->count;) {
-    enum opcode op = (enum opcode)body->code[i].op;
-    if (op == OP_BLOCK || op == OP_LOOP || op == OP_IF) depth++;
-    else if (op == OP_END && depth-- == 0) return i;
-  }
-  return body->count;
-}
-
-/* Fuel charged by the check at the start of the code from body->code[i] to
- * the end of its block: its instructions, except those of the loops nested in
- * it (they charge their own), at least 1. */
-static uint64_t fuel_cost(const struct expr *body, uint32_t i) {
-  uint64_t cost = 0;
-  for (uint32_t depth = 0; i < body->count; i++) {
-    enum opcode op = (enum opcode)body->code[i].op;
-    if (op == OP_END && depth-- == 0) break;
-    if (op == OP_END || op == OP_ELSE) continue;
-    cost++;
-    if (op == OP_LOOP) i = matching_end(body, i);
-    else if (op == OP_BLOCK || op == OP_IF) depth++;
-  }
-  return cost ? cost : 1;
-}
-
-/* Whether the code from body->code[i] on calls a function that checks the
- * epoch at its entry (a recursive one) before it can branch: then every pass
- * through a loop starting there is checked by that call, and the loop header
- * need not check too (recursive kernels such as fib loop around their call). */
-static bool calls_checked_first(const struct fstate *fs, uint32_t i) {
-  const struct expr *body = &fs->f->body;
-  for (; i < body->count; i++) {
-    const struct instr *in = &body->code[i];
-    if (in->op == OP_CALL)
-      if (!fs->m->funcs[in->imm.idx].imported && fs->e->recursive[in->imm.idx]) return true;
-    switch (in->op) {
-    case OP_BLOCK:
-    case OP_LOOP:
-    case OP_IF:
-    case OP_ELSE:
-    case OP_END:
-    case OP_BR:
-    case OP_BR_IF:
-    case OP_BR_TABLE:
-    case OP_RETURN: return false;
-    default: break;
-    }
-  }
-  return false;
-}
-
 /* The checks at a loop header or a function entry whose code starts at
  * body->code[i]: the epoch where the code can run without bound (loops; the
  * entries of recursive functions check it in W2L_FUNC_ENTRY_EPOCH, folded
@@ -603,7 +551,7 @@ static void interrupt_checks(struct fstate *fs, uint32_t i, bool unbounded) {
   if ((fs->e->interrupt & EMIT_EPOCH) && unbounded)
     line(fs, "W2L_EPOCH_CHECK(&%s->base);", inst(fs));
   if (fs->e->interrupt & EMIT_FUEL)
-    line(fs, "W2L_FUEL(&%s->base, %" PRIu64 "u);", inst(fs), fuel_cost(&fs->f->body, i));
+    line(fs, "W2L_FUEL(&%s->base, %" PRIu64 "u);", inst(fs), emit_fuel_cost(&fs->f->body, i));
 }
 
 static void op_block(struct fstate *fs, const struct instr *in) {
@@ -624,7 +572,7 @@ static void op_block(struct fstate *fs, const struct instr *in) {
     if (label_used(fs->prev, c->label)) {
       emit_printf(fs->b, "%s:;\n", c->cname);
       uint32_t start = (uint32_t)(in - fs->f->body.code) + 1;
-      interrupt_checks(fs, start, !calls_checked_first(fs, start));
+      interrupt_checks(fs, start, emit_loop_checks_epoch(fs->e, fs->f, start));
     }
   } else if (in->op == OP_IF && fs->braces < MAX_BRACES) {
     open_brace(fs, as_cond(fs, &cond));
