@@ -138,19 +138,21 @@ $$(BUILD)/test-runtime/$1/libwasm2c-lite-rt.a: $$(RUNTIME_SRC:%.c=$$(BUILD)/test
 $$(BUILD)/test-runtime/$1/runtime/%.o: runtime/%.c
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) -fPIC $$(DEPFLAGS) -c $$< -o $$@
-$$(BUILD)/test-runtime/$1/emitted/%.o: $$(RT_EMITTED)/%.c
+$$(BUILD)/test-runtime/$1/emitted/%.o: $$(RT_EMITTED)/%.c $$(RTHDR)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) -c $$< -o $$@
 $$(BUILD)/test-runtime/$1/%.so: tests/unit/%.c $$(RTHDR)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) $$(DEPFLAGS) -shared -fPIC -DW2L_PLUGIN $$< -o $$@
-$$(BUILD)/test-runtime/$1/kitplug.so: $$(RT_EMITTED)/kitplug.c
+$$(BUILD)/test-runtime/$1/kitplug.so: $$(RT_EMITTED)/kitplug.c $$(RTHDR)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(call rt_cflags,$1) -shared -fPIC -DW2L_PLUGIN $$< -o $$@
 $$(BUILD)/test-runtime/$1/runtime_emitted: $$(RT_MODULES:%=$$(BUILD)/test-runtime/$1/emitted/%.o)
 $$(BUILD)/test-runtime/$1/runtime_stack: $$(BUILD)/test-runtime/$1/emitted/bigframe.o
 $$(BUILD)/test-runtime/$1/runtime_hostile: $$(BUILD)/test-runtime/$1/emitted/growtrap.o \
   $$(BUILD)/test-runtime/$1/emitted/interrupt.o
+$$(BUILD)/test-runtime/$1/runtime_quota: $$(BUILD)/test-runtime/$1/emitted/hog.o \
+  $$(BUILD)/test-runtime/$1/emitted/hogimport.o
 $$(BUILD)/test-runtime/$1/runtime_interrupt: $$(BUILD)/test-runtime/$1/emitted/interrupt.o \
   $$(BUILD)/test-runtime/$1/emitted/spinstart.o $$(BUILD)/test-runtime/$1/emitted/plainrec.o
 $$(BUILD)/test-runtime/$1/runtime_%: tests/unit/runtime_%.c $$(rt_lib_$1) $$(RTHDR)

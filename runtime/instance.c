@@ -276,6 +276,7 @@ bool w2l_instance_live(const w2l_instance *inst) {
 
 static void free_base(w2l_instance *inst) {
   rt_release_budget(inst);
+  rt_quota_release(inst->quota);
   free(inst->types);
   free(inst->funcs);
   free(inst->tables);
@@ -362,14 +363,31 @@ w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2
     rt_error(err, W2L_OK, "out of memory instantiating module \"%s\"", m->name);
     return NULL;
   }
+  inst->quota = rt_instance_quota ? rt_quota_retain(rt_instance_quota)
+                                  : w2l_quota_new(W2L_DEFAULT_QUOTA);
+  if (!inst->quota) {
+    free_base(inst);
+    rt_error(err, W2L_OK, "out of memory instantiating module \"%s\"", m->name);
+    return NULL;
+  }
   call.inst = inst;
   call.imports = imports;
   call.error = NULL;
+  w2l_quota *saved_quota = rt_new_quota;
+  rt_new_quota = inst->quota;
+  rt_quota_error[0] = '\0';
   trap = w2l_protect(run_init, &call);
+  rt_new_quota = saved_quota;
   if (trap != W2L_OK) {
     rt_error(err, trap, "%s", w2l_trap_message(trap));
     if (refs_escaped(inst, imports)) keep_zombie(inst);
     else free_instance(inst); /* no one can reach it: memories and all go now */
+    return NULL;
+  }
+  if (call.error && rt_quota_error[0]) {
+    rt_error(err, W2L_OK, "instantiating module \"%s\": quota exceeded: %s (%s)", m->name,
+             rt_quota_error, call.error);
+    free_instance(inst);
     return NULL;
   }
   if (call.error || !live_add(inst)) {
@@ -388,6 +406,10 @@ static void free_instance(w2l_instance *inst) {
 
 void w2l_instance_free(w2l_instance *inst) {
   if (inst && live_remove(inst)) free_instance(inst);
+}
+
+w2l_quota *w2l_instance_quota(const w2l_instance *inst) {
+  return w2l_instance_live(inst) ? inst->quota : NULL;
 }
 
 void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages) {

@@ -20,6 +20,23 @@ void rt_thread_setup(void);
  * not UINT64_MAX (set around instantiation by the linker). */
 extern _Thread_local uint64_t rt_new_memory_limit;
 
+/* quota.c: the quota that memories and tables created on this thread charge
+ * (NULL: none), set around instantiation; and why the last charge on this
+ * thread failed. */
+extern _Thread_local w2l_quota *rt_new_quota;
+/* quota.c: the quota of instances created on this thread (NULL: a default
+ * one each), set by w2l_set_new_instance_quota and around a linker's
+ * instantiations. */
+extern _Thread_local w2l_quota *rt_instance_quota;
+extern _Thread_local char rt_quota_error[160];
+/* quota.c: charge bytes to q for what ("memory 0"), false (and
+ * rt_quota_error set) if that would pass its max; NULL q: no quota. */
+bool rt_quota_charge(w2l_quota *q, uint64_t bytes, const char *what);
+void rt_quota_uncharge(w2l_quota *q, uint64_t bytes);
+/* quota.c: one more / one less holder of q (NULL allowed); the last release frees it. */
+w2l_quota *rt_quota_retain(w2l_quota *q);
+void rt_quota_release(w2l_quota *q);
+
 /* interrupt.c: give a new instance this thread's epoch deadline and fuel
  * (w2l_set_new_instance_budget). */
 void rt_init_budget(w2l_instance *inst);

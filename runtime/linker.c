@@ -16,6 +16,7 @@ struct entry {
 struct w2l_linker {
   struct entry *entries; /* all definitions, newest first */
   uint64_t memory_limit; /* growth limit for memories of instances made here */
+  w2l_quota *quota;      /* what instances made here charge (a reference), or NULL */
 };
 
 w2l_linker *w2l_linker_new(void) {
@@ -33,11 +34,18 @@ void w2l_linker_free(w2l_linker *l) {
     free(e->name);
     free(e);
   }
+  rt_quota_release(l->quota);
   free(l);
 }
 
 void w2l_linker_set_memory_limit(w2l_linker *l, uint64_t limit_pages) {
   l->memory_limit = limit_pages;
+}
+
+void w2l_linker_set_quota(w2l_linker *l, w2l_quota *q) {
+  rt_quota_retain(q);
+  rt_quota_release(l->quota);
+  l->quota = q;
 }
 
 static struct entry *lookup(const w2l_linker *l, const char *module, size_t module_len,
@@ -121,14 +129,17 @@ w2l_instance *w2l_linker_instantiate(w2l_linker *l, const w2l_module *m, const c
   w2l_extern *imports = calloc(m->nimports + 1, sizeof *imports);
   w2l_instance *inst = NULL;
   uint64_t saved_limit = rt_new_memory_limit;
+  w2l_quota *saved_quota = rt_instance_quota;
   if (!imports) {
     rt_error(err, W2L_OK, "out of memory instantiating module \"%s\"", m->name);
     return NULL;
   }
   if (w2l_linker_resolve(l, m, imports, err)) {
     rt_new_memory_limit = l->memory_limit;
+    if (l->quota) rt_instance_quota = l->quota;
     inst = w2l_instantiate(m, imports, err);
     rt_new_memory_limit = saved_limit;
+    rt_instance_quota = saved_quota;
   }
   free(imports);
   if (inst && as_module && !w2l_linker_define_instance(l, as_module, inst)) {

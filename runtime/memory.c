@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -274,16 +275,26 @@ w2l_memory *w2l_memory_new(uint64_t min_pages, uint64_t max_pages) {
   m->max_pages = max_pages;
   m->has_max = has_max;
   m->limit_pages = rt_new_memory_limit < max_pages ? rt_new_memory_limit : max_pages;
-  if (!storage_new(m)) {
+  char what[64];
+  snprintf(what, sizeof what, "a memory of %llu pages", (unsigned long long)min_pages);
+  if (!rt_quota_charge(rt_new_quota, m->size, what)) {
     free(m);
     return NULL;
   }
+  if (!storage_new(m)) {
+    rt_quota_uncharge(rt_new_quota, m->size);
+    free(m);
+    return NULL;
+  }
+  m->quota = rt_quota_retain(rt_new_quota);
   return m;
 }
 
 void w2l_memory_free(w2l_memory *m) {
   if (!m) return;
   storage_free(m);
+  rt_quota_uncharge(m->quota, m->size);
+  rt_quota_release(m->quota);
   free(m);
 }
 
@@ -291,7 +302,11 @@ uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages) {
   uint64_t old = m->pages, limit = m->limit_pages < m->max_pages ? m->limit_pages : m->max_pages;
   if (delta_pages == 0) return (uint32_t)old;
   if (old > limit || delta_pages > limit - old) return UINT32_MAX;
-  if (!storage_grow(m, (old + delta_pages) * W2L_PAGE_SIZE)) return UINT32_MAX;
+  if (!rt_quota_charge(m->quota, delta_pages * W2L_PAGE_SIZE, "memory.grow")) return UINT32_MAX;
+  if (!storage_grow(m, (old + delta_pages) * W2L_PAGE_SIZE)) {
+    rt_quota_uncharge(m->quota, delta_pages * W2L_PAGE_SIZE);
+    return UINT32_MAX;
+  }
   m->pages = old + delta_pages;
   m->size = m->pages * W2L_PAGE_SIZE;
   return (uint32_t)old;

@@ -1,19 +1,24 @@
 /* table.c - tables of references (funcref, externref): grow, get, set, fill,
  * copy and init with the 2.0 bounds semantics. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "internal.h"
 
 w2l_table *w2l_table_new(w2l_valtype reftype, uint32_t min, uint32_t max) {
   w2l_table *t;
+  char what[64];
   if (min > max) return NULL;
+  snprintf(what, sizeof what, "a table of %u elements", min);
+  if (!rt_quota_charge(rt_new_quota, (uint64_t)min * sizeof(w2l_ref), what)) return NULL;
   t = calloc(1, sizeof *t);
-  if (!t) return NULL;
-  t->elems = calloc(min ? min : 1, sizeof *t->elems); /* all null; never NULL itself */
-  if (!t->elems) {
+  if (t) t->elems = calloc(min ? min : 1, sizeof *t->elems); /* all null; never NULL itself */
+  if (!t || !t->elems) {
+    rt_quota_uncharge(rt_new_quota, (uint64_t)min * sizeof(w2l_ref));
     free(t);
     return NULL;
   }
+  t->quota = rt_quota_retain(rt_new_quota);
   t->size = min;
   t->max = max;
   t->has_max = max != UINT32_MAX;
@@ -25,6 +30,8 @@ w2l_table *w2l_table_new(w2l_valtype reftype, uint32_t min, uint32_t max) {
 
 void w2l_table_free(w2l_table *t) {
   if (!t) return;
+  rt_quota_uncharge(t->quota, (uint64_t)t->size * sizeof(w2l_ref));
+  rt_quota_release(t->quota);
   free(t->elems);
   free(t);
 }
@@ -34,8 +41,12 @@ uint32_t w2l_table_grow(w2l_table *t, uint32_t delta, w2l_ref init) {
   w2l_ref *elems;
   if (delta == 0) return old;
   if (old > limit || delta > limit - old) return UINT32_MAX;
+  if (!rt_quota_charge(t->quota, (uint64_t)delta * sizeof *elems, "table.grow")) return UINT32_MAX;
   elems = realloc(t->elems, ((size_t)old + delta) * sizeof *elems);
-  if (!elems) return UINT32_MAX;
+  if (!elems) {
+    rt_quota_uncharge(t->quota, (uint64_t)delta * sizeof *elems);
+    return UINT32_MAX;
+  }
   for (uint32_t i = old; i < old + delta; i++) elems[i] = init;
   t->elems = elems;
   t->size = old + delta;

@@ -315,6 +315,48 @@ void w2l_stack_slow(struct w2l_instance *epoch_inst);
 #endif
 
 /* ===================================================================== */
+/* Quotas                                                                 */
+/* ===================================================================== */
+
+/* A budget of bytes that memories and tables charge: a memory its size
+ * (pages * 64 KiB), a table its elements (size * sizeof(w2l_ref)), from the
+ * moment they are created until they are freed; growth that would pass the
+ * budget fails (memory.grow and table.grow return -1, instantiation fails
+ * with "quota exceeded").  Address space reserved by guard mode is not
+ * counted: it costs no memory.  Thread-safe.
+ *
+ * Which quota an instance's own memories and tables charge: the linker's
+ * (w2l_linker_set_quota) when instantiated through one that has a quota, else
+ * the one set by w2l_set_new_instance_quota on this thread, else a quota of
+ * its own of W2L_DEFAULT_QUOTA bytes.  Imported objects charge their owner's.
+ * Memories and tables a host creates itself charge none.
+ *
+ *   w2l_quota *q = w2l_quota_new(256 << 20);     // 256 MiB for all plugins
+ *   w2l_linker_set_quota(linker, q);
+ *   w2l_quota_free(q);                            // the linker keeps it
+ *   ... w2l_linker_instantiate(linker, &plugin_module, NULL, &err) ... */
+typedef struct w2l_quota w2l_quota;
+
+/* What an instance may hold when no quota is given: one full 32-bit memory
+ * (4 GiB) and 256 MiB of tables (about 11M elements), or any mix. */
+#define W2L_DEFAULT_QUOTA (((uint64_t)4 << 30) + ((uint64_t)256 << 20))
+
+/* A new quota of max_bytes (NULL when out of memory).  The caller holds one
+ * reference, dropped by w2l_quota_free; every memory, table, instance and
+ * linker using it holds one too, so it lives as long as they do. */
+w2l_quota *w2l_quota_new(uint64_t max_bytes);
+void w2l_quota_free(w2l_quota *q);
+/* Bytes charged now / the budget (NULL: 0 / UINT64_MAX). */
+uint64_t w2l_quota_used(const w2l_quota *q);
+uint64_t w2l_quota_max(const w2l_quota *q);
+/* Change the budget; below what is used, only further charges fail. */
+void w2l_quota_set_max(w2l_quota *q, uint64_t max_bytes);
+/* The quota of instances created afterwards on this thread with
+ * w2l_instantiate (a linker's own quota comes first); NULL: each gets its own
+ * W2L_DEFAULT_QUOTA.  The caller keeps q alive until it sets another. */
+void w2l_set_new_instance_quota(w2l_quota *q);
+
+/* ===================================================================== */
 /* Linear memory                                                          */
 /* ===================================================================== */
 
@@ -329,6 +371,7 @@ typedef struct w2l_memory {
   uint64_t reserved;    /* bytes of address space reserved (guard mode) or mapped
                            (explicit mode on Linux, committed when touched), else 0 */
   bool has_max;         /* whether a maximum was declared (import matching) */
+  w2l_quota *quota;     /* charged the size, or NULL (see Quotas) */
 } w2l_memory;
 
 /* The address space a guard-mode memory reserves: any u32 address plus any
@@ -457,6 +500,7 @@ typedef struct w2l_table {
   uint32_t limit;      /* host-set growth limit (<= max; at most W2L_TABLE_LIMIT by default) */
   w2l_valtype reftype; /* W2L_FUNCREF or W2L_EXTERNREF */
   bool has_max;        /* whether a maximum was declared (import matching) */
+  w2l_quota *quota;    /* charged size * sizeof(w2l_ref), or NULL (see Quotas) */
 } w2l_table;
 
 /* Default growth limit of a table (elements), as in the JS API: table.grow past
@@ -604,7 +648,7 @@ typedef struct w2l_module {
   unsigned interrupt; /* W2L_INTERRUPT_* checks compiled in (0: none) */
 } w2l_module;
 
-#define W2L_ABI_VERSION 2
+#define W2L_ABI_VERSION 3
 
 /* ---- Interruption: epochs and fuel ----
  *
@@ -683,6 +727,7 @@ typedef struct w2l_instance {
   void *host_data;            /* free for the host */
   uint64_t epoch_deadline;    /* W2L_EPOCH_CHECK traps once the epoch reaches it */
   uint64_t fuel;              /* fuel left for W2L_FUEL (translated with --fuel) */
+  w2l_quota *quota;           /* what its own memories and tables charge */
 } w2l_instance;
 
 /* Error details from linking and instantiation. */
@@ -747,6 +792,9 @@ w2l_trap w2l_call(w2l_instance *inst, const char *name, const w2l_val *args, siz
 w2l_trap w2l_call_n(w2l_instance *inst, const char *name, size_t len, const w2l_val *args,
                     size_t nargs, w2l_val *results, size_t nresults, w2l_error *err);
 
+/* The quota inst's own memories and tables charge (NULL if inst is stale). */
+w2l_quota *w2l_instance_quota(const w2l_instance *inst);
+
 /* Set the growth limit (pages) of every memory inst defines (not imported
  * ones): the sandbox's per-instance memory quota.  See w2l_memory_set_limit. */
 void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages);
@@ -808,6 +856,10 @@ w2l_instance *w2l_linker_instantiate(w2l_linker *l, const w2l_module *m, const c
  * (including while their start functions run) may grow to at most
  * limit_pages (memory.grow returns -1 past it).  UINT64_MAX: no limit. */
 void w2l_linker_set_memory_limit(w2l_linker *l, uint64_t limit_pages);
+/* Sandbox quota: the memories and tables of instances created by later
+ * w2l_linker_instantiate calls on l all charge q (see Quotas); l holds a
+ * reference.  NULL: each instance gets its own default quota again. */
+void w2l_linker_set_quota(w2l_linker *l, w2l_quota *q);
 
 /* A module loaded from a shared object. */
 typedef struct w2l_plugin w2l_plugin;
