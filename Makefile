@@ -150,7 +150,7 @@ $$(BUILD)/test-runtime/$1/kitplug.so: $$(RT_EMITTED)/kitplug.c $$(RTHDR)
 $$(BUILD)/test-runtime/$1/runtime_emitted: $$(RT_MODULES:%=$$(BUILD)/test-runtime/$1/emitted/%.o)
 $$(BUILD)/test-runtime/$1/runtime_stack: $$(BUILD)/test-runtime/$1/emitted/bigframe.o
 $$(BUILD)/test-runtime/$1/runtime_hostile: $$(BUILD)/test-runtime/$1/emitted/growtrap.o \
-  $$(BUILD)/test-runtime/$1/emitted/interrupt.o
+  $$(BUILD)/test-runtime/$1/emitted/interrupt.o $$(BUILD)/test-runtime/$1/emitted/sneakstart.o
 $$(BUILD)/test-runtime/$1/runtime_quota: $$(BUILD)/test-runtime/$1/emitted/hog.o \
   $$(BUILD)/test-runtime/$1/emitted/hogimport.o
 $$(BUILD)/test-runtime/$1/runtime_interrupt: $$(BUILD)/test-runtime/$1/emitted/interrupt.o \

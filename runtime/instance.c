@@ -154,25 +154,22 @@ static void keep_zombie(w2l_instance *inst) {
 }
 
 /* Whether a funcref of inst (obj == inst) may be held outside it after its
- * init trapped: in an imported table or global, or given to an imported
- * function with a funcref parameter (a host or another instance may have
- * kept it).  Nothing else outside can reach a half-initialized instance. */
+ * init trapped.  Only through what it imports: a funcref table or a mutable
+ * funcref global (which its code may have written, and from which imported
+ * functions or other threads may have copied the ref, even if the slot was
+ * cleared since), or a function with a funcref parameter.  Judged by the
+ * imports' types, not by what they hold now: a copy leaves no trace in the
+ * slot it came from.  Nothing else outside can reach a half-made instance. */
 static bool refs_escaped(const w2l_instance *inst, const w2l_extern *imports) {
   const w2l_module *m = inst->module;
   for (uint32_t i = 0; i < m->nimports; i++) {
     switch (imports[i].kind) {
-    case W2L_EXTERN_TABLE: {
-      const w2l_table *t = imports[i].of.table;
-      if (t->reftype != W2L_FUNCREF) break;
-      for (uint32_t k = 0; k < t->size; k++)
-        if (t->elems[k].obj == inst) return true;
+    case W2L_EXTERN_TABLE:
+      if (imports[i].of.table->reftype == W2L_FUNCREF) return true;
       break;
-    }
-    case W2L_EXTERN_GLOBAL: {
-      const w2l_global *g = imports[i].of.global;
-      if (g->type == W2L_FUNCREF && g->value.ref.obj == inst) return true;
+    case W2L_EXTERN_GLOBAL:
+      if (imports[i].of.global->type == W2L_FUNCREF && imports[i].of.global->mutable_) return true;
       break;
-    }
     case W2L_EXTERN_FUNC: {
       const char *sig = m->imports[i].type.sig;
       const char *colon = strchr(sig, ':');

@@ -752,9 +752,10 @@ typedef struct w2l_error {
  *     message = the trap's).  As the spec requires, what init wrote into
  *     imported tables, memories and globals before the trap stays there.
  *     The half-made instance is freed at once, unless one of its functions
- *     may be held outside it (in an imported table or global, or passed to
- *     an imported function with a funcref parameter): then the runtime keeps
- *     it alive until exit.
+ *     may be held outside it: when it imports a funcref table, a mutable
+ *     funcref global or a function with a funcref parameter (its code may
+ *     have put a ref there, and someone may have copied it), the runtime
+ *     keeps it alive until exit.
  * err may be NULL. */
 w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2l_error *err);
 /* Free inst and everything it defines (NULL is allowed).  Objects it exported

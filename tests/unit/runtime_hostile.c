@@ -2,10 +2,13 @@
  * to the host: a start function that grabs memory and traps leaves nothing
  * behind (RSS and mappings back near where they were, in both memory
  * strategies); a handle of a freed instance is refused, not followed. */
+#include <stdlib.h>
+
 #include "runtime_test.h"
 
 #include "growtrap.h"
 #include "interrupt.h"
+#include "sneakstart.h"
 
 /* 15 attempts at a start that fills 100 MiB and traps: a leak keeps 1.5 GB
  * resident (and 8 GiB of address space per attempt in guard mode). */
@@ -27,6 +30,37 @@ static void test_trapping_start(void) {
   CHECK(grown < 64ll << 20, "RSS grew by %lld MiB", grown >> 20);
 #endif
   CHECK(maps <= 4, "%ld more mappings", maps);
+}
+
+/* sneakstart's start function hands its own function to the host through
+ * the shared table, takes it back out and traps: the host's copy must still
+ * work (the half-made instance is kept, not freed: ASan would report the
+ * call below as a use-after-free, and reused memory would answer garbage). */
+static w2l_ref copied;
+static void copy_slot0(void *env) { copied = w2l_table_get(env, 0); }
+
+static void test_start_hands_out_ref(void) {
+  w2l_error err;
+  w2l_linker *l = w2l_linker_new();
+  w2l_table *t = w2l_table_new(W2L_FUNCREF, 1, 1);
+  w2l_linker_define(l, "host", "table", (w2l_extern){W2L_EXTERN_TABLE, {.table = t}});
+  w2l_linker_define_func(l, "host", "copy_slot0", ":", (void (*)(void))copy_slot0, t);
+  CHECK(w2l_linker_instantiate(l, &sneakstart_module, NULL, &err) == NULL, "instantiated");
+  CHECK_TRAP(err.trap, W2L_TRAP_UNREACHABLE);
+  CHECK(t->elems[0].fn == NULL, "the slot was not cleared");
+  CHECK(copied.fn != NULL, "the host saw no function");
+  /* Churn the heap so that a freed instance would be overwritten. */
+  enum { JUNK = 512 };
+  void *junk[JUNK];
+  for (int i = 0; i < JUNK; i++) {
+    size_t n = 16 + (size_t)(i % 128) * 16;
+    junk[i] = malloc(n);
+    if (junk[i]) memset(junk[i], 0xA5, n);
+  }
+  if (copied.fn) CHECK(((uint32_t (*)(void *))copied.fn)(copied.obj) == 42, "the copy answers");
+  for (int i = 0; i < JUNK; i++) free(junk[i]);
+  w2l_linker_free(l);
+  w2l_table_free(t);
 }
 
 /* Calls, lookups and frees through a freed instance's handle: refused
@@ -55,6 +89,7 @@ static void test_stale_handle(void) {
 
 int main(void) {
   test_trapping_start();
+  test_start_hands_out_ref();
   test_stale_handle();
   return test_finish();
 }
