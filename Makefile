@@ -50,7 +50,7 @@ RTLIB := $(BUILD)/libwasm2c-lite-rt.a
 RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all demo test sanitize spec bench fuzz soak install clean
+.PHONY: all demo test sanitize hostile spec bench fuzz soak install clean
 all: $(TRANSLATOR) $(RTLIB) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 
 $(BUILD)/compiler/%.o: compiler/%.c
@@ -178,6 +178,13 @@ test: all $(RUNTIME_TESTS)
 
 sanitize:
 	$(MAKE) BUILD=$(BUILD)/san SAN=1 OPT="-O1 -g" test
+
+# The sandbox's tests (also in make test): what hostile plugins try, in both
+# memory strategies; `make hostile SAN=1 BUILD=build/san OPT="-O1 -g"` under ASan.
+HOSTILE_TESTS := runtime_hostile runtime_interrupt runtime_stack runtime_quota runtime_memory \
+  runtime_trap runtime_table
+hostile: all $(RUNTIME_TESTS)
+	@$(TEST_ENV) RUNTIME_ONLY="$(HOSTILE_TESTS)" sh tests/suites/runtime.sh
 
 SPEC_J ?= 2
 spec: all
