@@ -1,9 +1,11 @@
 /* main.c - the whole pipeline: read (text or binary), validate, emit C. */
 #include <errno.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "compiler.h"
@@ -11,15 +13,18 @@
 #define VERSION "0.1.0"
 
 static const char usage[] =
-    "usage: wasm2c-lite IN.wat|IN.wasm|- [-o OUT.c] [-n NAME]\n"
+    "usage: wasm2c-lite IN.wat|IN.wasm|- [-o OUT.c] [-n NAME] [options]\n"
     "\n"
     "Translate a WebAssembly module (text or binary) into C.\n"
     "\n"
-    "  -o OUT.c               write C to OUT.c and its header to OUT.h\n"
+    "  -o, --output OUT.c     write C to OUT.c and its header to OUT.h (also\n"
+    "                         -oOUT.c and --output=OUT.c; -n takes the same forms)\n"
     "                         (without -o, or when OUT.c is a device or a pipe:\n"
     "                         C only, no header)\n"
-    "  -n, --module-name NAME C prefix for the module (default: the file name with\n"
-    "                         other bytes than letters and digits turned into '_')\n"
+    "  -n, --module-name NAME C prefix for the module (default: the module's own\n"
+    "                         name, from (module $NAME) or the name section, else\n"
+    "                         the file name; other bytes than letters and digits\n"
+    "                         become '_', and a leading digit or '_' gets an 'm')\n"
     "  --no-line-directives   no #line directives (by default, function bodies\n"
     "                         translated from a .wat file into OUT.c point back\n"
     "                         to its lines, for compiler messages and debuggers)\n"
@@ -28,6 +33,8 @@ static const char usage[] =
     "                         against the instance's deadline (trap \"interrupted\")\n"
     "  --fuel                 count fuel: function entries and loop iterations\n"
     "                         charge their instruction counts (trap \"out of fuel\")\n"
+    "  -v, --verbose          say what was read and written, and how long each\n"
+    "                         phase took (on standard error)\n"
     "  --help                 show this help\n"
     "  --version              show the version\n";
 
@@ -50,6 +57,7 @@ struct job {
   const char *out_c;     /* -o path or NULL */
   const char *name;      /* -n value or NULL */
   bool no_lines;         /* --no-line-directives */
+  bool verbose;          /* -v: report phases and timings on stderr */
   unsigned interrupt;    /* --epoch, --fuel: EMIT_EPOCH | EMIT_FUEL */
   struct output c, h;    /* the C file and its header (h.f NULL: no header) */
 };
@@ -80,25 +88,32 @@ static bool read_all(FILE *f, struct source *src) {
   return true;
 }
 
-/* The default module name: the file name without directory and extension,
- * with every byte other than a letter or digit turned into '_' and an 'm' put
- * before a leading digit or '_' ("multi-memory.wat" -> "multi_memory"), so that
- * the usual file names give plain C prefixes. */
-static char *default_name(struct arena *a, const char *path) {
+/* The C prefix of a module name: every byte other than a letter or digit
+ * turned into '_' and an 'm' put before a leading digit or '_'
+ * ("multi-memory" -> "multi_memory", "2d" -> "m2d"), so that usual names
+ * give plain C prefixes, and -n NAME, (module $NAME) and NAME.wat agree. */
+static char *c_prefix(struct arena *a, const char *name, size_t n) {
+  char *prefix = arena_alloc(a, n + 2), *p = prefix;
+  if (n == 0 || !((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
+    *p++ = 'm';
+  for (size_t i = 0; i < n; i++) {
+    char c = name[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    *p++ = alnum ? c : '_';
+  }
+  return prefix;
+}
+
+/* The module's name when -n gives none: its own ((module $name), or the name
+ * section's module name), else the file name without directory and
+ * extension, else "module" (standard input). */
+static char *module_name(struct arena *a, const struct module *m, const char *path) {
+  if (m->name && m->name[0]) return c_prefix(a, m->name, strlen(m->name));
   if (strcmp(path, "-") == 0) return arena_strndup(a, "module", 6);
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   const char *dot = strrchr(base, '.');
-  size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-  char *name = arena_alloc(a, n + 2), *p = name;
-  if (n == 0 || !((base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z')))
-    *p++ = 'm';
-  for (size_t i = 0; i < n; i++) {
-    char c = base[i];
-    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    *p++ = alnum ? c : '_';
-  }
-  return name;
+  return c_prefix(a, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
 /* Header path for OUT.c: OUT.h (OUT.c.h if it does not end in .c). */
@@ -122,9 +137,33 @@ static bool is_binary(const struct source *src) {
          (n > 5 && strcmp(src->filename + n - 5, ".wasm") == 0);
 }
 
+/* Seconds on a monotonic clock. */
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* -v: one line about a phase that started at *t; *t becomes now. */
+static void report(const struct job *j, double *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void report(const struct job *j, double *t, const char *fmt, ...) {
+  double t1 = now();
+  if (j->verbose) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("wasm2c-lite: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, " (%.1f ms)\n", (t1 - *t) * 1e3);
+    va_end(ap);
+  }
+  *t = t1;
+}
+
 static void compile(void *arg) {
   struct job *j = arg;
   const struct source *src = &j->src;
+  double t = now();
   if (is_binary(src)) {
     j->src.is_text = false;
     j->module = bin_read_module(&j->arena, src);
@@ -132,10 +171,16 @@ static void compile(void *arg) {
     j->src.is_text = true;
     j->module = wat_parse_module(&j->arena, src);
   }
+  const struct module *m = j->module;
+  report(j, &t, "read %s (%s, %zu bytes): functions %u (imported %u), exports %u",
+         src->filename, src->is_text ? "text" : "binary", src->size, m->nfuncs, m->nfuncimports,
+         m->nexports);
   val_module(j->module, &val_features_all);
-  const char *name = j->name ? j->name : default_name(&j->arena, src->filename);
+  report(j, &t, "validated");
+  const char *name = j->name ? c_prefix(&j->arena, j->name, strlen(j->name))
+                             : module_name(&j->arena, j->module, src->filename);
   struct emit_options opt = {
-      .prefix = emit_mangle(&j->arena, (const uint8_t *)name, strlen(name)),
+      .prefix = name,
       .header_name = NULL,
       .interrupt = j->interrupt,
   };
@@ -148,6 +193,8 @@ static void compile(void *arg) {
     opt.header_name = slash ? slash + 1 : j->h.path;
   }
   emit_module(j->module, &opt, j->c.f, j->h.f);
+  report(j, &t, "wrote %s%s%s (C prefix %s)", j->c.path, j->h.f ? " and " : "",
+         j->h.f ? j->h.path : "", opt.prefix);
 }
 
 /* True if path exists and is not a regular file (after symlinks). */
@@ -262,21 +309,49 @@ static bool finish_outputs(struct job *j) {
   return !bad;
 }
 
+/* The value of option a (argv[*i]) when it is one of the spellings of
+ * short/long: "-o X", "-oX", "--output X", "--output=X"; NULL if a is another
+ * option.  A missing value is an error (*missing set). */
+static const char *option_value(int argc, char **argv, int *i, const char *short_, const char *long_,
+                                bool *missing) {
+  const char *a = argv[*i];
+  size_t ns = short_ ? strlen(short_) : 0, nl = strlen(long_);
+  const char *v = NULL;
+  if (short_ && strncmp(a, short_, ns) == 0) v = a + ns;
+  else if (strncmp(a, long_, nl) == 0 && (a[nl] == '=' || a[nl] == '\0'))
+    v = a[nl] == '=' ? a + nl + 1 : a + nl;
+  else return NULL;
+  if (*v == '\0' && a[nl] != '=') {
+    if (*i + 1 >= argc) {
+      *missing = true;
+      return NULL;
+    }
+    v = argv[++*i];
+  }
+  if (*v == '\0') *missing = true;
+  return v;
+}
+
 int main(int argc, char **argv) {
   struct job j = {0};
   const char *in = NULL;
   for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
+    const char *a = argv[i], *v;
+    bool missing = false;
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       fputs(usage, stdout);
       return 0;
     } else if (strcmp(a, "--version") == 0) {
       puts("wasm2c-lite " VERSION);
       return 0;
-    } else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
-      j.out_c = argv[++i];
-    } else if ((strcmp(a, "-n") == 0 || strcmp(a, "--module-name") == 0) && i + 1 < argc) {
-      j.name = argv[++i];
+    } else if ((v = option_value(argc, argv, &i, "-o", "--output", &missing)) || missing) {
+      if (missing) goto needs_value;
+      j.out_c = v;
+    } else if ((v = option_value(argc, argv, &i, "-n", "--module-name", &missing)) || missing) {
+      if (missing) goto needs_value;
+      j.name = v;
+    } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+      j.verbose = true;
     } else if (strcmp(a, "--no-line-directives") == 0) {
       j.no_lines = true;
     } else if (strcmp(a, "--line-directives") == 0) {
@@ -294,6 +369,11 @@ int main(int argc, char **argv) {
     } else {
       in = a;
     }
+    continue;
+  needs_value:
+    fprintf(stderr, "wasm2c-lite: error: option '%.*s' needs a value (see wasm2c-lite --help)\n",
+            (int)strcspn(a, "="), a);
+    return 2;
   }
   if (!in) {
     fprintf(stderr, "wasm2c-lite: error: no input file\n%s", usage);

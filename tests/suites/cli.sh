@@ -17,6 +17,27 @@ rm -rf "$tmp" && mkdir -p "$tmp"
 "$t" --bogus x.wat 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "unknown option '--bogus'" "$tmp/err" && ok || bad "unknown option"
 "$t" no/such/file.wat 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "cannot read 'no/such/file.wat'" "$tmp/err" && ok || bad "missing input"
 
+# Option spellings: -o X, -oX, --output X, --output=X (the same for -n), a
+# missing value named; -v reports the phases.
+for o in "-o" "--output"; do
+  "$t" x.wat $o 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "option '$o' needs a value" "$tmp/err" &&
+    ok || bad "$o without a value"
+done
+"$t" x.wat --output= 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "option '--output' needs a value" "$tmp/err" &&
+  ok || bad "--output= without a value"
+"$t" x.wat -n 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "option '-n' needs a value" "$tmp/err" &&
+  ok || bad "-n without a value"
+printf '(module (func (export "f") (result i32) i32.const 7))\n' >"$tmp/my-mod.wat"
+"$t" "$tmp/my-mod.wat" -o"$tmp/s1.c" && grep -q 'my_mod_module' "$tmp/s1.h" && ok || bad "-oX.c and the file name's prefix"
+"$t" "$tmp/my-mod.wat" --output="$tmp/s2.c" --module-name=my-mod && grep -q 'my_mod_module' "$tmp/s2.h" &&
+  ok || bad "--output=X --module-name=my-mod gives the file name's prefix"
+"$t" "$tmp/my-mod.wat" --output "$tmp/s3.c" -nother && grep -q 'other_module' "$tmp/s3.h" && ok || bad "-nNAME"
+printf '(module $hello.world (func))\n' >"$tmp/named.wat"
+"$t" "$tmp/named.wat" -o "$tmp/s4.c" && grep -q 'hello_world_module' "$tmp/s4.h" && ok || bad "prefix from (module \$name)"
+"$t" "$tmp/my-mod.wat" -v -o "$tmp/s5.c" 2>"$tmp/err" && grep -q "^wasm2c-lite: read .*my-mod.wat (text, 54 bytes): functions 1 (imported 0), exports 1 (" "$tmp/err" &&
+  grep -q "^wasm2c-lite: wrote .*s5.c and .*s5.h (C prefix my_mod)" "$tmp/err" && ok || bad "-v"
+rm -f "$tmp"/s[1-5].* "$tmp/my-mod.wat" "$tmp/named.wat"
+
 # Good input: -o writes X.c and X.h, stdin works, stdout without -o.
 printf '(module (func (export "f") (result i32) i32.const 7))\n' >"$tmp/good.wat"
 "$t" "$tmp/good.wat" -o "$tmp/good.c" && [ -s "$tmp/good.c" ] && [ -s "$tmp/good.h" ] && ok || bad "-o writes .c and .h"
