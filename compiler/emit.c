@@ -55,7 +55,7 @@ static char *indexed_name(struct emitter *e, const char *tag, uint32_t i, const 
 
 /* Public C name of an export: X_<mangled>. */
 static char *export_name(struct emitter *e, const struct export *ex) {
-  char *m = emit_mangle(e->arena, ex->name.data, ex->name.len);
+  char *m = emit_export_fragment(e->arena, ex->name.data, ex->name.len);
   struct ebuf b;
   emit_init_buf(&b, e->arena);
   if (strcmp(m, "module") == 0 || strcmp(m, "instantiate") == 0)

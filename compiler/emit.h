@@ -50,6 +50,11 @@ void emit_put(struct ebuf *b, const char *s);
 void emit_reserve(struct ebuf *b, size_t n);
 void emit_printf(struct ebuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* emit_names.c: an export's name as the fragment of its public C name
+ * X_fragment: emit_mangle's, escaped also when a leading '_' would make it
+ * one of the emitter's own X__NAME identifiers ("_init"). */
+char *emit_export_fragment(struct arena *a, const uint8_t *s, size_t len);
+
 /* emit_names.c: types and literals */
 /* C type of a value type: uint32_t, uint64_t, float, double, w2l_v128, w2l_ref. */
 const char *emit_ctype(enum valtype t);

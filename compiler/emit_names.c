@@ -2,15 +2,18 @@
  *
  * Mangling (emit_mangle): any byte string becomes a C identifier fragment, and
  * distinct strings give distinct fragments, while ordinary names stay readable:
- *   - a "plain" name, a letter followed by letters, digits and '_' and not
- *     starting with "Z_", stays as it is ("add_five" -> "add_five");
+ *   - a "plain" name, a letter or '_' followed by letters, digits and '_' and
+ *     not starting with "Z_", stays as it is ("add_five" -> "add_five",
+ *     "_start" -> "_start");
  *   - any other name becomes "Z_" followed by its escaped bytes: letters and
  *     digits stay, '_' becomes "__", any other byte '_' and two upper-case hex
  *     digits ("*" + "/" -> "Z__2A_2F", "" -> "Z_", "1x" -> "Z_1x").
  * Plain outputs never start with "Z_" and escaped ones always do, and the
- * escaped tail decodes uniquely, so the mapping is injective.  No fragment
- * starts with '_', so the emitter's own names, PREFIX "__" ..., can never equal
- * an export's PREFIX "_" fragment.
+ * escaped tail decodes uniquely, so the mapping is injective.  Fragments are
+ * always appended to something ("L3_", "f2_", the module prefix "X_").  The
+ * emitter's own file-scope names are X "__" NAME with NAME never starting
+ * with '_': an export's X "_" fragment can only meet them when the fragment
+ * is '_' + one of those NAMEs, and emit_export_fragment escapes exactly those.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -25,16 +28,17 @@ static bool is_alnum(uint8_t c) {
 }
 
 static bool is_plain(const uint8_t *s, size_t len) {
-  if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
+  if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_'))
+    return false;
   if (len >= 2 && s[0] == 'Z' && s[1] == '_') return false;
   for (size_t i = 1; i < len; i++)
     if (!is_alnum(s[i]) && s[i] != '_') return false;
   return true;
 }
 
-char *emit_mangle(struct arena *a, const uint8_t *s, size_t len) {
+/* The escaped form of s: "Z_" and its bytes escaped. */
+static char *escape(struct arena *a, const uint8_t *s, size_t len) {
   static const char hex[] = "0123456789ABCDEF";
-  if (is_plain(s, len)) return arena_strndup(a, (const char *)s, len);
   char *out = arena_alloc(a, len * 3 + 3);
   size_t n = 0;
   out[n++] = 'Z';
@@ -54,6 +58,29 @@ char *emit_mangle(struct arena *a, const uint8_t *s, size_t len) {
   }
   out[n] = '\0';
   return out;
+}
+
+char *emit_mangle(struct arena *a, const uint8_t *s, size_t len) {
+  return is_plain(s, len) ? arena_strndup(a, (const char *)s, len) : escape(a, s, len);
+}
+
+/* Whether name (after an export's leading '_') could be one of the emitter's
+ * own X "__" NAME identifiers (emit.c, emit_code.c): the fixed ones, and the
+ * families tramp_*, data*, call*, run*, f<digit>*. */
+static bool internal_name(const uint8_t *s, size_t len) {
+  static const char *const fixed[] = {"instance", "init",       "free",      "imports", "exports",
+                                      "func_types", "type_sigs", "trampolines"};
+  static const char *const families[] = {"tramp_", "data", "call", "run"};
+  for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+    if (len == strlen(fixed[i]) && memcmp(s, fixed[i], len) == 0) return true;
+  for (size_t i = 0; i < sizeof families / sizeof *families; i++)
+    if (len >= strlen(families[i]) && memcmp(s, families[i], strlen(families[i])) == 0) return true;
+  return len >= 2 && s[0] == 'f' && s[1] >= '0' && s[1] <= '9';
+}
+
+char *emit_export_fragment(struct arena *a, const uint8_t *s, size_t len) {
+  if (len > 0 && s[0] == '_' && internal_name(s + 1, len - 1)) return escape(a, s, len);
+  return emit_mangle(a, s, len);
 }
 
 /* ---- types ---- */

@@ -9,8 +9,9 @@
 /* One instance of the module; the runtime allocates instance_size bytes. */
 typedef struct names__instance {
   w2l_instance base; /* the generic view (the runtime owns its arrays) */
-  const w2l_functype *types[1]; /* = base.types, one load closer */
+  const w2l_functype *types[2]; /* = base.types, one load closer */
   w2l_global g0_g; /* global 0 */
+  w2l_global g1___heap_base; /* global 1 */
 } names__instance;
 
 static uint32_t names__f0_Z__2A_2F(void *obj);
@@ -19,6 +20,11 @@ static uint32_t names__f2_Z_caf_C3_A9(void *obj);
 static uint32_t names__f3_Z_(void *obj);
 static uint32_t names__f4_module(void *obj);
 static uint32_t names__f5_a_b(void *obj);
+static void names__f6__start(void *obj);
+static void names__f7___wasm_call_ctors(void *obj);
+static void names__f8__initialize(void *obj);
+static void names__f9__init(void *obj);
+static void names__f10__f2(void *obj);
 
 /* func 0: () -> (i32) */
 static uint32_t names__f0_Z__2A_2F(void *obj) {
@@ -27,7 +33,7 @@ static uint32_t names__f0_Z__2A_2F(void *obj) {
   return 1u;
 }
 
-#line 31 "names.c"
+#line 37 "names.c"
 /* func 1: () -> (i32) */
 static uint32_t names__f1_Z__3F_3F_2F(void *obj) {
   (void)obj;
@@ -35,7 +41,7 @@ static uint32_t names__f1_Z__3F_3F_2F(void *obj) {
   return 2u;
 }
 
-#line 39 "names.c"
+#line 45 "names.c"
 /* func 2: () -> (i32) */
 static uint32_t names__f2_Z_caf_C3_A9(void *obj) {
   (void)obj;
@@ -43,7 +49,7 @@ static uint32_t names__f2_Z_caf_C3_A9(void *obj) {
   return 3u;
 }
 
-#line 47 "names.c"
+#line 53 "names.c"
 /* func 3: () -> (i32) */
 static uint32_t names__f3_Z_(void *obj) {
   (void)obj;
@@ -51,7 +57,7 @@ static uint32_t names__f3_Z_(void *obj) {
   return 4u;
 }
 
-#line 55 "names.c"
+#line 61 "names.c"
 /* func 4: () -> (i32) */
 static uint32_t names__f4_module(void *obj) {
   (void)obj;
@@ -59,7 +65,7 @@ static uint32_t names__f4_module(void *obj) {
   return 5u;
 }
 
-#line 63 "names.c"
+#line 69 "names.c"
 /* func 5: () -> (i32) */
 static uint32_t names__f5_a_b(void *obj) {
   (void)obj;
@@ -67,16 +73,47 @@ static uint32_t names__f5_a_b(void *obj) {
   return 6u;
 }
 
-#line 71 "names.c"
+#line 77 "names.c"
+/* func 6: () -> () */
+static void names__f6__start(void *obj) {
+  (void)obj;
+}
+
+/* func 7: () -> () */
+static void names__f7___wasm_call_ctors(void *obj) {
+  (void)obj;
+}
+
+/* func 8: () -> () */
+static void names__f8__initialize(void *obj) {
+  (void)obj;
+}
+
+/* func 9: () -> () */
+static void names__f9__init(void *obj) {
+  (void)obj;
+}
+
+/* func 10: () -> () */
+static void names__f10__f2(void *obj) {
+  (void)obj;
+}
+
 static void names__tramp__i(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
   (void)args;
   results[0].i32 = ((uint32_t (*)(void *))f->fn)(f->obj);
 }
 
-static const char *const names__type_sigs[1] = {":i"};
-static const w2l_trampoline names__trampolines[1] = {names__tramp__i};
-static const uint32_t names__func_types[6] = {0, 0, 0, 0, 0, 0};
-static const w2l_export_desc names__exports[8] = {
+static void names__tramp__(const w2l_ref *f, const w2l_value *args, w2l_value *results) {
+  (void)args;
+  (void)results;
+  ((void (*)(void *))f->fn)(f->obj);
+}
+
+static const char *const names__type_sigs[2] = {":i", ":"};
+static const w2l_trampoline names__trampolines[2] = {names__tramp__i, names__tramp__};
+static const uint32_t names__func_types[11] = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+static const w2l_export_desc names__exports[14] = {
   {"*/", 2, W2L_EXTERN_FUNC, 0, {.kind = W2L_EXTERN_FUNC, .sig = ":i"}},
   {"\077\077/", 3, W2L_EXTERN_FUNC, 1, {.kind = W2L_EXTERN_FUNC, .sig = ":i"}},
   {"caf\303\251", 5, W2L_EXTERN_FUNC, 2, {.kind = W2L_EXTERN_FUNC, .sig = ":i"}},
@@ -85,6 +122,12 @@ static const w2l_export_desc names__exports[8] = {
   {"a_b", 3, W2L_EXTERN_FUNC, 5, {.kind = W2L_EXTERN_FUNC, .sig = ":i"}},
   {"a-b", 3, W2L_EXTERN_FUNC, 5, {.kind = W2L_EXTERN_FUNC, .sig = ":i"}},
   {"g", 1, W2L_EXTERN_GLOBAL, 0, {.kind = W2L_EXTERN_GLOBAL, .type = W2L_I32, .mutable_ = true}},
+  {"_start", 6, W2L_EXTERN_FUNC, 6, {.kind = W2L_EXTERN_FUNC, .sig = ":"}},
+  {"__wasm_call_ctors", 17, W2L_EXTERN_FUNC, 7, {.kind = W2L_EXTERN_FUNC, .sig = ":"}},
+  {"__heap_base", 11, W2L_EXTERN_GLOBAL, 1, {.kind = W2L_EXTERN_GLOBAL, .type = W2L_I32, .mutable_ = false}},
+  {"_initialize", 11, W2L_EXTERN_FUNC, 8, {.kind = W2L_EXTERN_FUNC, .sig = ":"}},
+  {"_init", 5, W2L_EXTERN_FUNC, 9, {.kind = W2L_EXTERN_FUNC, .sig = ":"}},
+  {"_f2", 3, W2L_EXTERN_FUNC, 10, {.kind = W2L_EXTERN_FUNC, .sig = ":"}},
 };
 
 /* Instantiation, in the spec's order (the runtime has interned the types and
@@ -99,10 +142,19 @@ static const char *names__init(w2l_instance *base, const w2l_extern *imports) {
   inst->base.funcs[3] = (w2l_ref){inst->base.types[0], (void (*)(void))names__f3_Z_, inst};
   inst->base.funcs[4] = (w2l_ref){inst->base.types[0], (void (*)(void))names__f4_module, inst};
   inst->base.funcs[5] = (w2l_ref){inst->base.types[0], (void (*)(void))names__f5_a_b, inst};
+  inst->base.funcs[6] = (w2l_ref){inst->base.types[1], (void (*)(void))names__f6__start, inst};
+  inst->base.funcs[7] = (w2l_ref){inst->base.types[1], (void (*)(void))names__f7___wasm_call_ctors, inst};
+  inst->base.funcs[8] = (w2l_ref){inst->base.types[1], (void (*)(void))names__f8__initialize, inst};
+  inst->base.funcs[9] = (w2l_ref){inst->base.types[1], (void (*)(void))names__f9__init, inst};
+  inst->base.funcs[10] = (w2l_ref){inst->base.types[1], (void (*)(void))names__f10__f2, inst};
   inst->g0_g.type = W2L_I32;
   inst->g0_g.mutable_ = true;
   inst->g0_g.value.i32 = 7u;
   inst->base.globals[0] = &inst->g0_g;
+  inst->g1___heap_base.type = W2L_I32;
+  inst->g1___heap_base.mutable_ = false;
+  inst->g1___heap_base.value.i32 = 66560u;
+  inst->base.globals[1] = &inst->g1___heap_base;
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
 }
@@ -111,17 +163,17 @@ const w2l_module names_module = {
   .abi = W2L_ABI_VERSION,
   .bounds = W2L_BOUNDS,
   .name = "names",
-  .ntypes = 1,
+  .ntypes = 2,
   .type_sigs = names__type_sigs,
   .trampolines = names__trampolines,
   .nimports = 0,
   .imports = NULL,
-  .nexports = 8,
+  .nexports = 14,
   .exports = names__exports,
-  .nfuncs = 6,
+  .nfuncs = 11,
   .ntables = 0,
   .nmemories = 0,
-  .nglobals = 1,
+  .nglobals = 2,
   .func_types = names__func_types,
   .instance_size = sizeof(names__instance),
   .init = names__init,
@@ -147,6 +199,16 @@ static void names__run0(void *arg) {
   struct names__call0 *a = arg;
   uint32_t r = a->fn(a->obj);
   if (a->r0) *a->r0 = r;
+}
+
+/* Calls of exports of type 1, run by w2l_protect. */
+struct names__call1 {
+  void (*fn)(void *);
+  void *obj;
+};
+static void names__run1(void *arg) {
+  struct names__call1 *a = arg;
+  a->fn(a->obj);
 }
 
 /* export "\x2A/": func 0 () -> (i32) */
@@ -193,4 +255,37 @@ w2l_trap names_Z_a_2Db(w2l_instance *inst, uint32_t *result) {
 
 /* export "g": global 0 */
 w2l_global *names_g(w2l_instance *inst) { return inst->globals[0]; }
+
+/* export "_start": func 6 () -> () */
+w2l_trap names__start(w2l_instance *inst) {
+  struct names__call1 a = {names__f6__start, inst};
+  return w2l_protect(names__run1, &a);
+}
+
+/* export "__wasm_call_ctors": func 7 () -> () */
+w2l_trap names___wasm_call_ctors(w2l_instance *inst) {
+  struct names__call1 a = {names__f7___wasm_call_ctors, inst};
+  return w2l_protect(names__run1, &a);
+}
+
+/* export "__heap_base": global 1 */
+w2l_global *names___heap_base(w2l_instance *inst) { return inst->globals[1]; }
+
+/* export "_initialize": func 8 () -> () */
+w2l_trap names__initialize(w2l_instance *inst) {
+  struct names__call1 a = {names__f8__initialize, inst};
+  return w2l_protect(names__run1, &a);
+}
+
+/* export "_init": func 9 () -> () */
+w2l_trap names_Z___init(w2l_instance *inst) {
+  struct names__call1 a = {names__f9__init, inst};
+  return w2l_protect(names__run1, &a);
+}
+
+/* export "_f2": func 10 () -> () */
+w2l_trap names_Z___f2(w2l_instance *inst) {
+  struct names__call1 a = {names__f10__f2, inst};
+  return w2l_protect(names__run1, &a);
+}
 

@@ -34,6 +34,18 @@ w2l_trap names_a_b(w2l_instance *inst, uint32_t *result);
 w2l_trap names_Z_a_2Db(w2l_instance *inst, uint32_t *result);
 /* export "g": global 0 */
 w2l_global *names_g(w2l_instance *inst);
+/* export "_start": func 6 () -> () */
+w2l_trap names__start(w2l_instance *inst);
+/* export "__wasm_call_ctors": func 7 () -> () */
+w2l_trap names___wasm_call_ctors(w2l_instance *inst);
+/* export "__heap_base": global 1 */
+w2l_global *names___heap_base(w2l_instance *inst);
+/* export "_initialize": func 8 () -> () */
+w2l_trap names__initialize(w2l_instance *inst);
+/* export "_init": func 9 () -> () */
+w2l_trap names_Z___init(w2l_instance *inst);
+/* export "_f2": func 10 () -> () */
+w2l_trap names_Z___f2(w2l_instance *inst);
 
 #ifdef __cplusplus
 }
