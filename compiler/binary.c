@@ -759,8 +759,13 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   m->src = src;
   r->m = m;
 
-  if (src->size < 4 || memcmp(src->data, "\0asm", 4) != 0)
+  /* A file cut inside the magic number ends too soon; any other start is
+   * not a binary module (the spec's binary.wast tells the two apart). */
+  size_t head = src->size < 4 ? src->size : 4;
+  if (memcmp(src->data, "\0asm", head) != 0)
     fail(r, 0, "magic header not detected: a .wasm file starts with \\0asm");
+  r->pos = head;
+  if (head < 4) unexpected_end(r);
   r->pos = 4;
   if (left(r) < 4) unexpected_end(r);
   uint32_t version = (uint32_t)r->p[4] | (uint32_t)r->p[5] << 8 | (uint32_t)r->p[6] << 16 |
