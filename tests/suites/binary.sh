@@ -58,7 +58,8 @@ same() {
 
 # Preamble
 err magic '00 61 73 6e 01 00 00 00' '0x0: error: magic header not detected: a .wasm file starts with \0asm'
-err empty '' '0x0: error: magic header not detected: a .wasm file starts with \0asm'
+err empty '' '0x0: error: unexpected end of file'
+err cut-magic '00 61 73' '0x3: error: unexpected end of file'
 err short-version '00 61 73 6d 01 00' '0x4: error: unexpected end of file'
 err version "00 61 73 6d 02 00 00 00" '0x4: error: unknown binary version 0x2, expected 1'
 good empty-module "$H" 'module'
