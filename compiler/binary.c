@@ -133,7 +133,7 @@ static void read_limits(struct reader *r, struct limits *l, bool memory) {
   size_t at = r->pos;
   uint8_t flags = read_u8(r);
   if (memory && flags >= 4 && flags <= 7)
-    fail(r, at, "memory64 not supported yet: limits flags 0x%02x", flags);
+    fail(r, at, "%s: limits flags 0x%02x", unsupported_index_type(), flags);
   if (memory && flags == 2)
     fail(r, at, "malformed limits flags 0x02: a shared memory needs a maximum");
   if (flags > (memory ? 3 : 1)) fail(r, at, "malformed limits flags 0x%02x", flags);
@@ -268,13 +268,16 @@ static void read_immediates(struct reader *r, struct instr *in) {
 static enum opcode read_opcode(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
+  if (b == 0xfb || b == 0xfe) fail(r, at, "%s", unsupported_opcode(b, 0));
   if (b == 0xfc || b == 0xfd) {
     uint32_t sub = read_u32(r);
     enum opcode op = op_by_code(b, sub);
+    if (op == OP_COUNT && unsupported_opcode(b, sub)) fail(r, at, "%s", unsupported_opcode(b, sub));
     if (op == OP_COUNT) fail(r, at, "illegal opcode 0x%02x %u", b, sub);
     return op;
   }
   enum opcode op = op_by_code(0, b);
+  if (op == OP_COUNT && unsupported_opcode(0, b)) fail(r, at, "%s", unsupported_opcode(0, b));
   if (op == OP_COUNT) fail(r, at, "illegal opcode 0x%02x", b);
   return op;
 }
@@ -777,6 +780,7 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   while (r->pos < src->size) {
     size_t at = r->pos;
     uint8_t id = read_u8(r);
+    if (id > 12 && unsupported_section(id)) fail(r, at, "%s", unsupported_section(id));
     if (id > 12) fail(r, at, "malformed section id %u", id);
     size_t size_at = r->pos;
     uint32_t size = read_u32(r);

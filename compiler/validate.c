@@ -72,7 +72,7 @@ static void check_imports_and_spaces(const struct module *m, const struct val_fe
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
     if (mem->limits.shared)
-      diag_error(m->src, mem->pos, "shared memories are not supported yet (threads)");
+      diag_error(m->src, mem->pos, "shared memories are not supported yet (threads proposal)");
     check_limits(m, mem->pos, &mem->limits, MAX_PAGES, "memory");
   }
 }

@@ -567,8 +567,12 @@ static bool const_op(enum opcode op) {
 static void step(struct val_code *v, const struct instr *in) {
   if (in->op >= OP_COUNT) fail(v, in, "unknown instruction (opcode %u)", in->op);
   enum opcode op = (enum opcode)in->op;
-  if (v->what && !const_op(op))
+  if (v->what && !const_op(op)) {
+    if (op == OP_I32_ADD || op == OP_I32_SUB || op == OP_I32_MUL || op == OP_I64_ADD ||
+        op == OP_I64_SUB || op == OP_I64_MUL)
+      fail(v, in, "%s: %s in %s", unsupported_const_op(), opinfo[op].name, v->what);
     fail(v, in, "constant expression required in %s, but found %s", v->what, opinfo[op].name);
+  }
   switch (op) {
   case OP_UNREACHABLE: set_unreachable(v); break;
   case OP_NOP: break;

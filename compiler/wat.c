@@ -278,6 +278,10 @@ static void functype(struct parser *p, struct functype *ft) {
 static struct limits limits(struct parser *p, bool memory) {
   struct limits l = {0};
   uint32_t v;
+  if (wat_is(p, p->tok, "i64") || wat_is(p, p->tok, "i32")) {
+    if (wat_is(p, p->tok, "i64")) diag_error(p->src, p->tok.pos, "%s", unsupported_index_type());
+    wat_next(p); /* i32, the default, said out loud */
+  }
   if (p->tok.kind != TOK_NUMBER) wat_unexpected(p, p->tok, "a size (u32 number)");
   if (!lex_u32(&p->lx, p->tok, &v)) diag_error(p->src, p->tok.pos, "constant out of range");
   l.min = v;
@@ -403,6 +407,8 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
   } else if (wat_is(p, kw, "data")) {
     scan_name(p, SP_DATA);
   } else if (!wat_is(p, kw, "start")) {
+    const char *later = unsupported_field((const char *)p->src->data + kw.pos, kw.len);
+    if (later) diag_error(p->src, kw.pos, "%s", later);
     wat_unexpected(p, kw,
                    "a module field (type, import, func, table, memory, global, export, "
                    "start, elem, data)");

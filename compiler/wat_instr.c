@@ -80,6 +80,8 @@ static enum opcode keyword_op(struct parser *p, struct token t) {
 _Noreturn static void unknown_operator(struct parser *p, struct token t) {
   if (t.kind == TOK_KEYWORD || t.kind == TOK_RESERVED) {
     const char *s = (const char *)p->src->data + t.pos;
+    const char *later = unsupported_instr_name(s, t.len);
+    if (later) diag_error(p->src, t.pos, "%s", later);
     size_t n = t.len > 60 ? 60 : t.len;
     const char *dollar = memchr(s, '$', n);
     if (t.kind == TOK_KEYWORD && dollar)

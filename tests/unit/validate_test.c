@@ -546,7 +546,7 @@ static const struct test tests[] = {
   {"memory min too big", ":", "", "", "memory size must be at most 65536 pages (4GiB)", mem_min_big},
   {"memory max too big", ":", "", "", "memory maximum size must be at most 65536 pages (4GiB)", mem_max_big},
   {"memory min > max", ":", "", "", "memory size minimum (2) must not be greater than maximum (1)", mem_min_gt_max},
-  {"memory shared", ":", "", "", "shared memories are not supported yet (threads)", mem_shared},
+  {"memory shared", ":", "", "", "shared memories are not supported yet (threads proposal)", mem_shared},
   {"multi-memory off, one memory", ":", "", "", "", mem_one_off},
   {"multi-memory off", ":", "", "", "multiple memories", mem_multi_off},
   {"table max u32", ":", "", "", "", tab_max_ok},
@@ -555,7 +555,9 @@ static const struct test tests[] = {
   /* constant expressions and globals */
   {"global imported get", ":", "", "", "", g_getimm},
   {"global non-constant", ":", "", "",
-   "constant expression required in global initializer, but found i64.add", g_nonconst},
+   "extended constant expressions are not supported yet (extended-const proposal): i64.add in "
+   "global initializer",
+   g_nonconst},
   {"global type", ":", "", "", "type mismatch in global initializer, expected [i64] but got [i32]", g_wrongtype},
   {"global two values", ":", "", "",
    "type mismatch in global initializer, expected [i64] but got [i64, i64]", g_two},

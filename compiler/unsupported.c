@@ -1,0 +1,113 @@
+/* unsupported.c - what we recognize but do not translate yet: instructions,
+ * module fields and sections of the proposals after WebAssembly 2.0, so that
+ * both readers say which feature a module needs ("tail calls are not
+ * supported (tail-call proposal)") instead of "unknown operator" or "illegal
+ * opcode".  One table of instructions serves the text and the binary reader. */
+#include <string.h>
+
+#include "compiler.h"
+
+/* A feature we do not support yet. */
+struct feature {
+  const char *what;     /* what it brings, with its verb: the message's start */
+  const char *proposal; /* the proposal's name */
+};
+
+enum { TAIL_CALL, EXCEPTIONS, FUNC_REFS, THREADS, GC, RELAXED_SIMD, MEMORY64, EXTENDED_CONST };
+
+static const struct feature features[] = {
+    [TAIL_CALL] = {"tail calls are", "tail-call"},
+    [EXCEPTIONS] = {"exception handling is", "exception-handling"},
+    [FUNC_REFS] = {"typed function references are", "function-references"},
+    [THREADS] = {"atomic instructions are", "threads"},
+    [GC] = {"garbage-collected types are", "gc"},
+    [RELAXED_SIMD] = {"relaxed SIMD instructions are", "relaxed-simd"},
+    [MEMORY64] = {"64-bit memories and tables are", "memory64"},
+    [EXTENDED_CONST] = {"extended constant expressions are", "extended-const"},
+};
+
+/* An instruction of a later proposal: its text name (a prefix match when it
+ * ends in '.' or '_', for families such as "i32.atomic."), binary prefix and code
+ * (prefix 0xfe / 0xfb with code UINT32_MAX: every instruction of the prefix;
+ * 0xfd with a range for relaxed SIMD). */
+struct later_instr {
+  const char *name;        /* text name, or family prefix ending in '.' */
+  uint8_t prefix;          /* 0, 0xfb, 0xfd or 0xfe */
+  uint32_t code, code_end; /* binary opcode range [code, code_end] */
+  int feature;             /* index into features */
+};
+
+static const struct later_instr later[] = {
+    {"return_call", 0, 0x12, 0x12, TAIL_CALL},
+    {"return_call_indirect", 0, 0x13, 0x13, TAIL_CALL},
+    {"return_call_ref", 0, 0x15, 0x15, TAIL_CALL},
+    {"try", 0, 0x06, 0x06, EXCEPTIONS},
+    {"catch", 0, 0x07, 0x07, EXCEPTIONS},
+    {"throw", 0, 0x08, 0x08, EXCEPTIONS},
+    {"rethrow", 0, 0x09, 0x09, EXCEPTIONS},
+    {"throw_ref", 0, 0x0a, 0x0a, EXCEPTIONS},
+    {"delegate", 0, 0x18, 0x18, EXCEPTIONS},
+    {"catch_all", 0, 0x19, 0x19, EXCEPTIONS},
+    {"try_table", 0, 0x1f, 0x1f, EXCEPTIONS},
+    {"call_ref", 0, 0x14, 0x14, FUNC_REFS},
+    {"ref.as_non_null", 0, 0xd4, 0xd4, FUNC_REFS},
+    {"br_on_null", 0, 0xd5, 0xd5, FUNC_REFS},
+    {"br_on_non_null", 0, 0xd6, 0xd6, FUNC_REFS},
+    {"memory.atomic.", 0xfe, 0, UINT32_MAX, THREADS},
+    {"atomic.fence", 0xfe, 0, UINT32_MAX, THREADS},
+    {"i32.atomic.", 0xfe, 0, UINT32_MAX, THREADS},
+    {"i64.atomic.", 0xfe, 0, UINT32_MAX, THREADS},
+    {"struct.", 0xfb, 0, UINT32_MAX, GC},
+    {"array.", 0xfb, 0, UINT32_MAX, GC},
+    {"ref.test", 0xfb, 0, UINT32_MAX, GC},
+    {"ref.cast", 0xfb, 0, UINT32_MAX, GC},
+    {"ref.i31", 0xfb, 0, UINT32_MAX, GC},
+    {"i31.", 0xfb, 0, UINT32_MAX, GC},
+    {"br_on_cast", 0xfb, 0, UINT32_MAX, GC},
+    {"br_on_cast_fail", 0xfb, 0, UINT32_MAX, GC},
+    {"any.convert_extern", 0xfb, 0, UINT32_MAX, GC},
+    {"extern.convert_any", 0xfb, 0, UINT32_MAX, GC},
+    {"i8x16.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
+    {"i16x8.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
+    {"i32x4.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
+    {"f32x4.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
+    {"f64x2.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
+    {"i32x4.dot_i8x16_i7x16_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
+    {"i16x8.dot_i8x16_i7x16_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
+};
+
+static const char *message(int feature) {
+  static char buf[160];
+  strcpy(buf, features[feature].what);
+  strcat(buf, " not supported yet (");
+  strcat(buf, features[feature].proposal);
+  strcat(buf, " proposal)");
+  return buf;
+}
+
+const char *unsupported_instr_name(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof later / sizeof *later; i++) {
+    size_t k = strlen(later[i].name);
+    bool family = later[i].name[k - 1] == '.' || later[i].name[k - 1] == '_';
+    if ((family ? n > k : n == k) && memcmp(s, later[i].name, k) == 0)
+      return message(later[i].feature);
+  }
+  return NULL;
+}
+
+const char *unsupported_opcode(uint8_t prefix, uint32_t code) {
+  for (size_t i = 0; i < sizeof later / sizeof *later; i++)
+    if (later[i].prefix == prefix && code >= later[i].code && code <= later[i].code_end)
+      return message(later[i].feature);
+  return NULL;
+}
+
+const char *unsupported_section(uint8_t id) { return id == 13 ? message(EXCEPTIONS) : NULL; }
+
+const char *unsupported_field(const char *s, size_t n) {
+  return n == 3 && memcmp(s, "tag", 3) == 0 ? message(EXCEPTIONS) : NULL;
+}
+
+const char *unsupported_index_type(void) { return message(MEMORY64); }
+
+const char *unsupported_const_op(void) { return message(EXTENDED_CONST); }

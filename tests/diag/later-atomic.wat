@@ -1,0 +1,1 @@
+(module (func (drop (i32.atomic.load (i32.const 0)))) (memory 1 1 shared))
