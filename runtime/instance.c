@@ -372,7 +372,7 @@ w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2
   call.error = NULL;
   w2l_quota *saved_quota = rt_new_quota;
   rt_new_quota = inst->quota;
-  rt_quota_error[0] = '\0';
+  rt_alloc_error[0] = '\0';
   trap = w2l_protect(run_init, &call);
   rt_new_quota = saved_quota;
   if (trap != W2L_OK) {
@@ -381,9 +381,9 @@ w2l_instance *w2l_instantiate(const w2l_module *m, const w2l_extern *imports, w2
     else free_instance(inst); /* no one can reach it: memories and all go now */
     return NULL;
   }
-  if (call.error && rt_quota_error[0]) {
-    rt_error(err, W2L_OK, "instantiating module \"%s\": quota exceeded: %s (%s)", m->name,
-             rt_quota_error, call.error);
+  if (call.error && rt_alloc_error[0]) {
+    rt_error(err, W2L_OK, "instantiating module \"%s\": %s (%s)", m->name, rt_alloc_error,
+             call.error);
     free_instance(inst);
     return NULL;
   }
@@ -470,14 +470,22 @@ static bool check_args(const w2l_functype *type, const char *name, size_t len, c
                        size_t nargs, size_t nresults, w2l_error *err) {
   char fn[160];
   uint32_t np = w2l_functype_nparams(type), nr = w2l_functype_nresults(type);
-  bool ok = nargs == np && nresults == nr;
-  for (uint32_t i = 0; ok && i < np; i++) ok = args[i].type == w2l_functype_param(type, i);
-  if (!ok)
+  if (nargs != np || nresults != nr) {
     rt_error(
         err, W2L_TRAP_CALL_ERROR,
         "wrong arguments for \"%.*s\": it is func %s, called with %zu arguments and %zu results",
         (int)len, name, w2l_functype_format(type, fn, sizeof fn), nargs, nresults);
-  return ok;
+    return false;
+  }
+  for (uint32_t i = 0; i < np; i++)
+    if (args[i].type != w2l_functype_param(type, i)) {
+      rt_error(err, W2L_TRAP_CALL_ERROR,
+               "wrong argument %u for \"%.*s\": expected %s, got %s (it is func %s)", i,
+               (int)len, name, w2l_valtype_name(w2l_functype_param(type, i)),
+               w2l_valtype_name(args[i].type), w2l_functype_format(type, fn, sizeof fn));
+      return false;
+    }
+  return true;
 }
 
 w2l_trap w2l_call_n(w2l_instance *inst, const char *name, size_t len, const w2l_val *args,

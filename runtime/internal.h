@@ -21,16 +21,16 @@ void rt_thread_setup(void);
 extern _Thread_local uint64_t rt_new_memory_limit;
 
 /* quota.c: the quota that memories and tables created on this thread charge
- * (NULL: none), set around instantiation; and why the last charge on this
- * thread failed. */
+ * (NULL: none), set around instantiation; and why the last memory or table
+ * could not be had on this thread (a quota, guard mode's reservation). */
 extern _Thread_local w2l_quota *rt_new_quota;
 /* quota.c: the quota of instances created on this thread (NULL: a default
  * one each), set by w2l_set_new_instance_quota and around a linker's
  * instantiations. */
 extern _Thread_local w2l_quota *rt_instance_quota;
-extern _Thread_local char rt_quota_error[160];
+extern _Thread_local char rt_alloc_error[240];
 /* quota.c: charge bytes to q for what ("memory 0"), false (and
- * rt_quota_error set) if that would pass its max; NULL q: no quota. */
+ * rt_alloc_error set) if that would pass its max; NULL q: no quota. */
 bool rt_quota_charge(w2l_quota *q, uint64_t bytes, const char *what);
 void rt_quota_uncharge(w2l_quota *q, uint64_t bytes);
 /* quota.c: one more / one less holder of q (NULL allowed); the last release frees it. */

@@ -181,7 +181,13 @@ static bool storage_new(w2l_memory *m) {
   pthread_once(&handler_once, install_handler);
   rt_thread_setup();
   p = mmap(NULL, W2L_GUARD_RESERVE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) return false;
+  if (p == MAP_FAILED) {
+    snprintf(rt_alloc_error, sizeof rt_alloc_error,
+             "guard mode reserves 8 GiB of address space per memory and the system refused "
+             "(a limit such as ulimit -v?); the explicit-bounds build (W2L_BOUNDS=0, make "
+             "BOUNDS=explicit) reserves only what a memory uses");
+    return false;
+  }
   if (m->size && mprotect(p, m->size, PROT_READ | PROT_WRITE) != 0) {
     munmap(p, W2L_GUARD_RESERVE);
     return false;

@@ -15,7 +15,7 @@ struct w2l_quota {
 
 _Thread_local w2l_quota *rt_new_quota;
 _Thread_local w2l_quota *rt_instance_quota;
-_Thread_local char rt_quota_error[160];
+_Thread_local char rt_alloc_error[240];
 
 w2l_quota *w2l_quota_new(uint64_t max_bytes) {
   w2l_quota *q = calloc(1, sizeof *q);
@@ -56,8 +56,8 @@ bool rt_quota_charge(w2l_quota *q, uint64_t bytes, const char *what) {
   uint64_t used = atomic_load(&q->used), max = atomic_load(&q->max);
   do {
     if (used > max || bytes > max - used) {
-      snprintf(rt_quota_error, sizeof rt_quota_error,
-               "%s needs %llu bytes, the quota has %llu of %llu left", what,
+      snprintf(rt_alloc_error, sizeof rt_alloc_error,
+               "quota exceeded: %s needs %llu bytes, the quota has %llu of %llu left", what,
                (unsigned long long)bytes, (unsigned long long)(used < max ? max - used : 0),
                (unsigned long long)max);
       return false;

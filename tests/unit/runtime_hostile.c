@@ -3,6 +3,8 @@
  * behind (RSS and mappings back near where they were, in both memory
  * strategies); a handle of a freed instance is refused, not followed. */
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include "runtime_test.h"
 
@@ -63,6 +65,28 @@ static void test_start_hands_out_ref(void) {
   w2l_table_free(t);
 }
 
+/* Guard mode under a tight address-space limit: instantiation fails and
+ * says why and what to do (in a child process: the limit stays there). */
+static void test_guard_under_ulimit(void) {
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD && !defined(__SANITIZE_ADDRESS__)
+  fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    struct rlimit lim = {(rlim_t)4 << 30, (rlim_t)4 << 30};
+    w2l_error err;
+    if (setrlimit(RLIMIT_AS, &lim) != 0) _exit(3);
+    if (growtrap_instantiate(NULL, &err)) _exit(4);
+    _exit(strstr(err.message, "guard mode reserves 8 GiB of address space per memory") &&
+                  strstr(err.message, "BOUNDS=explicit")
+              ? 0
+              : 5);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child status %d", status);
+#endif
+}
+
 /* Calls, lookups and frees through a freed instance's handle: refused
  * (ASan would report a use-after-free or double free otherwise). */
 static void test_stale_handle(void) {
@@ -90,6 +114,7 @@ static void test_stale_handle(void) {
 int main(void) {
   test_trapping_start();
   test_start_hands_out_ref();
+  test_guard_under_ulimit();
   test_stale_handle();
   return test_finish();
 }

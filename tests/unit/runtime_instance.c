@@ -72,9 +72,11 @@ int main(void) {
   CHECK_TRAP(w2l_call(a, "mem", NULL, 0, NULL, 0, &err), W2L_TRAP_CALL_ERROR);
   args[0] = W2L_I64_VAL(1);
   CHECK_TRAP(w2l_call(a, "load", args, 1, &args[1], 1, &err), W2L_TRAP_CALL_ERROR);
-  CHECK_STR(err.message, "wrong arguments for \"load\": it is func (i32) -> i32, called with 1 "
-                         "arguments and 1 results");
+  CHECK_STR(err.message,
+            "wrong argument 0 for \"load\": expected i32, got i64 (it is func (i32) -> i32)");
   CHECK_TRAP(w2l_call(a, "load", NULL, 0, NULL, 0, &err), W2L_TRAP_CALL_ERROR);
+  CHECK_STR(err.message, "wrong arguments for \"load\": it is func (i32) -> i32, called with 0 "
+                         "arguments and 0 results");
   args[0] = I32(4);
   CHECK_TRAP(w2l_call_n(a, "loadX", 4, args, 1, &args[1], 1, &err), W2L_OK);
   w2l_instance_free(a);
