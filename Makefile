@@ -188,8 +188,9 @@ hostile: all $(RUNTIME_TESTS)
 
 SPEC_J ?= 2
 spec: all
-	@if [ -z "$(TESTSUITE)" ]; then echo "usage: make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]"; exit 2; fi
-	@$(TEST_ENV) sh tests/spec/run-spec.sh "$(TESTSUITE)" "$(SPEC_J)" $(SPEC_FILES)
+	@if [ -z "$(TESTSUITE)" ]; then echo "usage: make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2] [SPEC_FLAGS='--epoch --fuel']"; exit 2; fi
+	@$(TEST_ENV) $(if $(SPEC_FLAGS),W2L_SPEC_RUNNER_FLAGS="$(SPEC_FLAGS)") \
+	  sh tests/spec/run-spec.sh "$(TESTSUITE)" "$(SPEC_J)" $(SPEC_FILES)
 
 FUZZ_N ?= 200
 FUZZ_SEED ?= 0
