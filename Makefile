@@ -161,7 +161,7 @@ $$(BUILD)/test-runtime/$1/runtime_%: tests/unit/runtime_%.c $$(rt_lib_$1) $$(RTH
 	  -ldl -lpthread -lm -o $$@
 $$(BUILD)/test-runtime/$1/runtime_cxx: tests/unit/runtime_cxx.cc $$(rt_lib_$1) $$(RTHDR)
 	@mkdir -p $$(dir $$@)
-	$$(RT_CXX) $$(subst -std=c11,-std=c++17,$$(call rt_cflags,$1)) $$(DEPFLAGS) $$< $$(rt_lib_$1) \
+	$$(RT_CXX) $$(subst -std=c11,-std=c++11 -pedantic,$$(call rt_cflags,$1)) $$(DEPFLAGS) $$< $$(rt_lib_$1) \
 	  -ldl -lpthread -o $$@
 endef
 $(foreach m,guard explicit,$(eval $(call rt_mode,$(m))))

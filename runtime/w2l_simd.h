@@ -34,6 +34,13 @@
 
 /* The all-zero vector, e.g. to initialize locals. */
 #define W2L_V128_ZERO ((w2l_v128){{0}})
+/* The same as a function, for this header's own inline functions: C++
+ * (which has no compound literals) includes them too. */
+static inline w2l_v128 w2l_v128_zero(void) {
+  w2l_v128 z;
+  memset(&z, 0, sizeof z);
+  return z;
+}
 
 #if !defined(W2L_SIMD_PORTABLE) && defined(__SSE2__) && defined(__x86_64__)
 #define W2L_SIMD_SSE2 1
@@ -449,13 +456,13 @@ static inline w2l_v128 w2l_i32x4_trunc_sat_f32x4_u(w2l_v128 a) {
   return a;
 }
 static inline w2l_v128 w2l_i32x4_trunc_sat_f64x2_s_zero(w2l_v128 a) {
-  w2l_v128 r = W2L_V128_ZERO;
+  w2l_v128 r = w2l_v128_zero();
   for (unsigned i = 0; i < 2; i++)
     w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_s(w2l_v_getf64(&a, i)));
   return r;
 }
 static inline w2l_v128 w2l_i32x4_trunc_sat_f64x2_u_zero(w2l_v128 a) {
-  w2l_v128 r = W2L_V128_ZERO;
+  w2l_v128 r = w2l_v128_zero();
   for (unsigned i = 0; i < 2; i++)
     w2l_v_set(&r, i, 4, w2l_i32_trunc_sat_f64_u(w2l_v_getf64(&a, i)));
   return r;
@@ -479,7 +486,7 @@ static inline w2l_v128 w2l_f64x2_convert_low_i32x4_u(w2l_v128 a) {
   return r;
 }
 static inline w2l_v128 w2l_f32x4_demote_f64x2_zero(w2l_v128 a) {
-  w2l_v128 r = W2L_V128_ZERO;
+  w2l_v128 r = w2l_v128_zero();
   for (unsigned i = 0; i < 2; i++) w2l_v_setf32(&r, i, w2l_f32_demote_f64(w2l_v_getf64(&a, i)));
   return r;
 }
@@ -507,7 +514,7 @@ static inline void w2l_store_v128(uint8_t *base, uint64_t size, uint64_t addr, w
 /* 8 bytes, as N lanes of 64/N bits each widened to 128/N bits. */
 #define W2L_V_LOAD_EXT(name, fbytes, sgn)                                                     \
   static inline w2l_v128 w2l_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
-    w2l_v128 t = W2L_V128_ZERO, r;                                                            \
+    w2l_v128 t = w2l_v128_zero(), r;                                                            \
     W2L_CHECK(size, addr, 8);                                                                 \
     W2L_PROBE(base + addr + 7);                                                               \
     memcpy(t.b, base + addr, 8);                                                              \
@@ -550,14 +557,14 @@ W2L_V_LOAD_N(16)
 W2L_V_LOAD_N(32)
 W2L_V_LOAD_N(64)
 static inline w2l_v128 w2l_load_v128_32_zero(const uint8_t *base, uint64_t size, uint64_t addr) {
-  w2l_v128 r = W2L_V128_ZERO;
+  w2l_v128 r = w2l_v128_zero();
   W2L_CHECK(size, addr, 4);
   W2L_PROBE(base + addr + 3);
   memcpy(r.b, base + addr, 4);
   return r;
 }
 static inline w2l_v128 w2l_load_v128_64_zero(const uint8_t *base, uint64_t size, uint64_t addr) {
-  w2l_v128 r = W2L_V128_ZERO;
+  w2l_v128 r = w2l_v128_zero();
   W2L_CHECK(size, addr, 8);
   W2L_PROBE(base + addr + 7);
   memcpy(r.b, base + addr, 8);

@@ -1,8 +1,10 @@
-// runtime_cxx.cc - w2l.h from C++: the header compiles as C++ and its thread
-// -local stack limit links against the C runtime (W2L_FUNC_ENTRY traps).
+// runtime_cxx.cc - w2l.h from C++: the headers compile as C++11 under
+// -pedantic (no compound literals in w2l_simd.h's inline functions) and the
+// thread-local stack limit links against the C runtime (W2L_FUNC_ENTRY traps).
 #include <cstdio>
 
 #include "w2l.h"
+#include "w2l_simd.h"
 
 static unsigned rec(unsigned depth);
 static unsigned (*volatile rec_ptr)(unsigned) = rec;
