@@ -20,7 +20,9 @@ build=$(sed -n 's/^\$ \(cc .*\)/\1/p' "$tmp/walk")
 expect=$(awk '/^\$ \.\/main$/ { on = 1; next } on' "$tmp/walk")
 B=$W2L_BUILD
 (cd "$tmp" && eval "$(echo "$translate" | sed "s|^build/|$B/|")") && ok || bad "readme: $translate"
-(cd "$tmp" && eval "$(echo "$build" | sed "s|build/|$B/|g")") && ok || bad "readme: $build"
+# The build's own flags go last (sanitizers, the memory strategy) so that the
+# program matches the runtime it links.
+(cd "$tmp" && eval "$(echo "$build" | sed "s|build/|$B/|g") $W2L_CFLAGS") && ok || bad "readme: $build"
 got=$(cd "$tmp" && ./main)
 [ "$got" = "$expect" ] && ok || bad "readme: ./main printed '$got', the README says '$expect'"
 # The module's header must not shadow a standard one under -I.
