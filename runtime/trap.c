@@ -94,9 +94,7 @@ static uintptr_t compute_stack_limit(uintptr_t here) {
   return limit;
 }
 
-/* The limit is poked at the start of every protected call when instances
- * translated with --epoch exist: their deadline may have passed before the
- * call, and their first recursive entry must look. */
+/* Store this thread's limit, in order with the ticks that poke it. */
 static void set_stack_limit(uintptr_t limit) {
   __atomic_store_n(&w2l_stack_limit, limit, __ATOMIC_SEQ_CST);
 }
@@ -119,6 +117,9 @@ w2l_trap w2l_protect(void (*fn)(void *arg), void *arg) {
   if (!frame.prev) {
     rt_thread_setup();
     real_limit = compute_stack_limit((uintptr_t)__builtin_frame_address(0));
+    /* Every protected call starts poked while instances translated with
+     * --epoch exist: a deadline may have passed before the call, and the
+     * first recursive entry must look. */
     poke_slot = rt_poke_register(&w2l_stack_limit);
     set_stack_limit(poke_slot < 0 || rt_epoch_armed() ? W2L_STACK_POKED : real_limit);
   } else if (rt_epoch_armed()) {
