@@ -617,6 +617,120 @@ static void emit_exports(struct emitter *e) {
 
 /* ---- the header ---- */
 
+/* Whether some export's C name, or one of the names in taken[0..n), is name. */
+static bool c_name_taken(struct emitter *e, const char *name, char **taken, uint32_t n) {
+  for (uint32_t k = 0; k < e->m->nexports; k++)
+    if (strcmp(export_name(e, &e->m->exports[k]), name) == 0) return true;
+  for (uint32_t k = 0; k < n; k++)
+    if (taken[k] && strcmp(taken[k], name) == 0) return true;
+  return false;
+}
+
+/* X_<what>_<module>_<field> for import i, or with _<i> appended when an
+ * export or an earlier import already has that name. */
+static char *import_c_name(struct emitter *e, const char *what, uint32_t i, char **taken,
+                           uint32_t n) {
+  const struct import *im = &e->m->imports[i];
+  struct ebuf b;
+  emit_init_buf(&b, e->arena);
+  emit_printf(&b, "%s_%s_%s_%s", e->prefix, what,
+              emit_mangle(e->arena, im->module.data, im->module.len),
+              emit_mangle(e->arena, im->field.data, im->field.len));
+  if (c_name_taken(e, b.data, taken, n)) emit_printf(&b, "_%" PRIu32, i);
+  return b.data;
+}
+
+static bool c_string(struct bytes s) {
+  return s.len == 0 || memchr(s.data, 0, s.len) == NULL;
+}
+
+static bool bytes_eq(struct bytes a, struct bytes b) {
+  return a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
+}
+
+/* The header's list of imports: each one's name and type, and for functions
+ * a C function type and a macro that defines the import in a linker with a
+ * host function of exactly that type (anything else does not compile). */
+static void emit_header_imports(struct emitter *e, struct ebuf *h) {
+  const struct module *m = e->m;
+  const char *x = e->prefix;
+  if (!m->nimports) return;
+  char **taken = arena_array(e->arena, 2 * m->nimports + 1, sizeof *taken);
+  emit_printf(h,
+              "/* Imports, in %s_module.imports order.  Functions: write the host function\n"
+              " * with the C type %s_import_..., then %s_define_...(linker, fn, env) defines\n"
+              " * it in a linker (w2l_linker_define_func_caller); a function of any other\n"
+              " * type is a compile error.  caller->instance is the importing instance. */\n\n",
+              x, x, x);
+  for (uint32_t i = 0; i < m->nimports; i++) {
+    const struct import *im = &m->imports[i];
+    emit_put(h, "/* import \"");
+    emit_comment_text(h, im->module.data, im->module.len);
+    emit_put(h, "\" \"");
+    emit_comment_text(h, im->field.data, im->field.len);
+    emit_put(h, "\": ");
+    bool first = true;
+    for (uint32_t j = 0; j < i && first; j++) /* a repeated name: the linker has one definition */
+      first = !(bytes_eq(m->imports[j].module, im->module) && bytes_eq(m->imports[j].field, im->field));
+    switch (im->kind) {
+    case EXT_FUNC: {
+      uint32_t t = m->funcs[im->index].typeidx;
+      const struct functype *ft = &m->types[t];
+      emit_put(h, "func ");
+      emit_functype_text(h, ft);
+      if (!first || !c_string(im->module) || !c_string(im->field)) {
+        emit_put(h, " (no macro: a repeated name or one with a NUL byte) */\n");
+        break;
+      }
+      emit_put(h, " */\n");
+      char *type = import_c_name(e, "import", i, taken, 2 * i);
+      taken[2 * i] = type;
+      char *define = import_c_name(e, "define", i, taken, 2 * i + 1);
+      taken[2 * i + 1] = define;
+      if (ft->nresults > 1) { /* its result struct, as the C file declares it too */
+        const char *letters = e->type_structs[t] + strlen("struct w2l_res_");
+        emit_printf(h, "#ifndef W2L_RES_%s\n#define W2L_RES_%s\n%s {", letters, letters,
+                    e->type_structs[t]);
+        for (uint32_t k = 0; k < ft->nresults; k++)
+          emit_printf(h, " %s r%" PRIu32 ";", emit_ctype(ft->results[k]), k);
+        emit_put(h, " };\n#endif\n");
+      }
+      emit_printf(h, "typedef %s %s(w2l_caller *caller", emit_return_type(e, t), type);
+      for (uint32_t k = 0; k < ft->nparams; k++)
+        emit_printf(h, ", %s p%" PRIu32, emit_ctype(ft->params[k]), k);
+      emit_printf(h, ");\n#define %s(linker, fn, env) \\\n"
+                     "  w2l_linker_define_func_caller((linker), ", define);
+      emit_string_literal(h, im->module.data, im->module.len);
+      emit_put(h, ", ");
+      emit_string_literal(h, im->field.data, im->field.len);
+      emit_printf(h, ", \"%s\", \\\n                                W2L_TYPED_FN(%s, fn), (env))\n",
+                  emit_sig(e->arena, ft), type);
+      break;
+    }
+    case EXT_TABLE: {
+      const struct table *t = &m->tables[im->index];
+      emit_printf(h, "table %s, %" PRIu64, valtype_name(t->reftype), t->limits.min);
+      if (t->limits.has_max) emit_printf(h, "..%" PRIu64, t->limits.max);
+      emit_put(h, " elements */\n");
+      break;
+    }
+    case EXT_MEMORY: {
+      const struct memory *mem = &m->mems[im->index];
+      emit_printf(h, "memory, %" PRIu64, mem->limits.min);
+      if (mem->limits.has_max) emit_printf(h, "..%" PRIu64, mem->limits.max);
+      emit_put(h, " pages */\n");
+      break;
+    }
+    case EXT_GLOBAL: {
+      const struct global *g = &m->globals[im->index];
+      emit_printf(h, "global %s%s */\n", g->mutable_ ? "mutable " : "", valtype_name(g->type));
+      break;
+    }
+    }
+  }
+  emit_put(h, "\n");
+}
+
 static void emit_header(struct emitter *e, struct ebuf *h) {
   const struct module *m = e->m;
   const char *x = e->prefix;
@@ -628,10 +742,12 @@ static void emit_header(struct emitter *e, struct ebuf *h) {
               "extern const w2l_module %s_module;\n\n"
               "/* Instantiate with imports in %s_module.imports order (NULL if there are\n"
               " * none); returns NULL and fills err on failure.  Free with w2l_instance_free. */\n"
-              "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err);\n\n"
-              "/* Export wrappers run inside w2l_protect and return W2L_OK or the trap;\n"
-              " * results go through the out pointers (which may be NULL). */\n\n",
+              "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err);\n\n",
               x, x, x, x, x);
+  emit_header_imports(e, h);
+  emit_put(h,
+              "/* Export wrappers run inside w2l_protect and return W2L_OK or the trap;\n"
+              " * results go through the out pointers (which may be NULL). */\n\n");
   for (uint32_t k = 0; k < m->nexports; k++) {
     const struct export *ex = &m->exports[k];
     export_comment(h, m, ex);

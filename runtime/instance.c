@@ -44,6 +44,7 @@ static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
   const w2l_functype *ft;
   switch (t->kind) {
   case W2L_EXTERN_FUNC:
+  case W2L_EXTERN_FUNC_CALLER:
     ft = w2l_functype_intern(t->sig);
     snprintf(buf, size, "func %s", ft ? w2l_functype_format(ft, fn, sizeof fn) : "?");
     return;
@@ -62,13 +63,18 @@ static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
   snprintf(buf, size, "?");
 }
 
+/* The kind of import a supplied object of kind k can be. */
+static w2l_externkind import_kind(w2l_externkind k) {
+  return k == W2L_EXTERN_FUNC_CALLER ? W2L_EXTERN_FUNC : k;
+}
+
 /* The actual type of a supplied object, as an externtype. */
 static w2l_externtype type_of_extern(const w2l_extern *e) {
   w2l_externtype t;
   memset(&t, 0, sizeof t);
-  t.kind = e->kind;
+  t.kind = import_kind(e->kind);
   t.max = UINT64_MAX;
-  switch (e->kind) {
+  switch (t.kind) {
   case W2L_EXTERN_FUNC: t.sig = e->of.func.type ? w2l_functype_sig(e->of.func.type) : ""; break;
   case W2L_EXTERN_TABLE:
     t.type = e->of.table->reftype;
@@ -83,6 +89,7 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
     t.type = e->of.global->type;
     t.mutable_ = e->of.global->mutable_;
     break;
+  default: break; /* import_kind() gives no other */
   }
   return t;
 }
@@ -97,8 +104,9 @@ static bool limits_match(uint64_t amin, uint64_t amax, uint64_t emin, uint64_t e
 /* Whether the supplied e matches the import's type (the spec's rules). */
 static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
   w2l_externtype got;
-  if ((unsigned)e->kind > W2L_EXTERN_GLOBAL || e->kind != want->kind) return false;
-  if (e->kind != W2L_EXTERN_FUNC && !e->of.table) return false; /* any member: a NULL object */
+  w2l_externkind kind = import_kind(e->kind);
+  if ((unsigned)kind > W2L_EXTERN_GLOBAL || kind != want->kind) return false;
+  if (kind != W2L_EXTERN_FUNC && !e->of.table) return false; /* any member: a NULL object */
   got = type_of_extern(e);
   switch (want->kind) {
   case W2L_EXTERN_FUNC:
@@ -107,6 +115,7 @@ static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
     return got.type == want->type && limits_match(got.min, got.max, want->min, want->max);
   case W2L_EXTERN_MEMORY: return limits_match(got.min, got.max, want->min, want->max);
   case W2L_EXTERN_GLOBAL: return got.type == want->type && got.mutable_ == want->mutable_;
+  default: break; /* an import is never FUNC_CALLER */
   }
   return false;
 }
@@ -117,8 +126,9 @@ static bool check_imports(const w2l_module *m, const w2l_extern *imports, w2l_er
     char want[200], got[200];
     if (extern_matches(&imports[i], &d->type)) continue;
     format_externtype(want, sizeof want, &d->type);
-    if ((unsigned)imports[i].kind > W2L_EXTERN_GLOBAL ||
-        (imports[i].kind == W2L_EXTERN_FUNC ? !imports[i].of.func.fn : !imports[i].of.table)) {
+    w2l_externkind kind = import_kind(imports[i].kind);
+    if ((unsigned)kind > W2L_EXTERN_GLOBAL ||
+        (kind == W2L_EXTERN_FUNC ? !imports[i].of.func.fn : !imports[i].of.table)) {
       snprintf(got, sizeof got, "nothing (null)");
     } else {
       w2l_externtype t = type_of_extern(&imports[i]);
@@ -163,7 +173,7 @@ static void keep_zombie(w2l_instance *inst) {
 static bool refs_escaped(const w2l_instance *inst, const w2l_extern *imports) {
   const w2l_module *m = inst->module;
   for (uint32_t i = 0; i < m->nimports; i++) {
-    switch (imports[i].kind) {
+    switch (import_kind(imports[i].kind)) {
     case W2L_EXTERN_TABLE:
       if (imports[i].of.table->reftype == W2L_FUNCREF) return true;
       break;
@@ -279,6 +289,7 @@ static void free_base(w2l_instance *inst) {
   free(inst->tables);
   free(inst->memories);
   free(inst->globals);
+  free(inst->callers);
   free(inst);
 }
 
@@ -303,10 +314,26 @@ static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *impor
       free_base(inst);
       return NULL;
     }
+  uint32_t ncallers = 0;
+  for (uint32_t i = 0; i < m->nimports; i++)
+    ncallers += imports[i].kind == W2L_EXTERN_FUNC_CALLER;
+  if (ncallers && !(inst->callers = calloc(ncallers, sizeof *inst->callers))) {
+    free_base(inst);
+    return NULL;
+  }
+  ncallers = 0;
   for (uint32_t i = 0; i < m->nimports; i++) {
-    switch (imports[i].kind) {
+    switch (import_kind(imports[i].kind)) {
     case W2L_EXTERN_FUNC:
-      if (nf < m->nfuncs) inst->funcs[nf++] = imports[i].of.func;
+      if (nf >= m->nfuncs) break;
+      inst->funcs[nf] = imports[i].of.func;
+      if (imports[i].kind == W2L_EXTERN_FUNC_CALLER) { /* bind it to this instance */
+        w2l_caller *c = &inst->callers[ncallers++];
+        c->instance = inst;
+        c->env = imports[i].of.func.obj;
+        inst->funcs[nf].obj = c;
+      }
+      nf++;
       break;
     case W2L_EXTERN_TABLE:
       if (nt < m->ntables) inst->tables[nt++] = imports[i].of.table;
@@ -317,6 +344,7 @@ static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *impor
     case W2L_EXTERN_GLOBAL:
       if (ng < m->nglobals) inst->globals[ng++] = imports[i].of.global;
       break;
+    default: break; /* import_kind() gives no other */
     }
   }
   return inst;
@@ -428,12 +456,11 @@ static const w2l_export_desc *find_export(const w2l_module *m, const char *name,
   return NULL;
 }
 
-bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t len,
-                           w2l_extern *out) {
-  if (!w2l_instance_live(inst)) return false;
+/* The export (name, len) of inst, which the caller knows to be alive. */
+static bool export_of(const w2l_instance *inst, const char *name, size_t len, w2l_extern *out) {
   const w2l_export_desc *e = find_export(inst->module, name, len);
   if (!e) return false;
-  out->kind = e->kind;
+  out->kind = e->kind; /* a caller-taking import is a bound FUNC by now */
   switch (e->kind) {
   case W2L_EXTERN_FUNC: out->of.func = inst->funcs[e->index]; break;
   case W2L_EXTERN_TABLE: out->of.table = inst->tables[e->index]; break;
@@ -442,6 +469,19 @@ bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t le
   default: return false;
   }
   return true;
+}
+
+bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t len,
+                           w2l_extern *out) {
+  return w2l_instance_live(inst) && export_of(inst, name, len, out);
+}
+
+bool w2l_caller_export(const w2l_caller *c, const char *name, w2l_extern *out) {
+  return export_of(c->instance, name, strlen(name), out);
+}
+
+w2l_memory *w2l_caller_memory(const w2l_caller *c, uint32_t i) {
+  return i < c->instance->module->nmemories ? c->instance->memories[i] : NULL;
 }
 
 bool w2l_instance_export(const w2l_instance *inst, const char *name, w2l_extern *out) {

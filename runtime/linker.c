@@ -86,15 +86,25 @@ bool w2l_linker_define(w2l_linker *l, const char *module, const char *name, w2l_
   return true;
 }
 
-bool w2l_linker_define_func(w2l_linker *l, const char *module, const char *name, const char *sig,
-                            void (*fn)(void), void *env) {
+static bool define_host_func(w2l_linker *l, const char *module, const char *name, const char *sig,
+                             void (*fn)(void), void *env, bool with_caller) {
   w2l_extern ext;
-  ext.kind = W2L_EXTERN_FUNC;
+  ext.kind = with_caller ? W2L_EXTERN_FUNC_CALLER : W2L_EXTERN_FUNC;
   ext.of.func.type = w2l_functype_intern(sig);
   ext.of.func.fn = fn;
   ext.of.func.obj = env;
   if (!ext.of.func.type || !fn) return false;
   return w2l_linker_define(l, module, name, ext);
+}
+
+bool w2l_linker_define_func(w2l_linker *l, const char *module, const char *name, const char *sig,
+                            void (*fn)(void), void *env) {
+  return define_host_func(l, module, name, sig, fn, env, false);
+}
+
+bool w2l_linker_define_func_caller(w2l_linker *l, const char *module, const char *name,
+                                   const char *sig, void (*fn)(void), void *env) {
+  return define_host_func(l, module, name, sig, fn, env, true);
 }
 
 bool w2l_linker_define_instance(w2l_linker *l, const char *module, w2l_instance *inst) {

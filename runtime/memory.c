@@ -322,6 +322,40 @@ void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages) {
   m->limit_pages = limit_pages < m->max_pages ? limit_pages : m->max_pages;
 }
 
+/* ---- host access ---- */
+
+/* Whether [addr, addr + n) lies inside m (no overflow: n is compared first). */
+static bool in_bounds(const w2l_memory *m, uint64_t addr, uint64_t n) {
+  return n <= m->size && addr <= m->size - n;
+}
+
+bool w2l_memory_read(const w2l_memory *m, uint64_t addr, void *dst, size_t n) {
+  if (!in_bounds(m, addr, n)) return false;
+  if (n) memcpy(dst, m->data + addr, n);
+  return true;
+}
+
+bool w2l_memory_write(w2l_memory *m, uint64_t addr, const void *src, size_t n) {
+  if (!in_bounds(m, addr, n)) return false;
+  if (n) memcpy(m->data + addr, src, n);
+  return true;
+}
+
+void *w2l_memory_span(w2l_memory *m, uint64_t addr, uint64_t n) {
+  return in_bounds(m, addr, n) ? m->data + addr : NULL;
+}
+
+const char *w2l_memory_string(const w2l_memory *m, uint64_t addr, size_t max, size_t *len) {
+  if (addr >= m->size) return NULL;
+  uint64_t room = m->size - addr;
+  const uint8_t *s = m->data + addr, *nul = memchr(s, 0, room < max ? room : max);
+  if (!nul) return NULL;
+  if (len) *len = (size_t)(nul - s);
+  return (const char *)s;
+}
+
+/* ---- bulk operations ---- */
+
 void w2l_memory_fill(w2l_memory *m, uint32_t dst, uint32_t value, uint32_t n) {
   if ((uint64_t)dst + n > m->size) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
   if (n) memset(m->data + dst, (int)(value & 0xFF), n);

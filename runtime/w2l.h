@@ -396,6 +396,19 @@ uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages);
  * the current size only makes further grows fail; nothing shrinks. */
 void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages);
 
+/* Host access to linear memory, bounds-checked: nothing outside
+ * [0, m->size) is ever read or written.  read/write copy n bytes at addr
+ * and return false (copying nothing) if any of them is out of bounds. */
+bool w2l_memory_read(const w2l_memory *m, uint64_t addr, void *dst, size_t n);
+bool w2l_memory_write(w2l_memory *m, uint64_t addr, const void *src, size_t n);
+/* A pointer to the n bytes at addr, or NULL if they are not all inside m.
+ * Valid until the memory grows (explicit mode moves data) or is freed. */
+void *w2l_memory_span(w2l_memory *m, uint64_t addr, uint64_t n);
+/* The NUL-terminated string at addr, if its NUL lies inside m and within
+ * max bytes of addr: returns it (its length in *len if len is not NULL),
+ * else NULL.  Same validity as w2l_memory_span. */
+const char *w2l_memory_string(const w2l_memory *m, uint64_t addr, size_t max, size_t *len);
+
 /* Bulk operations with the 2.0 semantics: the whole range is checked first
  * (in 64 bits, so d + n cannot wrap); out of range traps with
  * W2L_TRAP_OOB_MEMORY and writes nothing, n == 0 at offset == size is fine.
@@ -561,12 +574,18 @@ void w2l_global_free(w2l_global *g);
 /* Module descriptors (emitted) and instances                             */
 /* ===================================================================== */
 
-/* The four kinds of imports and exports (their binary encodings). */
+/* The four kinds of imports and exports (their binary encodings), and one
+ * kind of object only a host supplies: a host function that takes a
+ * w2l_caller (w2l_linker_define_func_caller; of.func as for FUNC, obj = its
+ * env).  It matches function imports; in the importing instance it becomes a
+ * FUNC whose obj is the instance's w2l_caller for it, and that is what the
+ * instance's exports and tables show. */
 typedef enum w2l_externkind {
   W2L_EXTERN_FUNC = 0,
   W2L_EXTERN_TABLE = 1,
   W2L_EXTERN_MEMORY = 2,
   W2L_EXTERN_GLOBAL = 3,
+  W2L_EXTERN_FUNC_CALLER = 0x100, /* not a binary encoding */
 } w2l_externkind;
 
 /* An imported or exported object. */
@@ -648,7 +667,7 @@ typedef struct w2l_module {
   unsigned interrupt; /* W2L_INTERRUPT_* checks compiled in (0: none) */
 } w2l_module;
 
-#define W2L_ABI_VERSION 3
+#define W2L_ABI_VERSION 4
 
 /* ---- Interruption: epochs and fuel ----
  *
@@ -728,7 +747,26 @@ typedef struct w2l_instance {
   uint64_t epoch_deadline;    /* W2L_EPOCH_CHECK traps once the epoch reaches it */
   uint64_t fuel;              /* fuel left for W2L_FUEL (translated with --fuel) */
   w2l_quota *quota;           /* what its own memories and tables charge */
+  struct w2l_caller *callers; /* contexts of its caller-style host imports (runtime-owned) */
 } w2l_instance;
+
+/* What a host function defined with w2l_linker_define_func_caller receives as
+ * its first argument: the instance that imported it and the definition's env.
+ * Valid during the call (the instance is already complete while its start
+ * function runs: memories, tables and globals are in place).  A function
+ * re-exported and called through another instance still reports the instance
+ * that imported it from the host. */
+typedef struct w2l_caller {
+  w2l_instance *instance; /* the importing instance */
+  void *env;              /* the env given at definition */
+} w2l_caller;
+
+/* Memory i of the caller's instance (imported ones first, as in the module),
+ * or NULL if it has none such.  Memory 0 is the one C and Rust code uses. */
+w2l_memory *w2l_caller_memory(const w2l_caller *c, uint32_t i);
+/* An export of the caller's instance by name (works during its start
+ * function too, unlike w2l_instance_export); false if there is none. */
+bool w2l_caller_export(const w2l_caller *c, const char *name, w2l_extern *out);
 
 /* Error details from linking and instantiation. */
 typedef struct w2l_error {
@@ -835,6 +873,22 @@ void w2l_linker_free(w2l_linker *l);
  * Returns false when out of memory.  (Returned void before; callers that
  * ignore the result still compile.) */
 bool w2l_linker_define(w2l_linker *l, const char *module, const char *name, w2l_extern ext);
+/* Define a host function with signature sig ("ii:i", see w2l_functype_intern)
+ * that gets its caller: fn is called as RET fn(w2l_caller *caller, PARAMS...),
+ * cast to void (*)(void); caller->env is env.  The way to reach the calling
+ * instance's memory (w2l_caller_memory + w2l_memory_read/write), even from
+ * its start function.  A module's header has typed X_define_... macros for
+ * each function it imports, which make a wrong C signature a compile error.
+ * Returns false if sig is malformed, fn NULL, or out of memory. */
+bool w2l_linker_define_func_caller(w2l_linker *l, const char *module, const char *name,
+                                   const char *sig, void (*fn)(void), void *env);
+/* fn converted to void (*)(void) if it has type T *, else a compile error
+ * (used by the typed X_define_... macros of emitted headers). */
+#ifdef __cplusplus
+#define W2L_TYPED_FN(T, fn) reinterpret_cast<void (*)(void)>(static_cast<T *>(fn))
+#else
+#define W2L_TYPED_FN(T, fn) _Generic((fn), T *: (void (*)(void))(fn))
+#endif
 /* Define a host function with signature sig ("ii:i", see w2l_functype_intern):
  * fn is called as RET fn(void *env, PARAMS...), cast to void (*)(void).  A host
  * function may call w2l_trap_raise (usually W2L_TRAP_HOST) to stop the wasm code

@@ -15,6 +15,18 @@ extern const w2l_module memory_module;
  * none); returns NULL and fills err on failure.  Free with w2l_instance_free. */
 w2l_instance *memory_instantiate(const w2l_extern *imports, w2l_error *err);
 
+/* Imports, in memory_module.imports order.  Functions: write the host function
+ * with the C type memory_import_..., then memory_define_...(linker, fn, env) defines
+ * it in a linker (w2l_linker_define_func_caller); a function of any other
+ * type is a compile error.  caller->instance is the importing instance. */
+
+/* import "env" "log": func (i32) -> () */
+typedef void memory_import_env_log(w2l_caller *caller, uint32_t p0);
+#define memory_define_env_log(linker, fn, env) \
+  w2l_linker_define_func_caller((linker), "env", "log", "i:", \
+                                W2L_TYPED_FN(memory_import_env_log, fn), (env))
+/* import "env" "base": global i32 */
+
 /* Export wrappers run inside w2l_protect and return W2L_OK or the trap;
  * results go through the out pointers (which may be NULL). */
 
