@@ -47,11 +47,17 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
 TRANSLATOR := $(BUILD)/wasm2c-lite
 RTLIB := $(BUILD)/libwasm2c-lite-rt.a
+# The shared runtime: its soname carries the runtime ABI (W2L_ABI_VERSION), so
+# a host built against one ABI never loads another.
+RT_ABI := $(shell sed -n 's/^\#define W2L_ABI_VERSION \([0-9]*\)$$/\1/p' runtime/w2l.h)
+RTSO_NAME := libwasm2c-lite-rt.so.$(RT_ABI)
+RTSO := $(BUILD)/$(RTSO_NAME)
+VERSION := $(shell sed -n 's/^\#define VERSION "\(.*\)"$$/\1/p' compiler/main.c)
 RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
 .PHONY: all demo test sanitize hostile spec bench fuzz soak install clean
-all: $(TRANSLATOR) $(RTLIB) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
+all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
@@ -71,6 +77,10 @@ $(TRANSLATOR): $(COMPILER_OBJ)
 $(RTLIB): $(RUNTIME_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+$(RTSO): $(RUNTIME_OBJ)
+	$(CC) $(CFLAGS_ALL) -shared -Wl,-soname,$(RTSO_NAME) $^ -ldl -lpthread -lm -o $@
+	ln -sf $(RTSO_NAME) $(BUILD)/libwasm2c-lite-rt.so
 
 $(BUILD)/include/%.h: runtime/%.h
 	@mkdir -p $(dir $@)
@@ -225,11 +235,24 @@ bench: all
 	@$(TEST_ENV) sh bench/interrupt-cost.sh 3 >$(BUILD)/bench-interrupt/results.txt; \
 	  s=$$?; cat $(BUILD)/bench-interrupt/results.txt; exit $$s
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: the translator, its man page,
+# the headers in include/wasm2c-lite/, the runtime as libwasm2c-lite-rt.a and
+# libwasm2c-lite-rt.so.ABI (+ the .so link), and wasm2c-lite.pc for
+# `pkg-config --cflags --libs wasm2c-lite` (which carries the build's
+# W2L_BOUNDS: emitted code must be compiled for the runtime's strategy).
+INC_DIR := $(DESTDIR)$(PREFIX)/include/wasm2c-lite
+LIB_DIR := $(DESTDIR)$(PREFIX)/lib
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
+	install -d $(DESTDIR)$(PREFIX)/bin $(INC_DIR) $(LIB_DIR)/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(TRANSLATOR) $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 $(RTHDR) $(DESTDIR)$(PREFIX)/include/
-	install -m 644 $(RTLIB) $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 docs/wasm2c-lite.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(RTHDR) $(INC_DIR)/
+	install -m 644 $(RTLIB) $(LIB_DIR)/
+	install -m 755 $(RTSO) $(LIB_DIR)/
+	ln -sf $(RTSO_NAME) $(LIB_DIR)/libwasm2c-lite-rt.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	  -e 's|@BOUNDS_FLAG@|$(BOUNDS_FLAG)|' runtime/wasm2c-lite.pc.in >$(LIB_DIR)/pkgconfig/wasm2c-lite.pc
 
 clean:
 	rm -rf $(BUILD)

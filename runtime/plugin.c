@@ -17,7 +17,16 @@ w2l_plugin *w2l_plugin_open(const char *path, w2l_error *err) {
   handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char *why = dlerror();
-    rt_error(err, W2L_OK, "cannot load plugin: %s", why ? why : path);
+    /* A plugin resolves the runtime's symbols against the program that loads
+     * it; a host linked with only part of the static runtime, or without
+     * -rdynamic, does not offer them. */
+    bool runtime_symbol = why && strstr(why, "undefined symbol: w2l_");
+    rt_error(err, W2L_OK, "cannot load plugin: %s%s", why ? why : path,
+             runtime_symbol ? " (the plugin uses the runtime of the program that loads it: link "
+                              "the host with the shared runtime, -lwasm2c-lite-rt as `pkg-config "
+                              "--libs wasm2c-lite` gives, or with -rdynamic and all of the static "
+                              "one, -Wl,--whole-archive -lwasm2c-lite-rt -Wl,--no-whole-archive)"
+                            : "");
     return NULL;
   }
   sym = dlsym(handle, W2L_PLUGIN_SYMBOL);

@@ -25,9 +25,15 @@
  * tables, memories and globals it defines; imported ones belong to whoever
  * created them and must outlive every instance that imports them.
  *
- * Hosts that load plugins must export the runtime's symbols to them: link the
- * host executable with -rdynamic (the runtime's trap state and type registry
- * must exist once per process).
+ * Linking: `pkg-config --cflags --libs wasm2c-lite` once installed (headers in
+ * include/wasm2c-lite/, the shared libwasm2c-lite-rt.so.ABI), or the static
+ * libwasm2c-lite-rt.a.  Plugins use the runtime of the program that loads
+ * them (its trap state and type registry exist once per process): a host
+ * linked with the shared runtime offers it as is; one linked statically must
+ * use -rdynamic and all of the archive (-Wl,--whole-archive ... ).
+ *
+ * The runtime library and the emitted code must agree on W2L_BOUNDS (the
+ * pkg-config flags carry the installed runtime's).
  *
  * Name emitted modules so their headers do not shadow system headers (a module
  * "math" writes math.h), or put the output directory on -iquote, not -I.
@@ -931,7 +937,8 @@ typedef const w2l_module *(*w2l_plugin_descriptor_fn)(void);
 /* Load a module translated by wasm2c-lite and built with
  *   cc -shared -fPIC -DW2L_PLUGIN X.c -o X.so
  * (not linked with the runtime library: it uses the host's, so the host links
- * with -rdynamic).  path is passed to dlopen (use "./x.so" for a relative
+ * with the shared runtime, or with -rdynamic and the whole static one; the
+ * error says so when a runtime symbol is missing).  path is passed to dlopen (use "./x.so" for a relative
  * file).  Returns NULL with err filled if it cannot be loaded, has no
  * descriptor, or was built for another ABI or bounds mode.  Instantiate
  * w2l_plugin_module(p) with w2l_instantiate or a linker. */
