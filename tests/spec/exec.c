@@ -28,6 +28,7 @@ struct exec {
   uint32_t current_line;  /* line of the latest module command */
   struct named *names;    /* every named module so far, latest last */
   uint32_t nnames;        /* entries in names */
+  bool unavailable;       /* the command's module failed earlier: it did not run */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -236,14 +237,19 @@ struct outcome_of_action {
 
 static w2l_instance *target(struct exec *x, const char *name, char **error) {
   if (!name) {
-    if (!x->current)
+    if (!x->current) {
       *error = x->current_line ? xprintf("the module of line %u is not available", x->current_line)
                                : xprintf("no module has been instantiated");
+      x->unavailable = x->current_line != 0;
+    }
     return x->current;
   }
   for (uint32_t i = x->nnames; i-- > 0;)
     if (strcmp(x->names[i].name, name) == 0) {
-      if (!x->names[i].inst) *error = xprintf("module $%s is not available", name);
+      if (!x->names[i].inst) {
+        *error = xprintf("module $%s is not available", name);
+        x->unavailable = true;
+      }
       return x->names[i].inst;
     }
   *error = xprintf("unknown module $%s", name);
@@ -514,9 +520,10 @@ void exec_commands(struct run *r, uint32_t start, int fd) {
     if (r->only_line && c->line > r->only_line) break;
     if (res->aborted) continue;
     if (i >= start && res->outcome != OUT_PENDING && c->kind != WAST_MODULE) continue;
+    x.unavailable = false;
     char *why = run_command(&x, i);
     if (i >= start && res->outcome == OUT_PENDING)
-      send_record(fd, i, why ? OUT_FAIL : OUT_PASS, why);
+      send_record(fd, i, !why ? OUT_PASS : x.unavailable ? OUT_NOT_RUN : OUT_FAIL, why);
     free(why);
   }
 }

@@ -4,9 +4,12 @@
 #   sh tests/spec/run-spec.sh DIR J [NAME|NAME:LINE ...]
 #
 # Runs the top-level .wast files of DIR (all of them, or the NAMEs given, with or
-# without .wast), J at a time.  Prints one line per file ("i32.wast: 460 passed,
-# 0 failed") with its FAIL lines, then a table of per-kind counts, the wall
-# time, and "N passed, N failed".  Exits non-zero if anything failed.
+# without .wast), J at a time.  Prints one line per file as it ends ("[3/146]
+# i32.wast: 460 passed, 0 failed, 0 not run") with its FAIL lines, then a
+# table of per-kind counts, the wall time, and "N passed, N failed, N not
+# run".  Exits non-zero if anything failed or did not run.  "Not run": a
+# command on a module that failed (the module counts as the failure), and
+# every command of a script that does not parse.
 # NAME:LINE reruns the one command on that line (wast-runner --line) verbosely.
 #
 # Files listed in tests/spec/skip.txt ("GLOB  reason") are not run; each one is
@@ -87,36 +90,20 @@ while read -r f; do
   fi
 done <"$list"
 
-# Run: one wast-runner per file, J at a time; each writes NAME.log.
-tr '\n' '\0' <"$torun" |
-  xargs -0 -P "$jobs" -I{} sh -c \
-    'f="$1"; b=$(basename "$f"); "$2" $4 "$f" >"$3/$b.log" 2>&1; echo $? >"$3/$b.rc"' \
-    sh {} "$runner" "$logs" "$flags"
-
-# Report in file order.
+# Run: one wast-runner per file, J at a time; each writes NAME.log and, as
+# soon as it ends, prints its report with a running count ("[12/146]"):
+# tests/spec/report-file.sh, under a lock so reports do not interleave.
 total="$logs/counts"
 : >"$total"
+: >"$logs/done"
+nfiles=$(wc -l <"$torun" | tr -d ' ')
+tr '\n' '\0' <"$torun" |
+  xargs -0 -P "$jobs" -I{} sh -c \
+    'f="$1"; b=$(basename "$f"); "$2" $4 "$f" >"$3/$b.log" 2>&1; echo $? >"$3/$b.rc"
+     sh "$5/report-file.sh" "$3" "$b" "$6" "$7"' \
+    sh {} "$runner" "$logs" "$flags" "$here" "$nfiles" "$max_fails"
 status=0
-while read -r f; do
-  b=$(basename "$f")
-  log="$logs/$b.log"
-  line=$(grep -E "^$b: [0-9]+ passed, [0-9]+ failed" "$log" 2>/dev/null | tail -n 1)
-  if [ -z "$line" ]; then
-    echo "$b: did not run (exit $(cat "$logs/$b.rc" 2>/dev/null)), see $log"
-    tail -n 5 "$log" 2>/dev/null | sed 's/^/    /'
-    echo "#counts 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 0" >>"$total"
-    status=1
-    continue
-  fi
-  echo "$line"
-  grep -E '^#(counts|diffskip)' "$log" >>"$total"
-  nf=$(grep -c '^FAIL' "$log")
-  if [ "$nf" -gt 0 ]; then
-    status=1
-    awk -v max="$max_fails" '/^FAIL/ { n++ } n > max { exit } n >= 1 && !/^#/ && !/passed, [0-9]+ failed$/' "$log"
-    [ "$nf" -gt "$max_fails" ] && echo "  ... $((nf - max_fails)) more failures in $log"
-  fi
-done <"$torun"
+grep -q '^fail' "$logs/done" && status=1
 if [ -f "$logs/skipped" ]; then
   while read -r b reason; do echo "$b: skipped ($reason)"; done <"$logs/skipped"
 fi
@@ -127,16 +114,18 @@ awk -v files="$(wc -l <"$torun")" -v skipped="$nskip" -v secs="$elapsed" '
     split("module assert_return assert_trap assert_exhaustion assert_invalid assert_malformed assert_unlinkable assert_uninstantiable register action text=binary", names, " ")
   }
   /^#counts/ { for (k = 1; k <= 11; k++) { p[k] += $(2 * k); f[k] += $(2 * k + 1) } }
+  /^#notrun/ { for (k = 1; k <= 11; k++) n[k] += $(k + 1) }
   /^#diffskip/ { diffskip += $2; diffrun = 1 }
   END {
-    printf "\n%-24s %8s %8s\n", "kind", "passed", "failed"
+    printf "\n%-24s %8s %8s %8s\n", "kind", "passed", "failed", "not run"
     for (k = 1; k <= 11; k++) {
-      printf "%-24s %8d %8d\n", names[k], p[k], f[k]
-      tp += p[k]; tf += f[k]
+      printf "%-24s %8d %8d %8d\n", names[k], p[k], f[k], n[k]
+      tp += p[k]; tf += f[k]; tn += n[k]
     }
-    printf "%-24s %8d %8d\n", "total", tp, tf
+    printf "%-24s %8d %8d %8d\n", "total", tp, tf, tn
+    if (tn) printf "not run: commands on a module that failed, and every command of a script that does not parse\n"
     if (diffrun) printf "text=binary: %d accepted text modules not compared (wat2wasm rejects them)\n", diffskip
     printf "\n%d files run, %d skipped, wall time %d s\n", files, skipped, secs
-    printf "%d passed, %d failed\n", tp, tf
+    printf "%d passed, %d failed, %d not run\n", tp, tf, tn
   }' "$total"
 exit $status

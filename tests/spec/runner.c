@@ -147,9 +147,22 @@ static void print_module_files(const struct run *r, uint32_t i) {
          r->built[k].prefix);
 }
 
+/* The closing lines every script has: "NAME: P passed, F failed, N not run",
+ * then the per-kind counts for run-spec.sh ("#counts" pass/fail pairs,
+ * "#notrun"). */
+static void print_totals(const char *name, const int *pass, const int *fail, const int *notrun) {
+  int np = 0, nf = 0, nn = 0;
+  for (int k = 0; k < CK_COUNT; k++) np += pass[k], nf += fail[k], nn += notrun[k];
+  printf("%s: %d passed, %d failed, %d not run\n#counts", name, np, nf, nn);
+  for (int k = 0; k < CK_COUNT; k++) printf(" %d %d", pass[k], fail[k]);
+  printf("\n#notrun");
+  for (int k = 0; k < CK_COUNT; k++) printf(" %d", notrun[k]);
+  printf("\n");
+}
+
 static int report(struct run *r) {
-  int pass[CK_COUNT] = {0}, fail[CK_COUNT] = {0};
-  int npass = 0, nfail = 0;
+  int pass[CK_COUNT] = {0}, fail[CK_COUNT] = {0}, notrun[CK_COUNT] = {0};
+  int npass = 0, nfail = 0, nnotrun = 0;
   for (uint32_t i = 0; i < r->script->ncommands; i++) {
     const struct wast_command *c = &r->script->commands[i];
     const struct result *res = &r->results[i];
@@ -161,6 +174,11 @@ static int report(struct run *r) {
         printf("PASS %s:%u: %s\n", r->name, c->line, command_name(c));
         print_module_files(r, i);
       }
+      continue;
+    }
+    if (res->outcome == OUT_NOT_RUN) {
+      notrun[k]++, nnotrun++;
+      if (r->only_line) printf("NOT RUN %s:%u: %s\n", r->name, c->line, res->detail);
       continue;
     }
     fail[k]++, nfail++;
@@ -182,10 +200,55 @@ static int report(struct run *r) {
     printf("\n    %s\n", b->diff_detail ? b->diff_detail : "text and binary differ");
   }
   if (r->diff_wabt) printf("#diffskip %u\n", r->diff_skipped);
-  printf("%s: %d passed, %d failed\n#counts", r->name, npass, nfail);
-  for (int k = 0; k < CK_COUNT; k++) printf(" %d %d", pass[k], fail[k]);
-  printf("\n");
-  return nfail;
+  print_totals(r->name, pass, fail, notrun);
+  return nfail + nnotrun;
+}
+
+/* The kind of the top-level form whose keyword starts at s (len bytes left). */
+static enum count_kind form_kind(const uint8_t *s, size_t len) {
+  static const struct {
+    const char *word;
+    enum count_kind kind;
+  } words[] = {{"module", CK_MODULE},
+               {"assert_return", CK_ASSERT_RETURN},
+               {"assert_trap", CK_ASSERT_TRAP},
+               {"assert_exhaustion", CK_ASSERT_EXHAUSTION},
+               {"assert_invalid", CK_ASSERT_INVALID},
+               {"assert_malformed", CK_ASSERT_MALFORMED},
+               {"assert_unlinkable", CK_ASSERT_UNLINKABLE},
+               {"assert_uninstantiable", CK_ASSERT_UNINSTANTIABLE},
+               {"register", CK_REGISTER}};
+  size_t n = 0;
+  while (n < len && (s[n] == '_' || s[n] == '.' || (s[n] >= 'a' && s[n] <= 'z'))) n++;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (n == strlen(words[i].word) && memcmp(s, words[i].word, n) == 0) return words[i].kind;
+  return CK_ACTION; /* invoke, get, and commands of later proposals */
+}
+
+/* A script that does not parse runs nothing: count its top-level forms by
+ * kind as not run (a scan of parentheses that knows strings and comments). */
+static void count_unparsed(const struct source *src, int *notrun) {
+  const uint8_t *p = src->data;
+  size_t n = src->size, depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == ';' && i + 1 < n && p[i + 1] == ';') {
+      while (i < n && p[i] != '\n') i++;
+    } else if (p[i] == '(' && i + 1 < n && p[i + 1] == ';') {
+      size_t nest = 1;
+      for (i += 2; i < n && nest; i++) {
+        if (p[i] == '(' && i + 1 < n && p[i + 1] == ';') nest++, i++;
+        else if (p[i] == ';' && i + 1 < n && p[i + 1] == ')') nest--, i++;
+      }
+      i--;
+    } else if (p[i] == '"') {
+      for (i++; i < n && p[i] != '"'; i++)
+        if (p[i] == '\\') i++;
+    } else if (p[i] == '(') {
+      if (depth++ == 0) notrun[form_kind(p + i + 1, n - i - 1)]++;
+    } else if (p[i] == ')' && depth) {
+      depth--;
+    }
+  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -392,11 +455,11 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (diag_protect(parse_script, &r)) {
-    /* A script that does not parse counts as one failure. */
-    printf("FAIL %s: script does not parse:\n%s\n", r.name, diag.message);
-    printf("%s: 0 passed, 1 failed\n#counts", r.name);
-    for (int k = 0; k < CK_COUNT; k++) printf(" 0 %d", k == CK_MODULE);
-    printf("\n");
+    /* Nothing in a script that does not parse runs: all of it is "not run". */
+    int none[CK_COUNT] = {0}, notrun[CK_COUNT] = {0};
+    printf("NOT RUN %s: the script does not parse:\n%s\n", r.name, diag.message);
+    count_unparsed(&r.src, notrun);
+    print_totals(r.name, none, none, notrun);
     arena_free(&r.arena);
     free((void *)r.src.data);
     return 1;

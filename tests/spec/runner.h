@@ -42,6 +42,7 @@ enum outcome {
   OUT_PENDING, /* not decided yet */
   OUT_PASS,    /* passed */
   OUT_FAIL,    /* failed; detail says why */
+  OUT_NOT_RUN, /* could not run: the module it acts on failed (detail says which) */
 };
 
 /* Outcome of comparing a text module with wat2wasm's binary of it. */
@@ -68,7 +69,7 @@ struct built {
 
 /* One command's result. */
 struct result {
-  enum outcome outcome; /* pass / fail */
+  enum outcome outcome; /* pass / fail / not run */
   char *detail;         /* failure detail (malloc'ed) or NULL */
   bool aborted;         /* the runner crashed or hung on it: skip it in replays */
 };
