@@ -1,14 +1,17 @@
-/* host.c - the second seed's table.js, in C: jstimes3 is a host function placed
- * in the module's table beside $wasmtimes2. */
+/* host.c - a host function in a wasm table: jstimes3 (a C function here) is
+ * imported by table.wat and placed in its table beside $wasmtimes2; the
+ * exports call both through call_indirect.  pitfall.wat shows the folded
+ * call_indirect operand-order mistake trapping cleanly. */
 #include <stdio.h>
 
 #include "w2l.h"
 #include "pitfall.h"
 #include "table.h"
 
-/* env.jstimes3: (n) => 3 * n */
-static uint32_t jstimes3(void *env, uint32_t n) {
-  (void)env;
+/* env.jstimes3: (n) => 3 * n.  Its type is table_import_env_jstimes3 (table.h):
+ * a function of any other type would not compile where it is defined below. */
+static uint32_t jstimes3(w2l_caller *caller, uint32_t n) {
+  (void)caller; /* the calling instance, e.g. to reach its memory */
   return 3 * n;
 }
 
@@ -23,7 +26,7 @@ static void call(w2l_instance *inst, const char *name) {
 int main(void) {
   w2l_error err;
   w2l_linker *l = w2l_linker_new();
-  w2l_linker_define_func(l, "env", "jstimes3", "i:i", (void (*)(void))jstimes3, NULL);
+  table_define_env_jstimes3(l, jstimes3, NULL); /* pitfall.wat imports the same */
   w2l_instance *table = w2l_linker_instantiate(l, &table_module, NULL, &err);
   w2l_instance *pitfall = w2l_linker_instantiate(l, &pitfall_module, NULL, &err);
   if (!table || !pitfall) {

@@ -2,7 +2,7 @@
 # e2e.sh - end-to-end programs, one file each: tests/e2e/NAME.wat holds the
 # module, a host part in C that calls its typed exports, and the expected
 # output (the format is described in tests/e2e/e2e.h).  Each is built like a
-# sample (samples/build-sample.sh) and run with each of $compilers (lib.sh)
+# sample (tests/e2e/build-host.sh) and run with each of $compilers (lib.sh)
 # at -O0 and -O2, -Werror; one case per test, compiler and level.
 # UPDATE=1 rewrites the expect part of each file from the output of the first
 # build (review the diff!).
@@ -33,7 +33,7 @@ for t in "$W2L_ROOT"/tests/e2e/*.wat; do
     for opt in -O0 -O2; do
       out="$dir/$cc$opt"
       if ! W2L_CC=$cc W2L_CFLAGS="$W2L_CFLAGS $opt -I$W2L_ROOT/tests/e2e" \
-          sh "$W2L_ROOT/samples/build-sample.sh" "$dir/src" "$out" >"$out.build.log" 2>&1; then
+          sh "$W2L_ROOT/tests/e2e/build-host.sh" "$dir/src" "$out" >"$out.build.log" 2>&1; then
         bad "$name ($cc $opt)" "build failed"
         head -n 30 "$out.build.log" | sed 's/^/    /'
         continue

@@ -1,8 +1,8 @@
 #!/bin/sh
-# build-sample.sh SAMPLE_DIR OUT_DIR - translate every .wat of a sample with
-# wasm2c-lite and build its host against the runtime, the way a user would.
-# Plugins (a sample with a file named PLUGINS) become .so files loaded at run
-# time; other samples link their modules into the host.
+# build-host.sh SRC_DIR OUT_DIR - translate every .wat of SRC_DIR with
+# wasm2c-lite and build its host.c against the runtime (the e2e suite).
+# Plugins (SRC_DIR with a file named PLUGINS) become .so files loaded at run
+# time; otherwise it links their modules into the host.
 # Environment (from make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
 set -eu
 src=$1 out=$2
