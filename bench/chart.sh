@@ -1,9 +1,13 @@
 #!/bin/sh
-# chart.sh MEDIANS OUT.svg "VARIANTS" - grouped bar chart of each variant's time
-# relative to native, per kernel plus the geometric mean.  MEDIANS has lines
-# "kernel native v1 v2 ..." (seconds, "-" when not available).
+# chart.sh MEDIANS OUT.svg "VARIANTS" "WHERE" - grouped bar chart of each
+# variant's time relative to native, per kernel plus the geometric mean.
+# MEDIANS has lines "kernel native v1 v2 ..." (seconds, "-" when not
+# available); WHERE (machine, commit, date) is printed under the title.  The
+# chart must read as a picture (an <img>, a PNG): every bar carries its value
+# as vertical text inside it or just above it (never over a neighbour), and
+# bars cut at the top say so.
 set -u
-awk -v variants="$3" '
+awk -v variants="$3" -v where="${4:-}" '
 function esc(s) { gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); return s }
 { name[NR] = $1; for (i = 2; i <= NF; i++) t[NR, i] = $i; nv = NF - 2 }
 END {
@@ -12,6 +16,7 @@ END {
   label["wabt-guard"] = "wabt wasm2c, guard pages"; label["wabt-explicit"] = "wabt wasm2c, explicit checks";
   for (v = 1; v <= nv; v++) if (vn[v] in label) vn[v] = label[vn[v]];
   col[1] = "#1f5fa8"; col[2] = "#8ab6e6"; col[3] = "#c0392b"; col[4] = "#f0a39a";
+  ink[1] = "white"; ink[2] = "black"; ink[3] = "white"; ink[4] = "black"; # label on the bar
   # Ratios, and the geometric mean as one more group.
   ymax = 1.5;
   for (v = 1; v <= nv; v++) { s = 0; c = 0;
@@ -25,15 +30,16 @@ END {
   name[n + 1] = "geomean";
   cap = 5; if (ymax > cap) ymax = cap;
   ymax = int(ymax * 2 + 0.999) / 2;
-  L = 56; R = 16; T = 56; B = 48; W = L + R + (n + 1) * 96; if (W < 820) W = 820; H = 440;
+  L = 56; R = 16; T = 100 + 18 * int((nv - 1) / 2) - 18; B = 48; W = L + R + (n + 1) * 96; if (W < 820) W = 820; H = 460 + T - 82;
   pw = W - L - R; ph = H - T - B; gw = pw / (n + 1); bw = (gw - 14) / nv;
   printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">\n", W, H, W, H;
   printf "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n";
   printf "<text x=\"%d\" y=\"20\" font-size=\"15\" font-weight=\"bold\">Time relative to native gcc -O2 (lower is better)</text>\n", L;
-  for (v = 1; v <= nv; v++) {
-    x = L + (v - 1) * 220;
-    printf "<rect x=\"%d\" y=\"32\" width=\"12\" height=\"12\" fill=\"%s\"/>", x, col[v];
-    printf "<text x=\"%d\" y=\"43\" font-size=\"12\">%s</text>\n", x + 16, esc(vn[v]);
+  if (where != "") printf "<text x=\"%d\" y=\"36\" font-size=\"10\" fill=\"#444\">%s</text>\n", L, esc(where);
+  for (v = 1; v <= nv; v++) { # the legend: two entries per row
+    x = L + ((v - 1) % 2) * 260; y = 46 + int((v - 1) / 2) * 18;
+    printf "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>\n", x, y, col[v];
+    printf "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>\n", x + 16, y + 11, esc(vn[v]);
   }
   for (g = 0; g <= ymax + 1e-9; g += 0.5) {
     y = T + ph - g / ymax * ph;
@@ -50,13 +56,23 @@ END {
         printf "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" text-anchor=\"middle\" transform=\"rotate(-90 %.1f %d)\">n/a</text>\n", x + bw / 2, T + ph - 4, x + bw / 2 + 3, T + ph - 4;
         continue;
       }
-      val = r[k, v]; h = (val > ymax ? ymax : val) / ymax * ph;
-      printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %.2f×</title></rect>\n", x, T + ph - h, bw - 1, h, col[v], esc(name[k]), esc(vn[v]), val;
-      printf "<text x=\"%.1f\" y=\"%.1f\" font-size=\"8\" text-anchor=\"middle\">%.2f</text>\n", x + bw / 2, T + ph - h - 3, val;
+      val = r[k, v]; clipped = val > ymax; h = (clipped ? ymax : val) / ymax * ph;
+      top = T + ph - h;
+      printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %.2f×</title></rect>\n", x, top, bw - 1, h, col[v], esc(name[k]), esc(vn[v]), val;
+      if (clipped) # a white notch: the bar goes on above the chart
+        printf "<path d=\"M%.1f %.1f l%.1f -4 l%.1f 4 l%.1f -4 l%.1f 4\" stroke=\"white\" stroke-width=\"2\" fill=\"none\"/>\n", x, top + 10, (bw - 1) / 4, (bw - 1) / 4, (bw - 1) / 4, (bw - 1) / 4;
+      # The value, vertical (a bar is narrower than a number): inside a bar tall
+      # enough to hold it, else just above it, always within its own column.
+      fs = (bw - 1 >= 12 ? 10 : bw - 2); lx = x + (bw - 1) / 2 + fs * 0.35;
+      lab = sprintf("%.2f%s", val, clipped ? " ▲" : "");
+      if (h >= 8 + length(lab) * fs * 0.6 + (clipped ? 12 : 0))
+        printf "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\" text-anchor=\"end\" transform=\"rotate(-90 %.1f %.1f)\">%s</text>\n", lx, top + (clipped ? 16 : 4), fs, ink[v], lx, top + (clipped ? 16 : 4), lab;
+      else
+        printf "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"start\" transform=\"rotate(-90 %.1f %.1f)\">%s</text>\n", lx, top - 3, fs, lx, top - 3, lab;
     }
     printf "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\"%s>%s</text>\n", gx + (gw - 14) / 2, T + ph + 18, (k == n + 1 ? " font-weight=\"bold\"" : ""), esc(name[k]);
   }
   printf "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, W - R, T + ph, T + ph;
-  printf "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#555\">Bars above %.1f× are clipped; hover a bar for its value.</text>\n", L, H - 8, ymax;
+  printf "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#555\">Each bar is labelled with its ratio; bars above %.1f× are cut (notch, ▲) and keep their full value as label.</text>\n", L, H - 8, ymax;
   printf "</svg>\n";
 }' "$1" >"$2"

@@ -160,10 +160,13 @@ build_kernel() {
   fi
 }
 
-say "building kernels: $(echo $kernels)"
+nk=$(echo $kernels | wc -w)
+say "building $nk kernels: $(echo $kernels)"
 # Two builds at a time (the machine has 2 cores; each build is sequential).
-njobs=0
+njobs=0 i=0
 for k in $kernels; do
+  i=$((i + 1))
+  say "building $k ($i of $nk)"
   build_kernel "$k" &
   njobs=$((njobs + 1))
   if [ $njobs -ge 2 ]; then
@@ -203,11 +206,13 @@ run_one() {
 
 say "running $RUNS rounds (reps=$REPS), variants alternating"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
+i=0
 for k in $kernels; do
+  i=$((i + 1))
   for r in $(seq 1 "$RUNS"); do
     for v in native $VARIANTS; do run_one "$k" "$v"; done
   done
-  line="$k:"
+  line="$k ($i of $nk):"
   for v in native $VARIANTS; do
     if [ -f "$out/$k/$v.status" ]; then line="$line $v=n/a"
     else line="$line $v=$(sort -n "$out/$k/$v.times" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"; fi
@@ -297,7 +302,9 @@ done
   echo
 } >"$REPORT/results.md"
 
-sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS"
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+where="${cpu:-$(uname -m)}, $(nproc) cores; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo ?); $(date -u '+%Y-%m-%d')"
+sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS" "$where"
 
 # ---------------------------------------------------------------- translator and build figures
 if [ "$BIG" != 0 ]; then

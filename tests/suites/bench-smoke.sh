@@ -2,7 +2,9 @@
 # bench-smoke: every benchmark kernel on tiny inputs (reps = 1) through every
 # variant of `make bench` (native, wasm2c-lite in both memory strategies, wabt's
 # wasm2c in both); each variant must print the native checksum.  One case per
-# kernel and variant.
+# kernel and variant.  Then the chart, as a picture is read
+# (tests/tools/check-chart.sh: no overlapping labels, says where it was
+# measured): the smoke run's, and bench/chart.sh on hard cases.
 . "$(dirname "$0")/lib.sh"
 out="$W2L_BUILD/bench-smoke"
 rm -rf "$out"
@@ -24,5 +26,41 @@ for k in $(cd "$W2L_ROOT/bench/kernels" && ls *.c | sed 's/\.c$//'); do
       bad "$k $v" "$(cat "$st")"
     fi
   done
+done
+chart() { # NAME SVG
+  if sh "$W2L_ROOT/tests/tools/check-chart.sh" "$2" >"$2.check"; then ok; else
+    bad "chart $1" "$(head -n 5 "$2.check")"
+  fi
+}
+chart smoke "$out/report/results.svg"
+variants="w2l-guard w2l-explicit wabt-guard wabt-explicit"
+where="Test CPU @ 2.20GHz, 2 cores; commit 0123abc; 2026-12-04"
+# Neighbours of nearly equal height, bars cut at the top, missing variants,
+# ratios far below 1; one kernel alone; many kernels.
+printf '%s\n' "fib 1.2 1.1 1.3 1.14 2.9" "matmul 2.0 2.1 2.3 24.0 5.8" "sort 1.0 1.02 1.05 1.03 1.04" \
+  "trees 1.0 1.9 - 0.2 -" "tiny 1.0 0.01 0.02 0.5 0.49" >"$out/hard.medians"
+head -n 1 "$out/hard.medians" >"$out/one.medians"
+awk 'BEGIN { for (k = 1; k <= 16; k++) printf "kernel%d 1.0 %.2f %.2f %.2f %.2f\n", k, 1 + k / 9, 1.1, 0.9 + k / 20, 6 - k / 4 }' \
+  >"$out/many.medians"
+for m in hard one many; do
+  sh "$W2L_ROOT/bench/chart.sh" "$out/$m.medians" "$out/$m.svg" "$variants" "$where" && chart "$m" "$out/$m.svg" ||
+    bad "chart $m" "chart.sh failed"
+done
+# The checker itself finds what it is for: a label across a neighbour's bar,
+# two texts on each other, a text off the image, "hover", no "commit".
+cat >"$out/bad.svg" <<'SVG'
+<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">
+<rect x="10" y="20" width="10" height="80" fill="red"><title>a</title></rect>
+<rect x="20" y="20" width="10" height="80" fill="blue"><title>b</title></rect>
+<text x="15" y="50" font-size="10" text-anchor="middle">1.234</text>
+<text x="100" y="10" font-size="10">hover a bar</text>
+<text x="110" y="12" font-size="10">overlap</text>
+<text x="190" y="90" font-size="10">off the edge</text>
+</svg>
+SVG
+sh "$W2L_ROOT/tests/tools/check-chart.sh" "$out/bad.svg" >"$out/bad.check"
+for want in "overlaps the bar at x=20" 'texts "hover a bar" and "overlap" overlap' "leaves the image" \
+  "hover" "commit"; do
+  grep -q "$want" "$out/bad.check" && ok || bad "check-chart" "did not report '$want'"
 done
 summary
