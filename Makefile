@@ -5,6 +5,7 @@
 #                   (UPDATE=1: rewrite the expected files from the current output)
 #   make sanitize   the same suites with -fsanitize=address,undefined
 #   make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]
+#   make wasi-test WASI_TESTSUITE=dir   the WASI preview 1 testsuite (--exe programs)
 #   make bench      benchmarks (see bench/)
 #   make fuzz [FUZZ_N=200] [FUZZ_SEED=0] [FUZZ_SECONDS=60]   differential fuzzing
 #                   against binaryen, then libFuzzer on the readers and validator
@@ -53,12 +54,15 @@ RT_ABI := $(shell sed -n 's/^\#define W2L_ABI_VERSION \([0-9]*\)$$/\1/p' runtime
 RTSO_NAME := libwasm2c-lite-rt.so.$(RT_ABI)
 RTSO := $(BUILD)/$(RTSO_NAME)
 VERSION := $(shell sed -n 's/^\#define VERSION "\(.*\)"$$/\1/p' compiler/main.c)
-RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h
+RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h \
+  $(BUILD)/include/w2l_wasi.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all demo test sanitize hostile spec bench fuzz soak install clean
+.PHONY: all demo test sanitize hostile spec wasi-test bench fuzz soak install clean
 all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 
+# --exe builds programs with the runtime built beside the translator: same strategy.
+$(BUILD)/compiler/exe.o: CFLAGS_ALL += -DW2L_RUNTIME_BOUNDS=$(if $(filter explicit,$(BOUNDS)),0,1)
 $(BUILD)/compiler/%.o: compiler/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
@@ -202,6 +206,14 @@ spec: all
 	@if [ -z "$(TESTSUITE)" ]; then echo "usage: make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2] [SPEC_FLAGS='--epoch --fuel']"; exit 2; fi
 	@$(TEST_ENV) $(if $(SPEC_FLAGS),W2L_SPEC_RUNNER_FLAGS="$(SPEC_FLAGS)") \
 	  sh tests/spec/run-spec.sh "$(TESTSUITE)" "$(SPEC_J)" $(SPEC_FILES)
+
+# make wasi-test WASI_TESTSUITE=dir [WASI_J=2] [WASI_TESTS='stdio fd_readdir']:
+# WebAssembly/wasi-testsuite's preview 1 tests built with --exe and run as
+# their JSON says (tests/wasi/run-wasi-tests.sh).
+WASI_J ?= 2
+wasi-test: all
+	@if [ -z "$(WASI_TESTSUITE)" ]; then echo "usage: make wasi-test WASI_TESTSUITE=dir [WASI_J=2] [WASI_TESTS='stdio lseek']"; exit 2; fi
+	@$(TEST_ENV) sh tests/wasi/run-wasi-tests.sh "$(WASI_TESTSUITE)" "$(WASI_J)" $(WASI_TESTS)
 
 FUZZ_N ?= 200
 FUZZ_SEED ?= 0

@@ -649,4 +649,9 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
  * inputs give distinct outputs.  Result is allocated in arena. */
 char *emit_mangle(struct arena *a, const uint8_t *s, size_t len);
 
+/* --exe (exe.c): build a native WASI program at out from dir/module.c (C
+ * prefix prefix) and a launcher; 0 on success, 1 on failure, 2 when the C
+ * compiler failed (dir is kept for inspection). */
+int exe_build(const char *dir, const char *prefix, const char *out, bool verbose);
+
 #endif

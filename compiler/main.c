@@ -33,6 +33,12 @@ static const char usage[] =
     "                         against the instance's deadline (trap \"interrupted\")\n"
     "  --fuel                 count fuel: function entries and loop iterations\n"
     "                         charge their instruction counts (trap \"out of fuel\")\n"
+    "  --exe                  build a native program from a WASI module (a .wasm\n"
+    "                         that imports wasi_snapshot_preview1): -o names the\n"
+    "                         executable; $CC (cc) and $CFLAGS (-O2) build it with\n"
+    "                         this translator's runtime.  Run it as\n"
+    "                         PROGRAM [--dir HOST[::GUEST]] [--ro-dir ...] [--env N=V]\n"
+    "                         [--inherit-env] [--] ARGS (PROGRAM --wasi-help)\n"
     "  -v, --verbose          say what was read and written, and how long each\n"
     "                         phase took (on standard error)\n"
     "  --help                 show this help\n"
@@ -59,6 +65,8 @@ struct job {
   bool no_lines;         /* --no-line-directives */
   bool verbose;          /* -v: report phases and timings on stderr */
   unsigned interrupt;    /* --epoch, --fuel: EMIT_EPOCH | EMIT_FUEL */
+  bool exe;              /* --exe: build a native WASI program at out_c */
+  const char *prefix;    /* the C prefix used */
   struct output c, h;    /* the C file and its header (h.f NULL: no header) */
 };
 
@@ -192,6 +200,7 @@ static void compile(void *arg) {
     const char *slash = strrchr(j->h.path, '/');
     opt.header_name = slash ? slash + 1 : j->h.path;
   }
+  j->prefix = opt.prefix;
   emit_module(j->module, &opt, j->c.f, j->h.f);
   report(j, &t, "wrote %s%s%s (C prefix %s)", j->c.path, j->h.f ? " and " : "",
          j->h.f ? j->h.path : "", opt.prefix);
@@ -356,6 +365,8 @@ int main(int argc, char **argv) {
       j.no_lines = true;
     } else if (strcmp(a, "--line-directives") == 0) {
       j.no_lines = false;
+    } else if (strcmp(a, "--exe") == 0) {
+      j.exe = true;
     } else if (strcmp(a, "--epoch") == 0) {
       j.interrupt |= EMIT_EPOCH;
     } else if (strcmp(a, "--fuel") == 0) {
@@ -379,6 +390,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "wasm2c-lite: error: no input file\n%s", usage);
     return 2;
   }
+  if (j.exe && !j.out_c) {
+    fprintf(stderr, "wasm2c-lite: error: --exe needs -o PROGRAM (the executable to write)\n");
+    return 2;
+  }
   j.src.filename = in;
   FILE *f = strcmp(in, "-") == 0 ? stdin : fopen(in, "rb");
   if (!f || !read_all(f, &j.src)) {
@@ -387,6 +402,21 @@ int main(int argc, char **argv) {
   }
   if (f != stdin) fclose(f);
 
+  /* --exe: the C goes into a scratch directory, the program to out_c. */
+  const char *program = j.out_c;
+  char scratch[64] = "", module_c[96];
+  if (j.exe) {
+    const char *t = getenv("TMPDIR");
+    snprintf(scratch, sizeof scratch, "%s/w2l-exe-XXXXXX", t && strlen(t) < 40 ? t : "/tmp");
+    if (!mkdtemp(scratch)) {
+      fprintf(stderr, "wasm2c-lite: error: cannot make a directory in %s: %s\n",
+              t ? t : "/tmp", strerror(errno));
+      return 1;
+    }
+    snprintf(module_c, sizeof module_c, "%s/module.c", scratch);
+    j.out_c = module_c;
+    j.no_lines = true;
+  }
   if (!open_outputs(&j)) {
     fprintf(stderr, "wasm2c-lite: error: cannot write '%s': %s\n", j.out_c, strerror(errno));
     discard_output(&j.c);
@@ -401,6 +431,15 @@ int main(int argc, char **argv) {
   else failed = !finish_outputs(&j);
   discard_output(&j.c);
   discard_output(&j.h);
+  if (j.exe) {
+    int built = failed ? 1 : exe_build(scratch, j.prefix, program, j.verbose);
+    failed = built != 0;
+    if (built != 2) { /* a failed C build keeps the C for inspection */
+      char cmd[160];
+      snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
+      if (system(cmd) != 0) fprintf(stderr, "wasm2c-lite: cannot remove %s\n", scratch);
+    }
+  }
   arena_free(&j.arena);
   free((void *)j.src.data);
   return failed ? 1 : 0;

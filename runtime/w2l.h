@@ -185,6 +185,8 @@ typedef struct w2l_val {
 
 /* Every trap: its name and the spec's message, as returned by
  * w2l_trap_message().  W2L_TRAP_HOST: a host function called w2l_trap_raise.
+ * W2L_TRAP_EXIT: the program ended itself (WASI proc_exit; the code is the
+ * WASI context's, see w2l_wasi.h), not an error of the wasm code.
  * W2L_TRAP_CALL_ERROR is not a trap of wasm code: w2l_call found no such
  * function export or the arguments did not match (err->message says which),
  * and nothing was run. */
@@ -202,6 +204,7 @@ typedef struct w2l_val {
   X(INTERRUPTED, "interrupted")                            \
   X(OUT_OF_FUEL, "out of fuel")                            \
   X(HOST, "host trap")                                     \
+  X(EXIT, "program exited")                                \
   X(CALL_ERROR, "invalid call")
 
 /* Why wasm code stopped.  W2L_OK (0) means it did not trap. */

@@ -20,7 +20,8 @@ n=$(wc -l <"$work/commands")
 i=0
 while IFS= read -r cmd; do
   i=$((i + 1))
-  run=$(printf '%s\n' "$cmd" | sed "s|\(^\|[ ;&]\)cc |\1$W2L_CC $W2L_CFLAGS |g")
+  run=$(printf '%s\n' "$cmd" | sed -e "s|^cc |$W2L_CC $W2L_CFLAGS |" -e "s|\([;&] *\)cc |\1$W2L_CC $W2L_CFLAGS |g" \
+    -e "s|\(do \)cc |\1$W2L_CC $W2L_CFLAGS |g")
   if [ "$i" -lt "$n" ]; then
     (cd "$work" && eval "$run") >>"$work/build.log" 2>&1 || { echo "failed: $cmd" >>"$work/build.log"; exit 1; }
   else
