@@ -66,4 +66,8 @@ void rt_error(w2l_error *err, w2l_trap trap, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* wasi.c: whether openat2 resolves paths beneath a preopen (-1: not known
+ * yet, 1: yes, 0: no, use the component walk).  Tests set 0 to run the walk. */
+extern int rt_wasi_openat2;
+
 #endif

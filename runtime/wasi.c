@@ -957,16 +957,17 @@ static int walk_beneath(int dir, const char *path, int flags, mode_t mode) {
   }
 }
 
+int rt_wasi_openat2 = -1;
+
 /* Open path beneath dir (never outside it). */
 static int open_beneath(int dir, const char *path, int flags, mode_t mode) {
-  static int have_openat2 = -1; /* unknown, 1, 0 */
-  if (have_openat2 != 0) {
+  if (rt_wasi_openat2 != 0) {
     int r = openat2_beneath(dir, path, flags | O_CLOEXEC, mode);
     if (r >= 0 || errno != ENOSYS) {
-      have_openat2 = 1;
+      rt_wasi_openat2 = 1;
       return r;
     }
-    have_openat2 = 0;
+    rt_wasi_openat2 = 0;
   }
   return walk_beneath(dir, path, flags | O_CLOEXEC, mode);
 }
