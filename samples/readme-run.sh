@@ -4,7 +4,7 @@
 # "$ ", run from the repository root as written), in WORK_DIR, where build/
 # and samples/ lead to this build and this repository and out/ is fresh.
 # Every `cc` gets the build's own flags ($W2L_CC $W2L_CFLAGS: the sanitizers
-# and memory strategy the runtime was built with).  The last command's output
+# and memory strategy the runtime was built with), and so does --exe (CC, CFLAGS).  The last command's output
 # goes to WORK_DIR/output, the others' to WORK_DIR/build.log; the status is
 # the first failing command's.  Used by make demo and the samples suite.
 # Environment (from make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
@@ -13,6 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 name=$1 work=$2
 rm -rf "$work" && mkdir -p "$work/out"
 ln -s "$W2L_BUILD" "$work/build"
+export CC="$W2L_CC" CFLAGS="$W2L_CFLAGS" # what wasm2c-lite --exe builds with
 ln -s "$here" "$work/samples"
 sed -n '/^## Build and run/,/^## /p' "$here/$name/README.md" | sed -n 's/^    \$ //p' >"$work/commands"
 [ -s "$work/commands" ] || { echo "samples/$name/README.md shows no '    \$ ' commands" >"$work/build.log"; exit 1; }

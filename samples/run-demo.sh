@@ -5,6 +5,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 fail=0
+sh "$here/ensure-wasi-sdk.sh" || fail=1 # samples/wasi builds C for wasm32-wasi
 for dir in "$here"/*/; do
   name=$(basename "$dir")
   [ -f "$dir/README.md" ] || continue

@@ -23,6 +23,8 @@ ensure_wabt() {
   return 1
 }
 ensure_wabt || exit 1
+# The WASI programs' tests build C with clang for wasm32-wasi.
+sh "$W2L_ROOT/samples/ensure-wasi-sdk.sh" || exit 1
 total_pass=0 total_fail=0
 logdir="$W2L_BUILD/test-logs"
 mkdir -p "$logdir"
