@@ -244,6 +244,7 @@ fuzz: all
 bench: all
 	@$(TEST_ENV) sh bench/run-bench.sh
 	@$(TEST_ENV) sh bench/simd.sh
+	@$(TEST_ENV) sh bench/wasi-io.sh
 	@mkdir -p $(BUILD)/bench-interrupt
 	@$(TEST_ENV) sh bench/interrupt-cost.sh 3 >$(BUILD)/bench-interrupt/results.txt; \
 	  s=$$?; cat $(BUILD)/bench-interrupt/results.txt; exit $$s

@@ -331,6 +331,7 @@ static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *impor
         w2l_caller *c = &inst->callers[ncallers++];
         c->instance = inst;
         c->env = imports[i].of.func.obj;
+        c->main_memory = NULL;
         inst->funcs[nf].obj = c;
       }
       nf++;
@@ -478,6 +479,15 @@ bool w2l_instance_export_n(const w2l_instance *inst, const char *name, size_t le
 
 bool w2l_caller_export(const w2l_caller *c, const char *name, w2l_extern *out) {
   return export_of(c->instance, name, strlen(name), out);
+}
+
+w2l_memory *w2l_caller_main_memory(w2l_caller *c) {
+  if (!c->main_memory) {
+    w2l_extern e;
+    if (export_of(c->instance, "memory", 6, &e) && e.kind == W2L_EXTERN_MEMORY) c->main_memory = e.of.memory;
+    else c->main_memory = w2l_caller_memory(c, 0);
+  }
+  return c->main_memory;
 }
 
 w2l_memory *w2l_caller_memory(const w2l_caller *c, uint32_t i) {

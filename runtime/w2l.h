@@ -768,11 +768,15 @@ typedef struct w2l_instance {
 typedef struct w2l_caller {
   w2l_instance *instance; /* the importing instance */
   void *env;              /* the env given at definition */
+  w2l_memory *main_memory; /* the runtime's cache for w2l_caller_main_memory */
 } w2l_caller;
 
 /* Memory i of the caller's instance (imported ones first, as in the module),
  * or NULL if it has none such.  Memory 0 is the one C and Rust code uses. */
 w2l_memory *w2l_caller_memory(const w2l_caller *c, uint32_t i);
+/* The memory a WASI-style host function means: the caller's export "memory",
+ * else its memory 0 (NULL if it has none); looked up once, then cached. */
+w2l_memory *w2l_caller_main_memory(w2l_caller *c);
 /* An export of the caller's instance by name (works during its start
  * function too, unlike w2l_instance_export); false if there is none. */
 bool w2l_caller_export(const w2l_caller *c, const char *name, w2l_extern *out);

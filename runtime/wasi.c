@@ -383,10 +383,7 @@ struct call {
 };
 
 static struct call call_of(w2l_caller *c) {
-  struct call k = {c->env, NULL};
-  w2l_extern e;
-  if (w2l_caller_export(c, "memory", &e) && e.kind == W2L_EXTERN_MEMORY) k.mem = e.of.memory;
-  else k.mem = w2l_caller_memory(c, 0);
+  struct call k = {c->env, w2l_caller_main_memory(c)};
   return k;
 }
 

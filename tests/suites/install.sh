@@ -108,6 +108,35 @@ case "$got" in
 *) bad "install: the static host without -rdynamic said '$got'" ;;
 esac
 
+# --exe from the installed translator: a WASI module (text, no toolchain
+# needed) becomes a program built with the installed runtime.
+cat >"$tmp/wasihello.wat" <<'WAT'
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "installed exe\n")
+  (func (export "_start")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 14))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (call $proc_exit (i32.const 3))))
+WAT
+if CC="$W2L_CC" CFLAGS="$userflags -O1" "$P/bin/wasm2c-lite" "$tmp/wasihello.wat" --exe -o "$tmp/wasihello" \
+    2>"$tmp/exe.err"; then
+  got=$("$tmp/wasihello"; echo "exit $?")
+  [ "$got" = "installed exe
+exit 3" ] && ok || bad "install: the --exe program printed '$got'"
+else
+  bad "install: --exe with the installed runtime" "$(head -5 "$tmp/exe.err")"
+fi
+# --exe needs -o; a C compiler that fails leaves no program behind.
+"$P/bin/wasm2c-lite" "$tmp/wasihello.wat" --exe >/dev/null 2>"$tmp/exe.err"
+[ $? -eq 2 ] && grep -q "needs -o" "$tmp/exe.err" && ok || bad "install: --exe without -o" "$(cat "$tmp/exe.err")"
+CC=false TMPDIR="$tmp" "$P/bin/wasm2c-lite" "$tmp/wasihello.wat" --exe -o "$tmp/nothing" 2>"$tmp/exe.err"
+[ $? -ne 0 ] && [ ! -e "$tmp/nothing" ] && grep -q "C compiler failed" "$tmp/exe.err" && ok ||
+  bad "install: --exe with a failing C compiler" "$(cat "$tmp/exe.err")"
+
 # The man page documents every option --help lists.
 for opt in $("$P/bin/wasm2c-lite" --help | grep -o -- '--[a-z-]*' | sort -u); do
   grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" "$P/share/man/man1/wasm2c-lite.1" && ok ||

@@ -162,7 +162,9 @@ static void test_bounds(void) {
   uint64_t hi = 0;
   CHECK_TRAP(caller_pair(inst, 41, &lo, &hi), W2L_OK);
   CHECK(lo == 42 && hi == 82, "pair: %u %llu", lo, (unsigned long long)hi);
-  CHECK(w2l_caller_memory(&(w2l_caller){inst, NULL}, 1) == NULL, "memory 1 of a one-memory module");
+  w2l_caller probe = {inst, NULL, NULL};
+  CHECK(w2l_caller_memory(&probe, 1) == NULL, "memory 1 of a one-memory module");
+  CHECK(w2l_caller_main_memory(&probe) == m && probe.main_memory == m, "the main memory, cached");
   w2l_instance_free(inst);
   w2l_linker_free(l);
 }
