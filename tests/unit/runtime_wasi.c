@@ -227,6 +227,11 @@ int main(void) {
   const char *out = w2l_wasi_output(wasi, 1, &n);
   CHECK(n == 5 && memcmp(out, "hello", 5) == 0, "buffered stdout '%.*s'", (int)n, out);
 
+  /* a reactor: w2l_wasi_run runs _initialize and returns 0 */
+  uint32_t marker = 0;
+  CHECK(w2l_wasi_run(wasi, inst, &err) == 0 && w2l_memory_read(mem, 8, &marker, 4) && marker == 0x1717,
+        "_initialize ran: %x", marker);
+
   /* proc_exit from deep down unwinds to the call, and the instance lives on */
   w2l_val args[2] = {W2L_I32_VAL(20000), W2L_I32_VAL(7)};
   w2l_trap t = w2l_call(inst, "deep_exit", args, 2, NULL, 0, &err);
