@@ -82,6 +82,22 @@ for opt in -O2 -O0; do
   measure "cc$opt-wabt" $CC $opt -I"$WABT_RT" -c "$d/mid_wabt.c" -o "$d/wabt$opt.o"
   wait
 done
+# Split output: the mid module as one C file and as --num-outputs 2 and 4,
+# compiled with 2 jobs (the machine's cores); wall time, nothing else running.
+for n in 1 2 4; do
+  "$W2L_BUILD/wasm2c-lite" "$d/mid.wasm" -n mid -o "$d/split$n.c" --num-outputs $n >/dev/null 2>&1
+  files=$(ls "$d/split$n.c" "$d/split${n}"_[0-9]*.c 2>/dev/null)
+  t0=$(date +%s%N)
+  if echo "$files" | xargs -P 2 -I{} $CC -O2 -DW2L_BOUNDS=1 -I"$W2L_BUILD/include" -c {} -o {}.o \
+      >"$d/split$n.log" 2>&1; then
+    echo "$(( ($(date +%s%N) - t0) / 1000000 ))" | awk '{ printf "%.2f\n", $1 / 1000 }' >"$d/split$n.wall"
+  else
+    echo fail >"$d/split$n.wall"
+  fi
+done
+wratio() { awk -v a="$(cat "$d/$1.wall")" -v b="$(cat "$d/$2.wall")" 'BEGIN {
+  if (a == "fail" || b == "fail" || b == 0) print "n/a"; else printf "%.2f×", a / b }'; }
+wsec() { awk '$1 == "fail" { print "n/a"; exit } { printf "%.1f s", $1 }' "$d/$1.wall"; }
 native_src="$d/mid.c $(ls "$here"/kernels/*.c | tr '\n' ' ')"
 for opt in -O2 -O0; do
   measure "cc$opt-native" sh -c \
@@ -113,6 +129,10 @@ on the 2 cores.
 | \`$CC -O2 -c\`: peak memory | $(rss cc-O2-w2l) | $(rss cc-O2-wabt) | $(rss cc-O2-native) |
 | \`$CC -O0 -c\`: time | $(cpu cc-O0-w2l) | $(cpu cc-O0-wabt) | $(cpu cc-O0-native) |
 | \`-O2\` time relative to the original C | $(ratio cc-O2-w2l cc-O2-native) | $(ratio cc-O2-wabt cc-O2-native) | 1.00× |
+
+Split output (\`--num-outputs N\`), the mid module compiled with \`$CC -O2\` by 2 parallel jobs:
+wall time $(wsec split1) as one file, $(wsec split2) as 2 files ($(wratio split2 split1)),
+$(wsec split4) as 4 files ($(wratio split4 split1)).
 
 EOF
 for f in translate-w2l translate-wabt cc-O2-w2l cc-O0-w2l cc-O2-wabt cc-O2-native; do

@@ -626,6 +626,15 @@ struct emit_options {
   const struct source *line_source;
   const char *c_name;
   unsigned interrupt; /* EMIT_EPOCH | EMIT_FUEL: interruption checks (--epoch, --fuel) */
+  /* Split output (--num-outputs): num_outputs > 1 spreads the functions over
+   * c_out and parts[1..num_outputs-1] (by size), with what they share (the
+   * instance struct, prototypes, data that memory.init names) in the internal
+   * header impl_out, #included by every part as impl_name. */
+  uint32_t num_outputs;
+  FILE **parts;             /* parts[0] unused (c_out) */
+  const char **part_names;  /* each part's file name, for #line (parts[0]: c_name) */
+  FILE *impl_out;
+  const char *impl_name;
 };
 #define EMIT_EPOCH 1u /* W2L_EPOCH_CHECK at loop headers and entries of recursive functions */
 #define EMIT_FUEL 2u  /* W2L_FUEL at function entries and loop headers */

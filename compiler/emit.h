@@ -34,6 +34,7 @@ struct emitter {
   bool *data_named;       /* per dataidx: named by any memory.init, even in dead code */
   bool *recursive;        /* per funcidx: on a cycle of the call graph (emit.c) */
   unsigned interrupt;     /* emit_options.interrupt */
+  const char *fn_storage; /* "static " before own functions, or "X__LOCAL " (split output) */
   /* #line directives (emit_options.line_source): */
   const char *line_file; /* the source's name as a C string literal, or NULL: none */
   const char *c_file;    /* the C file's name as a C string literal */

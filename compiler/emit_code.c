@@ -1426,7 +1426,7 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   }
   emit_put(out, ": ");
   emit_functype_text(out, fs.ft);
-  emit_printf(out, " */\nstatic %s %s(void *obj", emit_return_type(e, f->typeidx),
+  emit_printf(out, " */\n%s%s %s(void *obj", e->fn_storage, emit_return_type(e, f->typeidx),
               e->func_names[funcidx]);
   for (uint32_t i = 0; i < nparams; i++)
     emit_printf(out, ", %s %s", emit_ctype(fs.ft->params[i]), fs.local_names[i]);

@@ -33,6 +33,10 @@ static const char usage[] =
     "                         against the instance's deadline (trap \"interrupted\")\n"
     "  --fuel                 count fuel: function entries and loop iterations\n"
     "                         charge their instruction counts (trap \"out of fuel\")\n"
+    "  --num-outputs N        write the C as N files for a parallel build: OUT.c,\n"
+    "                         OUT_1.c ... OUT_{N-1}.c (functions spread by size)\n"
+    "                         and OUT_impl.h, which they share; compile and link\n"
+    "                         them all (N from 1 to 64)\n"
     "  --exe                  build a native program from a WASI module (a .wasm\n"
     "                         that imports wasi_snapshot_preview1): -o names the\n"
     "                         executable; $CC (cc) and $CFLAGS (-O2) build it with\n"
@@ -56,6 +60,8 @@ struct output {
   FILE *f;
 };
 
+#define W2L_MAX_OUTPUTS 64
+
 struct job {
   struct source src;     /* the input */
   struct arena arena;    /* IR storage */
@@ -66,6 +72,9 @@ struct job {
   bool verbose;          /* -v: report phases and timings on stderr */
   unsigned interrupt;    /* --epoch, --fuel: EMIT_EPOCH | EMIT_FUEL */
   bool exe;              /* --exe: build a native WASI program at out_c */
+  uint32_t num_outputs;  /* --num-outputs: C files (1: just out_c) */
+  struct output *parts;  /* parts[1..num_outputs-1]: OUT_1.c ... */
+  struct output impl;    /* OUT_impl.h: what the parts share */
   const char *prefix;    /* the C prefix used */
   struct output c, h;    /* the C file and its header (h.f NULL: no header) */
 };
@@ -196,6 +205,20 @@ static void compile(void *arg) {
     opt.line_source = src;
     opt.c_name = j->out_c;
   }
+  FILE *part_files[W2L_MAX_OUTPUTS];
+  const char *part_names[W2L_MAX_OUTPUTS];
+  if (j->num_outputs > 1) {
+    opt.num_outputs = j->num_outputs;
+    for (uint32_t p = 1; p < j->num_outputs; p++) {
+      part_files[p] = j->parts[p].f;
+      part_names[p] = j->parts[p].path;
+    }
+    opt.parts = part_files;
+    opt.part_names = part_names;
+    opt.impl_out = j->impl.f;
+    const char *slash = strrchr(j->impl.path, '/');
+    opt.impl_name = slash ? slash + 1 : j->impl.path;
+  }
   if (j->h.f) { /* the C file includes its header by its base name */
     const char *slash = strrchr(j->h.path, '/');
     opt.header_name = slash ? slash + 1 : j->h.path;
@@ -301,14 +324,36 @@ static bool open_outputs(struct job *j) {
   }
   const char *h = arena_strndup(&j->arena, hp, strlen(hp));
   free(hp);
-  return open_output(&j->h, h);
+  if (!open_output(&j->h, h)) return false;
+  if (j->num_outputs < 2) return true;
+  /* OUT.c, OUT_1.c ... OUT_{N-1}.c and OUT_impl.h */
+  size_t n = strlen(j->out_c);
+  size_t stem = n > 2 && strcmp(j->out_c + n - 2, ".c") == 0 ? n - 2 : n;
+  j->parts = arena_array(&j->arena, j->num_outputs, sizeof *j->parts);
+  for (uint32_t p = 0; p <= j->num_outputs; p++) {
+    char *path = arena_alloc(&j->arena, stem + 24);
+    memcpy(path, j->out_c, stem);
+    if (p == j->num_outputs) snprintf(path + stem, 24, "_impl.h");
+    else if (p == 0) continue;
+    else snprintf(path + stem, 24, "_%u.c", p);
+    if (!open_output(p == j->num_outputs ? &j->impl : &j->parts[p], path)) return false;
+  }
+  return true;
 }
 
 /* Finish writing: both files complete, then both in place. */
 static bool finish_outputs(struct job *j) {
   struct output *bad = NULL;
-  if (!close_output(&j->c)) bad = &j->c;
+  for (uint32_t p = 1; p < j->num_outputs && j->parts && !bad; p++)
+    if (!close_output(&j->parts[p])) bad = &j->parts[p];
+  if (bad) {
+  } else if (!close_output(&j->impl)) bad = &j->impl;
+  else if (!close_output(&j->c)) bad = &j->c;
   else if (!close_output(&j->h)) bad = &j->h;
+  for (uint32_t p = 1; p < j->num_outputs && j->parts && !bad; p++)
+    if (!commit_output(&j->parts[p])) bad = &j->parts[p];
+  if (bad) {
+  } else if (!commit_output(&j->impl)) bad = &j->impl;
   else if (!commit_output(&j->h)) bad = &j->h;
   else if (!commit_output(&j->c)) bad = &j->c;
   if (bad && !j->out_c)
@@ -365,6 +410,16 @@ int main(int argc, char **argv) {
       j.no_lines = true;
     } else if (strcmp(a, "--line-directives") == 0) {
       j.no_lines = false;
+    } else if ((v = option_value(argc, argv, &i, NULL, "--num-outputs", &missing)) || missing) {
+      if (missing) goto needs_value;
+      char *end;
+      unsigned long n = strtoul(v, &end, 10);
+      if (*end || n < 1 || n > W2L_MAX_OUTPUTS) {
+        fprintf(stderr, "wasm2c-lite: error: --num-outputs wants a number from 1 to %d, not '%s'\n",
+                W2L_MAX_OUTPUTS, v);
+        return 2;
+      }
+      j.num_outputs = (uint32_t)n;
     } else if (strcmp(a, "--exe") == 0) {
       j.exe = true;
     } else if (strcmp(a, "--epoch") == 0) {
@@ -388,6 +443,10 @@ int main(int argc, char **argv) {
   }
   if (!in) {
     fprintf(stderr, "wasm2c-lite: error: no input file\n%s", usage);
+    return 2;
+  }
+  if (j.num_outputs > 1 && (!j.out_c || j.exe)) {
+    fprintf(stderr, "wasm2c-lite: error: --num-outputs needs -o OUT.c (and no --exe)\n");
     return 2;
   }
   if (j.exe && !j.out_c) {
@@ -421,6 +480,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "wasm2c-lite: error: cannot write '%s': %s\n", j.out_c, strerror(errno));
     discard_output(&j.c);
     discard_output(&j.h);
+    discard_output(&j.impl);
+    for (uint32_t p = 1; p < j.num_outputs && j.parts; p++) discard_output(&j.parts[p]);
     free((void *)j.src.data);
     return 1;
   }
@@ -431,6 +492,8 @@ int main(int argc, char **argv) {
   else failed = !finish_outputs(&j);
   discard_output(&j.c);
   discard_output(&j.h);
+  discard_output(&j.impl);
+  for (uint32_t p = 1; p < j.num_outputs && j.parts; p++) discard_output(&j.parts[p]);
   if (j.exe) {
     int built = failed ? 1 : exe_build(scratch, j.prefix, program, j.verbose);
     failed = built != 0;

@@ -38,6 +38,26 @@ printf '(module $hello.world (func))\n' >"$tmp/named.wat"
   grep -q "^wasm2c-lite: wrote .*s5.c and .*s5.h (C prefix my_mod)" "$tmp/err" && ok || bad "-v"
 rm -f "$tmp"/s[1-5].* "$tmp/my-mod.wat" "$tmp/named.wat"
 
+# --num-outputs: N files and the shared header; bad counts and forms refused;
+# an error leaves none of them behind.
+printf '(module (func $a (result i32) i32.const 1) (func $b (result i32) call $a) (func (export "c") (result i32) call $b))\n' >"$tmp/three.wat"
+"$t" "$tmp/three.wat" -o "$tmp/p.c" --num-outputs 3 && [ -f "$tmp/p.c" ] && [ -f "$tmp/p_1.c" ] &&
+  [ -f "$tmp/p_2.c" ] && [ -f "$tmp/p_impl.h" ] && [ -f "$tmp/p.h" ] && [ ! -e "$tmp/p_3.c" ] &&
+  grep -q '#include "p_impl.h"' "$tmp/p_2.c" && ok || bad "--num-outputs 3 writes p.c, p_1.c, p_2.c, p_impl.h"
+"$t" "$tmp/three.wat" -o "$tmp/q.c" --num-outputs=1 && [ -f "$tmp/q.c" ] && [ ! -e "$tmp/q_impl.h" ] &&
+  ok || bad "--num-outputs=1 is one file"
+for n in 0 65 x 2x; do
+  "$t" "$tmp/three.wat" -o "$tmp/r.c" --num-outputs "$n" 2>"$tmp/err"
+  [ $? -eq 2 ] && grep -q "num-outputs wants a number from 1 to 64, not '$n'" "$tmp/err" && [ ! -e "$tmp/r.c" ] &&
+    ok || bad "--num-outputs $n"
+done
+"$t" "$tmp/three.wat" --num-outputs 2 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "needs -o" "$tmp/err" && ok ||
+  bad "--num-outputs without -o"
+printf '(module (func (result i32) i64.const 1))\n' >"$tmp/bad.wat"
+"$t" "$tmp/bad.wat" -o "$tmp/b.c" --num-outputs 3 2>/dev/null
+[ $? -eq 1 ] && [ -z "$(ls "$tmp" | grep '^b[._]')" ] && ok || bad "--num-outputs leaves nothing after an error: $(ls "$tmp" | grep '^b[._]')"
+rm -f "$tmp"/[pqrb].* "$tmp"/[pqrb]_* "$tmp/three.wat" "$tmp/bad.wat"
+
 # Good input: -o writes X.c and X.h, stdin works, stdout without -o.
 printf '(module (func (export "f") (result i32) i32.const 7))\n' >"$tmp/good.wat"
 "$t" "$tmp/good.wat" -o "$tmp/good.c" && [ -s "$tmp/good.c" ] && [ -s "$tmp/good.h" ] && ok || bad "-o writes .c and .h"
