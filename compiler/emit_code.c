@@ -123,6 +123,7 @@ struct fstate {
   const struct module *m;    /* the module */
   const struct func *f;      /* the function */
   const struct functype *ft; /* its type */
+  bool after_call;           /* recursive: W2L_AFTER_CALL() after each call (no tail calls) */
   struct ebuf *b;            /* body text of this pass */
   char **local_names;        /* C names of params and locals */
   struct slot *stack;        /* the operand stack */
@@ -712,6 +713,9 @@ static void emit_call(struct fstate *fs, uint32_t typeidx, const char *callee, c
     }
     emit_put(fs->b, any ? " }" : " (void)res; }");
   }
+  /* In a function that may recurse, nothing may turn the call into a jump:
+   * runaway recursion must exhaust the stack and trap, not loop forever. */
+  if (fs->after_call) emit_put(fs->b, " W2L_AFTER_CALL();");
   if (note) emit_printf(fs->b, " /* %s */", note);
   emit_put(fs->b, "\n");
   refresh_memories(fs);
@@ -1399,7 +1403,8 @@ static uint64_t frame_estimate(const struct fstate *fs, uint32_t nlocals) {
 void emit_function(struct emitter *e, uint32_t funcidx) {
   const struct module *m = e->m;
   const struct func *f = &m->funcs[funcidx];
-  struct fstate fs = {.e = e, .m = m, .f = f, .ft = &m->types[f->typeidx]};
+  struct fstate fs = {.e = e, .m = m, .f = f, .ft = &m->types[f->typeidx],
+                      .after_call = e->recursive[funcidx]};
   uint32_t nparams = fs.ft->nparams, nlocals = nparams + f->nlocals;
   struct ebuf body;
   fs.local_names = local_names(e, f, nlocals);

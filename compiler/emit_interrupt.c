@@ -178,7 +178,7 @@ static bool plain_body(const struct expr *body, uint32_t first, uint32_t end, ui
 static bool counted_loop(const struct module *m, const struct func *f, const struct expr *body,
                          uint32_t first) {
   uint32_t end = matching_end(body, first - 1);
-  struct counter c;
+  struct counter c = {0};
   if (end >= body->count || first < 3 || !back_edge(body, first, end, &c)) return false;
   const struct functype *ft = &m->types[f->typeidx];
   enum valtype t = c.local < ft->nparams ? ft->params[c.local] : f->locals[c.local - ft->nparams];

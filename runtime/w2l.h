@@ -276,7 +276,7 @@ void w2l_stack_slow(struct w2l_instance *epoch_inst);
  * of the call graph; see emit.c), after its declarations: it declares a local,
  * so use it once per function, as a statement of the function's outermost
  * block.  Traps with "call stack exhausted" instead of overflowing the native
- * stack.  The address of the local w2l_frame_ escapes into an empty asm so
+ * stack.  Every call in such a function is followed by W2L_AFTER_CALL(), so
  * that the compiler cannot turn recursion into a loop (tail-call and
  * tail-recursion elimination): an unbounded wasm recursion such as
  * (func $f (call $f)) must exhaust the stack and trap, not spin forever.  The
@@ -287,11 +287,22 @@ void w2l_stack_slow(struct w2l_instance *epoch_inst);
 /* The same for code translated with --epoch (inst: the function's instance,
  * a w2l_instance pointer): also traps "interrupted" at the first entry after
  * an epoch tick that reached the instance's deadline, at no cost otherwise. */
-#define W2L_FUNC_ENTRY_EPOCH(inst)                                           \
-  char w2l_frame_;                                                           \
-  W2L_ESCAPE(&w2l_frame_);                                                   \
+#define W2L_FUNC_ENTRY_EPOCH(inst)                                      \
+  char w2l_frame_;                                                      \
   if (W2L_UNLIKELY(W2L_FRAME_ADDRESS(&w2l_frame_) < W2L_STACK_LIMIT())) \
   w2l_stack_slow(inst)
+/* Emitted after every call in a function that may recurse (one with
+ * W2L_FUNC_ENTRY): a side effect after the call keeps the C compiler from
+ * turning it into a jump (sibling call, tail recursion into a loop, with or
+ * without an accumulator), so that runaway recursion uses stack and traps
+ * "call stack exhausted" instead of looping forever.  It costs no
+ * instruction and, unlike escaping a local, leaves the compiler free to
+ * inline the recursion and keep values in registers. */
+#if defined(__GNUC__)
+#define W2L_AFTER_CALL() __asm__ volatile("")
+#else
+#define W2L_AFTER_CALL() ((void)0)
+#endif
 /* Emitted instead, as the first statement, in a function whose C frame may
  * be big (estimated at `bytes` by the translator): traps unless the whole
  * frame fits above the limit, before any of it is written, so that a big
@@ -317,7 +328,7 @@ void w2l_stack_slow(struct w2l_instance *epoch_inst);
 #endif
 #if defined(__GNUC__)
 #define W2L_ESCAPE(p) __asm__ volatile("" : : "r"(p) : "memory")
-#define W2L_FRAME_ADDRESS(local) ((uintptr_t)__builtin_frame_address(0))
+#define W2L_FRAME_ADDRESS(local) ((void)(local), (uintptr_t)__builtin_frame_address(0))
 #else
 #define W2L_ESCAPE(p) ((void)(p))
 #define W2L_FRAME_ADDRESS(local) ((uintptr_t)(void *)(local))

@@ -28,8 +28,8 @@ static uint32_t interrupt__f0_fib(void *obj, uint32_t l0) {
     i0 = l0;
   } else {
 #line 9 "interrupt.wat"
-    i0 = interrupt__f0_fib(inst, l0 - 1u);
-    i1 = interrupt__f0_fib(inst, l0 - 2u);
+    i0 = interrupt__f0_fib(inst, l0 - 1u); W2L_AFTER_CALL();
+    i1 = interrupt__f0_fib(inst, l0 - 2u); W2L_AFTER_CALL();
 #line 10 "interrupt.wat"
     i0 = i0 + i1;
   }

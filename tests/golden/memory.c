@@ -57,12 +57,12 @@ static uint32_t memory__f3_apply(void *obj, uint32_t l0_op, uint32_t l1_a, uint3
   inst->g1_count.value.i32 = i0 + 1u;
   i0 = inst->g1_count.value.i32;
 #line 16 "memory.wat"
-  ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0); /* import env.log */
+  ((void (*)(void *, uint32_t))inst->base.funcs[0].fn)(inst->base.funcs[0].obj, i0); W2L_AFTER_CALL(); /* import env.log */
   {
 #line 17 "memory.wat"
     const w2l_ref *callee = w2l_call_indirect_check(inst->table0, l0_op, inst->types[0]);
 #line 17 "memory.wat"
-    i0 = ((uint32_t (*)(void *, uint32_t, uint32_t))callee->fn)(callee->obj, l1_a, l2_b);
+    i0 = ((uint32_t (*)(void *, uint32_t, uint32_t))callee->fn)(callee->obj, l1_a, l2_b); W2L_AFTER_CALL();
   }
 #line 17 "memory.wat"
   return i0;

@@ -31,6 +31,23 @@
   ;; Mutual recursion with a real frame each time.
   (func $ping (export "ping") (param i32) (result i32) (i32.add (call $pong (local.get 0)) (i32.const 1)))
   (func $pong (param i32) (result i32) (i32.add (call $ping (local.get 0)) (i32.const 2)))
+  ;; Runaway shapes a C compiler could turn into loops without W2L_AFTER_CALL:
+  ;; a self tail call, the accumulator forms of tail recursion, a mutual tail
+  ;; pair, a countdown that never ends, and a tail call through the table.
+  (func $tail (export "tail") (param i32) (result i32) (call $tail (i32.add (local.get 0) (i32.const 1))))
+  (func $acc_add (export "acc_add") (param i32) (result i32)
+    (i32.add (i32.const 1) (call $acc_add (local.get 0))))
+  (func $acc_mul (export "acc_mul") (param i32) (result i32)
+    (i32.mul (local.get 0) (call $acc_mul (local.get 0))))
+  (func $even (export "even") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 1))
+      (else (call $odd (i32.sub (local.get 0) (i32.const 1))))))
+  (func $odd (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (call $even (i32.sub (local.get 0) (i32.const 1))))))
+  (func $down (export "down") (param i32) (result i32)
+    (if (result i32) (i32.eq (local.get 0) (i32.const 7)) (then (i32.const 0))
+      (else (call $down (i32.sub (local.get 0) (i32.const 2))))))
 )
 
 (assert_trap (invoke "unreachable") "unreachable")
@@ -63,6 +80,13 @@
 (assert_return (invoke "deep" (i32.const 1000)) (i32.const 1000))
 (assert_exhaustion (invoke "forever") "call stack exhausted")
 (assert_exhaustion (invoke "ping" (i32.const 0)) "call stack exhausted")
+(assert_exhaustion (invoke "tail" (i32.const 0)) "call stack exhausted")
+(assert_exhaustion (invoke "acc_add" (i32.const 0)) "call stack exhausted")
+(assert_exhaustion (invoke "acc_mul" (i32.const 3)) "call stack exhausted")
+(assert_return (invoke "even" (i32.const 1000)) (i32.const 1))
+(assert_exhaustion (invoke "even" (i32.const -1)) "call stack exhausted")
+(assert_return (invoke "down" (i32.const 1001)) (i32.const 0))
+(assert_exhaustion (invoke "down" (i32.const 1000)) "call stack exhausted")
 ;; After all those traps the instance still works.
 (assert_return (invoke "div_s" (i32.const 9) (i32.const 3)) (i32.const 3))
 (assert_return (invoke "deep" (i32.const 10)) (i32.const 10))
