@@ -1236,6 +1236,7 @@ static uint32_t poll_oneoff(w2l_caller *c, uint32_t in, uint32_t out, uint32_t n
   if (!subs || !evs || !span(&k, nev_p, 4)) return E_FAULT;
   struct pollfd pfds[4096];
   uint32_t which[4096], npfd = 0, nev = 0;
+  int64_t due_ms[4096]; /* clock subscriptions: when they fire, from now */
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
   int64_t timeout_ms = -1; /* the nearest clock subscription */
@@ -1257,7 +1258,8 @@ static uint32_t poll_oneoff(w2l_caller *c, uint32_t in, uint32_t out, uint32_t n
       } else {
         rel = t;
       }
-      int64_t ms = (int64_t)((rel + 999999) / 1000000);
+      int64_t ms = rel > (uint64_t)INT32_MAX * 1000000 ? INT32_MAX : (int64_t)((rel + 999999) / 1000000);
+      due_ms[i] = ms;
       if (timeout_ms < 0 || ms < timeout_ms) timeout_ms = ms;
     } else if (tag == 1 || tag == 2) {
       struct wfd *f;
@@ -1303,18 +1305,14 @@ static uint32_t poll_oneoff(w2l_caller *c, uint32_t in, uint32_t out, uint32_t n
       memcpy(ev + 24, &flags, 2);
     }
   }
-  if (nev == 0) { /* the clocks that are due */
+  if (nev == 0 && timeout_ms >= 0) { /* the clocks that are due (the nearest at least) */
     struct timespec later;
     clock_gettime(CLOCK_MONOTONIC, &later);
     int64_t waited = (int64_t)((ns_of(later) - ns_of(now)) / 1000000);
+    if (waited < timeout_ms) waited = timeout_ms; /* woken early: the nearest is due */
     for (uint32_t i = 0; i < n; i++) {
       uint8_t *s = subs + 48 * i;
-      if (s[8] != 0) continue;
-      uint64_t t;
-      memcpy(&t, s + 24, 8);
-      uint16_t fl;
-      memcpy(&fl, s + 40, 2);
-      if (!(fl & 1) && (int64_t)(t / 1000000) > waited + 1 && nev) continue;
+      if (s[8] != 0 || due_ms[i] > waited) continue;
       uint8_t *ev = evs + 32 * nev++;
       memset(ev, 0, 32);
       memcpy(ev, s, 8);

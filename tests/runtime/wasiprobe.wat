@@ -22,6 +22,7 @@
     (func $path_filestat_get (param i32 i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "random_get" (func $random_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll_oneoff (param i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
   (memory (export "memory") 1)
   (export "path_open" (func $path_open))
@@ -37,6 +38,7 @@
   (export "path_filestat_get" (func $path_filestat_get))
   (export "args_sizes_get" (func $args_sizes_get))
   (export "random_get" (func $random_get))
+  (export "poll_oneoff" (func $poll_oneoff))
   ;; a reactor's initializer: w2l_wasi_run calls it when there is no _start
   (func (export "_initialize") (i32.store (i32.const 8) (i32.const 0x1717)))
   (func $deep (export "deep_exit") (param $n i32) (param $code i32)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -226,6 +227,26 @@ int main(void) {
   size_t n = 0;
   const char *out = w2l_wasi_output(wasi, 1, &n);
   CHECK(n == 5 && memcmp(out, "hello", 5) == 0, "buffered stdout '%.*s'", (int)n, out);
+
+  /* poll_oneoff with two clocks, the far one first: only the near one fires */
+  uint8_t subs[96];
+  memset(subs, 0, sizeof subs);
+  uint64_t far = 10000000000u, near = 20000000u, ud1 = 111, ud2 = 222;
+  memcpy(subs, &ud1, 8), memcpy(subs + 24, &far, 8);           /* clock 0 (realtime), 10 s */
+  memcpy(subs + 48, &ud2, 8), memcpy(subs + 48 + 24, &near, 8); /* 20 ms */
+  subs[48 + 16] = 1;                                           /* the monotonic clock */
+  w2l_memory_write(mem, 2000, subs, sizeof subs);
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  uint32_t nev = 0;
+  CHECK(call("poll_oneoff", "iiii", 2000, 3000, 2, OUT_AT) == 0, "poll_oneoff");
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  w2l_memory_read(mem, OUT_AT, &nev, 4);
+  uint64_t got_ud = 0;
+  w2l_memory_read(mem, 3000, &got_ud, 8);
+  double waited = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  CHECK(nev == 1 && got_ud == 222 && waited >= 0.019 && waited < 5, "poll: %u events, first %llu, %.3f s",
+        nev, (unsigned long long)got_ud, waited);
 
   /* a reactor: w2l_wasi_run runs _initialize and returns 0 */
   uint32_t marker = 0;
