@@ -11,6 +11,8 @@
 #ifndef W2L_EMIT_H
 #define W2L_EMIT_H
 
+#include <stdarg.h>
+
 #include "compiler.h"
 
 /* A growable output buffer in the module's arena. */
@@ -50,6 +52,7 @@ void emit_put(struct ebuf *b, const char *s);
 /* Room for n more bytes (and the NUL) in b, to write into b->data directly. */
 void emit_reserve(struct ebuf *b, size_t n);
 void emit_printf(struct ebuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void emit_vprintf(struct ebuf *b, const char *fmt, va_list ap);
 
 /* emit_names.c: an export's name as the fragment of its public C name
  * X_fragment: emit_mangle's, escaped also when a leading '_' would make it

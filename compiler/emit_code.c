@@ -172,16 +172,12 @@ static void *grow_to(struct arena *a, void *p, uint32_t *cap, uint32_t need, siz
 static char *fmt(struct fstate *fs, const char *f, ...) __attribute__((format(printf, 2, 3)));
 static char *fmt(struct fstate *fs, const char *f, ...) {
   va_list ap;
+  struct ebuf b;
+  emit_init_buf(&b, fs->e->arena);
   va_start(ap, f);
-  char small[256];
-  int n = vsnprintf(small, sizeof small, f, ap);
+  emit_vprintf(&b, f, ap);
   va_end(ap);
-  if (n >= 0 && (size_t)n < sizeof small) return arena_strndup(fs->e->arena, small, (size_t)n);
-  char *p = arena_alloc(fs->e->arena, (size_t)n + 1);
-  va_start(ap, f);
-  vsnprintf(p, (size_t)n + 1, f, ap);
-  va_end(ap);
-  return p;
+  return b.data;
 }
 
 /* Before a statement: a #line directive if the C line would otherwise stand
@@ -201,8 +197,11 @@ static void map_line(struct fstate *fs) {
 /* The start of a statement at the current indentation (#line first). */
 static void indent(struct fstate *fs) {
   map_line(fs);
-  int n = fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT;
-  emit_printf(fs->b, "%*s", 2 * n, "");
+  size_t n = 2 * (size_t)(fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT);
+  emit_reserve(fs->b, n);
+  memset(fs->b->data + fs->b->len, ' ', n);
+  fs->b->len += n;
+  fs->b->data[fs->b->len] = '\0';
 }
 
 /* A closing brace line: no code of its own, so no #line either. */
@@ -217,18 +216,8 @@ static void line(struct fstate *fs, const char *f, ...) {
   va_list ap;
   indent(fs);
   va_start(ap, f);
-  char small[512];
-  int n = vsnprintf(small, sizeof small, f, ap);
+  emit_vprintf(fs->b, f, ap);
   va_end(ap);
-  if (n >= 0 && (size_t)n < sizeof small) {
-    emit_put(fs->b, small);
-  } else {
-    char *p = arena_alloc(fs->e->arena, (size_t)n + 1);
-    va_start(ap, f);
-    vsnprintf(p, (size_t)n + 1, f, ap);
-    va_end(ap);
-    emit_put(fs->b, p);
-  }
   emit_put(fs->b, "\n");
 }
 
