@@ -183,7 +183,7 @@ struct stream {
 
 struct w2l_wasi {
   char **argv, **env; /* NULL-terminated, owned */
-  int argc, nenv;
+  int nenv;           /* entries in env */
   struct wfd *fds;
   uint32_t nfds;
   struct stream buf[3]; /* buffered stdio */
@@ -289,7 +289,6 @@ bool w2l_wasi_set_args(w2l_wasi *w, int argc, const char *const *argv) {
     }
   free_strings(w->argv);
   w->argv = v;
-  w->argc = argc;
   return true;
 }
 
@@ -727,7 +726,7 @@ static uint32_t fd_pread(w2l_caller *c, uint32_t fd, uint32_t iovs, uint32_t n, 
 static uint32_t fd_pwrite(w2l_caller *c, uint32_t fd, uint32_t iovs, uint32_t n, uint64_t off,
                           uint32_t out) {
   if (off > INT64_MAX) return E_INVAL;
-  call_of(c); /* (pwrite on an O_APPEND file appends on Linux; WASI leaves that to the host) */
+  /* (pwrite on an O_APPEND file appends on Linux; WASI leaves that to the host) */
   return rw(c, fd, iovs, n, (int64_t)off, out, false);
 }
 
@@ -766,20 +765,17 @@ static uint32_t fd_renumber(w2l_caller *c, uint32_t fd, uint32_t to) {
   return E_SUCCESS;
 }
 
-static uint32_t fd_seek(w2l_caller *c, uint32_t fd, int64_t off, uint32_t whence, uint32_t p) {
+/* off is WASI's filedelta, a signed i64 passed as the import's i64. */
+static uint32_t fd_seek(w2l_caller *c, uint32_t fd, uint64_t off, uint32_t whence, uint32_t p) {
   ON_FD(off == 0 && whence == 1 ? R_FD_TELL : R_FD_SEEK);
   if (whence > 2) return E_INVAL;
   if (f->type == FT_DIR) return E_BADF;
   if (!span(&k, p, 8)) return E_FAULT;
   if (f->host < 0) return E_SPIPE;
-  off_t r = lseek(f->host, off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END);
+  off_t r = lseek(f->host, (off_t)(int64_t)off, whence == 0 ? SEEK_SET : whence == 1 ? SEEK_CUR : SEEK_END);
   if (r < 0) return wasi_errno(errno);
   put_u64(&k, p, (uint64_t)r);
   return E_SUCCESS;
-}
-
-static uint32_t fd_seek_abi(w2l_caller *c, uint32_t fd, uint64_t off, uint32_t whence, uint32_t p) {
-  return fd_seek(c, fd, (int64_t)off, whence, p);
 }
 
 static uint32_t fd_tell(w2l_caller *c, uint32_t fd, uint32_t p) {
@@ -1447,7 +1443,7 @@ bool w2l_wasi_define(w2l_wasi *w, w2l_linker *l) {
       {"fd_read", "iiii:i", FN(fd_read)},
       {"fd_readdir", "iiiIi:i", FN(fd_readdir)},
       {"fd_renumber", "ii:i", FN(fd_renumber)},
-      {"fd_seek", "iIii:i", FN(fd_seek_abi)},
+      {"fd_seek", "iIii:i", FN(fd_seek)},
       {"fd_sync", "i:i", FN(fd_sync)},
       {"fd_tell", "ii:i", FN(fd_tell)},
       {"fd_write", "iiii:i", FN(fd_write)},
