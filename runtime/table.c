@@ -47,6 +47,7 @@ uint32_t w2l_table_grow(w2l_table *t, uint32_t delta, w2l_ref init) {
     rt_quota_uncharge(t->quota, (uint64_t)delta * sizeof *elems);
     return UINT32_MAX;
   }
+  if (!init.fn) init.type = NULL;
   for (uint32_t i = old; i < old + delta; i++) elems[i] = init;
   t->elems = elems;
   t->size = old + delta;
@@ -64,12 +65,20 @@ w2l_ref w2l_table_get(const w2l_table *t, uint32_t i) {
 
 void w2l_table_set(w2l_table *t, uint32_t i, w2l_ref r) {
   if (i >= t->size) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  if (!r.fn) r.type = NULL;
   t->elems[i] = r;
 }
 
 void w2l_table_fill(w2l_table *t, uint32_t i, w2l_ref r, uint32_t n) {
   if ((uint64_t)i + n > t->size) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  if (!r.fn) r.type = NULL;
   for (uint32_t k = 0; k < n; k++) t->elems[i + k] = r;
+}
+
+void w2l_call_indirect_trap(const w2l_table *t, uint32_t i) {
+  if (i >= t->size) w2l_trap_raise(W2L_TRAP_UNDEFINED_ELEMENT);
+  if (!t->elems[i].fn) w2l_trap_raise(W2L_TRAP_UNINITIALIZED_ELEMENT);
+  w2l_trap_raise(W2L_TRAP_INDIRECT_TYPE_MISMATCH);
 }
 
 void w2l_table_copy(w2l_table *dst, w2l_table *src, uint32_t d, uint32_t s, uint32_t n) {

@@ -141,7 +141,11 @@ const char *w2l_valtype_name(w2l_valtype t);
 /* A reference value, and one table element.
  *   funcref:   fn is the C function (called as RET fn(void *obj, PARAMS...)),
  *              type its signature tag, obj the instance that owns it (or the
- *              host's env pointer for host functions).  Null: fn == NULL.
+ *              host's env pointer for host functions).  Null: fn == NULL,
+ *              and then type is NULL too (call_indirect relies on it: a
+ *              matching tag means a function; the table functions below
+ *              clear the tag of a null they store, a host writing elems
+ *              directly must do the same).
  *   externref: obj is the host's pointer; fn and type are NULL.  Null: obj == NULL. */
 typedef struct w2l_ref {
   const w2l_functype *type; /* signature tag (funcref) or NULL */
@@ -570,15 +574,14 @@ void w2l_table_init(w2l_table *t, const w2l_ref *seg, uint32_t seg_len, uint32_t
 
 /* The checks of call_indirect: index in range ("undefined element"), not null
  * ("uninitialized element"), signature tag equal ("indirect call type
- * mismatch").  Returns the element to call as fn(obj, args...). */
+ * mismatch").  Returns the element to call as fn(obj, args...).  Two compares
+ * on the way through: a null's tag is NULL, so an equal tag is never a null;
+ * which of the three failed is found out on the way to the trap. */
+W2L_NORETURN void w2l_call_indirect_trap(const w2l_table *t, uint32_t i);
 static inline const w2l_ref *w2l_call_indirect_check(const w2l_table *t, uint32_t i,
                                                      const w2l_functype *type) {
-  const w2l_ref *r;
-  if (W2L_UNLIKELY(i >= t->size)) w2l_trap_raise(W2L_TRAP_UNDEFINED_ELEMENT);
-  r = &t->elems[i];
-  if (W2L_UNLIKELY(r->fn == NULL)) w2l_trap_raise(W2L_TRAP_UNINITIALIZED_ELEMENT);
-  if (W2L_UNLIKELY(r->type != type)) w2l_trap_raise(W2L_TRAP_INDIRECT_TYPE_MISMATCH);
-  return r;
+  if (W2L_UNLIKELY(i >= t->size || t->elems[i].type != type)) w2l_call_indirect_trap(t, i);
+  return &t->elems[i];
 }
 
 /* ===================================================================== */
