@@ -115,5 +115,21 @@ int main(void) {
   CHECK(!t->elems[0].fn && t->elems[1].fn, "init");
   CHECK(w2l_table_get(t, 1).type == ii_i, "get keeps the tag");
   w2l_table_free(t);
+
+  /* A null stored with a tag loses it, so call_indirect's tag compare alone
+   * cannot pass a null: every way in traps "uninitialized element". */
+  {
+    w2l_ref tagged_null = {ii_i, NULL, NULL};
+    struct table_case call1 = {CALL, 1, 0, 0, W2L_TRAP_UNINITIALIZED_ELEMENT};
+    struct table_call tc = {.c = &call1, .seg = seg};
+    t = w2l_table_new(W2L_FUNCREF, 2, 8);
+    tc.t = t;
+    w2l_table_set(t, 1, tagged_null);
+    CHECK(w2l_protect(run_case, &tc) == W2L_TRAP_UNINITIALIZED_ELEMENT, "set: tagged null called");
+    w2l_table_fill(t, 0, tagged_null, 2);
+    CHECK(w2l_protect(run_case, &tc) == W2L_TRAP_UNINITIALIZED_ELEMENT, "fill: tagged null called");
+    CHECK(w2l_table_grow(t, 2, tagged_null) == 2 && t->elems[3].type == NULL, "grow kept the tag");
+    w2l_table_free(t);
+  }
   return test_finish();
 }
