@@ -74,7 +74,7 @@ struct cexpr {
   bool konst;       /* text is a literal */
   bool folds;       /* text has only literals as leaves (konst or built of konsts): C
                        compilers fold it to a constant and warn on what it makes */
-  uint64_t value;   /* its bits when konst and of an integer type */
+  uint64_t value;   /* its bits when konst and not a v128 (a float's IEEE bits) */
   enum opcode op;   /* operation of the outermost operator, OP_COUNT for leaves */
   bool mask_konst;  /* an and/or with an operand that folds (or an integer cast of one) ... */
   bool mask_known;  /* ... and is a literal ... */
@@ -828,6 +828,29 @@ static bool foldable_float_op(enum opcode op) {
   }
 }
 
+/* Whether a float operation with a literal among these operands may be
+ * folded into one of its operands (or its negation): the literal is +-0, +-1
+ * (the identities of add, sub, mul and div, and their negations), not finite
+ * (NaN, infinity: kept as they are), or every operand is a literal.  Any
+ * other literal leaves a real arithmetic instruction (x * 2 may become x + x,
+ * x / 4 x * 0.25), which quiets a NaN by itself, so the result needs no
+ * w2l_fN_quiet(): that wrapper costs a compare and a branch per operation
+ * and about a tenth of gcc's time on float-heavy modules. */
+static bool may_fold_to_operand(const struct cexpr *operand, uint32_t n, enum valtype type) {
+  uint32_t konsts = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    if (!operand[k].konst) continue;
+    konsts++;
+    uint64_t v = operand[k].value;
+    bool f32 = type == VT_F32;
+    uint64_t abs = v & (f32 ? 0x7FFFFFFFu : UINT64_C(0x7FFFFFFFFFFFFFFF));
+    uint64_t one = f32 ? 0x3F800000u : UINT64_C(0x3FF0000000000000);
+    uint64_t exp = f32 ? 0x7F800000u : UINT64_C(0x7FF0000000000000);
+    if (abs == 0 || abs == one || (abs & exp) == exp) return true;
+  }
+  return konsts == n;
+}
+
 static bool is_compare(enum opcode op) { return (opinfo[op].flags & OPF_COMPARE) != 0; }
 
 /* How the C template of a numeric row binds: a helper call, a cast of its
@@ -956,7 +979,8 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
     r.text = x.data;
     return r;
   }
-  bool quiet = has_const && foldable_float_op((enum opcode)in->op);
+  bool quiet = has_const && foldable_float_op((enum opcode)in->op) &&
+               may_fold_to_operand(operand, nparams, sig_valtype(strchr(oi->sig, ':')[1]));
   if (quiet)
     emit_printf(&x, "w2l_%s_quiet(",
                 sig_valtype(strchr(oi->sig, ':')[1]) == VT_F32 ? "f32" : "f64");
@@ -1047,9 +1071,15 @@ static void op_const(struct fstate *fs, const struct instr *in) {
     emit_printf(&x, "UINT64_C(%" PRIu64 ")", in->imm.i64);
     c.value = in->imm.i64;
     break;
-  case OP_F32_CONST: emit_f32_literal(&x, in->imm.f32_bits); break;
+  case OP_F32_CONST:
+    emit_f32_literal(&x, in->imm.f32_bits);
+    c.value = in->imm.f32_bits;
+    break;
   case OP_V128_CONST: emit_v128_literal(&x, in->imm.v128); break;
-  default: emit_f64_literal(&x, in->imm.f64_bits); break;
+  default:
+    emit_f64_literal(&x, in->imm.f64_bits);
+    c.value = in->imm.f64_bits;
+    break;
   }
   if (x.data[0] == '-') c.prec = PREC_UNARY; /* a negative float */
   c.text = x.data;
