@@ -1097,7 +1097,7 @@ static inline w2l_v128 w2l_vec_shuffle8_x86(w2l_v128 a, w2l_v128 b, __m128i ia, 
 /* splat, extract_lane and replace_lane as vector element accesses. */
 #define W2L_V_VEC_LANES(s, n, stype)                                                      \
   static inline w2l_v128 w2l_vec_##s##_splat(stype x) {                                   \
-    return w2l_v_of_u##n((w2l_vu##n){0} + (uint##n##_t)x);                                \
+    return w2l_v_of_u##n(w2l_v_as_u##n(w2l_v128_zero()) + (uint##n##_t)x);                \
   }                                                                                       \
   static inline w2l_v128 w2l_vec_##s##_replace_lane(w2l_v128 v, stype x, unsigned i) {    \
     w2l_vu##n t = w2l_v_as_u##n(v);                                                       \
