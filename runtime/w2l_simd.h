@@ -14,15 +14,18 @@
  * overflow).  Where the host has SSE2 / SSE4.1 (x86-64) and W2L_SIMD_PORTABLE
  * is not defined, the common operations become single host instructions
  * (section "fast paths" at the end); the results are the same bit for bit
- * except where the spec leaves a NaN's sign and payload open.
+ * except where the spec leaves a NaN's sign and payload open.  With clang or
+ * gcc >= 12 (W2L_SIMD_VECTOR), i8x16.shuffle (w2l_shuffleN, written by the
+ * translator with constant lane indices) and the lane accesses use the
+ * compiler's vector extensions, on any target.
  *
  * NaN results follow w2l_numeric.h: arithmetic lanes produce a quiet NaN
  * (canonical when every NaN operand was canonical), min/max/pmin/pmax, abs,
  * neg and the lane moves keep bits as the spec says.
  *
  * Configuration: define W2L_SIMD_PORTABLE before including w2l.h to force the
- * portable code everywhere.  (W2L_SIMD_NO_REDIRECT keeps both versions callable
- * under their own names, w2l_NAME and w2l_sse_NAME: for tests.)
+ * portable code everywhere.  (W2L_SIMD_NO_REDIRECT keeps every version callable
+ * under its own name, w2l_NAME, w2l_sse_NAME and w2l_vec_NAME: for tests.)
  */
 #ifndef W2L_SIMD_H
 #define W2L_SIMD_H
