@@ -957,6 +957,18 @@ static void see_mask_through_cast(enum opcode op, const struct cexpr *x, struct 
   r->mask = mask;
 }
 
+/* The widest lanes (8, 4, 2 or 1 bytes) that i8x16.shuffle's indices move
+ * whole: lane k of that width is one aligned lane of a:b, its bytes in order. */
+static unsigned shuffle_lane_bytes(const uint8_t idx[16]) {
+  for (unsigned w = 8; w > 1; w /= 2) {
+    bool whole = true;
+    for (unsigned i = 0; i < 16 && whole; i++)
+      whole = idx[i] % w == i % w && idx[i] == idx[i - i % w] + i % w;
+    if (whole) return w;
+  }
+  return 1;
+}
+
 /* Expand the template of a numeric row with its operands. */
 static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cexpr *operand,
                            uint32_t nparams) {
@@ -996,10 +1008,11 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
     } else if (p[0] == '%' && p[1] == 'L') { /* lane index */
       emit_printf(&x, "%" PRIu32 "u", in->imm.idx);
       p++;
-    } else if (p[0] == '%' && p[1] == 'S') { /* shuffle lane indices */
-      emit_put(&x, "(const uint8_t[16]){");
-      for (int k = 0; k < 16; k++) emit_printf(&x, "%s%u", k ? ", " : "", in->imm.v128[k]);
-      emit_put(&x, "}");
+    } else if (p[0] == '%' && (p[1] == 'W' || p[1] == 'S')) { /* shuffle: width, indices */
+      unsigned w = shuffle_lane_bytes(in->imm.v128);
+      if (p[1] == 'W') emit_printf(&x, "%u", 8 * w);
+      for (unsigned k = 0; p[1] == 'S' && k < 16 / w; k++)
+        emit_printf(&x, "%s%u", k ? ", " : "", in->imm.v128[k * w] / w);
       p++;
     } else {
       emit_printf(&x, "%c", *p);

@@ -14,15 +14,18 @@
  * overflow).  Where the host has SSE2 / SSE4.1 (x86-64) and W2L_SIMD_PORTABLE
  * is not defined, the common operations become single host instructions
  * (section "fast paths" at the end); the results are the same bit for bit
- * except where the spec leaves a NaN's sign and payload open.
+ * except where the spec leaves a NaN's sign and payload open.  With clang or
+ * gcc >= 12 (W2L_SIMD_VECTOR), i8x16.shuffle (w2l_shuffleN, written by the
+ * translator with constant lane indices) and the lane accesses use the
+ * compiler's vector extensions, on any target.
  *
  * NaN results follow w2l_numeric.h: arithmetic lanes produce a quiet NaN
  * (canonical when every NaN operand was canonical), min/max/pmin/pmax, abs,
  * neg and the lane moves keep bits as the spec says.
  *
  * Configuration: define W2L_SIMD_PORTABLE before including w2l.h to force the
- * portable code everywhere.  (W2L_SIMD_NO_REDIRECT keeps both versions callable
- * under their own names, w2l_NAME and w2l_sse_NAME: for tests.)
+ * portable code everywhere.  (W2L_SIMD_NO_REDIRECT keeps every version callable
+ * under its own name, w2l_NAME, w2l_sse_NAME and w2l_vec_NAME: for tests.)
  */
 #ifndef W2L_SIMD_H
 #define W2L_SIMD_H
@@ -56,6 +59,17 @@ static inline w2l_v128 w2l_v128_zero(void) {
 /* Lane access (portable, host byte order independent)                   */
 /* ===================================================================== */
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* A little-endian host keeps lanes in its own byte order: one copy per lane. */
+static inline uint64_t w2l_v_get(const w2l_v128 *v, unsigned i, unsigned bytes) {
+  uint64_t x = 0;
+  memcpy(&x, v->b + i * bytes, bytes);
+  return x;
+}
+static inline void w2l_v_set(w2l_v128 *v, unsigned i, unsigned bytes, uint64_t x) {
+  memcpy(v->b + i * bytes, &x, bytes);
+}
+#else
 static inline uint64_t w2l_v_get(const w2l_v128 *v, unsigned i, unsigned bytes) {
   uint64_t x = 0;
   for (unsigned k = bytes; k-- > 0;) x = x << 8 | v->b[i * bytes + k];
@@ -64,6 +78,7 @@ static inline uint64_t w2l_v_get(const w2l_v128 *v, unsigned i, unsigned bytes) 
 static inline void w2l_v_set(w2l_v128 *v, unsigned i, unsigned bytes, uint64_t x) {
   for (unsigned k = 0; k < bytes; k++) v->b[i * bytes + k] = (uint8_t)(x >> (8 * k));
 }
+#endif
 static inline float w2l_v_getf32(const w2l_v128 *v, unsigned i) {
   return w2l_f32_reinterpret_i32((uint32_t)w2l_v_get(v, i, 4));
 }
@@ -251,6 +266,27 @@ static inline w2l_v128 w2l_i8x16_shuffle(w2l_v128 a, w2l_v128 b, const uint8_t i
 #undef W2L_V_SHUF4
   return r;
 }
+/* i8x16.shuffle as the translator writes it: w2l_shuffleN(a, b, k0, k1, ...)
+ * when the constant mask moves whole N-bit lanes (N = 64, 32, 16, or 8 for
+ * any mask): lane j of the result is lane kj of a:b (0 .. 256/N - 1, the
+ * upper half from b).  The portable versions w2l_v_shuffleN spell out the
+ * byte indices; the fast paths below make them one compiler shuffle with
+ * constant indices. */
+#define W2L_V_SH2(k) 2 * (k), 2 * (k) + 1
+#define W2L_V_SH4(k) W2L_V_SH2(2 * (k)), W2L_V_SH2(2 * (k) + 1)
+#define W2L_V_SH8(k) W2L_V_SH4(2 * (k)), W2L_V_SH4(2 * (k) + 1)
+#define w2l_v_shuffle64(a, b, k0, k1) \
+  w2l_i8x16_shuffle(a, b, (const uint8_t[16]){W2L_V_SH8(k0), W2L_V_SH8(k1)})
+#define w2l_v_shuffle32(a, b, k0, k1, k2, k3) \
+  w2l_i8x16_shuffle(a, b, (const uint8_t[16]){W2L_V_SH4(k0), W2L_V_SH4(k1), W2L_V_SH4(k2), W2L_V_SH4(k3)})
+#define w2l_v_shuffle16(a, b, k0, k1, k2, k3, k4, k5, k6, k7)                                   \
+  w2l_i8x16_shuffle(a, b, (const uint8_t[16]){W2L_V_SH2(k0), W2L_V_SH2(k1), W2L_V_SH2(k2), \
+                                              W2L_V_SH2(k3), W2L_V_SH2(k4), W2L_V_SH2(k5), \
+                                              W2L_V_SH2(k6), W2L_V_SH2(k7)})
+#define w2l_v_shuffle8(a, b, k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, k13, k14, k15) \
+  w2l_i8x16_shuffle(a, b, (const uint8_t[16]){k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11,  \
+                                              k12, k13, k14, k15})
+
 /* Lane i is a's byte s[i], or 0 when s[i] >= 16. */
 static inline w2l_v128 w2l_i8x16_swizzle(w2l_v128 a, w2l_v128 s) {
   w2l_v128 r;
@@ -795,10 +831,23 @@ W2L_SSE_IBIN(i32x4_mul, w2l_sse_mul32)
 W2L_SSE_IBIN(i16x8_narrow_i32x4_u, w2l_sse_narrow_u16)
 /* 8 bytes widened: unpack with the sign (s) or with zero (u). */
 static inline __m128i w2l_sse_load8(const uint8_t *p) {
-  __m128i x;
-  x = _mm_setzero_si128();
-  memcpy(&x, p, 8);
-  return x;
+  uint64_t x;
+  memcpy(&x, p, 8); /* movq: the upper half is zero */
+  return _mm_cvtsi64_si128((long long)x);
+}
+static inline w2l_v128 w2l_sse_load_v128_64_zero(const uint8_t *base, uint64_t size,
+                                                 uint64_t addr) {
+  W2L_CHECK(size, addr, 8);
+  W2L_PROBE(base + addr + 7);
+  return w2l_sse_out(w2l_sse_load8(base + addr));
+}
+static inline w2l_v128 w2l_sse_load_v128_32_zero(const uint8_t *base, uint64_t size,
+                                                 uint64_t addr) {
+  uint32_t x;
+  W2L_CHECK(size, addr, 4);
+  W2L_PROBE(base + addr + 3);
+  memcpy(&x, base + addr, 4);
+  return w2l_sse_out(_mm_cvtsi32_si128((int)x));
 }
 #define W2L_SSE_LOAD_EXT(name, n, unpack, shift)                                                  \
   static inline w2l_v128 w2l_sse_load_##name(const uint8_t *base, uint64_t size, uint64_t addr) { \
@@ -923,6 +972,8 @@ static inline w2l_v128 w2l_sse_i8x16_swizzle(w2l_v128 a, w2l_v128 s) {
 #define w2l_load_v128_16x4_s w2l_sse_load_v128_16x4_s
 #define w2l_load_v128_16x4_u w2l_sse_load_v128_16x4_u
 #define w2l_load_v128_32x2_u w2l_sse_load_v128_32x2_u
+#define w2l_load_v128_64_zero w2l_sse_load_v128_64_zero
+#define w2l_load_v128_32_zero w2l_sse_load_v128_32_zero
 #if !defined(__SSE4_1__)
 #define w2l_i32x4_min_u w2l_sse_i32x4_min_u
 #define w2l_i32x4_max_u w2l_sse_i32x4_max_u
@@ -964,5 +1015,148 @@ W2L_SSE_IBIN(i16x8_narrow_i32x4_u_sse41, _mm_packus_epi32)
 #endif
 #endif
 #endif /* W2L_SIMD_SSE2 */
+
+/* ===================================================================== */
+/* Fast paths: the compiler's vector extensions (clang, gcc >= 12)        */
+/* ===================================================================== */
+
+/* Shuffles with constant indices become the host's best permutation
+ * (pshufd, punpck*, shufps, pshufb; tbl on arm64).  An x86 build without
+ * SSSE3 has no byte permutation: there w2l_shuffle8 uses pshufb when the
+ * CPU has it (checked at run time) and the portable code otherwise. */
+#if !defined(W2L_SIMD_PORTABLE) && (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12))
+#define W2L_SIMD_VECTOR 1
+typedef uint8_t w2l_vu8 __attribute__((vector_size(16)));
+typedef uint16_t w2l_vu16 __attribute__((vector_size(16)));
+typedef uint32_t w2l_vu32 __attribute__((vector_size(16)));
+typedef uint64_t w2l_vu64 __attribute__((vector_size(16)));
+/* w2l_v_as_uN: the vector as N-bit lanes; w2l_v_of_uN: back (x86 and arm64
+ * are little-endian: byte i is byte i). */
+#define W2L_V_VEC_CAST(n)                                                     \
+  static inline w2l_vu##n w2l_v_as_u##n(w2l_v128 v) {                         \
+    w2l_vu##n x;                                                              \
+    memcpy(&x, &v, 16);                                                       \
+    return x;                                                                 \
+  }                                                                           \
+  static inline w2l_v128 w2l_v_of_u##n(w2l_vu##n x) {                         \
+    w2l_v128 v;                                                               \
+    memcpy(&v, &x, 16);                                                       \
+    return v;                                                                 \
+  }
+W2L_V_VEC_CAST(8)
+W2L_V_VEC_CAST(16)
+W2L_V_VEC_CAST(32)
+W2L_V_VEC_CAST(64)
+#define w2l_vec_shuffle64(a, b, k0, k1) \
+  w2l_v_of_u64(__builtin_shufflevector(w2l_v_as_u64(a), w2l_v_as_u64(b), k0, k1))
+#define w2l_vec_shuffle32(a, b, k0, k1, k2, k3) \
+  w2l_v_of_u32(__builtin_shufflevector(w2l_v_as_u32(a), w2l_v_as_u32(b), k0, k1, k2, k3))
+#define w2l_vec_shuffle16(a, b, k0, k1, k2, k3, k4, k5, k6, k7)                                    \
+  w2l_v_of_u16(__builtin_shufflevector(w2l_v_as_u16(a), w2l_v_as_u16(b), k0, k1, k2, k3, k4, k5, \
+                                       k6, k7))
+#if defined(__x86_64__) && !defined(__SSSE3__)
+#include <tmmintrin.h>
+/* pshufb of a and of b, or-ed: an index with bit 7 set gives 0. */
+__attribute__((target("ssse3"))) static __m128i w2l_ssse3_shuffle(__m128i a, __m128i b,
+                                                                  __m128i ia, __m128i ib) {
+  return _mm_or_si128(_mm_shuffle_epi8(a, ia), _mm_shuffle_epi8(b, ib));
+}
+/* Without SSSE3: the same from the pshufb indices, out of line so that the
+ * fast path stays small enough to inline. */
+__attribute__((noinline, cold)) static __m128i w2l_vec_shuffle8_slow(__m128i a, __m128i b,
+                                                                     __m128i ia, __m128i ib) {
+  uint8_t ka[16], kb[16], idx[16];
+  memcpy(ka, &ia, 16);
+  memcpy(kb, &ib, 16);
+  for (unsigned i = 0; i < 16; i++) idx[i] = ka[i] < 16 ? ka[i] : (uint8_t)(kb[i] + 16);
+  return w2l_sse_in(w2l_i8x16_shuffle(w2l_sse_out(a), w2l_sse_out(b), idx));
+}
+static inline w2l_v128 w2l_vec_shuffle8_x86(w2l_v128 a, w2l_v128 b, __m128i ia, __m128i ib) {
+  if (__builtin_expect(__builtin_cpu_supports("ssse3"), 1))
+    return w2l_sse_out(w2l_ssse3_shuffle(w2l_sse_in(a), w2l_sse_in(b), ia, ib));
+  return w2l_sse_out(w2l_vec_shuffle8_slow(w2l_sse_in(a), w2l_sse_in(b), ia, ib));
+}
+/* pshufb indices of the lanes taken from a (k < 16) and from b (k >= 16). */
+#define W2L_V_PA(k) (char)((k) < 16 ? (k) : -128)
+#define W2L_V_PB(k) (char)((k) >= 16 ? (k) - 16 : -128)
+#define w2l_vec_shuffle8(a, b, k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, k13, k14, \
+                         k15)                                                                  \
+  w2l_vec_shuffle8_x86(                                                                        \
+      a, b,                                                                                    \
+      _mm_setr_epi8(W2L_V_PA(k0), W2L_V_PA(k1), W2L_V_PA(k2), W2L_V_PA(k3), W2L_V_PA(k4),      \
+                    W2L_V_PA(k5), W2L_V_PA(k6), W2L_V_PA(k7), W2L_V_PA(k8), W2L_V_PA(k9),      \
+                    W2L_V_PA(k10), W2L_V_PA(k11), W2L_V_PA(k12), W2L_V_PA(k13), W2L_V_PA(k14), \
+                    W2L_V_PA(k15)),                                                            \
+      _mm_setr_epi8(W2L_V_PB(k0), W2L_V_PB(k1), W2L_V_PB(k2), W2L_V_PB(k3), W2L_V_PB(k4),      \
+                    W2L_V_PB(k5), W2L_V_PB(k6), W2L_V_PB(k7), W2L_V_PB(k8), W2L_V_PB(k9),      \
+                    W2L_V_PB(k10), W2L_V_PB(k11), W2L_V_PB(k12), W2L_V_PB(k13), W2L_V_PB(k14), \
+                    W2L_V_PB(k15)))
+#else
+#define w2l_vec_shuffle8(a, b, k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, k13, k14, \
+                         k15)                                                                  \
+  w2l_v_of_u8(__builtin_shufflevector(w2l_v_as_u8(a), w2l_v_as_u8(b), k0, k1, k2, k3, k4, k5,  \
+                                      k6, k7, k8, k9, k10, k11, k12, k13, k14, k15))
+#endif
+/* splat, extract_lane and replace_lane as vector element accesses. */
+#define W2L_V_VEC_LANES(s, n, stype)                                                      \
+  static inline w2l_v128 w2l_vec_##s##_splat(stype x) {                                   \
+    return w2l_v_of_u##n(w2l_v_as_u##n(w2l_v128_zero()) + (uint##n##_t)x);                \
+  }                                                                                       \
+  static inline w2l_v128 w2l_vec_##s##_replace_lane(w2l_v128 v, stype x, unsigned i) {    \
+    w2l_vu##n t = w2l_v_as_u##n(v);                                                       \
+    t[i] = (uint##n##_t)x;                                                                \
+    return w2l_v_of_u##n(t);                                                              \
+  }
+W2L_V_VEC_LANES(i8x16, 8, uint32_t)
+W2L_V_VEC_LANES(i16x8, 16, uint32_t)
+W2L_V_VEC_LANES(i32x4, 32, uint32_t)
+W2L_V_VEC_LANES(i64x2, 64, uint64_t)
+static inline uint32_t w2l_vec_i8x16_extract_lane_s(w2l_v128 v, unsigned i) {
+  return (uint32_t)w2l_v_sext(w2l_v_as_u8(v)[i], 8);
+}
+static inline uint32_t w2l_vec_i8x16_extract_lane_u(w2l_v128 v, unsigned i) {
+  return w2l_v_as_u8(v)[i];
+}
+static inline uint32_t w2l_vec_i16x8_extract_lane_s(w2l_v128 v, unsigned i) {
+  return (uint32_t)w2l_v_sext(w2l_v_as_u16(v)[i], 16);
+}
+static inline uint32_t w2l_vec_i16x8_extract_lane_u(w2l_v128 v, unsigned i) {
+  return w2l_v_as_u16(v)[i];
+}
+static inline uint32_t w2l_vec_i32x4_extract_lane(w2l_v128 v, unsigned i) {
+  return w2l_v_as_u32(v)[i];
+}
+static inline uint64_t w2l_vec_i64x2_extract_lane(w2l_v128 v, unsigned i) {
+  return w2l_v_as_u64(v)[i];
+}
+#ifndef W2L_SIMD_NO_REDIRECT
+#define w2l_i8x16_splat w2l_vec_i8x16_splat
+#define w2l_i16x8_splat w2l_vec_i16x8_splat
+#undef w2l_i32x4_splat
+#define w2l_i32x4_splat w2l_vec_i32x4_splat
+#define w2l_i64x2_splat w2l_vec_i64x2_splat
+#define w2l_i8x16_replace_lane w2l_vec_i8x16_replace_lane
+#define w2l_i16x8_replace_lane w2l_vec_i16x8_replace_lane
+#define w2l_i32x4_replace_lane w2l_vec_i32x4_replace_lane
+#define w2l_i64x2_replace_lane w2l_vec_i64x2_replace_lane
+#define w2l_i8x16_extract_lane_s w2l_vec_i8x16_extract_lane_s
+#define w2l_i8x16_extract_lane_u w2l_vec_i8x16_extract_lane_u
+#define w2l_i16x8_extract_lane_s w2l_vec_i16x8_extract_lane_s
+#define w2l_i16x8_extract_lane_u w2l_vec_i16x8_extract_lane_u
+#define w2l_i32x4_extract_lane w2l_vec_i32x4_extract_lane
+#define w2l_i64x2_extract_lane w2l_vec_i64x2_extract_lane
+#define w2l_shuffle64 w2l_vec_shuffle64
+#define w2l_shuffle32 w2l_vec_shuffle32
+#define w2l_shuffle16 w2l_vec_shuffle16
+#define w2l_shuffle8 w2l_vec_shuffle8
+#endif
+#endif /* W2L_SIMD_VECTOR */
+
+#ifndef w2l_shuffle64
+#define w2l_shuffle64 w2l_v_shuffle64
+#define w2l_shuffle32 w2l_v_shuffle32
+#define w2l_shuffle16 w2l_v_shuffle16
+#define w2l_shuffle8 w2l_v_shuffle8
+#endif
 
 #endif

@@ -1,6 +1,7 @@
 /* runtime_simd.c - the SIMD helpers of w2l_simd.h: exact results of the portable
  * helpers on edge cases, and every x86 fast path (SSE2, SSE4.1 when compiled
  * with it) against its portable version on edge-case and pseudo-random vectors.
+ * and the compiler-vector versions (constant shuffles, lane accesses) likewise.
  * Float arithmetic lanes may differ only where both are NaN (the spec leaves
  * the NaN's sign and payload open); everything else must match bit for bit. */
 #define W2L_SIMD_NO_REDIRECT
@@ -157,6 +158,8 @@ static void fast_paths(void) {
     bad += !same(w2l_sse_load_v128_16x4_s(vec[i].b, 16, 8), w2l_load_v128_16x4_s(vec[i].b, 16, 8));
     bad += !same(w2l_sse_load_v128_16x4_u(vec[i].b, 16, 1), w2l_load_v128_16x4_u(vec[i].b, 16, 1));
     bad += !same(w2l_sse_load_v128_32x2_u(vec[i].b, 16, 5), w2l_load_v128_32x2_u(vec[i].b, 16, 5));
+    bad += !same(w2l_sse_load_v128_64_zero(vec[i].b, 16, 7), w2l_load_v128_64_zero(vec[i].b, 16, 7));
+    bad += !same(w2l_sse_load_v128_32_zero(vec[i].b, 16, 9), w2l_load_v128_32_zero(vec[i].b, 16, 9));
 #if defined(__SSSE3__)
     static const uint8_t idx[16] = {31, 0, 16, 15, 17, 2, 30, 1, 5, 20, 9, 9, 27, 3, 14, 16};
     bad += !same(w2l_sse_i8x16_shuffle(vec[i], vec[(i + 1) % NVEC], idx),
@@ -171,9 +174,73 @@ static void fast_paths(void) {
 static void fast_paths(void) {}
 #endif
 
+#if defined(W2L_SIMD_VECTOR)
+/* The translator's shuffle forms (w2l_shuffleN, constant lane indices): the
+ * compiler-shuffle versions against the portable ones on every vector pair. */
+#define SHUF_CASES(X, a, b)                                                                \
+  X(64, a, b, 1, 0) X(64, a, b, 3, 0) X(64, a, b, 2, 1)                                    \
+  X(32, a, b, 2, 3, 0, 0) X(32, a, b, 0, 4, 1, 5) X(32, a, b, 7, 6, 5, 4)                  \
+  X(16, a, b, 0, 8, 1, 9, 2, 10, 3, 11) X(16, a, b, 15, 0, 14, 1, 13, 2, 12, 3)             \
+  X(8, a, b, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0)                               \
+  X(8, a, b, 16, 1, 2, 3, 17, 5, 6, 7, 18, 9, 10, 11, 19, 13, 14, 15)                      \
+  X(8, a, b, 31, 0, 16, 15, 17, 2, 30, 1, 5, 20, 9, 9, 27, 3, 14, 16)                      \
+  X(8, a, b, 4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+#define SHUF_TRY(n, a, b, ...) bad += !same(w2l_vec_shuffle##n(a, b, __VA_ARGS__), \
+                                            w2l_v_shuffle##n(a, b, __VA_ARGS__));
+static void shuffles(void) {
+  int bad = 0;
+  for (int i = 0; i < NVEC; i++)
+    for (int j = 0; j < NVEC; j += 5) { SHUF_CASES(SHUF_TRY, vec[i], vec[j]) }
+  CHECK(bad == 0, "constant shuffles: %d cases differ from the portable version", bad);
+  for (int i = 0; i < NVEC; i++) {
+    w2l_v128 v = vec[i], w = vec[(i + 7) % NVEC];
+    uint32_t x = (uint32_t)w2l_v_get(&w, 1, 4);
+    uint64_t y = w2l_v_get(&w, 1, 8);
+    bad += !same(w2l_vec_i8x16_splat(x), w2l_i8x16_splat(x));
+    bad += !same(w2l_vec_i16x8_splat(x), w2l_i16x8_splat(x));
+    bad += !same(w2l_vec_i32x4_splat(x), w2l_i32x4_splat(x));
+    bad += !same(w2l_vec_i64x2_splat(y), w2l_i64x2_splat(y));
+    for (unsigned k = 0; k < 16; k++) {
+      bad += w2l_vec_i8x16_extract_lane_s(v, k) != w2l_i8x16_extract_lane_s(v, k);
+      bad += w2l_vec_i8x16_extract_lane_u(v, k) != w2l_i8x16_extract_lane_u(v, k);
+      bad += !same(w2l_vec_i8x16_replace_lane(v, x, k), w2l_i8x16_replace_lane(v, x, k));
+    }
+    for (unsigned k = 0; k < 8; k++) {
+      bad += w2l_vec_i16x8_extract_lane_s(v, k) != w2l_i16x8_extract_lane_s(v, k);
+      bad += w2l_vec_i16x8_extract_lane_u(v, k) != w2l_i16x8_extract_lane_u(v, k);
+      bad += !same(w2l_vec_i16x8_replace_lane(v, x, k), w2l_i16x8_replace_lane(v, x, k));
+    }
+    for (unsigned k = 0; k < 4; k++) {
+      bad += w2l_vec_i32x4_extract_lane(v, k) != w2l_i32x4_extract_lane(v, k);
+      bad += !same(w2l_vec_i32x4_replace_lane(v, x, k), w2l_i32x4_replace_lane(v, x, k));
+    }
+    for (unsigned k = 0; k < 2; k++) {
+      bad += w2l_vec_i64x2_extract_lane(v, k) != w2l_i64x2_extract_lane(v, k);
+      bad += !same(w2l_vec_i64x2_replace_lane(v, y, k), w2l_i64x2_replace_lane(v, y, k));
+    }
+  }
+  CHECK(bad == 0, "vector lane accesses: %d cases differ from the portable version", bad);
+#if defined(__x86_64__) && !defined(__SSSE3__)
+  /* the fallback of CPUs without SSSE3 */
+  static const uint8_t idx[16] = {31, 0, 16, 15, 17, 2, 30, 1, 5, 20, 9, 9, 27, 3, 14, 16};
+  __m128i ia = _mm_setr_epi8(-128, 0, -128, 15, -128, 2, -128, 1, 5, -128, 9, 9, -128, 3, 14,
+                             -128);
+  __m128i ib = _mm_setr_epi8(15, -128, 0, -128, 1, -128, 14, -128, -128, 4, -128, -128, 11, -128,
+                             -128, 0);
+  for (int i = 0; i < NVEC; i++)
+    bad += !same(w2l_sse_out(w2l_vec_shuffle8_slow(w2l_sse_in(vec[i]), w2l_sse_in(vec[3]), ia, ib)),
+                 w2l_i8x16_shuffle(vec[i], vec[3], idx));
+  CHECK(bad == 0, "shuffle without SSSE3: %d cases differ", bad);
+#endif
+}
+#else
+static void shuffles(void) {}
+#endif
+
 int main(void) {
   make_vectors();
   portable_exact();
   fast_paths();
+  shuffles();
   return test_finish();
 }
