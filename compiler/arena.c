@@ -59,6 +59,20 @@ char *arena_strndup(struct arena *a, const char *s, size_t n) {
   return p;
 }
 
+struct arena_mark arena_mark(const struct arena *a) {
+  return (struct arena_mark){a->head, a->head ? a->head->used : 0, a->used};
+}
+
+void arena_release(struct arena *a, struct arena_mark mark) {
+  while (a->head != mark.head) {
+    struct arena_block *b = a->head;
+    a->head = b->prev;
+    free(b);
+  }
+  if (a->head) a->head->used = mark.head_used;
+  a->used = mark.used;
+}
+
 void arena_free(struct arena *a) {
   struct arena_block *b = a->head;
   while (b) {
