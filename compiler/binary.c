@@ -61,6 +61,10 @@ static uint8_t read_u8(struct reader *r) {
  * last byte the bits past the width must be zero (unsigned) or copies of the
  * sign bit (signed).  Signed results are sign-extended to 64 bits. */
 static uint64_t read_leb(struct reader *r, unsigned bits, bool sign) {
+  if (r->pos < r->end && r->p[r->pos] < 0x80) { /* one byte: most indices and constants */
+    uint8_t b = r->p[r->pos++];
+    return sign && (b & 0x40) ? b | ~(uint64_t)0x7f : b;
+  }
   size_t start = r->pos;
   unsigned maxbytes = (bits + 6) / 7, shift = 0;
   uint64_t result = 0;
@@ -284,14 +288,20 @@ static enum opcode read_opcode(struct reader *r) {
 }
 
 /* Decode the instructions up to and including the end that closes depth 0,
- * within the current bound, into r->scratch; returns how many, and in
- * *nlabels how many of them open a block (block, loop, if). */
-static uint32_t decode_expr(struct reader *r, uint32_t *nlabels) {
+ * within the current bound, into r->scratch (or, when keep is false, only
+ * check them); returns how many, and in *nlabels how many of them open a
+ * block (block, loop, if). */
+static uint32_t decode_expr(struct reader *r, uint32_t *nlabels, bool keep) {
   uint32_t n = 0, depth = 0, labels = 0;
+  struct instr one;
   for (;;) {
     if (r->pos >= r->end) fail(r, r->pos, "END opcode expected: the expression is not closed");
-    ARENA_RESERVE(r->a, r->scratch, n, r->scratch_cap, 1);
-    struct instr *in = &r->scratch[n++];
+    struct instr *in = &one;
+    if (keep) {
+      ARENA_RESERVE(r->a, r->scratch, n, r->scratch_cap, 1);
+      in = &r->scratch[n];
+    }
+    n++;
     memset(in, 0, sizeof *in);
     in->pos = (uint32_t)r->pos;
     in->op = (uint16_t)read_opcode(r);
@@ -313,7 +323,7 @@ static uint32_t decode_expr(struct reader *r, uint32_t *nlabels) {
 static void read_expr(struct reader *r, struct expr *e) {
   uint32_t labels;
   e->pos = (uint32_t)r->pos;
-  uint32_t n = decode_expr(r, &labels);
+  uint32_t n = decode_expr(r, &labels, true);
   e->count = n;
   e->code = arena_array(r->a, n, sizeof *e->code);
   memcpy(e->code, r->scratch, n * sizeof *e->code);
@@ -577,13 +587,11 @@ static void read_code(struct reader *r) {
     read_locals(r, f);
     /* Checked now, then dropped: its instructions would take ten times the
      * bytes they are encoded in; bin_decode_body() decodes it again. */
-    struct arena_mark mark = arena_mark(r->a);
-    r->scratch = NULL, r->scratch_cap = 0;
+    struct arena_mark mark = arena_mark(r->a); /* br_table labels, select types */
     f->body.pos = (uint32_t)r->pos;
-    f->body.count = decode_expr(r, &r->nlabels[m->nfuncimports + i]);
+    f->body.count = decode_expr(r, &r->nlabels[m->nfuncimports + i], false);
     f->code_end = (uint32_t)r->end;
     arena_release(r->a, mark);
-    r->scratch = NULL, r->scratch_cap = 0;
     if (r->pos != r->end)
       fail(r, r->pos, "section size mismatch: %zu bytes after the end of function %u",
            r->end - r->pos, m->nfuncimports + i);
@@ -846,8 +854,10 @@ struct instr *bin_decode_body(const struct module *m, const struct func *f, stru
   /* The module is only read: read_expr's data count check looks at it. */
   struct reader rd = {.src = m->src, .p = m->src->data, .pos = f->body.pos, .end = f->code_end,
                       .a = a, .m = (struct module *)m, .in_section = true, .in_body = true};
+  rd.scratch = arena_array(a, f->body.count, sizeof *rd.scratch);
+  rd.scratch_cap = f->body.count;
   uint32_t labels;
-  uint32_t n = decode_expr(&rd, &labels);
+  uint32_t n = decode_expr(&rd, &labels, true);
   if (n != f->body.count || rd.pos != rd.end) diag_error(m->src, f->body.pos, "internal error: the body decodes differently");
   for (uint32_t i = 0, k = 0; f->label_names && i < n; i++)
     if (opinfo[rd.scratch[i].op].imm == IMM_BLOCK) rd.scratch[i].imm.block.label = f->label_names[k++];
