@@ -201,20 +201,41 @@ static void decimal(char *text, size_t size, double x, int digits) {
   if (!strpbrk(text, ".en")) strcat(text, ".0"); /* 1 -> 1.0: a floating literal */
 }
 
+/* Finding the shortest decimal takes up to 17 snprintf and strtod pairs, and
+ * modules repeat their constants (0.5, 2147483648.0, ...): the text of the
+ * last constant of each slot, by bit pattern and width (a pure function's
+ * memo, so the output does not depend on it). */
+#define MEMO_SLOTS 1024
+static struct {
+  uint64_t key;  /* the constant's bits */
+  bool used;     /* the slot holds a text */
+  bool is_f32;   /* for an f32 (key is then the 32 bits) */
+  char text[40]; /* the literal, as emitted */
+} memo[MEMO_SLOTS];
+
+static unsigned memo_slot(uint64_t bits, bool is_f32) {
+  return (unsigned)(((bits ^ is_f32) * UINT64_C(0x9E3779B97F4A7C15)) >> 54) & (MEMO_SLOTS - 1);
+}
+
 void emit_f32_literal(struct ebuf *b, uint32_t bits) {
   if ((bits & 0x7F800000u) == 0x7F800000u) {
     emit_printf(b, "w2l_f32_reinterpret_i32(0x%08" PRIX32 "u)", bits);
     return;
   }
-  float f;
-  memcpy(&f, &bits, 4);
-  char text[48];
-  for (int digits = 1; digits <= 9; digits++) { /* the shortest decimal that reads back */
-    decimal(text, sizeof text, f, digits);
-    float back = strtof(text, NULL);
-    if (memcmp(&back, &f, 4) == 0) break;
+  unsigned slot = memo_slot(bits, true);
+  if (!memo[slot].used || !memo[slot].is_f32 || memo[slot].key != bits) {
+    float f;
+    memcpy(&f, &bits, 4);
+    char text[48];
+    for (int digits = 1; digits <= 9; digits++) { /* the shortest decimal that reads back */
+      decimal(text, sizeof text, f, digits);
+      float back = strtof(text, NULL);
+      if (memcmp(&back, &f, 4) == 0) break;
+    }
+    snprintf(memo[slot].text, sizeof memo[slot].text, "%sf", text);
+    memo[slot].key = bits, memo[slot].used = true, memo[slot].is_f32 = true;
   }
-  emit_printf(b, "%sf", text);
+  emit_put(b, memo[slot].text);
 }
 
 void emit_f64_literal(struct ebuf *b, uint64_t bits) {
@@ -222,13 +243,18 @@ void emit_f64_literal(struct ebuf *b, uint64_t bits) {
     emit_printf(b, "w2l_f64_reinterpret_i64(UINT64_C(0x%016" PRIX64 "))", bits);
     return;
   }
-  double d;
-  memcpy(&d, &bits, 8);
-  char text[48];
-  for (int digits = 1; digits <= 17; digits++) { /* the shortest decimal that reads back */
-    decimal(text, sizeof text, d, digits);
-    double back = strtod(text, NULL);
-    if (memcmp(&back, &d, 8) == 0) break;
+  unsigned slot = memo_slot(bits, false);
+  if (!memo[slot].used || memo[slot].is_f32 || memo[slot].key != bits) {
+    double d;
+    memcpy(&d, &bits, 8);
+    char text[48];
+    for (int digits = 1; digits <= 17; digits++) { /* the shortest decimal that reads back */
+      decimal(text, sizeof text, d, digits);
+      double back = strtod(text, NULL);
+      if (memcmp(&back, &d, 8) == 0) break;
+    }
+    snprintf(memo[slot].text, sizeof memo[slot].text, "%s", text);
+    memo[slot].key = bits, memo[slot].used = true, memo[slot].is_f32 = false;
   }
-  emit_put(b, text);
+  emit_put(b, memo[slot].text);
 }
