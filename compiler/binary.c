@@ -854,7 +854,9 @@ struct instr *bin_decode_body(const struct module *m, const struct func *f, stru
   /* The module is only read: read_expr's data count check looks at it. */
   struct reader rd = {.src = m->src, .p = m->src->data, .pos = f->body.pos, .end = f->code_end,
                       .a = a, .m = (struct module *)m, .in_section = true, .in_body = true};
-  rd.scratch = arena_array(a, f->body.count, sizeof *rd.scratch);
+  size_t count = f->body.count; /* not zeroed: decode_expr zeroes each instruction */
+  if (count > SIZE_MAX / sizeof *rd.scratch) diag_error(NULL, 0, "out of memory: array too large");
+  rd.scratch = arena_bytes(a, count * sizeof *rd.scratch);
   rd.scratch_cap = f->body.count;
   uint32_t labels;
   uint32_t n = decode_expr(&rd, &labels, true);

@@ -32,6 +32,8 @@ struct arena {
 
 /* Zeroed, 16-byte aligned memory that lives until arena_free(). */
 void *arena_alloc(struct arena *a, size_t size);
+/* The same, not zeroed (for memory the caller fills at once). */
+void *arena_bytes(struct arena *a, size_t size);
 /* arena_alloc(n * size) with an overflow check. */
 void *arena_array(struct arena *a, size_t n, size_t size);
 /* Grow an arena array: returns a new array of new_n elements holding old_n. */

@@ -143,7 +143,8 @@ static void emit_instance_struct(struct emitter *e) {
 /* Write len bytes of C, counting lines for the #line back to the C file. */
 static void write_c(struct emitter *e, const char *text, size_t len, FILE *f) {
   fwrite(text, 1, len, f);
-  for (size_t i = 0; i < len; i++) e->c_lines += text[i] == '\n';
+  for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+    e->c_lines++;
 }
 
 static void flush(struct emitter *e, struct ebuf *b, FILE *f) {

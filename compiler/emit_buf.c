@@ -8,7 +8,8 @@
 void emit_init_buf(struct ebuf *b, struct arena *a) {
   b->arena = a;
   b->cap = 64; /* most buffers hold one C expression or name; emit_reserve() grows it */
-  b->data = arena_alloc(a, b->cap);
+  b->data = arena_bytes(a, b->cap);
+  b->data[0] = '\0';
   b->len = 0;
 }
 
