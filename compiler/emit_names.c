@@ -246,7 +246,7 @@ static const char *shortest_literal(uint64_t bits, bool is_f32) {
   } else {
     memcpy(&x, &bits, 8);
   }
-  char text[48];
+  char text[32]; /* at most "-2.2250738585072014e-308" */
   for (int digits = 1; digits <= (is_f32 ? 9 : 17); digits++) {
     decimal(text, sizeof text, x, digits);
     if (reads_back(text, bits, is_f32)) break;
