@@ -14,7 +14,7 @@ struct arena_block {
 #define BLOCK_MIN (64 * 1024)
 #define DEFAULT_CAP ((size_t)1 << 30)
 
-void *arena_alloc(struct arena *a, size_t size) {
+void *arena_bytes(struct arena *a, size_t size) {
   struct arena_block *b = a->head;
   size_t cap = a->cap ? a->cap : DEFAULT_CAP;
   size = (size + 15) & ~(size_t)15;
@@ -32,6 +32,11 @@ void *arena_alloc(struct arena *a, size_t size) {
   void *p = b->data + b->used;
   b->used += size;
   a->used += size;
+  return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size) {
+  void *p = arena_bytes(a, size);
   memset(p, 0, size);
   return p;
 }
@@ -42,8 +47,11 @@ void *arena_array(struct arena *a, size_t n, size_t size) {
 }
 
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n, size_t size) {
-  void *p = arena_array(a, new_n, size);
-  if (old_n) memcpy(p, old, (old_n < new_n ? old_n : new_n) * size);
+  if (size && new_n > SIZE_MAX / size) diag_error(NULL, 0, "out of memory: array too large");
+  size_t keep = (old_n < new_n ? old_n : new_n) * size;
+  unsigned char *p = arena_bytes(a, new_n * size);
+  if (keep) memcpy(p, old, keep);
+  memset(p + keep, 0, new_n * size - keep); /* the new elements are zero */
   return p;
 }
 
@@ -57,6 +65,20 @@ char *arena_strndup(struct arena *a, const char *s, size_t n) {
   char *p = arena_alloc(a, n + 1);
   memcpy(p, s, n);
   return p;
+}
+
+struct arena_mark arena_mark(const struct arena *a) {
+  return (struct arena_mark){a->head, a->head ? a->head->used : 0, a->used};
+}
+
+void arena_release(struct arena *a, struct arena_mark mark) {
+  while (a->head != mark.head) {
+    struct arena_block *b = a->head;
+    a->head = b->prev;
+    free(b);
+  }
+  if (a->head) a->head->used = mark.head_used;
+  a->used = mark.used;
 }
 
 void arena_free(struct arena *a) {

@@ -30,6 +30,7 @@ struct reader {
   size_t names_start;       /* its payload, after the section name */
   size_t names_end;         /* its end */
   uint64_t total_locals;    /* declared locals of the functions read so far */
+  uint32_t *nlabels;        /* per funcidx: block/loop/if in the body (name section) */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -60,6 +61,10 @@ static uint8_t read_u8(struct reader *r) {
  * last byte the bits past the width must be zero (unsigned) or copies of the
  * sign bit (signed).  Signed results are sign-extended to 64 bits. */
 static uint64_t read_leb(struct reader *r, unsigned bits, bool sign) {
+  if (r->pos < r->end && r->p[r->pos] < 0x80) { /* one byte: most indices and constants */
+    uint8_t b = r->p[r->pos++];
+    return sign && (b & 0x40) ? b | ~(uint64_t)0x7f : b;
+  }
   size_t start = r->pos;
   unsigned maxbytes = (bits + 6) / 7, shift = 0;
   uint64_t result = 0;
@@ -282,15 +287,21 @@ static enum opcode read_opcode(struct reader *r) {
   return op;
 }
 
-/* Instructions up to and including the end that closes depth 0, within the
- * current bound.  Copies them out of the scratch buffer into an exact array. */
-static void read_expr(struct reader *r, struct expr *e) {
-  uint32_t n = 0, depth = 0;
-  e->pos = (uint32_t)r->pos;
+/* Decode the instructions up to and including the end that closes depth 0,
+ * within the current bound, into r->scratch (or, when keep is false, only
+ * check them); returns how many, and in *nlabels how many of them open a
+ * block (block, loop, if). */
+static uint32_t decode_expr(struct reader *r, uint32_t *nlabels, bool keep) {
+  uint32_t n = 0, depth = 0, labels = 0;
+  struct instr one;
   for (;;) {
     if (r->pos >= r->end) fail(r, r->pos, "END opcode expected: the expression is not closed");
-    ARENA_RESERVE(r->a, r->scratch, n, r->scratch_cap, 1);
-    struct instr *in = &r->scratch[n++];
+    struct instr *in = &one;
+    if (keep) {
+      ARENA_RESERVE(r->a, r->scratch, n, r->scratch_cap, 1);
+      in = &r->scratch[n];
+    }
+    n++;
     memset(in, 0, sizeof *in);
     in->pos = (uint32_t)r->pos;
     in->op = (uint16_t)read_opcode(r);
@@ -299,10 +310,20 @@ static void read_expr(struct reader *r, struct expr *e) {
       fail(r, in->pos, "data count section required by %s", opinfo[in->op].name);
     if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) {
       depth++; /* LIMIT_DEPTH is the validator's */
+      labels++;
     } else if (in->op == OP_END) {
       if (depth-- == 0) break;
     }
   }
+  *nlabels = labels;
+  return n;
+}
+
+/* A constant expression: decode_expr() into an exact array. */
+static void read_expr(struct reader *r, struct expr *e) {
+  uint32_t labels;
+  e->pos = (uint32_t)r->pos;
+  uint32_t n = decode_expr(r, &labels, true);
   e->count = n;
   e->code = arena_array(r->a, n, sizeof *e->code);
   memcpy(e->code, r->scratch, n * sizeof *e->code);
@@ -554,6 +575,7 @@ static void read_code(struct reader *r) {
          r->nfuncdecls, n);
   size_t section_end = r->end;
   r->in_body = true;
+  r->nlabels = arena_array(r->a, m->nfuncs, sizeof *r->nlabels);
   for (uint32_t i = 0; i < n; i++) {
     struct func *f = &m->funcs[m->nfuncimports + i];
     f->pos = (uint32_t)r->pos;
@@ -563,7 +585,13 @@ static void read_code(struct reader *r) {
            left(r));
     r->end = r->pos + size;
     read_locals(r, f);
-    read_expr(r, &f->body);
+    /* Checked now, then dropped: its instructions would take ten times the
+     * bytes they are encoded in; bin_decode_body() decodes it again. */
+    struct arena_mark mark = arena_mark(r->a); /* br_table labels, select types */
+    f->body.pos = (uint32_t)r->pos;
+    f->body.count = decode_expr(r, &r->nlabels[m->nfuncimports + i], false);
+    f->code_end = (uint32_t)r->end;
+    arena_release(r->a, mark);
     if (r->pos != r->end)
       fail(r, r->pos, "section size mismatch: %zu bytes after the end of function %u",
            r->end - r->pos, m->nfuncimports + i);
@@ -641,24 +669,22 @@ struct names {
   const char **datas;   /* subsection 9 */
 };
 
-static uint32_t nlocals_of(const struct module *m, uint32_t f) {
+static uint32_t nlocals_of(const struct reader *r, uint32_t f) {
+  const struct module *m = r->m;
   uint32_t n = m->funcs[f].nlocals;
   uint32_t t = m->funcs[f].typeidx;
   return t < m->ntypes ? n + m->types[t].nparams : n;
 }
 
 /* Labels are numbered by the order of block, loop and if in a body. */
-static uint32_t nlabels_of(const struct module *m, uint32_t f) {
-  const struct expr *b = &m->funcs[f].body;
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < b->count; i++) n += opinfo[b->code[i].op].imm == IMM_BLOCK;
-  return n;
+static uint32_t nlabels_of(const struct reader *r, uint32_t f) {
+  return r->nlabels ? r->nlabels[f] : 0;
 }
 
 /* An indirect name map (local or label names): for some functions, in
- * increasing funcidx order, a name map of count(m, f) entries into maps[f]. */
+ * increasing funcidx order, a name map of count(r, f) entries into maps[f]. */
 static void read_indirect_names(struct reader *r, const char ***maps,
-                                uint32_t (*count)(const struct module *m, uint32_t f),
+                                uint32_t (*count)(const struct reader *r, uint32_t f),
                                 const char *what) {
   struct module *m = r->m;
   uint32_t n = read_count(r, 2, "functions");
@@ -668,7 +694,7 @@ static void read_indirect_names(struct reader *r, const char ***maps,
     uint32_t f = read_u32(r);
     if ((int64_t)f <= prev || f >= m->nfuncs) fail(r, at, "bad function index in %s names", what);
     prev = f;
-    uint32_t k = count(m, f);
+    uint32_t k = count(r, f);
     maps[f] = arena_array(r->a, k, sizeof *maps[f]);
     read_namemap(r, maps[f], k);
   }
@@ -711,12 +737,6 @@ static void parse_names(void *arg) {
   }
 }
 
-static void set_label_names(struct expr *body, const char **names) {
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < body->count; i++)
-    if (opinfo[body->code[i].op].imm == IMM_BLOCK) body->code[i].imm.block.label = names[k++];
-}
-
 /* Decode the name section; fill the module's names only if all of it is well-formed. */
 static void apply_names(struct reader *r) {
   struct module *m = r->m;
@@ -728,7 +748,7 @@ static void apply_names(struct reader *r) {
   for (uint32_t i = 0; i < m->nfuncs; i++) {
     if (nm.funcs[i]) m->funcs[i].name = nm.funcs[i];
     if (nm.locals[i]) m->funcs[i].local_names = nm.locals[i];
-    if (nm.labels[i]) set_label_names(&m->funcs[i].body, nm.labels[i]);
+    if (nm.labels[i]) m->funcs[i].label_names = nm.labels[i];
   }
   for (uint32_t i = 0; i < m->ntables; i++)
     if (nm.tables[i]) m->tables[i].name = nm.tables[i];
@@ -828,4 +848,20 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
          m->datacount);
   if (r->has_names) apply_names(r);
   return m;
+}
+
+struct instr *bin_decode_body(const struct module *m, const struct func *f, struct arena *a) {
+  /* The module is only read: read_expr's data count check looks at it. */
+  struct reader rd = {.src = m->src, .p = m->src->data, .pos = f->body.pos, .end = f->code_end,
+                      .a = a, .m = (struct module *)m, .in_section = true, .in_body = true};
+  size_t count = f->body.count; /* not zeroed: decode_expr zeroes each instruction */
+  if (count > SIZE_MAX / sizeof *rd.scratch) diag_error(NULL, 0, "out of memory: array too large");
+  rd.scratch = arena_bytes(a, count * sizeof *rd.scratch);
+  rd.scratch_cap = f->body.count;
+  uint32_t labels;
+  uint32_t n = decode_expr(&rd, &labels, true);
+  if (n != f->body.count || rd.pos != rd.end) diag_error(m->src, f->body.pos, "internal error: the body decodes differently");
+  for (uint32_t i = 0, k = 0; f->label_names && i < n; i++)
+    if (opinfo[rd.scratch[i].op].imm == IMM_BLOCK) rd.scratch[i].imm.block.label = f->label_names[k++];
+  return rd.scratch;
 }

@@ -32,6 +32,8 @@ struct arena {
 
 /* Zeroed, 16-byte aligned memory that lives until arena_free(). */
 void *arena_alloc(struct arena *a, size_t size);
+/* The same, not zeroed (for memory the caller fills at once). */
+void *arena_bytes(struct arena *a, size_t size);
 /* arena_alloc(n * size) with an overflow check. */
 void *arena_array(struct arena *a, size_t n, size_t size);
 /* Grow an arena array: returns a new array of new_n elements holding old_n. */
@@ -59,6 +61,15 @@ size_t arena_room(size_t cap, size_t need);
   } while (0)
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_free(struct arena *a);
+/* A point in an arena's life: arena_release() frees everything allocated
+ * after it (scratch memory for one function, reused for the next). */
+struct arena_mark {
+  struct arena_block *head; /* the newest block then */
+  size_t head_used;         /* its bytes handed out then */
+  size_t used;              /* the arena's total then */
+};
+struct arena_mark arena_mark(const struct arena *a);
+void arena_release(struct arena *a, struct arena_mark mark);
 
 /* ===================================================================== */
 /* diag.c: diagnostics and the protected call                            */
@@ -275,7 +286,13 @@ struct func {
   uint32_t import;          /* index into module.imports if imported */
   uint32_t nlocals;         /* declared locals, not counting params */
   enum valtype *locals;     /* nlocals types */
-  struct expr body;         /* code, ends with OP_END; empty if imported */
+  struct expr body;         /* code, ends with OP_END; empty if imported.  Binary
+                               input keeps only body.count and body.pos: body.code
+                               is NULL until func_load_body() decodes it */
+  uint32_t code_end;        /* binary input: end offset of the encoded body (it
+                               starts at body.pos); 0: body.code is always there */
+  const char **label_names; /* binary input: name-section label names, one per
+                               block/loop/if in order, set by func_load_body() */
   const char *name;         /* $name or name-section name without '$', or NULL */
   const char **local_names; /* NULL or params+locals entries, each NULL or a name */
   uint32_t pos;             /* source offset of the definition */
@@ -388,6 +405,17 @@ bool valtype_is_ref(enum valtype t);
 enum valtype sig_valtype(char c);
 /* FNV-1a hash of n bytes (for the compiler's hash tables). */
 uint32_t hash_bytes(const void *data, size_t n);
+/* Function bodies read from a binary stay encoded in the input between
+ * uses: func_load_body() decodes own function funcidx's body into a (into
+ * body.code, which then lives until the next func_drop_body() or the release
+ * of a), func_drop_body() forgets it.  Both do nothing for bodies that are
+ * always there (text input, imports). */
+void func_load_body(const struct module *m, uint32_t funcidx, struct arena *a);
+void func_drop_body(const struct module *m, uint32_t funcidx);
+/* fn(arg, funcidx) for each own function of m in order, with its body loaded
+ * in scratch memory that is freed after each call (so memory holds one body
+ * at a time); an error in fn propagates once the scratch memory is freed. */
+void module_each_body(const struct module *m, void (*fn)(void *arg, uint32_t funcidx), void *arg);
 /* Find an opcode by text name; returns OP_COUNT if none.  SELECT_T is never
  * returned (text "select" is OP_SELECT; the parser picks SELECT_T on a result). */
 enum opcode op_by_name(const char *name, size_t len);
@@ -561,6 +589,9 @@ struct wast_script *wast_parse(struct arena *arena, const struct source *src);
 /* Decode a .wasm binary into a module.  Errors via diag_error() with the
  * offending byte offset.  The name section, if well-formed, fills names. */
 struct module *bin_read_module(struct arena *arena, const struct source *src);
+/* Decode own function f's body again (bin_read_module() checked it and kept
+ * only its offsets) into a; see func_load_body(). */
+struct instr *bin_decode_body(const struct module *m, const struct func *f, struct arena *a);
 
 /* ===================================================================== */
 /* dump.c: canonical text dump of the IR, for tests                      */

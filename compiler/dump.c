@@ -176,7 +176,13 @@ static void dump_funcs(FILE *out, const struct module *m) {
       }
       if (any) fputc('\n', out);
     }
-    if (!f->imported) put_body(out, m, &f->body);
+    if (!f->imported) {
+      struct arena scratch = {0};
+      func_load_body(m, i, &scratch);
+      put_body(out, m, &f->body);
+      func_drop_body(m, i);
+      arena_free(&scratch);
+    }
   }
 }
 

@@ -96,8 +96,9 @@ uint64_t emit_fuel_cost(const struct expr *body, uint32_t i);
  * is not bounded otherwise). */
 bool emit_loop_checks_epoch(const struct emitter *e, const struct func *f, uint32_t first);
 
-/* emit_callgraph.c: set e->recursive (functions on a cycle of the call graph). */
-void emit_find_recursion(struct emitter *e);
+/* emit_callgraph.c: one pass over the bodies sets e->recursive (functions on
+ * a cycle of the call graph) and e->data_named. */
+void emit_scan_bodies(struct emitter *e);
 
 /* emit.c: the 1-based source line of byte offset pos (needs line_starts). */
 uint32_t emit_source_line(const struct emitter *e, uint32_t pos);

@@ -24,20 +24,33 @@ static void mark_escaping(const struct expr *x, bool *escapes) {
     if (x->code[i].op == OP_REF_FUNC) escapes[x->code[i].imm.idx] = true;
 }
 
-/* Edges of own function f into out (NULL: just count them). */
-static uint32_t function_edges(const struct module *m, uint32_t f, uint32_t *out) {
-  uint32_t n = 0;
+/* What one pass over the bodies gathers. */
+struct scan {
+  struct emitter *e;     /* the emitter (e->data_named gets filled) */
+  struct callgraph *g;   /* first[] and edges[] filled for own functions */
+  uint32_t nedges, cap;  /* edges so far, room in g->edges */
+  bool *escapes;         /* per funcidx: named by ref.func (or exported, elem, global) */
+};
+
+/* Own function f's calls as edges, its ref.func and memory.init operands. */
+static void scan_body(void *arg, uint32_t f) {
+  struct scan *s = arg;
+  const struct module *m = s->e->m;
   const struct expr *body = &m->funcs[f].body;
+  s->g->first[f] = s->nedges;
   for (uint32_t i = 0; i < body->count; i++) {
     const struct instr *in = &body->code[i];
     uint32_t to;
     if (in->op == OP_CALL) to = m->funcs[in->imm.idx].imported ? m->nfuncs : in->imm.idx;
     else if (in->op == OP_CALL_INDIRECT) to = m->nfuncs;
-    else continue;
-    if (out) out[n] = to;
-    n++;
+    else {
+      if (in->op == OP_REF_FUNC) s->escapes[in->imm.idx] = true;
+      else if (in->op == OP_MEMORY_INIT) s->e->data_named[in->imm.pair.a] = true;
+      continue;
+    }
+    ARENA_RESERVE(s->e->arena, s->g->edges, s->nedges, s->cap, 1);
+    s->g->edges[s->nedges++] = to;
   }
-  return n;
 }
 
 static void strongconnect(struct callgraph *g, uint32_t v) {
@@ -65,7 +78,7 @@ static void strongconnect(struct callgraph *g, uint32_t v) {
   } while (w != v);
 }
 
-void emit_find_recursion(struct emitter *e) {
+void emit_scan_bodies(struct emitter *e) {
   const struct module *m = e->m;
   struct arena *a = e->arena;
   struct callgraph g = {.n = m->nfuncs + 1};
@@ -75,22 +88,17 @@ void emit_find_recursion(struct emitter *e) {
   for (uint32_t i = 0; i < m->nelems; i++)
     for (uint32_t k = 0; k < m->elems[i].count; k++) mark_escaping(&m->elems[i].items[k], escapes);
   for (uint32_t i = 0; i < m->nglobals; i++) mark_escaping(&m->globals[i].init, escapes);
-  for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++) mark_escaping(&m->funcs[f].body, escapes);
-  g.first = arena_array(a, g.n + 1, sizeof *g.first);
-  uint32_t total = 0;
-  for (uint32_t v = 0; v < g.n; v++) {
-    g.first[v] = total;
-    if (v == m->nfuncs) {
-      for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++) total += escapes[f];
-    } else if (!m->funcs[v].imported) {
-      total += function_edges(m, v, NULL);
-    }
+  g.first = arena_array(a, g.n + 1, sizeof *g.first); /* imports: no edges, first[] 0 */
+  e->data_named = arena_alloc(a, m->ndatas + 1);
+  struct scan s = {.e = e, .g = &g, .escapes = escapes};
+  module_each_body(m, scan_body, &s);
+  g.first[m->nfuncs] = s.nedges; /* ANY's edges: to every function that escapes */
+  for (uint32_t f = m->nfuncimports; f < m->nfuncs; f++) {
+    if (!escapes[f]) continue;
+    ARENA_RESERVE(a, g.edges, s.nedges, s.cap, 1);
+    g.edges[s.nedges++] = f;
   }
-  g.first[g.n] = total;
-  g.edges = arena_array(a, total + 1, sizeof *g.edges);
-  for (uint32_t v = m->nfuncimports; v < m->nfuncs; v++) function_edges(m, v, g.edges + g.first[v]);
-  for (uint32_t f = m->nfuncimports, k = g.first[m->nfuncs]; f < m->nfuncs; f++)
-    if (escapes[f]) g.edges[k++] = f;
+  g.first[g.n] = s.nedges;
   g.index = arena_array(a, g.n, sizeof *g.index);
   g.low = arena_array(a, g.n, sizeof *g.low);
   g.stack = arena_array(a, g.n, sizeof *g.stack);

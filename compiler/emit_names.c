@@ -193,42 +193,77 @@ void emit_functype_text(struct ebuf *b, const struct functype *ft) {
   emit_put(b, ")");
 }
 
-/* Finite values as exact hexadecimal float literals; infinities and NaNs by
- * their bit pattern (C has no literal that keeps a NaN payload). */
+/* Finite values as the shortest decimal that reads back exactly; infinities
+ * and NaNs by their bit pattern (C has no literal that keeps a NaN payload). */
 /* x with the given significant digits as a C floating literal ("1.0", "2.5e-07"). */
 static void decimal(char *text, size_t size, double x, int digits) {
   snprintf(text, size, "%.*g", digits, x);
   if (!strpbrk(text, ".en")) strcat(text, ".0"); /* 1 -> 1.0: a floating literal */
 }
 
-void emit_f32_literal(struct ebuf *b, uint32_t bits) {
-  if ((bits & 0x7F800000u) == 0x7F800000u) {
-    emit_printf(b, "w2l_f32_reinterpret_i32(0x%08" PRIX32 "u)", bits);
-    return;
-  }
-  float f;
-  memcpy(&f, &bits, 4);
-  char text[48];
-  for (int digits = 1; digits <= 9; digits++) { /* the shortest decimal that reads back */
-    decimal(text, sizeof text, f, digits);
+/* Finding the shortest decimal takes up to 17 snprintf and strtod pairs, and
+ * modules repeat their constants (0.5, 2147483648.0, ...): the text of the
+ * last constant of each slot, by bit pattern and width (a pure function's
+ * memo, so the output does not depend on it). */
+#define MEMO_SLOTS 1024
+static struct {
+  uint64_t key;  /* the constant's bits */
+  bool used;     /* the slot holds a text */
+  bool is_f32;   /* for an f32 (key is then the 32 bits) */
+  char text[40]; /* the literal, as emitted */
+} memo[MEMO_SLOTS];
+
+static unsigned memo_slot(uint64_t bits, bool is_f32) {
+  return (unsigned)(((bits ^ is_f32) * UINT64_C(0x9E3779B97F4A7C15)) >> 54) & (MEMO_SLOTS - 1);
+}
+
+/* Whether text reads back as the f32 (is_f32) or f64 of these bits. */
+static bool reads_back(const char *text, uint64_t bits, bool is_f32) {
+  if (is_f32) {
     float back = strtof(text, NULL);
-    if (memcmp(&back, &f, 4) == 0) break;
+    uint32_t b;
+    memcpy(&b, &back, 4);
+    return b == (uint32_t)bits;
   }
-  emit_printf(b, "%sf", text);
+  double back = strtod(text, NULL);
+  uint64_t b;
+  memcpy(&b, &back, 8);
+  return b == bits;
+}
+
+/* The literal of a finite f32 ("0.1f") or f64 ("0.1"): the shortest decimal
+ * that reads back, from the memo when it is there. */
+static const char *shortest_literal(uint64_t bits, bool is_f32) {
+  unsigned slot = memo_slot(bits, is_f32);
+  if (memo[slot].used && memo[slot].is_f32 == is_f32 && memo[slot].key == bits)
+    return memo[slot].text;
+  double x;
+  if (is_f32) {
+    float f;
+    uint32_t b = (uint32_t)bits;
+    memcpy(&f, &b, 4);
+    x = f;
+  } else {
+    memcpy(&x, &bits, 8);
+  }
+  char text[32]; /* at most "-2.2250738585072014e-308" */
+  for (int digits = 1; digits <= (is_f32 ? 9 : 17); digits++) {
+    decimal(text, sizeof text, x, digits);
+    if (reads_back(text, bits, is_f32)) break;
+  }
+  snprintf(memo[slot].text, sizeof memo[slot].text, "%s%s", text, is_f32 ? "f" : "");
+  memo[slot].key = bits, memo[slot].used = true, memo[slot].is_f32 = is_f32;
+  return memo[slot].text;
+}
+
+void emit_f32_literal(struct ebuf *b, uint32_t bits) {
+  if ((bits & 0x7F800000u) == 0x7F800000u)
+    emit_printf(b, "w2l_f32_reinterpret_i32(0x%08" PRIX32 "u)", bits);
+  else emit_put(b, shortest_literal(bits, true));
 }
 
 void emit_f64_literal(struct ebuf *b, uint64_t bits) {
-  if ((bits & UINT64_C(0x7FF0000000000000)) == UINT64_C(0x7FF0000000000000)) {
+  if ((bits & UINT64_C(0x7FF0000000000000)) == UINT64_C(0x7FF0000000000000))
     emit_printf(b, "w2l_f64_reinterpret_i64(UINT64_C(0x%016" PRIX64 "))", bits);
-    return;
-  }
-  double d;
-  memcpy(&d, &bits, 8);
-  char text[48];
-  for (int digits = 1; digits <= 17; digits++) { /* the shortest decimal that reads back */
-    decimal(text, sizeof text, d, digits);
-    double back = strtod(text, NULL);
-    if (memcmp(&back, &d, 8) == 0) break;
-  }
-  emit_put(b, text);
+  else emit_put(b, shortest_literal(bits, false));
 }

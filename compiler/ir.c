@@ -107,3 +107,41 @@ uint32_t module_add_type(struct module *m, const struct functype *ft, bool dedup
   if (ft->nresults) memcpy(t->results, ft->results, ft->nresults * sizeof *t->results);
   return m->ntypes++;
 }
+
+void func_load_body(const struct module *m, uint32_t funcidx, struct arena *a) {
+  struct func *f = &m->funcs[funcidx];
+  if (f->code_end && !f->body.code) f->body.code = bin_decode_body(m, f, a);
+}
+
+void func_drop_body(const struct module *m, uint32_t funcidx) {
+  struct func *f = &m->funcs[funcidx];
+  if (f->code_end) f->body.code = NULL;
+}
+
+struct each_body {
+  const struct module *m;               /* the module */
+  void (*fn)(void *arg, uint32_t funcidx); /* what to do with each body */
+  void *arg;                            /* fn's argument */
+  struct arena scratch;                 /* the loaded body, one at a time */
+  uint32_t current;                     /* the function being handled */
+};
+
+static void each_body(void *p) {
+  struct each_body *j = p;
+  arena_alloc(&j->scratch, 1); /* a first block, kept across releases */
+  for (j->current = j->m->nfuncimports; j->current < j->m->nfuncs; j->current++) {
+    struct arena_mark mark = arena_mark(&j->scratch);
+    func_load_body(j->m, j->current, &j->scratch);
+    j->fn(j->arg, j->current);
+    func_drop_body(j->m, j->current);
+    arena_release(&j->scratch, mark);
+  }
+}
+
+void module_each_body(const struct module *m, void (*fn)(void *arg, uint32_t funcidx), void *arg) {
+  struct each_body j = {.m = m, .fn = fn, .arg = arg};
+  int failed = diag_protect(each_body, &j);
+  if (failed && j.current < m->nfuncs) func_drop_body(m, j.current);
+  arena_free(&j.scratch);
+  if (failed) diag_rethrow();
+}

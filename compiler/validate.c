@@ -197,6 +197,20 @@ static void check_datas(struct module *m, struct val_code *v) {
   }
 }
 
+struct check_bodies {
+  struct val_code *v; /* the checker's stacks */
+  struct module *m;   /* the module */
+  uint64_t locals;    /* declared locals of the functions checked so far */
+};
+
+static void check_body(void *arg, uint32_t funcidx) {
+  struct check_bodies *c = arg;
+  const struct func *f = &c->m->funcs[funcidx];
+  c->locals += f->nlocals;
+  val_check_locals(c->m, f->pos, f->nlocals, c->locals);
+  val_function(c->v, funcidx);
+}
+
 void val_module(struct module *m, const struct val_features *features) {
   struct val_code *v = val_code_new(m);
   check_types(m);
@@ -207,11 +221,6 @@ void val_module(struct module *m, const struct val_features *features) {
   check_start(m);
   check_elems(m, v);
   check_datas(m, v);
-  uint64_t locals = 0;
-  for (uint32_t i = 0; i < m->nfuncs; i++) {
-    if (m->funcs[i].imported) continue;
-    locals += m->funcs[i].nlocals;
-    val_check_locals(m, m->funcs[i].pos, m->funcs[i].nlocals, locals);
-    val_function(v, i);
-  }
+  struct check_bodies c = {v, m, 0};
+  module_each_body(m, check_body, &c);
 }
