@@ -32,7 +32,9 @@ printf '%-10s %9s %9s %7s\n' kernel keep no-keep ratio
 for d in "$B"/bench/*/; do
   k=$(basename "$d")
   [ -x "$d/w2l-guard" ] && [ -f "$d/bench_w2l.c" ] || continue
-  ${W2L_CC:-cc} -O2 -DW2L_BOUNDS=1 -I"$work/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
+  wasi=
+  [ -f "$here/programs/$k.c" ] && wasi=-DBENCH_WASI # a WASI program (w2l_wasi.h from $B)
+  ${W2L_CC:-cc} -O2 -DW2L_BOUNDS=1 $wasi -I"$work/include" -I"$B/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
     "$B/libwasm2c-lite-rt.a" -lm -o "$work/$k" || continue
   : >"$work/a" && : >"$work/b"
   i=0

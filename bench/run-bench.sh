@@ -7,7 +7,8 @@
 #
 # Environment (from the Makefile): W2L_BUILD, W2L_CC, W2L_CFLAGS.
 # Knobs:
-#   BENCH_KERNELS="fib sort"  only these kernels (default: every kernels/*.c)
+#   BENCH_KERNELS="fib lisp"  only these kernels or programs (default: every
+#                             kernels/*.c, then every programs/*.c)
 #   BENCH_RUNS=N              timed runs per variant (default 3)
 #   BENCH_REPS=N              pass N to every kernel (0 = full size, the default;
 #                             1 = tiny inputs, what the smoke test uses)
@@ -34,6 +35,9 @@ OPTFLAGS=${BENCH_OPT:--O2}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 WABT_RT=/usr/share/wabt/wasm2c
 WASM_FLAGS="--target=wasm32 -nostdlib -O2 -Wl,--no-entry -Wl,-z,stack-size=1048576"
+# The programs/ use libc: wasi-libc, as a reactor (no main; _initialize runs
+# libc's constructors, then the host times run()).
+WASI_FLAGS="--target=wasm32-wasi -mexec-model=reactor -O2 -Wl,-z,stack-size=1048576"
 VARIANTS="w2l-guard w2l-explicit wabt-guard wabt-explicit"
 mkdir -p "$out" "$REPORT"
 
@@ -93,7 +97,7 @@ if [ $other = guard ]; then other_dir=$W2L_GUARD; else other_dir=$W2L_EXPL; fi
 say "building the $other-bounds runtime in $other_dir"
 if ! make -s -C "$root" BUILD="$other_dir" BOUNDS=$other CC="$CC" SAN="${SANFLAGS:+1}" \
     "$other_dir/libwasm2c-lite-rt.a" "$other_dir/include/w2l.h" \
-    "$other_dir/include/w2l_numeric.h" "$other_dir/include/w2l_simd.h" >"$out/rt-$other.log" 2>&1; then
+    "$other_dir/include/w2l_numeric.h" "$other_dir/include/w2l_simd.h" "$other_dir/include/w2l_wasi.h" >"$out/rt-$other.log" 2>&1; then
   say "$other runtime failed to build (see $out/rt-$other.log)"
 fi
 # wabt's runtime, once per memory strategy.
@@ -106,11 +110,20 @@ for mode in guard explicit; do
 done
 
 # ---------------------------------------------------------------- build
+programs=$(cd "$here/programs" && ls *.c | sed 's/\.c$//')
 if [ -n "${BENCH_KERNELS:-}" ]; then
   kernels=$BENCH_KERNELS
 else
-  kernels=$(cd "$here/kernels" && ls *.c | sed 's/\.c$//')
+  kernels="$(cd "$here/kernels" && ls *.c | sed 's/\.c$//') $programs"
 fi
+is_program() { [ -f "$here/programs/$1.c" ]; }
+for k in $kernels; do
+  if is_program "$k"; then
+    sh "$root/samples/ensure-wasi-sdk.sh" >"$out/wasi-sdk.log" 2>&1 ||
+      say "no wasm32-wasi C library: the programs' wasm variants will fail (see $out/wasi-sdk.log)"
+    break
+  fi
+done
 
 # status FILE MSG: record why a variant is not available (first line of the error).
 fail() {
@@ -124,11 +137,17 @@ build_kernel() {
   d="$out/$k"
   rm -rf "$d"
   mkdir -p "$d"
-  src="$here/kernels/$k.c"
+  # A program (libc, WASI) or a kernel (freestanding): the hosts are the same
+  # files, -DBENCH_WASI links the WASI (ours, or wasi-wabt.c's for wasm2c).
+  if is_program "$k"; then
+    src="$here/programs/$k.c" wflags=$WASI_FLAGS wasi=-DBENCH_WASI shim="$here/wasi-wabt.c"
+  else
+    src="$here/kernels/$k.c" wflags=$WASM_FLAGS wasi= shim=
+  fi
   if ! $CC $OPTFLAGS -I"$here/kernels" "$src" "$here/host-native.c" -lm -o "$d/native" 2>"$d/native.log"; then
     fail "$d/native.status" "$d/native.log" "native build failed"
   fi
-  if ! clang $WASM_FLAGS "$src" -o "$d/$k.wasm" 2>"$d/wasm.log"; then
+  if ! clang $wflags -I"$here/kernels" "$src" -o "$d/$k.wasm" 2>"$d/wasm.log"; then
     for v in $VARIANTS; do fail "$d/$v.status" "$d/wasm.log" "clang wasm32 build failed"; done
     return
   fi
@@ -139,21 +158,24 @@ build_kernel() {
   else
     for mode in guard explicit; do
       if [ $mode = guard ]; then b=1 rt="$W2L_GUARD"; else b=0 rt="$W2L_EXPL"; fi
-      if ! $CC $OPTFLAGS $SANFLAGS -DW2L_BOUNDS=$b -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
+      if ! $CC $OPTFLAGS $SANFLAGS -DW2L_BOUNDS=$b $wasi -I"$rt/include" -I"$d" "$d/bench_w2l.c" "$here/host-w2l.c" \
           "$rt/libwasm2c-lite-rt.a" -lm -o "$d/w2l-$mode" >"$d/w2l-$mode.log" 2>&1; then
         fail "$d/w2l-$mode.status" "$d/w2l-$mode.log" "gcc on wasm2c-lite output failed"
       fi
     done
   fi
-  # wabt's wasm2c, then gcc in each memory strategy.
+  # wabt's wasm2c, then gcc in each memory strategy.  Its explicit mode counts
+  # calls and traps past WASM_RT_MAX_CALL_STACK_DEPTH (500 by default); the
+  # lisp program's evaluator recurses deeper, so the limit is raised (a
+  # compare against a constant either way: no cost).
   if ! wasm2c "$d/$k.wasm" -n bench -o "$d/bench_wabt.c" >"$d/wabt.log" 2>&1; then
     fail "$d/wabt-guard.status" "$d/wabt.log" "wasm2c failed"
     cp "$d/wabt-guard.status" "$d/wabt-explicit.status"
   else
     for mode in guard explicit; do
       if [ $mode = guard ]; then b=1; else b=0; fi
-      if ! $CC $OPTFLAGS -DWASM_RT_MEMCHECK_SIGNAL_HANDLER=$b -I"$WABT_RT" -I"$d" "$d/bench_wabt.c" \
-          "$here/host-wabt.c" "$out/wasm-rt-$mode.o" -lm -o "$d/wabt-$mode" >"$d/wabt-$mode.log" 2>&1; then
+      if ! $CC $OPTFLAGS -DWASM_RT_MEMCHECK_SIGNAL_HANDLER=$b -DWASM_RT_MAX_CALL_STACK_DEPTH=20000 $wasi -I"$WABT_RT" -I"$d" -I"$here" "$d/bench_wabt.c" \
+          "$here/host-wabt.c" $shim "$out/wasm-rt-$mode.o" -lm -o "$d/wabt-$mode" >"$d/wabt-$mode.log" 2>&1; then
         fail "$d/wabt-$mode.status" "$d/wabt-$mode.log" "gcc on wasm2c output failed"
       fi
     done
@@ -238,7 +260,8 @@ done
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null)
   echo "Generated by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC') at commit ${commit:-?}, $(uname -m), $(nproc) cores;"
   echo "$($CC --version | head -n 1); $(clang --version | head -n 1); wabt $(wasm2c --version)."
-  echo "Median of $RUNS runs of the CPU seconds (user+sys) of the kernel's run() call; variants run alternately;"
+  echo "Median of $RUNS runs of the CPU seconds (user+sys) of the run() call of each kernel (kernels/) or program"
+  echo "(programs/, in italics: C with libc, built with wasi-libc); variants run alternately;"
   echo "ratio to native"
   echo "in parentheses (lower is better).  Every variant printed the native checksum unless noted."
   echo "\`guard\`: W2L_BOUNDS=1 / wasm2c's default signal-handler mode; \`explicit\`: W2L_BOUNDS=0 /"
@@ -248,23 +271,31 @@ done
   echo
   echo "| kernel | native | wasm2c-lite guard | wasm2c-lite explicit | wasm2c guard | wasm2c explicit |"
   echo "|---|---:|---:|---:|---:|---:|"
-  awk '{
-    printf "| %s | %s", $1, ($2 == "-" ? "n/a" : sprintf("%.3f", $2));
+  # Programs (libc, WASI: programs/) are named in italics; with both kinds
+  # present, a geomean row for each kind follows the one over every row.
+  awk -v programs=" $(echo $programs) " '''
+  function gm(g, label, i) {
+    printf "| **%s** | 1.00", label;
+    for (i = 3; i <= 6; i++)
+      if (c[g, i]) printf " | **%.2f×**%s", exp(s[g, i] / c[g, i]), (c[g, i] < n[g] ? sprintf(" (%d of %d)", c[g, i], n[g]) : "");
+      else printf " | n/a";
+    printf " |\n";
+  }
+  {
+    g = index(programs, " " $1 " ") ? "p" : "k";
+    printf "| %s | %s", (g == "p" ? "*" $1 "*" : $1), ($2 == "-" ? "n/a" : sprintf("%.3f", $2));
     for (i = 3; i <= 6; i++) {
       if ($i == "-" || $2 == "-" || $2 <= 0) printf " | n/a";
       else {
         r = $i / $2; printf " | %.3f (%.2f×)", $i, r;
-        s[i] += log(r); c[i]++;
+        s["a", i] += log(r); c["a", i]++; s[g, i] += log(r); c[g, i]++;
       }
     }
-    printf " |\n"; n++;
+    printf " |\n"; n["a"]++; n[g]++;
   } END {
-    printf "| **geomean** | 1.00";
-    for (i = 3; i <= 6; i++)
-      if (c[i]) printf " | **%.2f×**%s", exp(s[i] / c[i]), (c[i] < n ? sprintf(" (%d of %d)", c[i], n) : "");
-      else printf " | n/a";
-    printf " |\n";
-  }' "$out/medians"
+    gm("a", "geomean");
+    if (n["k"] && n["p"]) { gm("k", "geomean, kernels"); gm("p", "geomean, programs (italics)"); }
+  }''' "$out/medians"
   echo
   notes=""
   for k in $kernels; do
@@ -304,7 +335,7 @@ done
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 where="${cpu:-$(uname -m)}, $(nproc) cores; commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo ?); $(date -u '+%Y-%m-%d')"
-sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS" "$where"
+sh "$here/chart.sh" "$out/medians" "$REPORT/results.svg" "$VARIANTS" "$where" "$(echo $programs)"
 
 # ---------------------------------------------------------------- translator and build figures
 if [ "$BIG" != 0 ]; then

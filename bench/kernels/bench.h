@@ -34,10 +34,11 @@
 /* reps, or the full-size default when reps is 0. */
 #define BENCH_REPS(full) ((reps) ? (reps) : (full))
 
-#if defined(__wasm__)
-/* No libc in wasm: clang may still emit calls to these for loops it
- * recognises, so every wasm module gets its own copies (static inline would be
- * dropped; these are weak so that combined modules link one). */
+#if defined(__wasm__) && !defined(__wasi__)
+/* No libc in freestanding wasm: clang may still emit calls to these for loops
+ * it recognises, so every wasm module gets its own copies (static inline would
+ * be dropped; these are weak so that combined modules link one).  The
+ * programs/ (built for wasm32-wasi) take them from wasi-libc. */
 __attribute__((weak, no_builtin("memset"))) void *memset(void *d, int c, size_t n) {
   unsigned char *p = d;
   while (n--) *p++ = (unsigned char)c;

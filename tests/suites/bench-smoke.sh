@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench-smoke: every benchmark kernel on tiny inputs (reps = 1) through every
+# bench-smoke: every benchmark kernel and program on tiny inputs (reps = 1) through every
 # variant of `make bench` (native, wasm2c-lite in both memory strategies, wabt's
 # wasm2c in both); each variant must print the native checksum.  One case per
 # kernel and variant.  Then the chart, as a picture is read
@@ -15,7 +15,7 @@ if ! BENCH_REPS=1 BENCH_RUNS=1 BENCH_BIG=0 BENCH_TIMEOUT=30 BENCH_OUT="$out" BEN
   echo "0 passed, 1 failed"
   exit 1
 fi
-for k in $(cd "$W2L_ROOT/bench/kernels" && ls *.c | sed 's/\.c$//'); do
+for k in $(cd "$W2L_ROOT/bench" && ls kernels/*.c programs/*.c | sed 's|^.*/||; s/\.c$//'); do
   for v in native w2l-guard w2l-explicit wabt-guard wabt-explicit; do
     st="$out/$k/$v.status"
     if [ ! -f "$out/$k/$v.times" ] && [ ! -f "$st" ]; then
@@ -46,6 +46,9 @@ for m in hard one many; do
   sh "$W2L_ROOT/bench/chart.sh" "$out/$m.medians" "$out/$m.svg" "$variants" "$where" && chart "$m" "$out/$m.svg" ||
     bad "chart $m" "chart.sh failed"
 done
+# Kernels and programs together: three geomean groups, two-line labels.
+sh "$W2L_ROOT/bench/chart.sh" "$out/hard.medians" "$out/mixed.svg" "$variants" "$where" "trees tiny" &&
+  chart mixed "$out/mixed.svg" || bad "chart mixed" "chart.sh failed"
 # The checker itself finds what it is for: a label across a neighbour's bar,
 # two texts on each other, a text off the image, "hover", no "commit".
 cat >"$out/bad.svg" <<'SVG'
