@@ -659,6 +659,7 @@ typedef struct w2l_export_desc {
 } w2l_export_desc;
 
 struct w2l_instance;
+struct w2l_dylink;
 
 /* Calls function f (of the given type) with untagged args and stores its
  * results; emitted once per function type of each module. */
@@ -697,9 +698,10 @@ typedef struct w2l_module {
    * objects nor the base arrays themselves, which the runtime frees.  May be NULL. */
   void (*free)(struct w2l_instance *inst);
   unsigned interrupt; /* W2L_INTERRUPT_* checks compiled in (0: none) */
+  const struct w2l_dylink *dylink; /* its dylink.0 section (w2l_dylink.h), NULL if none */
 } w2l_module;
 
-#define W2L_ABI_VERSION 4
+#define W2L_ABI_VERSION 5
 
 /* ---- Interruption: epochs and fuel ----
  *
@@ -995,6 +997,7 @@ uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name
 
 #include "w2l_numeric.h"
 #include "w2l_simd.h"
+#include "w2l_dylink.h"
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,151 @@
+/* wasm2c-lite runtime: dynamic linking of side modules (the dylink.0 convention).
+ *
+ * Included by w2l.h; not meant to be included on its own.
+ *
+ * C and C++ toolchains build position-independent "side modules" that share one
+ * linear memory, one function table and one stack with a main module:
+ *
+ *   emcc -O2 -sSIDE_MODULE=1 x.c -o x.wasm
+ *   clang --target=wasm32-unknown-emscripten -O2 -fPIC -fvisibility=default -c x.c
+ *   wasm-ld-14 --experimental-pic -shared x.o -o x.wasm
+ *
+ * Such a module starts with a "dylink.0" custom section (sizes, alignments,
+ * needed libraries, symbol flags) and imports what a loader places for it:
+ *   env.memory, env.__indirect_function_table   the process's memory and table
+ *   env.__memory_base, env.__table_base         where its data and table slots went
+ *   env.__stack_pointer                         the process's shadow stack pointer
+ *   GOT.mem.S / GOT.func.S                      address of data symbol S / table
+ *                                               index of function S, in any module
+ *   env.F                                       function F of another module or the host
+ * and exports __wasm_apply_data_relocs and __wasm_call_ctors, which the loader
+ * runs (in that order) once the imports are in place.  The translator keeps the
+ * section in the module descriptor (w2l_module.dylink); the loader below does the
+ * rest on native code.  Translate each side module like any module and build it
+ * as a plugin (cc -shared -fPIC -DW2L_PLUGIN x.c -o x.so), or link it in and
+ * register its descriptor. */
+#ifndef W2L_DYLINK_H
+#define W2L_DYLINK_H
+
+/* ===================================================================== */
+/* The dylink.0 section, as the translator emits it                       */
+/* ===================================================================== */
+
+/* Symbol flags of the section's export and import info (the values of the
+ * tool conventions; other bits are kept as read). */
+#define W2L_DYLINK_WEAK 0x1u   /* weak binding: may stay undefined, may be overridden */
+#define W2L_DYLINK_TLS 0x100u  /* thread-local data symbol */
+
+/* One entry of the export info (module == NULL) or import info. */
+typedef struct w2l_dylink_symbol {
+  const char *module; /* import info: the import's module name; export info: NULL */
+  const char *name;   /* the export's or import's name (NUL-terminated) */
+  uint32_t flags;     /* W2L_DYLINK_* bits */
+  /* Import info of a weak function import: a function of the import's C type
+   * (called as fn(obj, params...) like any imported function) that traps
+   * W2L_TRAP_HOST, which the loader binds when no module defines the symbol;
+   * NULL otherwise. */
+  void (*undefined_stub)(void);
+} w2l_dylink_symbol;
+
+/* What a side module's dylink.0 section says (w2l_module.dylink; NULL for a
+ * module without one). */
+typedef struct w2l_dylink {
+  uint32_t mem_size;                    /* bytes of data and bss it needs */
+  uint32_t mem_align;                   /* their alignment, log2 */
+  uint32_t table_size;                  /* table slots it needs */
+  uint32_t table_align;                 /* their alignment, log2 */
+  uint32_t nneeded;                     /* libraries it needs, loaded before it */
+  const char *const *needed;            /* nneeded names, as the linker recorded them */
+  uint32_t nexport_info;                /* entries of export_info */
+  const w2l_dylink_symbol *export_info; /* flags of some exports */
+  uint32_t nimport_info;                /* entries of import_info */
+  const w2l_dylink_symbol *import_info; /* flags of some imports */
+} w2l_dylink;
+
+/* ===================================================================== */
+/* The loader                                                              */
+/* ===================================================================== */
+
+/* A dynamically linked "process": one memory, one funcref table, one stack
+ * pointer and one symbol namespace (the main module's exports, then each
+ * loaded module's, in load order), plus the modules loaded into it.  Not
+ * thread-safe: use a process from one thread at a time. */
+typedef struct w2l_dl w2l_dl;
+
+/* A new process (NULL when out of memory).  host, if not NULL, supplies the
+ * imports of side modules that no loaded module defines (host functions,
+ * WASI...); it is not owned and must outlive the process. */
+w2l_dl *w2l_dl_new(w2l_linker *host);
+/* Free the process: unload every side module (without running anything) and
+ * free what the loader allocated.  The main instance is the caller's.  NULL is
+ * allowed. */
+void w2l_dl_free(w2l_dl *dl);
+
+/* Make main the process's main module, before any w2l_dl_open.  main must
+ * export its memory ("memory", else its memory 0 is not reachable: error) and
+ * a growable funcref table "__indirect_function_table" (wasm-ld:
+ * --export-table --growable-table); it may export a mutable i32 global
+ * "__stack_pointer" (--export=__stack_pointer: side modules then use its
+ * stack; otherwise the loader allocates a 64 KiB stack for them) and
+ * "malloc"/"free" (side modules' data are then allocated with them, as
+ * toolchains expect; otherwise the loader grows the memory).  main's exports
+ * are the first in the symbol namespace.  main == NULL: a process of its own
+ * (a new memory of 1 page, an empty table, a 64 KiB stack) for side modules a
+ * native host loads directly.  Returns false with err filled. */
+bool w2l_dl_set_main(w2l_dl *dl, w2l_instance *main, w2l_error *err);
+
+/* Add a directory to the search path for plugins (tried in the order added).
+ * A module named N (dlopen's argument, or a NEEDED entry) is found as the
+ * module registered under N, else in each directory as the plugin file N,
+ * then, if N ends in ".wasm", as the plugin with that ending replaced by
+ * ".so".  A name containing '/' is used as a path as it is. */
+bool w2l_dl_add_path(w2l_dl *dl, const char *dir);
+/* Make a side module linked into the program loadable under name (copied). */
+bool w2l_dl_register(w2l_dl *dl, const char *name, const w2l_module *m);
+
+/* Handles: 1 is the main module (when there is one), side modules get 2, 3, ...;
+ * W2L_DL_DEFAULT in w2l_dl_sym searches every loaded module in load order. */
+#define W2L_DL_DEFAULT 0u
+#define W2L_DL_MAIN 1u
+
+/* dlopen: load module name and, first, the libraries it needs (recursively),
+ * place each one (data in memory, slots in the table), resolve its imports,
+ * run its relocations and constructors.  A module already loaded gets its
+ * reference count raised and the same handle.  Returns the handle, or 0 with
+ * err filled (and w2l_dl_error set): not found, not a side module, undefined
+ * symbol, cycle of NEEDED libraries, incompatible import, out of memory, a
+ * trap in its relocations or constructors.  On error nothing of the attempt
+ * stays loaded and the process stays usable. */
+uint32_t w2l_dl_open(w2l_dl *dl, const char *name, w2l_error *err);
+/* dlsym: the value of symbol name in handle's module (W2L_DL_DEFAULT: the first
+ * module in load order that exports it): a data symbol's address in memory,
+ * or a function's table index (placed in the table on first use; every module
+ * sees the same index for the same function).  false with err filled if there
+ * is no such symbol or the handle is not open. */
+bool w2l_dl_sym(w2l_dl *dl, uint32_t handle, const char *name, uint32_t *value, w2l_error *err);
+/* dlclose: drop one reference; at zero, unload the module (free its data, clear
+ * its table slots, forget its symbols) and drop its references to the
+ * libraries it needed.  false with err filled if handle is not open. */
+bool w2l_dl_close(w2l_dl *dl, uint32_t handle, w2l_error *err);
+/* dlerror: the message of the last failed w2l_dl_* call since the previous
+ * w2l_dl_error call, or NULL; valid until the next call on dl. */
+const char *w2l_dl_error(w2l_dl *dl);
+/* The instance behind handle, NULL if it is not open. */
+w2l_instance *w2l_dl_instance(const w2l_dl *dl, uint32_t handle);
+/* The process's memory and table. */
+w2l_memory *w2l_dl_memory(const w2l_dl *dl);
+w2l_table *w2l_dl_table(const w2l_dl *dl);
+
+/* Define the guest API in l under module (usually "env"), for a main module
+ * that calls the loader from wasm (runtime/guest/w2l_dlfcn.h declares them for
+ * C code built with clang for wasm32):
+ *   dlopen  (i32 name, i32 flags) -> i32 handle   name: NUL-terminated string in memory
+ *   dlsym   (i32 handle, i32 name) -> i32 value   data address or table index, 0 on error
+ *   dlclose (i32 handle) -> i32                   0, or -1 on error
+ *   dlerror () -> i32                             address of the message in memory, or 0
+ * (dlopen(0) gives W2L_DL_MAIN).  Errors never trap: they return 0/-1 and set
+ * dlerror's text, which lives in memory the loader allocated.  Define them,
+ * instantiate the main module, then call w2l_dl_set_main with it. */
+bool w2l_dl_define_imports(w2l_dl *dl, w2l_linker *l, const char *module);
+
+#endif
