@@ -58,8 +58,10 @@ RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/
   $(BUILD)/include/w2l_wasi.h $(BUILD)/include/w2l_dylink.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all demo test sanitize hostile spec wasi-test bench fuzz soak install clean
+.PHONY: all headers demo test sanitize hostile spec wasi-test bench fuzz soak install clean
 all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
+# The public runtime headers in $(BUILD)/include (bench scripts build them for a second BUILD).
+headers: $(RTHDR)
 
 # --exe builds programs with the runtime built beside the translator: same strategy.
 $(BUILD)/compiler/exe.o: CFLAGS_ALL += -DW2L_RUNTIME_BOUNDS=$(if $(filter explicit,$(BOUNDS)),0,1)
