@@ -628,9 +628,168 @@ static void read_datas(struct reader *r) {
   }
 }
 
-static void read_custom(struct reader *r) {
+/* ------------------------------------------------------------------------ */
+/* The dylink.0 section (side modules, tool conventions DynamicLinking.md)  */
+/* ------------------------------------------------------------------------ */
+
+/* Its subsections: id u8, size u32, payload. */
+enum {
+  DYLINK_MEM_INFO = 1,     /* mem_size, mem_align, table_size, table_align: u32 each */
+  DYLINK_NEEDED = 2,       /* vec(name) */
+  DYLINK_EXPORT_INFO = 3,  /* vec(name, flags u32) */
+  DYLINK_IMPORT_INFO = 4,  /* vec(module name, field name, flags u32) */
+  DYLINK_RUNTIME_PATH = 5, /* vec(name) */
+};
+/* By id, for messages. */
+static const char *const dylink_subsection_names[] = {
+    "", "WASM_DYLINK_MEM_INFO", "WASM_DYLINK_NEEDED", "WASM_DYLINK_EXPORT_INFO",
+    "WASM_DYLINK_IMPORT_INFO", "WASM_DYLINK_RUNTIME_PATH",
+};
+
+/* read_name(), and no NUL byte: the descriptor holds names as C strings. */
+static struct bytes read_dylink_name(struct reader *r) {
+  struct bytes b = read_name(r);
+  const uint8_t *nul = memchr(b.data, 0, b.len);
+  if (nul)
+    fail(r, r->pos - b.len + (size_t)(nul - b.data), "NUL byte in a name of the dylink.0 section");
+  return b;
+}
+
+static struct bytes *read_dylink_names(struct reader *r, uint32_t *n, const char *what) {
+  *n = read_count(r, 1, what);
+  struct bytes *v = arena_array(r->a, *n, sizeof *v);
+  for (uint32_t i = 0; i < *n; i++) v[i] = read_dylink_name(r);
+  return v;
+}
+
+/* Export info (imports false) or import info entries. */
+static struct dylink_symbol *read_dylink_symbols(struct reader *r, uint32_t *n, bool imports) {
+  *n = read_count(r, imports ? 3 : 2, imports ? "import info entries" : "export info entries");
+  struct dylink_symbol *v = arena_array(r->a, *n, sizeof *v);
+  for (uint32_t i = 0; i < *n; i++) {
+    struct dylink_symbol *s = &v[i];
+    s->pos = (uint32_t)r->pos;
+    if (imports) s->module = read_dylink_name(r);
+    s->name = read_dylink_name(r);
+    size_t at = r->pos;
+    s->flags = read_u32(r);
+    if (s->flags & DYLINK_TLS)
+      fail(r, at,
+           "thread-local symbol \"%.*s\" in the dylink.0 %s info: thread-local storage in side "
+           "modules is not supported yet",
+           (int)(s->name.len > 100 ? 100 : s->name.len), (const char *)s->name.data,
+           imports ? "import" : "export");
+  }
+  return v;
+}
+
+/* A log2 alignment of the memory info, at most 31. */
+static uint32_t read_dylink_align(struct reader *r, const char *what) {
+  size_t at = r->pos;
+  uint32_t align = read_u32(r);
+  if (align > 31)
+    fail(r, at, "%s alignment 2^%u in the dylink.0 section is too large (at most 2^31)", what,
+         align);
+  return align;
+}
+
+static void read_dylink_subsection(struct reader *r, struct dylink *d, uint8_t id) {
+  switch (id) {
+  case DYLINK_MEM_INFO:
+    d->mem_size = read_u32(r);
+    d->mem_align = read_dylink_align(r, "memory");
+    d->table_size = read_u32(r);
+    d->table_align = read_dylink_align(r, "table");
+    break;
+  case DYLINK_NEEDED: d->needed = read_dylink_names(r, &d->nneeded, "needed libraries"); break;
+  case DYLINK_EXPORT_INFO: d->export_info = read_dylink_symbols(r, &d->nexport_info, false); break;
+  case DYLINK_IMPORT_INFO: d->import_info = read_dylink_symbols(r, &d->nimport_info, true); break;
+  case DYLINK_RUNTIME_PATH:
+    d->runtime_path = read_dylink_names(r, &d->nruntime_path, "runtime paths");
+    break;
+  default: r->pos = r->end; break; /* a later addition: skipped */
+  }
+}
+
+/* The payload of the dylink.0 section, which starts at offset at. */
+static void read_dylink(struct reader *r, size_t at) {
+  struct module *m = r->m;
+  if (m->dylink) fail(r, at, "a second dylink.0 section (a side module has one)");
+  if (at != 8) fail(r, at, "the dylink.0 section must be the first section of the module");
+  struct dylink *d = arena_alloc(r->a, sizeof *d);
+  d->pos = (uint32_t)at;
+  uint32_t seen = 0; /* bit id: a known subsection was read */
+  size_t section_end = r->end;
+  while (r->pos < section_end) {
+    size_t sub = r->pos;
+    uint8_t id = read_u8(r);
+    size_t size_at = r->pos;
+    uint32_t size = read_u32(r);
+    if (size > left(r))
+      fail(r, size_at, "length out of bounds: dylink.0 subsection %u of %u bytes, only %zu left",
+           id, size, left(r));
+    bool known = id > 0 && id <= DYLINK_RUNTIME_PATH;
+    const char *what = known ? dylink_subsection_names[id] : "unknown, skipped";
+    if (known && (seen >> id & 1)) fail(r, sub, "a second dylink.0 subsection %u (%s)", id, what);
+    if (known) seen |= 1u << id;
+    r->end = r->pos + size;
+    read_dylink_subsection(r, d, id);
+    if (r->pos != r->end)
+      fail(r, r->pos, "dylink.0 subsection %u (%s) size mismatch: %zu unused bytes", id, what,
+           r->end - r->pos);
+    r->end = section_end;
+  }
+  m->dylink = d;
+}
+
+/* Does e read the imported global env.field, as in (global.get $__memory_base)? */
+static bool at_env_global(const struct module *m, const struct expr *e, const char *field) {
+  if (e->count != 2 || e->code[0].op != OP_GLOBAL_GET || e->code[0].imm.idx >= m->nglobals)
+    return false;
+  const struct global *g = &m->globals[e->code[0].imm.idx];
+  if (!g->imported) return false;
+  const struct import *im = &m->imports[g->import];
+  return im->module.len == 3 && memcmp(im->module.data, "env", 3) == 0 &&
+         im->field.len == strlen(field) && memcmp(im->field.data, field, im->field.len) == 0;
+}
+
+/* A side module's segments placed at its base must fit in the room the
+ * dylink.0 section asks for: the loader reserves only that much.  (Segments
+ * at other offsets are allowed; they are checked at instantiation as usual.) */
+static void check_dylink_segments(struct reader *r) {
+  const struct module *m = r->m;
+  const struct dylink *d = m->dylink;
+  for (uint32_t i = 0; i < m->ndatas; i++) {
+    const struct data *s = &m->datas[i];
+    if (s->mode == SEG_ACTIVE && at_env_global(m, &s->offset, "__memory_base") &&
+        s->init.len > d->mem_size)
+      fail(r, s->pos,
+           "data segment %u at env.__memory_base has %u bytes, past the %u bytes of memory the "
+           "dylink.0 section declares (mem_size)",
+           i, s->init.len, d->mem_size);
+  }
+  for (uint32_t i = 0; i < m->nelems; i++) {
+    const struct elem *s = &m->elems[i];
+    if (s->mode == SEG_ACTIVE && at_env_global(m, &s->offset, "__table_base") &&
+        s->count > d->table_size)
+      fail(r, s->pos,
+           "element segment %u at env.__table_base has %u elements, past the %u table slots the "
+           "dylink.0 section declares (table_size)",
+           i, s->count, d->table_size);
+  }
+}
+
+/* A custom section starting at offset at: the name section is kept for
+ * later, dylink.0 read now, any other skipped. */
+static void read_custom(struct reader *r, size_t at) {
   struct bytes name = read_name(r);
-  if (!r->has_names && name.len == 4 && memcmp(name.data, "name", 4) == 0) {
+  if (name.len == 8 && memcmp(name.data, "dylink.0", 8) == 0) {
+    read_dylink(r, at);
+  } else if (name.len == 6 && memcmp(name.data, "dylink", 6) == 0) {
+    fail(r, at,
+         "old \"dylink\" section (the format before September 2021): rebuild the side module "
+         "with a newer toolchain (LLVM >= 14, emscripten >= 3.0), which writes \"dylink.0\"");
+  } else if (!r->has_names && name.len == 4 && memcmp(name.data, "name", 4) == 0) {
     r->has_names = true;
     r->names_start = r->pos;
     r->names_end = r->end;
@@ -819,7 +978,7 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
     r->end = r->pos + size;
     r->in_section = true;
     switch (id) {
-    case 0: read_custom(r); break;
+    case 0: read_custom(r, at); break;
     case 1: read_types(r); break;
     case 2: read_imports(r); break;
     case 3: read_funcs(r); break;
@@ -846,6 +1005,7 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   if (m->has_datacount && m->datacount && !r->has_data)
     fail(r, r->pos, "data count and data section have inconsistent lengths: %u and no data section",
          m->datacount);
+  if (m->dylink) check_dylink_segments(r);
   if (r->has_names) apply_names(r);
   return m;
 }

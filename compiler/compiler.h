@@ -367,6 +367,39 @@ struct data {
   uint32_t pos;       /* source offset */
 };
 
+/* Symbol flags of a dylink.0 section (the tool conventions' values; the same
+ * as the runtime's W2L_DYLINK_WEAK and W2L_DYLINK_TLS). */
+#define DYLINK_WEAK 0x1u  /* weak binding: may stay undefined */
+#define DYLINK_TLS 0x100u /* thread-local data symbol (rejected for now) */
+
+/* One entry of a dylink.0 section's export info or import info. */
+struct dylink_symbol {
+  struct bytes module; /* import info: the import's module name; export info: {NULL, 0} */
+  struct bytes name;   /* the export's or import's name (UTF-8, no NUL byte) */
+  uint32_t flags;      /* DYLINK_* bits; others kept as read */
+  uint32_t pos;        /* source offset of the entry */
+};
+
+/* The dylink.0 custom section of a side module (tool conventions,
+ * DynamicLinking.md): what a loader must know before it instantiates it. */
+struct dylink {
+  uint32_t mem_size;                 /* bytes of data and bss the module needs */
+  uint32_t mem_align;                /* their alignment, log2 (at most 31) */
+  uint32_t table_size;               /* table slots the module needs */
+  uint32_t table_align;              /* their alignment, log2 (at most 31) */
+  uint32_t nneeded;                  /* libraries to load before it */
+  struct bytes *needed;              /* nneeded names */
+  uint32_t nexport_info;             /* entries of export_info */
+  struct dylink_symbol *export_info; /* flags of some exports (module left empty) */
+  uint32_t nimport_info;             /* entries of import_info */
+  struct dylink_symbol *import_info; /* flags of some imports */
+  uint32_t nruntime_path;            /* entries of runtime_path */
+  struct bytes *runtime_path;        /* directories to search for needed libraries
+                                        (kept for --dump; the runtime has its own
+                                        search path) */
+  uint32_t pos;                      /* source offset of the section */
+};
+
 struct module {
   struct arena *arena;      /* owns everything below */
   const struct source *src; /* the input, for diagnostics */
@@ -396,6 +429,8 @@ struct module {
   struct data *datas;
   bool has_datacount; /* binary had a data count section */
   uint32_t datacount; /* its value */
+  /* Binary input: its dylink.0 section (a side module), or NULL. */
+  struct dylink *dylink;
 };
 
 /* ir.c */

@@ -6,6 +6,8 @@
  * offsets, no data count section, local names only where one is given.
  *
  *   module $NAME
+ *   dylink mem_size=8 mem_align=2 table_size=0 table_align=0   (a side module)
+ *   dylink needed "libdep.so"
  *   type[0] (param i32) (result i32)
  *   import[0] "env" "f" func 0
  *   func[0] $f type=0 imported
@@ -218,10 +220,42 @@ static void dump_segments(FILE *out, const struct module *m) {
   }
 }
 
+/* The dylink.0 section, if any: one line of sizes, one line per list entry. */
+static void dump_dylink(FILE *out, const struct dylink *d) {
+  fprintf(out,
+          "dylink mem_size=%" PRIu32 " mem_align=%" PRIu32 " table_size=%" PRIu32
+          " table_align=%" PRIu32 "\n",
+          d->mem_size, d->mem_align, d->table_size, d->table_align);
+  for (uint32_t i = 0; i < d->nneeded; i++) {
+    fputs("dylink needed ", out);
+    put_bytes(out, d->needed[i].data, d->needed[i].len);
+    fputc('\n', out);
+  }
+  for (uint32_t i = 0; i < d->nruntime_path; i++) {
+    fputs("dylink runtime_path ", out);
+    put_bytes(out, d->runtime_path[i].data, d->runtime_path[i].len);
+    fputc('\n', out);
+  }
+  for (uint32_t i = 0; i < d->nexport_info; i++) {
+    fputs("dylink export_info ", out);
+    put_bytes(out, d->export_info[i].name.data, d->export_info[i].name.len);
+    fprintf(out, " flags=0x%" PRIx32 "\n", d->export_info[i].flags);
+  }
+  for (uint32_t i = 0; i < d->nimport_info; i++) {
+    const struct dylink_symbol *s = &d->import_info[i];
+    fputs("dylink import_info ", out);
+    put_bytes(out, s->module.data, s->module.len);
+    fputc(' ', out);
+    put_bytes(out, s->name.data, s->name.len);
+    fprintf(out, " flags=0x%" PRIx32 "\n", s->flags);
+  }
+}
+
 void dump_module(FILE *out, const struct module *m) {
   fputs("module", out);
   put_name(out, m->name);
   fputc('\n', out);
+  if (m->dylink) dump_dylink(out, m->dylink);
   for (uint32_t i = 0; i < m->ntypes; i++) {
     const struct functype *t = &m->types[i];
     fprintf(out, "type[%" PRIu32 "]", i);

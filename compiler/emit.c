@@ -3,7 +3,8 @@
  * X.c, in order: includes; multi-value result structs; the instance struct
  * X__instance (begins with w2l_instance); data segments; prototypes and bodies
  * of the module's own functions (emit_code.c); trampolines; the reflection
- * tables and init/free; the descriptor X_module; export wrappers.
+ * tables and init/free; a side module's dylink.0 section (X__dylink); the
+ * descriptor X_module; export wrappers.
  *
  * Names (see emit_names.c for the mangling of wasm names):
  *   X_<export>         public: export wrappers and accessors, declared in X.h
@@ -485,6 +486,9 @@ static void emit_descriptor(struct emitter *e) {
                           : e->interrupt == EMIT_FUEL
                               ? "  .interrupt = W2L_INTERRUPT_FUEL,\n"
                               : "  .interrupt = W2L_INTERRUPT_EPOCH | W2L_INTERRUPT_FUEL,\n";
+  struct ebuf dylink; /* a side module's section, written by emit_dylink */
+  emit_init_buf(&dylink, e->arena);
+  if (m->dylink) emit_printf(&dylink, "  .dylink = &%s__dylink,\n", x);
   emit_printf(
       e->out,
       "const w2l_module %s_module = {\n"
@@ -494,13 +498,13 @@ static void emit_descriptor(struct emitter *e) {
       "  .nexports = %" PRIu32 ",\n  .exports = %s%s,\n"
       "  .nfuncs = %" PRIu32 ",\n  .ntables = %" PRIu32 ",\n  .nmemories = %" PRIu32
       ",\n  .nglobals = %" PRIu32 ",\n  .func_types = %s%s,\n"
-      "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n%s};\n\n",
+      "  .instance_size = sizeof(%s__instance),\n  .init = %s__init,\n  .free = %s%s,\n%s%s};\n\n",
       x, x, m->ntypes, m->ntypes ? x : "NULL", m->ntypes ? "__type_sigs" : "",
       m->ntypes ? x : "NULL", m->ntypes ? "__trampolines" : "", m->nimports,
       m->nimports ? x : "NULL", m->nimports ? "__imports" : "", m->nexports,
       m->nexports ? x : "NULL", m->nexports ? "__exports" : "", m->nfuncs, m->ntables, m->nmems,
       m->nglobals, m->nfuncs ? x : "NULL", m->nfuncs ? "__func_types" : "", x, x,
-      has_free(m) ? x : "NULL", has_free(m) ? "__free" : "", interrupt);
+      has_free(m) ? x : "NULL", has_free(m) ? "__free" : "", interrupt, dylink.data);
   emit_printf(e->out,
               "w2l_instance *%s_instantiate(const w2l_extern *imports, w2l_error *err) {\n"
               "  return w2l_instantiate(&%s_module, imports, err);\n}\n\n"
@@ -648,6 +652,100 @@ static bool c_string(struct bytes s) {
 
 static bool bytes_eq(struct bytes a, struct bytes b) {
   return a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0);
+}
+
+/* ---- the dylink.0 section of a side module: X__dylink (w2l_dylink.h) ---- */
+
+/* The funcidx of m's first function import module.field, or UINT32_MAX. */
+static uint32_t find_func_import(const struct module *m, struct bytes module, struct bytes field) {
+  for (uint32_t i = 0; i < m->nimports; i++) {
+    const struct import *im = &m->imports[i];
+    if (im->kind == EXT_FUNC && bytes_eq(im->module, module) && bytes_eq(im->field, field))
+      return im->index;
+  }
+  return UINT32_MAX;
+}
+
+/* X__undefinedN: what the loader binds weak function import N to when no
+ * module defines it; the C type emitted code calls import N with. */
+static void emit_undefined_stub(struct emitter *e, uint32_t funcidx) {
+  const struct module *m = e->m;
+  const struct func *f = &m->funcs[funcidx];
+  const struct functype *ft = &m->types[f->typeidx];
+  const struct import *im = &m->imports[f->import];
+  struct ebuf *o = e->out;
+  emit_put(o, "/* Bound to the weak import ");
+  emit_comment_text(o, im->module.data, im->module.len);
+  emit_put(o, ".");
+  emit_comment_text(o, im->field.data, im->field.len);
+  emit_put(o, " when no module defines it. */\n");
+  emit_printf(o, "static %s %s__undefined%" PRIu32 "(void *obj", emit_return_type(e, f->typeidx),
+              e->prefix, funcidx);
+  for (uint32_t k = 0; k < ft->nparams; k++)
+    emit_printf(o, ", %s p%" PRIu32, emit_ctype(ft->params[k]), k);
+  emit_put(o, ") {\n  (void)obj;\n");
+  for (uint32_t k = 0; k < ft->nparams; k++) emit_printf(o, "  (void)p%" PRIu32 ";\n", k);
+  emit_put(o, "  w2l_trap_raise(W2L_TRAP_HOST);\n}\n\n");
+}
+
+/* X__dylink_<what>: n entries of export info (stub NULL) or import info
+ * (stub[i]: funcidx of entry i's undefined stub, or UINT32_MAX). */
+static void emit_dylink_symbols(struct emitter *e, const char *what,
+                                const struct dylink_symbol *syms, uint32_t n,
+                                const uint32_t *stub) {
+  struct ebuf *o = e->out;
+  emit_printf(o, "static const w2l_dylink_symbol %s__dylink_%s[%" PRIu32 "] = {\n", e->prefix, what,
+              n);
+  for (uint32_t i = 0; i < n; i++) {
+    emit_put(o, "  {.module = ");
+    if (stub) emit_string_literal(o, syms[i].module.data, syms[i].module.len);
+    else emit_put(o, "NULL");
+    emit_put(o, ", .name = ");
+    emit_string_literal(o, syms[i].name.data, syms[i].name.len);
+    emit_printf(o, ", .flags = 0x%" PRIx32 "u", syms[i].flags);
+    if (stub && stub[i] != UINT32_MAX)
+      emit_printf(o, ", .undefined_stub = (void (*)(void))%s__undefined%" PRIu32, e->prefix,
+                  stub[i]);
+    emit_put(o, "},\n");
+  }
+  emit_put(o, "};\n");
+}
+
+/* The dylink.0 section as the descriptor X_module.dylink points to it. */
+static void emit_dylink(struct emitter *e) {
+  const struct module *m = e->m;
+  const struct dylink *d = m->dylink;
+  const char *x = e->prefix;
+  struct ebuf *o = e->out;
+  uint32_t *stub = arena_array(e->arena, d->nimport_info + 1, sizeof *stub);
+  bool *done = arena_alloc(e->arena, m->nfuncs + 1);
+  for (uint32_t i = 0; i < d->nimport_info; i++) {
+    const struct dylink_symbol *s = &d->import_info[i];
+    stub[i] = s->flags & DYLINK_WEAK ? find_func_import(m, s->module, s->name) : UINT32_MAX;
+    if (stub[i] != UINT32_MAX && !done[stub[i]]) emit_undefined_stub(e, stub[i]);
+    if (stub[i] != UINT32_MAX) done[stub[i]] = true;
+  }
+  if (d->nneeded) {
+    emit_printf(o, "static const char *const %s__dylink_needed[%" PRIu32 "] = {", x, d->nneeded);
+    for (uint32_t i = 0; i < d->nneeded; i++) {
+      emit_put(o, i ? ", " : "");
+      emit_string_literal(o, d->needed[i].data, d->needed[i].len);
+    }
+    emit_put(o, "};\n");
+  }
+  if (d->nexport_info) emit_dylink_symbols(e, "exports", d->export_info, d->nexport_info, NULL);
+  if (d->nimport_info) emit_dylink_symbols(e, "imports", d->import_info, d->nimport_info, stub);
+  emit_printf(o,
+              "static const w2l_dylink %s__dylink = {\n"
+              "  .mem_size = %" PRIu32 "u,\n  .mem_align = %" PRIu32 "u,\n"
+              "  .table_size = %" PRIu32 "u,\n  .table_align = %" PRIu32 "u,\n",
+              x, d->mem_size, d->mem_align, d->table_size, d->table_align);
+  emit_printf(o, "  .nneeded = %" PRIu32 ",\n  .needed = %s%s,\n", d->nneeded,
+              d->nneeded ? x : "NULL", d->nneeded ? "__dylink_needed" : "");
+  emit_printf(o, "  .nexport_info = %" PRIu32 ",\n  .export_info = %s%s,\n", d->nexport_info,
+              d->nexport_info ? x : "NULL", d->nexport_info ? "__dylink_exports" : "");
+  emit_printf(o, "  .nimport_info = %" PRIu32 ",\n  .import_info = %s%s,\n};\n\n", d->nimport_info,
+              d->nimport_info ? x : "NULL", d->nimport_info ? "__dylink_imports" : "");
 }
 
 /* The header's list of imports: each one's name and type, and for functions
@@ -946,6 +1044,7 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
   emit_trampolines(&e);
   emit_tables(&e);
   emit_init(&e);
+  if (m->dylink) emit_dylink(&e);
   emit_descriptor(&e);
   emit_put(&out, "\n");
   emit_exports(&e);

@@ -232,6 +232,63 @@ bytes "$H $T1 $F1 $(code1 00 02 40 0c 00 0b 0b) $LBL" >"$tmp/labels.wasm"
 if "$W2L_BUILD/wasm2c-lite" "$tmp/labels.wasm" | grep -q 'goto L1_done;'; then ok
 else bad "label names: no 'goto L1_done;' in the C of a binary with label names"; fi
 
+# The dylink.0 section of side modules: DY PAYLOAD... is the custom section.
+DY() { sec 00 08 64 79 6c 69 6e 6b 2e 30 "$@"; }
+MI='01 04 10 02 01 00' # memory info: mem_size 16, 2^2, table_size 1, 2^0
+good dylink-mem-info "$H $(DY $MI)" 'dylink mem_size=16 mem_align=2 table_size=1 table_align=0'
+good dylink-empty "$H $(DY)" 'dylink mem_size=0 mem_align=0 table_size=0 table_align=0'
+good dylink-later-subsection "$H $(DY 09 02 ff ff $MI)" 'dylink mem_size=16 mem_align=2 table_size=1 table_align=0'
+good dylink-needed "$H $(DY 02 05 01 03 61 62 63)" 'dylink needed "abc"'
+good dylink-runtime-path "$H $(DY 05 05 01 03 61 62 63)" 'dylink runtime_path "abc"'
+good dylink-export-info "$H $(DY 03 04 01 01 66 01)" 'dylink export_info "f" flags=0x1'
+good dylink-import-info "$H $(DY 04 08 01 03 65 6e 76 01 66 11)" 'dylink import_info "env" "f" flags=0x11'
+err dylink-not-first "$H $T1 $(DY $MI)" '0xe: error: the dylink.0 section must be the first section of the module'
+err dylink-twice "$H $(DY) $(DY)" '0x13: error: a second dylink.0 section (a side module has one)'
+err dylink-old "$H $(sec 00 06 64 79 6c 69 6e 6b 00)" '0x8: error: old "dylink" section (the format before September 2021): rebuild the side module with a newer toolchain (LLVM >= 14, emscripten >= 3.0), which writes "dylink.0"'
+err dylink-subsection-size "$H $(DY 01 09 10)" '0x14: error: length out of bounds: dylink.0 subsection 1 of 9 bytes, only 1 left'
+err dylink-subsection-unused "$H $(DY 01 05 10 02 01 00 00)" '0x19: error: dylink.0 subsection 1 (WASM_DYLINK_MEM_INFO) size mismatch: 1 unused bytes'
+err dylink-subsection-short "$H $(DY 01 03 10 02 01)" '0x18: error: unexpected end of section or function'
+err dylink-subsection-twice "$H $(DY $MI $MI)" '0x19: error: a second dylink.0 subsection 1 (WASM_DYLINK_MEM_INFO)'
+err dylink-mem-align "$H $(DY 01 04 10 20 01 00)" '0x16: error: memory alignment 2^32 in the dylink.0 section is too large (at most 2^31)'
+err dylink-table-align "$H $(DY 01 04 10 02 01 20)" '0x18: error: table alignment 2^32 in the dylink.0 section is too large (at most 2^31)'
+err dylink-nul-name "$H $(DY 02 05 01 03 61 00 62)" '0x18: error: NUL byte in a name of the dylink.0 section'
+err dylink-utf8-name "$H $(DY 02 03 01 01 ff)" '0x17: error: malformed UTF-8 encoding in name'
+err dylink-count "$H $(DY 02 05 ff ff ff ff 0f)" '0x15: error: length out of bounds: 4294967295 needed libraries cannot fit in the 0 bytes left'
+err dylink-import-count "$H $(DY 04 02 02 00)" '0x15: error: length out of bounds: 2 import info entries cannot fit in the 1 bytes left'
+err dylink-tls-import "$H $(DY 04 09 01 03 65 6e 76 01 78 80 02)" '0x1c: error: thread-local symbol "x" in the dylink.0 import info: thread-local storage in side modules is not supported yet'
+# Segments at env.__table_base / env.__memory_base must fit in table_size /
+# mem_size; at other offsets they are not the loader's business.
+TB=$(sec 02 01 03 65 6e 76 0c 5f 5f 74 61 62 6c 65 5f 62 61 73 65 03 7f 00) # env.__table_base
+TAB=$(sec 04 01 70 00 02)
+err dylink-elem-past-table-size "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 23 00 0b 02 00 00) $(code1 00 0b)" '0x43: error: element segment 0 at env.__table_base has 2 elements, past the 1 table slots the dylink.0 section declares (table_size)'
+good dylink-elem-in-table-size "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 23 00 0b 01 00) $(code1 00 0b)" 'elem[0] active funcref table=0 offset=(global.get 0; end)'
+good dylink-elem-elsewhere "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 41 00 0b 02 00 00) $(code1 00 0b)" 'elem[0] active funcref table=0 offset=(i32.const 0x00000000; end)'
+MB=$(sec 02 01 03 65 6e 76 0d 5f 5f 6d 65 6d 6f 72 79 5f 62 61 73 65 03 7f 00) # env.__memory_base
+good dylink-data-elsewhere "$H $(DY 01 04 01 00 00 00) $MB $(sec 05 01 00 01) $(sec 0b 01 00 41 00 0b 02 61 62)" 'data[0] active mem=0 offset=(i32.const 0x00000000; end) "ab"'
+err dylink-data-past-mem-size "$H $(DY 01 04 01 00 00 00) $MB $(sec 05 01 00 01) $(sec 0b 01 00 23 00 0b 02 61 62)" '0x39: error: data segment 0 at env.__memory_base has 2 bytes, past the 1 bytes of memory the dylink.0 section declares (mem_size)'
+
+# A side module clang and wasm-ld built (tests/binary/dylink/build.sh): its
+# dump, and its C compiles and points the descriptor at the section.
+"$D" tests/binary/dylink/side.wasm >"$tmp/side.dump" 2>&1
+golden side.dump tests/binary/dylink/side.dump "$tmp/side.dump"
+cp tests/binary/dylink/side.wasm "$tmp/dylink-side.wasm" # for the mutants of part 4
+if "$W2L_BUILD/wasm2c-lite" tests/binary/dylink/side.wasm -o "$tmp/side.c" 2>"$tmp/err" &&
+  grep -q '^  \.dylink = &side__dylink,$' "$tmp/side.c" &&
+  grep -q 'undefined_stub = (void (\*)(void))side__undefined2}' "$tmp/side.c"; then ok
+else bad "dylink/side.wasm: no descriptor or no stub for the weak import maybe"; head -n 5 "$tmp/err"; fi
+for cc in $compilers; do
+  # shellcheck disable=SC2086
+  $cc $W2L_CFLAGS -O2 -c "$tmp/side.c" -o "$tmp/side.o" 2>"$tmp/err" && ok ||
+    { bad "dylink/side.c does not compile with $cc"; head -n 10 "$tmp/err" | sed 's/^/    /'; }
+done
+if command -v clang >/dev/null && command -v wasm-ld-14 >/dev/null; then
+  mkdir -p "$tmp/rebuilt"
+  if (cd tests/binary/dylink && sh build.sh "$tmp/rebuilt") >"$tmp/err" 2>&1 &&
+    "$D" "$tmp/rebuilt/side.wasm" >"$tmp/rebuilt/side.dump" 2>&1 &&
+    cmp -s tests/binary/dylink/side.dump "$tmp/rebuilt/side.dump"; then ok
+  else bad "dylink/side.wasm is not what build.sh builds from side.c now (see build.sh)"; head -n 5 "$tmp/err"; fi
+fi
+
 # --- 3. regressions found by fuzzing -----------------------------------------
 for f in tests/binary/regress/*.hex; do
   [ -e "$f" ] || continue

@@ -9,16 +9,20 @@
 # Each tests/golden/NAME.wat is translated with `wasm2c-lite NAME.wat -o NAME.c`
 # in the output directory, so that the #line directives name NAME.wat and
 # NAME.c wherever the repository is.  A first line ";; flags: ..." gives the
-# translator options of that module.
+# translator options of that module.  A tests/golden/NAME.wasm (hand-made:
+# tests/tools/dylink-fixtures.py) is translated the same way, without flags.
 . "$(dirname "$0")/lib.sh"
 tmp="$W2L_BUILD/golden"
 rm -rf "$tmp" && mkdir -p "$tmp"
-for wat in "$W2L_ROOT"/tests/golden/*.wat; do
-  name=$(basename "$wat" .wat)
-  cp "$wat" "$tmp/$name.wat"
-  flags=$(sed -n '1s/^;; flags: //p' "$wat")
+for input in "$W2L_ROOT"/tests/golden/*.wat "$W2L_ROOT"/tests/golden/*.wasm; do
+  [ -e "$input" ] || continue
+  file=$(basename "$input")
+  name=${file%.*}
+  cp "$input" "$tmp/$file"
+  flags=
+  case $file in *.wat) flags=$(sed -n '1s/^;; flags: //p' "$input") ;; esac
   # shellcheck disable=SC2086
-  if ! (cd "$tmp" && "$W2L_BUILD/wasm2c-lite" "$name.wat" $flags -o "$name.c") 2>"$tmp/$name.err"; then
+  if ! (cd "$tmp" && "$W2L_BUILD/wasm2c-lite" "$file" $flags -o "$name.c") 2>"$tmp/$name.err"; then
     bad "$name" "translation failed:"
     sed 's/^/    /' "$tmp/$name.err"
     continue
