@@ -287,7 +287,8 @@ static void free_slots(w2l_dl *dl, uint32_t base, uint32_t n) {
 
 /* ---- Function indices ---- */
 
-/* The side module whose instance obj is (pending: the one being loaded). */
+/* The side module whose instance obj is (pending: the one being loaded,
+ * which is not in dl->mods yet). */
 static struct dl_module *owner_of(const w2l_dl *dl, const void *obj, struct dl_module *pending) {
   if (pending && obj == pending->inst) return pending;
   for (uint32_t i = 0; i < dl->nmods; i++)
@@ -295,8 +296,11 @@ static struct dl_module *owner_of(const w2l_dl *dl, const void *obj, struct dl_m
   return NULL;
 }
 
-/* The table index of function r: the one it has, or a new slot. */
-static bool func_index(w2l_dl *dl, w2l_ref r, struct dl_module *pending, const char *name,
+/* The table index of function r: the one it has, or a new slot.  from: the
+ * side module that exported r (NULL: main or the host); the slot belongs to
+ * the module whose instance r.obj is, else to from (a function it re-exports,
+ * whose obj may be its own w2l_caller), else to the process. */
+static bool func_index(w2l_dl *dl, w2l_ref r, struct dl_module *from, const char *name,
                        uint32_t *index, w2l_error *err) {
   for (uint32_t i = 0; i < dl->nfuncs; i++)
     if (dl->funcs[i].fn == r.fn && dl->funcs[i].obj == r.obj) {
@@ -308,7 +312,8 @@ static bool func_index(w2l_dl *dl, w2l_ref r, struct dl_module *pending, const c
   dl->funcs = funcs;
   if (!alloc_slots(dl, 1, 1, index, name, err)) return false;
   dl->table->elems[*index] = r;
-  dl->funcs[dl->nfuncs++] = (struct func_slot){r.fn, r.obj, *index, owner_of(dl, r.obj, pending), true};
+  struct dl_module *owner = owner_of(dl, r.obj, from);
+  dl->funcs[dl->nfuncs++] = (struct func_slot){r.fn, r.obj, *index, owner ? owner : from, true};
   return true;
 }
 
@@ -626,7 +631,7 @@ static bool resolve_import(w2l_dl *dl, struct dl_module *m, uint32_t i, w2l_exte
     bool self = false;
     if (find_symbol(dl, d->name, kind, &e, &from)) {
       if (got_mem) value = data_address(&e, from);
-      else if (!func_index(dl, e.of.func, NULL, d->name, &value, err)) return false;
+      else if (!func_index(dl, e.of.func, from, d->name, &value, err)) return false;
       if (!add_dep(m, from)) return fail(dl, err, W2L_OK, "out of memory loading %s", m->name);
     } else if (module_exports(m->module, d->name, d->name_len, kind)) {
       self = true;
@@ -866,7 +871,7 @@ bool w2l_dl_sym(w2l_dl *dl, uint32_t handle, const char *name, uint32_t *value, 
     *value = data_address(&e, from);
     return true;
   }
-  return func_index(dl, e.of.func, NULL, name, value, err);
+  return func_index(dl, e.of.func, from, name, value, err);
 }
 
 bool w2l_dl_close(w2l_dl *dl, uint32_t handle, w2l_error *err) {
