@@ -55,6 +55,10 @@ void rt_release_budget(w2l_instance *inst);
 /* The epoch, read in order with the stores that poke and restore limits. */
 #define W2L_EPOCH_NOW_SEQ() __atomic_load_n(&w2l_epoch, __ATOMIC_SEQ_CST)
 
+/* linker.c: the definition of (module, name) in l, into *out; false if none. */
+bool rt_linker_find(const w2l_linker *l, const char *module, size_t module_len, const char *name,
+                    size_t name_len, w2l_extern *out);
+
 /* functype.c: the value type a signature letter stands for (i I f F V r x),
  * or 0 (no w2l_valtype) for any other character. */
 w2l_valtype rt_valtype_of_letter(char c);

@@ -57,6 +57,13 @@ static struct entry *lookup(const w2l_linker *l, const char *module, size_t modu
   return NULL;
 }
 
+bool rt_linker_find(const w2l_linker *l, const char *module, size_t module_len, const char *name,
+                    size_t name_len, w2l_extern *out) {
+  struct entry *e = lookup(l, module, module_len, name, name_len);
+  if (e) *out = e->ext;
+  return e != NULL;
+}
+
 static char *copy_string(const char *s) {
   size_t n = strlen(s) + 1;
   char *p = malloc(n);

@@ -1,0 +1,28 @@
+;; Side module "B" of tests/unit/runtime_dylink.c, which needs C: b_ptr (at +0)
+;; = &c_data of C (a data relocation across modules), b_own (at +4) = 5,
+;; reached through its own GOT entry; calls C's c_add; takes the addresses of
+;; c_add, of its own b_twice and of main's main_twice (GOT.func).
+(module
+  (import "env" "memory" (memory 0))
+  (import "env" "__indirect_function_table" (table 0 funcref))
+  (import "env" "__memory_base" (global $mb i32))
+  (import "env" "__table_base" (global $tb i32))
+  (import "env" "__stack_pointer" (global $sp (mut i32)))
+  (import "GOT.mem" "c_data" (global $got_c_data (mut i32)))
+  (import "GOT.mem" "b_own" (global $got_b_own (mut i32)))
+  (import "GOT.func" "c_add" (global $got_c_add (mut i32)))
+  (import "GOT.func" "b_twice" (global $got_b_twice (mut i32)))
+  (import "GOT.func" "main_twice" (global $got_main_twice (mut i32)))
+  (import "env" "c_add" (func $c_add (param i32) (result i32)))
+  (data (global.get $mb) "\00\00\00\00\05\00\00\00")
+  (func (export "b_get") (result i32) (i32.load (i32.load (global.get $mb))))
+  (func (export "b_call") (param i32) (result i32) (call $c_add (local.get 0)))
+  (func (export "b_twice") (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2)))
+  (func (export "b_fp_c_add") (result i32) (global.get $got_c_add))
+  (func (export "b_fp_self") (result i32) (global.get $got_b_twice))
+  (func (export "b_fp_main") (result i32) (global.get $got_main_twice))
+  (func (export "b_own_addr") (result i32) (global.get $got_b_own))
+  (func (export "__wasm_apply_data_relocs")
+    (i32.store (global.get $mb) (global.get $got_c_data)))
+  (global (export "b_ptr") i32 (i32.const 0))
+  (global (export "b_own") i32 (i32.const 4)))
