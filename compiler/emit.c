@@ -666,19 +666,19 @@ static uint32_t find_func_import(const struct module *m, struct bytes module, st
   return UINT32_MAX;
 }
 
-/* X__undefinedN: what the loader binds weak function import N to when no
- * module defines it; the C type emitted code calls import N with. */
+/* X__undefinedN: a function of the C type emitted code calls function import N
+ * with, that traps: w2l_dylink.import_stubs. */
 static void emit_undefined_stub(struct emitter *e, uint32_t funcidx) {
   const struct module *m = e->m;
   const struct func *f = &m->funcs[funcidx];
   const struct functype *ft = &m->types[f->typeidx];
   const struct import *im = &m->imports[f->import];
   struct ebuf *o = e->out;
-  emit_put(o, "/* Bound to the weak import ");
+  emit_put(o, "/* What the loader binds import ");
   emit_comment_text(o, im->module.data, im->module.len);
   emit_put(o, ".");
   emit_comment_text(o, im->field.data, im->field.len);
-  emit_put(o, " when no module defines it. */\n");
+  emit_put(o, " to,\n * until the module's own definition is in place, or for good if weak and undefined. */\n");
   emit_printf(o, "static %s %s__undefined%" PRIu32 "(void *obj", emit_return_type(e, f->typeidx),
               e->prefix, funcidx);
   for (uint32_t k = 0; k < ft->nparams; k++)
@@ -688,25 +688,19 @@ static void emit_undefined_stub(struct emitter *e, uint32_t funcidx) {
   emit_put(o, "  w2l_trap_raise(W2L_TRAP_HOST);\n}\n\n");
 }
 
-/* X__dylink_<what>: n entries of export info (stub NULL) or import info
- * (stub[i]: funcidx of entry i's undefined stub, or UINT32_MAX). */
+/* X__dylink_<what>: n entries of export info or (imports) import info. */
 static void emit_dylink_symbols(struct emitter *e, const char *what,
-                                const struct dylink_symbol *syms, uint32_t n,
-                                const uint32_t *stub) {
+                                const struct dylink_symbol *syms, uint32_t n, bool imports) {
   struct ebuf *o = e->out;
   emit_printf(o, "static const w2l_dylink_symbol %s__dylink_%s[%" PRIu32 "] = {\n", e->prefix, what,
               n);
   for (uint32_t i = 0; i < n; i++) {
     emit_put(o, "  {.module = ");
-    if (stub) emit_string_literal(o, syms[i].module.data, syms[i].module.len);
+    if (imports) emit_string_literal(o, syms[i].module.data, syms[i].module.len);
     else emit_put(o, "NULL");
     emit_put(o, ", .name = ");
     emit_string_literal(o, syms[i].name.data, syms[i].name.len);
-    emit_printf(o, ", .flags = 0x%" PRIx32 "u", syms[i].flags);
-    if (stub && stub[i] != UINT32_MAX)
-      emit_printf(o, ", .undefined_stub = (void (*)(void))%s__undefined%" PRIu32, e->prefix,
-                  stub[i]);
-    emit_put(o, "},\n");
+    emit_printf(o, ", .flags = 0x%" PRIx32 "u},\n", syms[i].flags);
   }
   emit_put(o, "};\n");
 }
@@ -717,13 +711,46 @@ static void emit_dylink(struct emitter *e) {
   const struct dylink *d = m->dylink;
   const char *x = e->prefix;
   struct ebuf *o = e->out;
-  uint32_t *stub = arena_array(e->arena, d->nimport_info + 1, sizeof *stub);
-  bool *done = arena_alloc(e->arena, m->nfuncs + 1);
+  bool *stub = arena_alloc(e->arena, m->nfuncs + 1); /* by funcidx: has a stub */
   for (uint32_t i = 0; i < d->nimport_info; i++) {
     const struct dylink_symbol *s = &d->import_info[i];
-    stub[i] = s->flags & DYLINK_WEAK ? find_func_import(m, s->module, s->name) : UINT32_MAX;
-    if (stub[i] != UINT32_MAX && !done[stub[i]]) emit_undefined_stub(e, stub[i]);
-    if (stub[i] != UINT32_MAX) done[stub[i]] = true;
+    uint32_t f = s->flags & DYLINK_WEAK ? find_func_import(m, s->module, s->name) : UINT32_MAX;
+    if (f != UINT32_MAX) stub[f] = true;
+  }
+  struct bytes env = {(uint8_t *)arena_strndup(e->arena, "env", 3), 3};
+  for (uint32_t i = 0; i < m->nexports; i++)
+    if (m->exports[i].kind == EXT_FUNC) {
+      uint32_t f = find_func_import(m, env, m->exports[i].name);
+      if (f != UINT32_MAX) stub[f] = true;
+    }
+  bool any_stub = false;
+  for (uint32_t f = 0; f < m->nfuncimports; f++)
+    if (stub[f]) emit_undefined_stub(e, f), any_stub = true;
+  if (any_stub) {
+    emit_printf(o, "static void (*const %s__dylink_import_stubs[%" PRIu32 "])(void) = {\n", x,
+                m->nimports);
+    for (uint32_t i = 0; i < m->nimports; i++) {
+      const struct import *im = &m->imports[i];
+      if (im->kind == EXT_FUNC && stub[im->index])
+        emit_printf(o, "  (void (*)(void))%s__undefined%" PRIu32 ",\n", x, im->index);
+      else emit_put(o, "  NULL,\n");
+    }
+    emit_put(o, "};\n");
+  }
+  bool any_value = false; /* data symbols: i32 globals with a constant initializer */
+  uint32_t *value = arena_array(e->arena, m->nexports + 1, sizeof *value);
+  for (uint32_t i = 0; i < m->nexports; i++) {
+    const struct global *g = m->exports[i].kind == EXT_GLOBAL ? &m->globals[m->exports[i].index] : NULL;
+    if (g && !g->imported && g->type == VT_I32 && g->init.count == 2 &&
+        g->init.code[0].op == OP_I32_CONST)
+      value[i] = g->init.code[0].imm.i32, any_value = true;
+  }
+  if (any_value) {
+    emit_printf(o, "static const uint32_t %s__dylink_export_values[%" PRIu32 "] = {", x,
+                m->nexports);
+    for (uint32_t i = 0; i < m->nexports; i++)
+      emit_printf(o, "%s%" PRIu32 "u", i ? ", " : "", value[i]);
+    emit_put(o, "};\n");
   }
   if (d->nneeded) {
     emit_printf(o, "static const char *const %s__dylink_needed[%" PRIu32 "] = {", x, d->nneeded);
@@ -733,8 +760,8 @@ static void emit_dylink(struct emitter *e) {
     }
     emit_put(o, "};\n");
   }
-  if (d->nexport_info) emit_dylink_symbols(e, "exports", d->export_info, d->nexport_info, NULL);
-  if (d->nimport_info) emit_dylink_symbols(e, "imports", d->import_info, d->nimport_info, stub);
+  if (d->nexport_info) emit_dylink_symbols(e, "exports", d->export_info, d->nexport_info, false);
+  if (d->nimport_info) emit_dylink_symbols(e, "imports", d->import_info, d->nimport_info, true);
   emit_printf(o,
               "static const w2l_dylink %s__dylink = {\n"
               "  .mem_size = %" PRIu32 "u,\n  .mem_align = %" PRIu32 "u,\n"
@@ -744,8 +771,11 @@ static void emit_dylink(struct emitter *e) {
               d->nneeded ? x : "NULL", d->nneeded ? "__dylink_needed" : "");
   emit_printf(o, "  .nexport_info = %" PRIu32 ",\n  .export_info = %s%s,\n", d->nexport_info,
               d->nexport_info ? x : "NULL", d->nexport_info ? "__dylink_exports" : "");
-  emit_printf(o, "  .nimport_info = %" PRIu32 ",\n  .import_info = %s%s,\n};\n\n", d->nimport_info,
+  emit_printf(o, "  .nimport_info = %" PRIu32 ",\n  .import_info = %s%s,\n", d->nimport_info,
               d->nimport_info ? x : "NULL", d->nimport_info ? "__dylink_imports" : "");
+  emit_printf(o, "  .export_values = %s%s,\n  .import_stubs = %s%s,\n};\n\n", any_value ? x : "NULL",
+              any_value ? "__dylink_export_values" : "", any_stub ? x : "NULL",
+              any_stub ? "__dylink_import_stubs" : "");
 }
 
 /* The header's list of imports: each one's name and type, and for functions

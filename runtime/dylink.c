@@ -317,6 +317,18 @@ static bool func_index(w2l_dl *dl, w2l_ref r, struct dl_module *from, const char
   return true;
 }
 
+/* A table index for a function of m (being loaded) that exists only once m is
+ * instantiated: the slot is m's, and fill_deferred puts the function there. */
+static bool reserve_func_index(w2l_dl *dl, struct dl_module *m, const char *name, uint32_t *index,
+                               w2l_error *err) {
+  struct func_slot *funcs = grow_array(dl->funcs, &dl->funcs_cap, dl->nfuncs, sizeof *funcs);
+  if (!funcs) return fail(dl, err, W2L_OK, "out of memory placing function %s", name);
+  dl->funcs = funcs;
+  if (!alloc_slots(dl, 1, 1, index, name, err)) return false;
+  dl->funcs[dl->nfuncs++] = (struct func_slot){NULL, NULL, *index, m, true};
+  return true;
+}
+
 /* Forget the indices of m's functions and clear their slots. */
 static void drop_func_indices(w2l_dl *dl, struct dl_module *m) {
   uint32_t k = 0;
@@ -513,25 +525,45 @@ static uint32_t data_address(const w2l_extern *e, const struct dl_module *from) 
   return e->of.global->value.i32 + (from ? from->mem_base : 0);
 }
 
-/* The dylink flags of import (module, name) of m. */
-static const w2l_dylink_symbol *import_info(const w2l_module *m, const w2l_import_desc *d) {
+/* The import info entry of module.name in m, NULL if none. */
+static const w2l_dylink_symbol *info_of(const w2l_module *m, const char *module, size_t module_len,
+                                        const char *name, size_t name_len) {
   const w2l_dylink *y = m->dylink;
   for (uint32_t i = 0; i < y->nimport_info; i++) {
     const w2l_dylink_symbol *s = &y->import_info[i];
-    if (s->module && strlen(s->module) == d->module_len && strlen(s->name) == d->name_len &&
-        memcmp(s->module, d->module, d->module_len) == 0 && memcmp(s->name, d->name, d->name_len) == 0)
+    if (s->module && strlen(s->module) == module_len && strlen(s->name) == name_len &&
+        memcmp(s->module, module, module_len) == 0 && memcmp(s->name, name, name_len) == 0)
       return s;
   }
   return NULL;
 }
 
-/* Whether m exports name (of kind): then it defines it after instantiation. */
-static bool module_exports(const w2l_module *m, const char *name, size_t len, w2l_externkind kind) {
+/* The dylink flags of import (module, name) of m.  Toolchains describe a
+ * GOT.mem.S or GOT.func.S import by its symbol, as env.S. */
+static const w2l_dylink_symbol *import_info(const w2l_module *m, const w2l_import_desc *d) {
+  const w2l_dylink_symbol *s = info_of(m, d->module, d->module_len, d->name, d->name_len);
+  if (!s && strncmp(d->module, "GOT.", 4) == 0) s = info_of(m, "env", 3, d->name, d->name_len);
+  return s;
+}
+
+/* Whether m exports name (of kind), and which export it is: then it defines it
+ * itself, once instantiated. */
+static bool own_export(const w2l_module *m, const char *name, size_t len, w2l_externkind kind,
+                       uint32_t *index) {
   for (uint32_t i = 0; i < m->nexports; i++)
     if (m->exports[i].kind == kind && m->exports[i].name_len == len &&
-        memcmp(m->exports[i].name, name, len) == 0)
+        memcmp(m->exports[i].name, name, len) == 0) {
+      *index = i;
       return true;
+    }
   return false;
+}
+
+/* The funcidx of function import i of m (imports of each kind come first). */
+static uint32_t func_import_index(const w2l_module *m, uint32_t i) {
+  uint32_t f = 0;
+  for (uint32_t k = 0; k < i; k++) f += m->imports[k].type.kind == W2L_EXTERN_FUNC;
+  return f;
 }
 
 /* Take a reference on dep for m (once). */
@@ -579,11 +611,13 @@ static void unload(w2l_dl *dl, struct dl_module *m, bool run) {
 
 /* ---- Loading ---- */
 
-/* A GOT entry of the module being loaded that it defines itself: filled in
- * after instantiation. */
+/* What the module being loaded defines itself and can only be completed once
+ * it is instantiated: the function behind a GOT.func entry (its slot index is
+ * given out before: relocations run in the start function), or an env function
+ * import of its own export (bound to its import stub meanwhile). */
 struct deferred {
   uint32_t import; /* the import's index */
-  w2l_global *got; /* its global */
+  uint32_t slot;   /* GOT.func: the index given out; else UINT32_MAX */
 };
 
 /* A global the loader makes for m (owned by m). */
@@ -627,13 +661,20 @@ static bool resolve_import(w2l_dl *dl, struct dl_module *m, uint32_t i, w2l_exte
   }
   if ((got_mem || got_func) && d->type.kind == W2L_EXTERN_GLOBAL) {
     w2l_externkind kind = got_mem ? W2L_EXTERN_GLOBAL : W2L_EXTERN_FUNC;
-    uint32_t value = 0;
+    uint32_t value = 0, self_export;
     bool self = false;
     if (find_symbol(dl, d->name, kind, &e, &from)) {
       if (got_mem) value = data_address(&e, from);
       else if (!func_index(dl, e.of.func, from, d->name, &value, err)) return false;
       if (!add_dep(m, from)) return fail(dl, err, W2L_OK, "out of memory loading %s", m->name);
-    } else if (module_exports(m->module, d->name, d->name_len, kind)) {
+    } else if (got_mem && own_export(m->module, d->name, d->name_len, kind, &self_export)) {
+      const w2l_dylink *y = m->module->dylink;
+      if (!y->export_values)
+        return fail(dl, err, W2L_OK, "%s: no export values in its descriptor for GOT.mem.%s",
+                    m->name, d->name);
+      value = m->mem_base + y->export_values[self_export];
+    } else if (got_func && own_export(m->module, d->name, d->name_len, kind, &self_export)) {
+      if (!reserve_func_index(dl, m, d->name, &value, err)) return false;
       self = true;
     } else if (got_func && dl->host &&
                rt_linker_find(dl->host, "env", 3, d->name, d->name_len, &e) &&
@@ -648,7 +689,7 @@ static bool resolve_import(w2l_dl *dl, struct dl_module *m, uint32_t i, w2l_exte
     }
     w2l_global *g = new_global(m, true, value);
     if (!g) return fail(dl, err, W2L_OK, "out of memory loading %s", m->name);
-    if (self) later[(*nlater)++] = (struct deferred){i, g};
+    if (self) later[(*nlater)++] = (struct deferred){i, value};
     *out = (w2l_extern){W2L_EXTERN_GLOBAL, {.global = g}};
     return true;
   }
@@ -659,9 +700,12 @@ static bool resolve_import(w2l_dl *dl, struct dl_module *m, uint32_t i, w2l_exte
     }
     if (dl->host && rt_linker_find(dl->host, d->module, d->module_len, d->name, d->name_len, out))
       return true;
-    if (weak && info->undefined_stub) {
-      *out = (w2l_extern){W2L_EXTERN_FUNC,
-                          {.func = {w2l_functype_intern(d->type.sig), info->undefined_stub, NULL}}};
+    void (*stub)(void) = m->module->dylink->import_stubs ? m->module->dylink->import_stubs[i] : NULL;
+    uint32_t self_export;
+    bool self = own_export(m->module, d->name, d->name_len, W2L_EXTERN_FUNC, &self_export);
+    if ((self || weak) && stub) {
+      *out = (w2l_extern){W2L_EXTERN_FUNC, {.func = {w2l_functype_intern(d->type.sig), stub, NULL}}};
+      if (self) later[(*nlater)++] = (struct deferred){i, UINT32_MAX};
       return true;
     }
     return fail(dl, err, W2L_OK, "undefined symbol: %s (needed by %s)", d->name, m->name);
@@ -672,21 +716,30 @@ static bool resolve_import(w2l_dl *dl, struct dl_module *m, uint32_t i, w2l_exte
               m->name);
 }
 
-/* Fill the GOT entries m defines itself, now that it is instantiated. */
+/* Complete what m defines itself (struct deferred), now that it is instantiated. */
 static bool fill_deferred(w2l_dl *dl, struct dl_module *m, const struct deferred *later,
                           uint32_t nlater, w2l_error *err) {
   for (uint32_t k = 0; k < nlater; k++) {
     const w2l_import_desc *d = &m->module->imports[later[k].import];
     w2l_extern e;
-    if (strcmp(d->module, "GOT.mem") == 0) {
-      if (!export_of_kind(m->inst, d->name, W2L_EXTERN_GLOBAL, &e))
-        return fail(dl, err, W2L_OK, "undefined symbol: %s (needed by %s)", d->name, m->name);
-      later[k].got->value.i32 = data_address(&e, m);
-    } else {
-      if (!export_of_kind(m->inst, d->name, W2L_EXTERN_FUNC, &e))
-        return fail(dl, err, W2L_OK, "undefined symbol: %s (needed by %s)", d->name, m->name);
-      if (!func_index(dl, e.of.func, m, d->name, &later[k].got->value.i32, err)) return false;
+    if (!export_of_kind(m->inst, d->name, W2L_EXTERN_FUNC, &e))
+      return fail(dl, err, W2L_OK, "undefined symbol: %s (needed by %s)", d->name, m->name);
+    if (later[k].slot != UINT32_MAX) { /* GOT.func: its reserved slot */
+      dl->table->elems[later[k].slot] = e.of.func;
+      for (uint32_t i = 0; i < dl->nfuncs; i++)
+        if (dl->funcs[i].index == later[k].slot && dl->funcs[i].owner == m)
+          dl->funcs[i].fn = e.of.func.fn, dl->funcs[i].obj = e.of.func.obj;
+      continue;
     }
+    /* env.F of its own F: replace the stub, in its functions and its slots */
+    if (e.of.func.type != w2l_functype_intern(d->type.sig))
+      return fail(dl, err, W2L_OK, "%s: incompatible import type for \"env\" \"%s\": its own export differs",
+                  m->name, d->name);
+    w2l_ref *f = &m->inst->funcs[func_import_index(m->module, later[k].import)];
+    for (uint32_t i = m->table_base; i < m->table_base + m->table_len; i++)
+      if (dl->table->elems[i].fn == f->fn && dl->table->elems[i].obj == f->obj)
+        dl->table->elems[i] = e.of.func;
+    *f = e.of.func;
   }
   return true;
 }

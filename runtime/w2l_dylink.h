@@ -40,11 +40,6 @@ typedef struct w2l_dylink_symbol {
   const char *module; /* import info: the import's module name; export info: NULL */
   const char *name;   /* the export's or import's name (NUL-terminated) */
   uint32_t flags;     /* W2L_DYLINK_* bits */
-  /* Import info of a weak function import: a function of the import's C type
-   * (called as fn(obj, params...) like any imported function) that traps
-   * W2L_TRAP_HOST, which the loader binds when no module defines the symbol;
-   * NULL otherwise (a weak function import without one must be defined). */
-  void (*undefined_stub)(void);
 } w2l_dylink_symbol;
 
 /* What a side module's dylink.0 section says (w2l_module.dylink; NULL for a
@@ -60,6 +55,19 @@ typedef struct w2l_dylink {
   const w2l_dylink_symbol *export_info; /* flags of some exports */
   uint32_t nimport_info;                /* entries of import_info */
   const w2l_dylink_symbol *import_info; /* flags of some imports */
+  /* w2l_module.nexports entries: for an export of an i32 global with a
+   * constant initializer (how toolchains export a data symbol: its offset from
+   * __memory_base), that constant; 0 for other exports.  The loader needs a
+   * module's own data addresses before instantiating it: its relocations run
+   * in its start function and read its own GOT.mem entries too. */
+  const uint32_t *export_values;
+  /* w2l_module.nimports entries: for a function import that the loader may
+   * bind only after instantiation or leave unbound (weak in the import info,
+   * or an "env" import named like a function the module exports itself, as
+   * toolchains do for weak and inline definitions), a function of the
+   * import's C type (called as fn(obj, params...)) that traps W2L_TRAP_HOST;
+   * NULL for other imports. */
+  void (*const *import_stubs)(void);
 } w2l_dylink;
 
 /* ===================================================================== */

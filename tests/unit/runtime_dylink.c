@@ -19,6 +19,7 @@
 #include "dlc.h"
 #include "dlmain.h"
 #include "dlweak.h"
+#include "dlself.h"
 
 /* ---- The descriptors the translator would emit ---- */
 
@@ -35,28 +36,46 @@ static uint32_t weak_stub(void *obj, uint32_t x) {
 }
 
 static const w2l_dylink_symbol weak_info[] = {
-    {"env", "weak_fn", W2L_DYLINK_WEAK, (void (*)(void))weak_stub},
-    {"GOT.mem", "weak_data", W2L_DYLINK_WEAK, NULL},
-    {"GOT.func", "weak_fn", W2L_DYLINK_WEAK, NULL},
-    {"GOT.mem", "c_data", W2L_DYLINK_WEAK, NULL},
+    {"env", "weak_fn", W2L_DYLINK_WEAK},
+    {"GOT.mem", "weak_data", W2L_DYLINK_WEAK},
+    {"GOT.func", "weak_fn", W2L_DYLINK_WEAK},
+    {"GOT.mem", "c_data", W2L_DYLINK_WEAK},
 };
+/* By import (memory, weak_fn, ...): the stub of weak_fn. */
+static void (*const weak_stubs[])(void) = {NULL, (void (*)(void))weak_stub, NULL, NULL, NULL, NULL};
+
+/* dlself's env.s_weak until the loader binds it to dlself's own s_weak. */
+static uint32_t self_stub(void *obj) {
+  (void)obj;
+  w2l_trap_raise(W2L_TRAP_HOST);
+}
+/* By import (memory, table, __memory_base, s_weak, ...). */
+static void (*const self_stubs[])(void) = {NULL, NULL, NULL, (void (*)(void))self_stub, NULL, NULL};
+/* By export; all 0 (s_value is at +0) but present, as the translator emits them. */
+static const uint32_t self_values[16];
 
 /* C's pointer to main's data: weak, so that C loads without a main too. */
-static const w2l_dylink_symbol c_info[] = {{"GOT.mem", "main_counter", W2L_DYLINK_WEAK, NULL}};
+static const w2l_dylink_symbol c_info[] = {{"GOT.mem", "main_counter", W2L_DYLINK_WEAK}};
 
-/* mem_size, mem_align, table_size, table_align, needed, export info, import info */
-static const w2l_dylink dyl_c = {16, 2, 1, 0, 0, NULL, 0, NULL, 1, c_info};
-static const w2l_dylink dyl_c64 = {16, 6, 1, 3, 0, NULL, 0, NULL, 1, c_info};
-static const w2l_dylink dyl_b = {8, 2, 0, 0, 1, needs_c, 0, NULL, 0, NULL};
-static const w2l_dylink dyl_a = {0, 0, 0, 0, 1, needs_b, 0, NULL, 0, NULL};
-static const w2l_dylink dyl_weak = {0, 0, 0, 0, 0, NULL, 0, NULL, 4, weak_info};
-static const w2l_dylink dyl_bad = {32, 3, 2, 0, 0, NULL, 0, NULL, 0, NULL};
-static const w2l_dylink dyl_none = {0, 0, 0, 0, 0, NULL, 0, NULL, 0, NULL};
-static const w2l_dylink dyl_x = {0, 0, 0, 0, 1, needs_y, 0, NULL, 0, NULL};
-static const w2l_dylink dyl_y = {0, 0, 0, 0, 1, needs_x, 0, NULL, 0, NULL};
-static const w2l_dylink dyl_m = {0, 0, 0, 0, 1, needs_missing, 0, NULL, 0, NULL};
+/* B's export values (b_ptr at +0, b_own at +4: its GOT.mem.b_own is its own), by
+ * export; filled in by make_modules. */
+static uint32_t b_values[16];
 
-static w2l_module mod_c, mod_c64, mod_b, mod_a, mod_weak, mod_bad, mod_badtype, mod_x, mod_y,
+/* mem_size, mem_align, table_size, table_align, needed, export info, import info,
+ * export values, import stubs */
+static const w2l_dylink dyl_c = {16, 2, 1, 0, 0, NULL, 0, NULL, 1, c_info, NULL, NULL};
+static const w2l_dylink dyl_c64 = {16, 6, 1, 3, 0, NULL, 0, NULL, 1, c_info, NULL, NULL};
+static const w2l_dylink dyl_b = {8, 2, 0, 0, 1, needs_c, 0, NULL, 0, NULL, b_values, NULL};
+static const w2l_dylink dyl_a = {0, 0, 0, 0, 1, needs_b, 0, NULL, 0, NULL, NULL, NULL};
+static const w2l_dylink dyl_weak = {0, 0, 0, 0, 0, NULL, 0, NULL, 4, weak_info, NULL, weak_stubs};
+static const w2l_dylink dyl_bad = {32, 3, 2, 0, 0, NULL, 0, NULL, 0, NULL, NULL, NULL};
+static const w2l_dylink dyl_none = {0, 0, 0, 0, 0, NULL, 0, NULL, 0, NULL, NULL, NULL};
+static const w2l_dylink dyl_self = {12, 2, 0, 0, 0, NULL, 0, NULL, 0, NULL, self_values, self_stubs};
+static const w2l_dylink dyl_x = {0, 0, 0, 0, 1, needs_y, 0, NULL, 0, NULL, NULL, NULL};
+static const w2l_dylink dyl_y = {0, 0, 0, 0, 1, needs_x, 0, NULL, 0, NULL, NULL, NULL};
+static const w2l_dylink dyl_m = {0, 0, 0, 0, 1, needs_missing, 0, NULL, 0, NULL, NULL, NULL};
+
+static w2l_module mod_c, mod_c64, mod_b, mod_a, mod_weak, mod_self, mod_bad, mod_badtype, mod_x, mod_y,
     mod_m;
 
 static w2l_module with_dylink(const w2l_module *m, const w2l_dylink *y) {
@@ -66,11 +85,14 @@ static w2l_module with_dylink(const w2l_module *m, const w2l_dylink *y) {
 }
 
 static void make_modules(void) {
+  for (uint32_t i = 0; i < dlb_module.nexports; i++)
+    if (strcmp(dlb_module.exports[i].name, "b_own") == 0) b_values[i] = 4;
   mod_c = with_dylink(&dlc_module, &dyl_c);
   mod_c64 = with_dylink(&dlc_module, &dyl_c64);
   mod_b = with_dylink(&dlb_module, &dyl_b);
   mod_a = with_dylink(&dla_module, &dyl_a);
   mod_weak = with_dylink(&dlweak_module, &dyl_weak);
+  mod_self = with_dylink(&dlself_module, &dyl_self);
   mod_bad = with_dylink(&dlbad_module, &dyl_bad);
   mod_badtype = with_dylink(&dlbadtype_module, &dyl_none);
   mod_x = with_dylink(&dla_module, &dyl_x);
@@ -104,6 +126,7 @@ static void proc_new(struct proc *p, bool with_main) {
             w2l_dl_register(p->dl, "libc64.so", &mod_c64) &&
             w2l_dl_register(p->dl, "libb.so", &mod_b) && w2l_dl_register(p->dl, "liba.so", &mod_a) &&
             w2l_dl_register(p->dl, "libweak.so", &mod_weak) &&
+            w2l_dl_register(p->dl, "libself.so", &mod_self) &&
             w2l_dl_register(p->dl, "libbad.so", &mod_bad) &&
             w2l_dl_register(p->dl, "libbadtype.so", &mod_badtype) &&
             w2l_dl_register(p->dl, "x.so", &mod_x) && w2l_dl_register(p->dl, "y.so", &mod_y) &&
@@ -325,6 +348,34 @@ static void test_weak(void) {
   proc_free(&p);
 }
 
+/* A module that refers to itself as toolchains make it: GOT entries of its own
+ * symbols final when its start function (the relocations) runs, and an import
+ * of its own function bound to it once it exists. */
+static void test_self(void) {
+  struct proc p;
+  proc_new(&p, false);
+  w2l_dl *dl = p.dl;
+  uint32_t h = open_ok(dl, "libself.so");
+  w2l_instance *s = w2l_dl_instance(dl, h);
+  if (!s) {
+    proc_free(&p);
+    return;
+  }
+  uint32_t value = sym(dl, h, "s_value");
+  CHECK(value != 0 && CALL0(s, "s_ptr") == value, "own data address in the start function: %u, not %u",
+        CALL0(s, "s_ptr"), value);
+  CHECK(peek(dl, value) == 42, "s_value");
+  CHECK(CALL0(s, "s_fp") == sym(dl, h, "s_fn") && CALL0(s, "s_fp") != 0, "own function index");
+  CHECK(CALL0(s, "s_call_fp") == 9, "call through the own index");
+  CHECK(CALL0(s, "s_call_weak") == 7, "env.s_weak bound to its own s_weak");
+  w2l_error err;
+  CHECK(w2l_dl_close(dl, h, &err), "%s", err.message);
+  h = open_ok(dl, "libself.so");
+  s = w2l_dl_instance(dl, h);
+  CHECK(s && CALL0(s, "s_call_fp") == 9 && CALL0(s, "s_call_weak") == 7, "loaded again");
+  proc_free(&p);
+}
+
 /* Without malloc: data re-zeroed and re-initialized, slots and bytes reused. */
 static void test_reload(void) {
   struct proc p;
@@ -483,6 +534,7 @@ int main(void) {
   test_chain();
   test_guest();
   test_weak();
+  test_self();
   test_reload();
   test_many();
   test_errors();
