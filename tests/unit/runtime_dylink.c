@@ -345,6 +345,10 @@ static void test_weak(void) {
   CHECK(sym(dl, W2L_DL_DEFAULT, "c_add") == sym(dl, h1, "c_add") &&
             sym(dl, h2, "c_add") != sym(dl, h1, "c_add"),
         "default search: the first; by handle: its own");
+  /* libweak binds to C's symbols without needing C: it holds C anyway. */
+  CHECK(w2l_dl_close(dl, h1, NULL) && w2l_dl_instance(dl, h1) != NULL, "C kept by its user");
+  CHECK(CALL1(w, "call_c_add", 1) == 101, "C's c_add after C's dlclose");
+  CHECK(w2l_dl_close(dl, hw, NULL) && w2l_dl_instance(dl, h1) == NULL, "C goes with its user");
   proc_free(&p);
 }
 
