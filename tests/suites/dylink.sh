@@ -6,7 +6,8 @@
 # with its reason.  Each module is translated and built as a plugin, then the
 # native host (tests/dylink/host.c, a process of its own) runs each script
 # tests/dylink/NAME.dl against the modules of one toolchain: its output must
-# equal NAME.out, the same for both toolchains.  Corrupt dylink.0 sections
+# equal NAME.out, the same for both toolchains; the WASI main program of
+# samples/dylink runs with each toolchain's side modules too.  Corrupt dylink.0 sections
 # must be rejected by the translator with the message in corrupt-NAME.err.
 . "$(dirname "$0")/lib.sh"
 D="$W2L_ROOT/tests/dylink"
@@ -23,21 +24,23 @@ if ! $W2L_CC $W2L_CFLAGS "$D/host.c" "$W2L_BUILD/libwasm2c-lite-rt.so" -Wl,-rpat
   exit 1
 fi
 
-# side TC LIB SRC [NEEDED.wasm...]: build $tmp/TC/LIB.wasm from
-# tests/dylink/SRC with toolchain TC, linked against the NEEDED libraries.
+# side TC LIB SRC [NEEDED.wasm...]: build $tmp/TC/LIB.wasm from SRC (a path,
+# or a file of tests/dylink/) with toolchain TC, linked against the NEEDED
+# libraries.
 side() {
   tc=$1 lib=$2 src=$3
   shift 3
+  case $src in /*) ;; *) src=$D/$src ;; esac
   out="$tmp/$tc/$lib.wasm" needed=
   for n in "$@"; do needed="$needed $tmp/$tc/$n"; done
   case $src in *.cc) cxx=1 ;; *) cxx= ;; esac
   case $tc in
   emcc)
     if [ -n "$cxx" ]; then set -- em++ -fno-exceptions -fno-rtti; else set -- emcc; fi
-    "$@" -O2 -sSIDE_MODULE=1 "$D/$src" $needed -o "$out" ;;
+    "$@" -O2 -sSIDE_MODULE=1 "$src" $needed -o "$out" ;;
   clang)
     if [ -n "$cxx" ]; then set -- clang++ -fno-exceptions -fno-rtti; else set -- clang; fi
-    "$@" --target=wasm32-unknown-emscripten -O2 -fPIC -fvisibility=default -c "$D/$src" \
+    "$@" --target=wasm32-unknown-emscripten -O2 -fPIC -fvisibility=default -c "$src" \
       -o "$tmp/$tc/$lib.o" &&
       $WASM_LD --experimental-pic -shared "$tmp/$tc/$lib.o" $needed -o "$out" ;;
   esac
@@ -59,7 +62,8 @@ build() {
     side "$tc" libtop top.c libuser.wasm && side "$tc" libstrong strong.c &&
     side "$tc" libundef undef.c && side "$tc" libcyc1 cyc1.c && side "$tc" libcyc2 cyc2.c libcyc1.wasm &&
     side "$tc" libcyc1 cyc1.c libcyc2.wasm &&
-    side "$tc" libshape shape.cc && side "$tc" libsquare square.cc libshape.wasm || return 1
+    side "$tc" libshape shape.cc && side "$tc" libsquare square.cc libshape.wasm &&
+    side "$tc" libwords "$S/words.c" && side "$tc" libshout "$S/shout.c" libwords.wasm || return 1
   # 100 modules: one clang call compiles them all (emcc would take ~1 s each,
   # so emscripten's modules skip many.dl).
   if [ "$tc" = clang ]; then
@@ -89,6 +93,22 @@ build() {
   $W2L_CC $W2L_CFLAGS -shared -fPIC -DW2L_PLUGIN "$tmp/plain.c" -o "$tmp/plain.so" ||
   bad "dylink plain.wat" "does not build"
 
+# The WASI main program of samples/dylink, which dlopens libshout (and so
+# libwords), linked into the sample's host: it runs with each toolchain's side
+# modules and must print the sample's expected.txt.
+S="$W2L_ROOT/samples/dylink"
+dlmain=
+if clang --target=wasm32-wasi -O2 -mmutable-globals -I"$W2L_BUILD/include/guest" "$S/main.c" \
+    -o "$tmp/main.wasm" -Wl,--export-table,--growable-table,--export=__stack_pointer \
+    -Wl,--export=malloc,--export=free >"$tmp/main.log" 2>&1 &&
+  "$W2L" "$tmp/main.wasm" -n prog -o "$tmp/prog.c" >>"$tmp/main.log" 2>&1 &&
+  $W2L_CC $W2L_CFLAGS -I"$tmp" "$S/host.c" "$tmp/prog.c" "$W2L_BUILD/libwasm2c-lite-rt.so" \
+    -Wl,-rpath,"$W2L_BUILD" -lm -o "$tmp/dlmain" >>"$tmp/main.log" 2>&1; then
+  dlmain="$tmp/dlmain"
+else
+  bad "dylink WASI main" "samples/dylink/main.c does not build: $(grep -m 2 error "$tmp/main.log")"
+fi
+
 WASM_LD=
 for l in wasm-ld-14 wasm-ld; do command -v $l >/dev/null 2>&1 && { WASM_LD=$l; break; }; done
 for tc in emcc clang; do
@@ -115,6 +135,15 @@ for tc in emcc clang; do
     [ $rc -eq 0 ] || echo "exit status $rc" >>"$tmp/$tc-$name.out"
     golden "dylink $name ($tc)" "$D/$name.out" "$tmp/$tc-$name.out"
   done
+  if [ -n "$dlmain" ]; then
+    "$dlmain" "$tmp/$tc" >"$tmp/$tc-wasi.out" 2>&1 || echo "exit status $?" >>"$tmp/$tc-wasi.out"
+    if cmp -s "$S/expected.txt" "$tmp/$tc-wasi.out"; then
+      ok
+    else
+      bad "dylink WASI main ($tc)" "output differs from samples/dylink/expected.txt"
+      diff "$S/expected.txt" "$tmp/$tc-wasi.out" | head -n 10 | sed 's/^/    /'
+    fi
+  fi
 done
 
 # Corrupt dylink.0 sections: the translator rejects them, saying what is wrong.
