@@ -98,7 +98,7 @@ build() {
 # modules and must print the sample's expected.txt.
 S="$W2L_ROOT/samples/dylink"
 dlmain=
-if clang --target=wasm32-wasi -O2 -mmutable-globals -I"$W2L_BUILD/include/guest" "$S/main.c" \
+if clang --target=wasm32-wasi -O2 -Wall -Wextra -Werror -mmutable-globals -I"$W2L_BUILD/include/guest" "$S/main.c" \
     -o "$tmp/main.wasm" -Wl,--export-table,--growable-table,--export=__stack_pointer \
     -Wl,--export=malloc,--export=free >"$tmp/main.log" 2>&1 &&
   "$W2L" "$tmp/main.wasm" -n prog -o "$tmp/prog.c" >>"$tmp/main.log" 2>&1 &&
