@@ -52,6 +52,18 @@ plugin() {
     $W2L_CC $W2L_CFLAGS ${3:-} -shared -fPIC -DW2L_PLUGIN "$tmp/$1/$2.c" -o "$tmp/$1/$2.so"
 }
 
+# plugins FIRST LAST WASM...: plugin for the FIRST-th to LAST-th WASM (of $tc).
+plugins() {
+  first=$1 last=$2 i=0
+  shift 2
+  for m in "$@"; do
+    i=$((i + 1))
+    [ $i -ge "$first" ] && [ $i -le "$last" ] || continue
+    case $m in */libmany*) opt=-O0 ;; *) opt= ;; esac
+    plugin "$tc" "$(basename "$m" .wasm)" $opt || return 1
+  done
+}
+
 # build TC: every side module of the scripts, with toolchain TC.
 build() {
   tc=$1
@@ -81,10 +93,13 @@ build() {
       i=$((i + 1))
     done
   fi
-  for m in "$tmp/$tc"/*.wasm; do
-    case $m in */libmany*) opt=-O0 ;; *) opt= ;; esac
-    plugin "$tc" "$(basename "$m" .wasm)" $opt || return 1
-  done
+  # Translate and build the plugins, half of them in the background (the
+  # 100 small ones at -O0: -O2 adds nothing there but time).
+  set -- "$tmp/$tc"/*.wasm
+  half=$((($# + 1) / 2))
+  plugins 1 "$half" "$@" &
+  plugins $((half + 1)) $# "$@" || { wait; return 1; }
+  wait $! || return 1
   # A module without dylink.0: loading it as a side module is an error.
   cp "$tmp/plain.so" "$tmp/$tc/libplain.so"
 }
