@@ -67,17 +67,18 @@ static void host_log(void *env, uint32_t what, uint32_t value) {
   if (!quiet) printf("  host_log(%d, %d)\n", (int32_t)what, (int32_t)value);
 }
 
-/* An argument: a number or $saved. */
+/* An argument: a number or $saved (nothing saved is a failure of the
+ * operation: an earlier one failed; it is printed). */
 static bool arg(const char *s, uint32_t *v) {
   if (s[0] == '$') {
     if (lookup(vars, nvars, s + 1, v)) return true;
-    fprintf(stderr, "script: nothing saved as %s\n", s + 1);
+    printf("  nothing saved as %s\n", s + 1);
     return false;
   }
   char *end;
   long x = strtol(s, &end, 0);
   if (*end || end == s) {
-    fprintf(stderr, "script: not a number: %s\n", s);
+    printf("  not a number: %s\n", s);
     return false;
   }
   *v = (uint32_t)x;
@@ -128,7 +129,7 @@ static int run(char **w, int n, int32_t *result) {
     w2l_val args[8], res;
     for (int i = 3; i < n; i++) {
       uint32_t v;
-      if (!arg(w[i], &v)) return 2;
+      if (!arg(w[i], &v)) return 1;
       args[i - 3] = W2L_I32_VAL(v);
     }
     w2l_instance *inst = w2l_dl_instance(dl, handle_of(w[1]));
@@ -148,7 +149,7 @@ static int run(char **w, int n, int32_t *result) {
   }
   if (strcmp(op, "peek") == 0 && n == 2) {
     uint32_t addr, v;
-    if (!arg(w[1], &addr)) return 2;
+    if (!arg(w[1], &addr)) return 1;
     if (!w2l_memory_read(w2l_dl_memory(dl), addr, &v, sizeof v)) {
       printf("peek %s: out of bounds\n", w[1]);
       return 1;
@@ -159,7 +160,7 @@ static int run(char **w, int n, int32_t *result) {
   }
   if (strcmp(op, "same") == 0 && n == 3) {
     uint32_t a, b;
-    if (!arg(w[1], &a) || !arg(w[2], &b)) return 2;
+    if (!arg(w[1], &a) || !arg(w[2], &b)) return 1;
     if (!quiet) printf("same %s %s: %s\n", w[1], w[2], a == b ? "same" : "differ");
     return 0;
   }
