@@ -60,8 +60,10 @@ RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/
 GUEST_HDR := $(BUILD)/include/guest/w2l_dlfcn.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all demo test sanitize hostile spec wasi-test bench fuzz soak install clean
+.PHONY: all headers demo test sanitize hostile spec wasi-test bench fuzz soak install clean
 all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(GUEST_HDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
+# The public runtime headers in $(BUILD)/include (bench scripts build them for a second BUILD).
+headers: $(RTHDR)
 
 # --exe builds programs with the runtime built beside the translator: same strategy.
 $(BUILD)/compiler/exe.o: CFLAGS_ALL += -DW2L_RUNTIME_BOUNDS=$(if $(filter explicit,$(BOUNDS)),0,1)
@@ -252,8 +254,8 @@ bench: all
 	  s=$$?; cat $(BUILD)/bench-interrupt/results.txt; exit $$s
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the translator, its man page,
-# the headers in include/wasm2c-lite/ (guest/: for C compiled to wasm32), the runtime as libwasm2c-lite-rt.a and
-# libwasm2c-lite-rt.so.ABI (+ the .so link), and wasm2c-lite.pc for
+# the headers in include/wasm2c-lite/ (guest/: for C compiled to wasm32), the
+# runtime as libwasm2c-lite-rt.a and libwasm2c-lite-rt.so.ABI (+ the .so link), and wasm2c-lite.pc for
 # `pkg-config --cflags --libs wasm2c-lite` (which carries the build's
 # W2L_BOUNDS: emitted code must be compiled for the runtime's strategy).
 INC_DIR := $(DESTDIR)$(PREFIX)/include/wasm2c-lite

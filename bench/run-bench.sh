@@ -101,8 +101,7 @@ esac
 if [ $other = guard ]; then other_dir=$W2L_GUARD; else other_dir=$W2L_EXPL; fi
 say "building the $other-bounds runtime in $other_dir"
 if ! make -s -C "$root" BUILD="$other_dir" BOUNDS=$other CC="$CC" SAN="${SANFLAGS:+1}" \
-    "$other_dir/libwasm2c-lite-rt.a" "$other_dir/include/w2l.h" \
-    "$other_dir/include/w2l_numeric.h" "$other_dir/include/w2l_simd.h" "$other_dir/include/w2l_wasi.h" >"$out/rt-$other.log" 2>&1; then
+    "$other_dir/libwasm2c-lite-rt.a" headers >"$out/rt-$other.log" 2>&1; then
   say "$other runtime failed to build (see $out/rt-$other.log)"
 fi
 # wabt's runtime, once per memory strategy.

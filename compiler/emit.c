@@ -846,6 +846,19 @@ static uint32_t *assign_parts(const struct module *m, uint32_t nparts) {
   return part;
 }
 
+/* Before any include: an arithmetic instruction on a signalling NaN must give a
+ * quiet NaN, which the hardware does, unless the C compiler folds x * 1.0,
+ * x / 1.0, x - 0.0 or x + -0.0 into x.  It does when it learns the constant by
+ * propagation (a local, an argument after inlining, a converted integer), so
+ * wrapping only literal operands (w2l_f32_quiet) is not enough: these ask gcc
+ * and clang to keep signalling NaNs in mind, which costs nothing else there. */
+static const char snan_pragma[] =
+    "/* Signalling NaNs come out of arithmetic quiet (no folding of x * 1.0 into x). */\n"
+    "#if defined(__clang__)\n"
+    "#if __clang_major__ >= 13 || (__clang_major__ >= 12 && !defined(__apple_build_version__))\n"
+    "#pragma clang fp exceptions(maytrap)\n#endif\n"
+    "#elif defined(__GNUC__)\n#pragma GCC optimize(\"signaling-nans\")\n#endif\n";
+
 void emit_module(const struct module *m, const struct emit_options *opt, FILE *c_out, FILE *h_out) {
   struct ebuf out, impl;
   bool split = opt->num_outputs > 1 && opt->impl_out;
@@ -870,6 +883,7 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
     emit_printf(&b, "%s__LOCAL ", opt->prefix);
     e.fn_storage = b.data;
   }
+  emit_put(e.out, snan_pragma);
   if (opt->header_name) emit_include(e.out, opt->header_name);
   else emit_put(e.out, "#include \"w2l.h\"\n");
   emit_put(e.out,

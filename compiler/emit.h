@@ -51,6 +51,8 @@ void emit_init_buf(struct ebuf *b, struct arena *a);
 void emit_put(struct ebuf *b, const char *s);
 /* Room for n more bytes (and the NUL) in b, to write into b->data directly. */
 void emit_reserve(struct ebuf *b, size_t n);
+/* n spaces. */
+void emit_pad(struct ebuf *b, size_t n);
 void emit_printf(struct ebuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void emit_vprintf(struct ebuf *b, const char *fmt, va_list ap);
 

@@ -17,6 +17,13 @@ void emit_reserve(struct ebuf *b, size_t n) {
   ARENA_RESERVE(b->arena, b->data, b->len + 1, b->cap, n);
 }
 
+void emit_pad(struct ebuf *b, size_t n) {
+  emit_reserve(b, n);
+  memset(b->data + b->len, ' ', n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
 void emit_put(struct ebuf *b, const char *s) {
   size_t n = strlen(s);
   emit_reserve(b, n);
@@ -93,12 +100,7 @@ void emit_vprintf(struct ebuf *b, const char *f, va_list ap) {
       int w = va_arg(args, int);
       const char *s = va_arg(args, const char *);
       size_t n = strlen(s);
-      if (w > 0 && (size_t)w > n) {
-        emit_reserve(b, (size_t)w - n);
-        memset(b->data + b->len, ' ', (size_t)w - n);
-        b->len += (size_t)w - n;
-        b->data[b->len] = '\0';
-      }
+      if (w > 0 && (size_t)w > n) emit_pad(b, (size_t)w - n);
       append(b, s, n);
       f += 2;
     } else { /* [0WIDTH][l|ll](u|x|X), or something for vsnprintf */

@@ -197,17 +197,14 @@ static void map_line(struct fstate *fs) {
 /* The start of a statement at the current indentation (#line first). */
 static void indent(struct fstate *fs) {
   map_line(fs);
-  size_t n = 2 * (size_t)(fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT);
-  emit_reserve(fs->b, n);
-  memset(fs->b->data + fs->b->len, ' ', n);
-  fs->b->len += n;
-  fs->b->data[fs->b->len] = '\0';
+  emit_pad(fs->b, 2 * (size_t)(fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT));
 }
 
 /* A closing brace line: no code of its own, so no #line either. */
 static void close_line(struct fstate *fs, const char *text) {
-  int n = fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT;
-  emit_printf(fs->b, "%*s%s\n", 2 * n, "", text);
+  emit_pad(fs->b, 2 * (size_t)(fs->indent < MAX_INDENT ? fs->indent : MAX_INDENT));
+  emit_put(fs->b, text);
+  emit_put(fs->b, "\n");
 }
 
 /* One statement line at the current indentation. */
@@ -991,11 +988,11 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
     r.text = x.data;
     return r;
   }
+  enum valtype rtype = sig_valtype(strchr(oi->sig, ':')[1]);
   bool quiet = has_const && foldable_float_op((enum opcode)in->op) &&
-               may_fold_to_operand(operand, nparams, sig_valtype(strchr(oi->sig, ':')[1]));
-  if (quiet)
-    emit_printf(&x, "w2l_%s_quiet(",
-                sig_valtype(strchr(oi->sig, ':')[1]) == VT_F32 ? "f32" : "f64");
+               may_fold_to_operand(operand, nparams, rtype);
+  if (quiet) emit_put(&x, rtype == VT_F32 ? "w2l_f32_quiet(" : "w2l_f64_quiet(");
+  unsigned lane_bytes = 0; /* i8x16.shuffle: shuffle_lane_bytes, once */
   for (const char *p = oi->c; *p; p++) {
     if (p[0] == '%' && p[1] == 'M') { /* shift count: a constant is masked here */
       unsigned mask = strchr(oi->sig, ':')[1] == 'I' ? 63 : 31;
@@ -1009,7 +1006,8 @@ static struct cexpr expand(struct fstate *fs, const struct instr *in, struct cex
       emit_printf(&x, "%" PRIu32 "u", in->imm.idx);
       p++;
     } else if (p[0] == '%' && (p[1] == 'W' || p[1] == 'S')) { /* shuffle: width, indices */
-      unsigned w = shuffle_lane_bytes(in->imm.v128);
+      if (!lane_bytes) lane_bytes = shuffle_lane_bytes(in->imm.v128);
+      unsigned w = lane_bytes;
       if (p[1] == 'W') emit_printf(&x, "%u", 8 * w);
       for (unsigned k = 0; p[1] == 'S' && k < 16 / w; k++)
         emit_printf(&x, "%s%u", k ? ", " : "", in->imm.v128[k * w] / w);

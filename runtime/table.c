@@ -28,6 +28,13 @@ w2l_table *w2l_table_new(w2l_valtype reftype, uint32_t min, uint32_t max) {
   return t;
 }
 
+/* r as a table stores it: a null's tag is NULL, so the call_indirect fast path
+ * (w2l_call_indirect_check) needs no separate null test. */
+static w2l_ref stored(w2l_ref r) {
+  if (!r.fn) r.type = NULL;
+  return r;
+}
+
 void w2l_table_free(w2l_table *t) {
   if (!t) return;
   rt_quota_uncharge(t->quota, (uint64_t)t->size * sizeof(w2l_ref));
@@ -47,7 +54,7 @@ uint32_t w2l_table_grow(w2l_table *t, uint32_t delta, w2l_ref init) {
     rt_quota_uncharge(t->quota, (uint64_t)delta * sizeof *elems);
     return UINT32_MAX;
   }
-  if (!init.fn) init.type = NULL;
+  init = stored(init);
   for (uint32_t i = old; i < old + delta; i++) elems[i] = init;
   t->elems = elems;
   t->size = old + delta;
@@ -65,13 +72,12 @@ w2l_ref w2l_table_get(const w2l_table *t, uint32_t i) {
 
 void w2l_table_set(w2l_table *t, uint32_t i, w2l_ref r) {
   if (i >= t->size) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
-  if (!r.fn) r.type = NULL;
-  t->elems[i] = r;
+  t->elems[i] = stored(r);
 }
 
 void w2l_table_fill(w2l_table *t, uint32_t i, w2l_ref r, uint32_t n) {
   if ((uint64_t)i + n > t->size) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
-  if (!r.fn) r.type = NULL;
+  r = stored(r);
   for (uint32_t k = 0; k < n; k++) t->elems[i + k] = r;
 }
 
