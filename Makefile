@@ -255,9 +255,10 @@ bench: all
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the translator, its man page,
 # the headers in include/wasm2c-lite/ (guest/: for C compiled to wasm32), the
-# runtime as libwasm2c-lite-rt.a and libwasm2c-lite-rt.so.ABI (+ the .so link), and wasm2c-lite.pc for
-# `pkg-config --cflags --libs wasm2c-lite` (which carries the build's
-# W2L_BOUNDS: emitted code must be compiled for the runtime's strategy).
+# runtime as libwasm2c-lite-rt.a and libwasm2c-lite-rt.so.ABI (+ the .so
+# link), and wasm2c-lite.pc for `pkg-config --cflags --libs wasm2c-lite`
+# (which carries the build's W2L_BOUNDS: emitted code must be compiled for the
+# runtime's strategy).
 INC_DIR := $(DESTDIR)$(PREFIX)/include/wasm2c-lite
 LIB_DIR := $(DESTDIR)$(PREFIX)/lib
 install: all
