@@ -72,7 +72,8 @@ build() {
   # to have one for cyc2, then again against cyc2.
   side "$tc" libbase base.c && side "$tc" libuser user.c libbase.wasm &&
     side "$tc" libtop top.c libuser.wasm && side "$tc" libstrong strong.c &&
-    side "$tc" libundef undef.c && side "$tc" libcyc1 cyc1.c && side "$tc" libcyc2 cyc2.c libcyc1.wasm &&
+    side "$tc" libundef undef.c && side "$tc" libhostile hostile.c &&
+    side "$tc" libcyc1 cyc1.c && side "$tc" libcyc2 cyc2.c libcyc1.wasm &&
     side "$tc" libcyc1 cyc1.c libcyc2.wasm &&
     side "$tc" libshape shape.cc && side "$tc" libsquare square.cc libshape.wasm &&
     side "$tc" libwords "$S/words.c" && side "$tc" libshout "$S/shout.c" libwords.wasm || return 1
