@@ -56,10 +56,12 @@ RTSO := $(BUILD)/$(RTSO_NAME)
 VERSION := $(shell sed -n 's/^\#define VERSION "\(.*\)"$$/\1/p' compiler/main.c)
 RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h \
   $(BUILD)/include/w2l_wasi.h $(BUILD)/include/w2l_dylink.h
+# Headers for guest code (C compiled to wasm32), installed in guest/.
+GUEST_HDR := $(BUILD)/include/guest/w2l_dlfcn.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
 .PHONY: all headers demo test sanitize hostile spec wasi-test bench fuzz soak install clean
-all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
+all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(GUEST_HDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 # The public runtime headers in $(BUILD)/include (bench scripts build them for a second BUILD).
 headers: $(RTHDR)
 
@@ -254,18 +256,20 @@ bench: all
 	  s=$$?; cat $(BUILD)/bench-interrupt/results.txt; exit $$s
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the translator, its man page,
-# the headers in include/wasm2c-lite/, the runtime as libwasm2c-lite-rt.a and
-# libwasm2c-lite-rt.so.ABI (+ the .so link), and wasm2c-lite.pc for
-# `pkg-config --cflags --libs wasm2c-lite` (which carries the build's
-# W2L_BOUNDS: emitted code must be compiled for the runtime's strategy).
+# the headers in include/wasm2c-lite/ (guest/: for C compiled to wasm32), the
+# runtime as libwasm2c-lite-rt.a and libwasm2c-lite-rt.so.ABI (+ the .so
+# link), and wasm2c-lite.pc for `pkg-config --cflags --libs wasm2c-lite`
+# (which carries the build's W2L_BOUNDS: emitted code must be compiled for the
+# runtime's strategy).
 INC_DIR := $(DESTDIR)$(PREFIX)/include/wasm2c-lite
 LIB_DIR := $(DESTDIR)$(PREFIX)/lib
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(INC_DIR) $(LIB_DIR)/pkgconfig \
+	install -d $(DESTDIR)$(PREFIX)/bin $(INC_DIR) $(INC_DIR)/guest $(LIB_DIR)/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(TRANSLATOR) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 docs/wasm2c-lite.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(RTHDR) $(INC_DIR)/
+	install -m 644 $(GUEST_HDR) $(INC_DIR)/guest/
 	install -m 644 $(RTLIB) $(LIB_DIR)/
 	install -m 755 $(RTSO) $(LIB_DIR)/
 	ln -sf $(RTSO_NAME) $(LIB_DIR)/libwasm2c-lite-rt.so
