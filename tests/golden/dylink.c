@@ -97,7 +97,7 @@ static const char *dylink__init(w2l_instance *base, const w2l_extern *imports) {
   return NULL;
 }
 
-/* What the loader binds import env.maybe:
+/* What the loader binds import env.maybe to,
  * until the module's own definition is in place, or for good if weak and undefined. */
 static uint32_t dylink__undefined0(void *obj, uint32_t p0) {
   (void)obj;
@@ -105,7 +105,7 @@ static uint32_t dylink__undefined0(void *obj, uint32_t p0) {
   w2l_trap_raise(W2L_TRAP_HOST);
 }
 
-/* What the loader binds import env.pair:
+/* What the loader binds import env.pair to,
  * until the module's own definition is in place, or for good if weak and undefined. */
 static struct w2l_res_iI dylink__undefined1(void *obj) {
   (void)obj;
