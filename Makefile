@@ -174,7 +174,7 @@ $$(BUILD)/test-runtime/$1/runtime_quota: $$(BUILD)/test-runtime/$1/emitted/hog.o
 $$(BUILD)/test-runtime/$1/runtime_caller: $$(BUILD)/test-runtime/$1/emitted/caller.o
 $$(BUILD)/test-runtime/$1/runtime_wasi: $$(BUILD)/test-runtime/$1/emitted/wasiprobe.o
 $$(BUILD)/test-runtime/$1/runtime_dylink: $$(patsubst %,$$(BUILD)/test-runtime/$1/emitted/%.o,dlmain \
-  dla dlb dlc dlbad dlbadtype dlweak dlself)
+  dla dlb dlc dlbad dlbadtype dlweak dlself dlctor dlhold)
 $$(BUILD)/test-runtime/$1/runtime_interrupt: $$(BUILD)/test-runtime/$1/emitted/interrupt.o \
   $$(BUILD)/test-runtime/$1/emitted/spinstart.o $$(BUILD)/test-runtime/$1/emitted/plainrec.o
 $$(BUILD)/test-runtime/$1/runtime_%: tests/unit/runtime_%.c $$(rt_lib_$1) $$(RTHDR)

@@ -609,6 +609,21 @@ static void unload(w2l_dl *dl, struct dl_module *m, bool run) {
   free(m);
 }
 
+/* Unload the modules that refer to m, those that refer to them first: m is
+ * going although they hold a reference on it (its constructors dlopened them
+ * and they bound to its symbols). */
+static void unload_dependents(w2l_dl *dl, struct dl_module *m) {
+  for (uint32_t i = dl->nmods; i-- > 0;) {
+    struct dl_module *o = dl->mods[i];
+    bool refers = false;
+    for (uint32_t k = 0; o != m && k < o->ndeps; k++) refers |= o->deps[k] == m;
+    if (!refers) continue;
+    unload_dependents(dl, o);
+    unload(dl, o, true);
+    i = dl->nmods; /* the list changed: scan it again */
+  }
+}
+
 /* ---- Loading ---- */
 
 /* What the module being loaded defines itself and can only be completed once
@@ -868,6 +883,7 @@ static struct dl_module *load(w2l_dl *dl, const char *name, struct chain *chain,
     ok = run_init(dl, m, err);
   }
   if (!ok) {
+    unload_dependents(dl, m);
     unload(dl, m, true);
     return NULL;
   }

@@ -169,7 +169,8 @@ bool w2l_dl_register(w2l_dl *dl, const char *name, const w2l_module *m);
  * err filled (and w2l_dl_error set): not found, not a side module, undefined
  * symbol, cycle of NEEDED libraries, incompatible import, out of memory, a
  * trap in its relocations or constructors.  On error nothing of the attempt
- * stays loaded and the process stays usable.  The messages:
+ * stays loaded (nor do modules its constructors opened that bound to it) and
+ * the process stays usable.  The messages:
  *   cannot find N[ (needed by M)]: not registered and not in the search path
  *   N is a WebAssembly binary: translate it with wasm2c-lite and build a plugin (...)
  *   N is not a side module (no dylink.0 section)

@@ -20,6 +20,8 @@
 #include "dlmain.h"
 #include "dlweak.h"
 #include "dlself.h"
+#include "dlctor.h"
+#include "dlhold.h"
 
 /* ---- The descriptors the translator would emit ---- */
 
@@ -71,11 +73,12 @@ static const w2l_dylink dyl_weak = {0, 0, 0, 0, 0, NULL, 0, NULL, 4, weak_info, 
 static const w2l_dylink dyl_bad = {32, 3, 2, 0, 0, NULL, 0, NULL, 0, NULL, NULL, NULL};
 static const w2l_dylink dyl_none = {0, 0, 0, 0, 0, NULL, 0, NULL, 0, NULL, NULL, NULL};
 static const w2l_dylink dyl_self = {12, 2, 0, 0, 0, NULL, 0, NULL, 0, NULL, self_values, self_stubs};
+static const w2l_dylink dyl_ctor = {12, 0, 0, 0, 0, NULL, 0, NULL, 0, NULL, self_values, NULL};
 static const w2l_dylink dyl_x = {0, 0, 0, 0, 1, needs_y, 0, NULL, 0, NULL, NULL, NULL};
 static const w2l_dylink dyl_y = {0, 0, 0, 0, 1, needs_x, 0, NULL, 0, NULL, NULL, NULL};
 static const w2l_dylink dyl_m = {0, 0, 0, 0, 1, needs_missing, 0, NULL, 0, NULL, NULL, NULL};
 
-static w2l_module mod_c, mod_c64, mod_b, mod_a, mod_weak, mod_self, mod_bad, mod_badtype, mod_x, mod_y,
+static w2l_module mod_c, mod_c64, mod_b, mod_a, mod_weak, mod_ctor, mod_hold, mod_self, mod_bad, mod_badtype, mod_x, mod_y,
     mod_m;
 
 static w2l_module with_dylink(const w2l_module *m, const w2l_dylink *y) {
@@ -93,6 +96,8 @@ static void make_modules(void) {
   mod_a = with_dylink(&dla_module, &dyl_a);
   mod_weak = with_dylink(&dlweak_module, &dyl_weak);
   mod_self = with_dylink(&dlself_module, &dyl_self);
+  mod_ctor = with_dylink(&dlctor_module, &dyl_ctor);
+  mod_hold = with_dylink(&dlhold_module, &dyl_none);
   mod_bad = with_dylink(&dlbad_module, &dyl_bad);
   mod_badtype = with_dylink(&dlbadtype_module, &dyl_none);
   mod_x = with_dylink(&dla_module, &dyl_x);
@@ -127,6 +132,8 @@ static void proc_new(struct proc *p, bool with_main) {
             w2l_dl_register(p->dl, "libb.so", &mod_b) && w2l_dl_register(p->dl, "liba.so", &mod_a) &&
             w2l_dl_register(p->dl, "libweak.so", &mod_weak) &&
             w2l_dl_register(p->dl, "libself.so", &mod_self) &&
+            w2l_dl_register(p->dl, "libctor.so", &mod_ctor) &&
+            w2l_dl_register(p->dl, "libhold.so", &mod_hold) &&
             w2l_dl_register(p->dl, "libbad.so", &mod_bad) &&
             w2l_dl_register(p->dl, "libbadtype.so", &mod_badtype) &&
             w2l_dl_register(p->dl, "x.so", &mod_x) && w2l_dl_register(p->dl, "y.so", &mod_y) &&
@@ -380,6 +387,22 @@ static void test_self(void) {
   proc_free(&p);
 }
 
+/* A constructor that dlopens a module bound to its own module, then traps: the
+ * failed dlopen takes both away (the second held a reference on the first). */
+static void test_ctor_trap(void) {
+  struct proc p;
+  proc_new(&p, false);
+  w2l_dl *dl = p.dl;
+  w2l_error err;
+  uint32_t v;
+  CHECK(w2l_dl_define_imports(dl, p.host, "env"), "guest API for side modules");
+  open_fails(dl, "libctor.so", "libctor.so: __wasm_call_ctors trapped: unreachable", __LINE__);
+  CHECK(!w2l_dl_sym(dl, W2L_DL_DEFAULT, "hold_addr", &v, &err),
+        "libhold.so, opened by the constructor, went with libctor.so");
+  open_fails(dl, "libctor.so", "libctor.so: __wasm_call_ctors trapped: unreachable", __LINE__);
+  proc_free(&p);
+}
+
 /* Without malloc: data re-zeroed and re-initialized, slots and bytes reused. */
 static void test_reload(void) {
   struct proc p;
@@ -539,6 +562,7 @@ int main(void) {
   test_guest();
   test_weak();
   test_self();
+  test_ctor_trap();
   test_reload();
   test_many();
   test_errors();
