@@ -8,6 +8,7 @@
  * remembered and decoded last, under its own diag_protect(): a malformed name
  * section is ignored, as the spec allows for custom sections.
  */
+#include <inttypes.h>
 #include <string.h>
 
 #include "compiler.h"
@@ -779,6 +780,60 @@ static void check_dylink_segments(struct reader *r) {
   }
 }
 
+/* What the relocation check knows of an operand: __memory_base + k, a
+ * constant k, or anything else. */
+struct reloc_value {
+  enum { RV_OTHER, RV_BASE, RV_CONST } kind;
+  uint64_t k; /* RV_BASE: the offset; RV_CONST: the value */
+};
+
+/* A side module's relocations (its start function and its
+ * __wasm_apply_data_relocs) store at __memory_base + K, in its own data: a
+ * store there past mem_size would write another module's data, so it is
+ * rejected.  Only the straight-line form toolchains write is followed
+ * (global.get, i32.const, i32.add, stores); the check stops at anything else.
+ * It catches a broken module, not a malicious one: any function of a side
+ * module can write anywhere in its process's memory. */
+static void check_dylink_relocs(struct reader *r, uint32_t funcidx) {
+  const struct module *m = r->m;
+  const struct func *f = &m->funcs[funcidx];
+  if (f->imported || !f->code_end) return;
+  struct arena_mark mark = arena_mark(r->a);
+  const struct instr *code = bin_decode_body(m, f, r->a);
+  struct reloc_value stack[16];
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < f->body.count; i++) {
+    const struct instr *in = &code[i];
+    if (in->op == OP_GLOBAL_GET && n < 16) {
+      struct expr e = {(struct instr *)in, 2, in->pos};
+      bool base = at_env_global(m, &e, "__memory_base");
+      stack[n++] = (struct reloc_value){base ? RV_BASE : RV_OTHER, 0};
+    } else if (in->op == OP_I32_CONST && n < 16) {
+      stack[n++] = (struct reloc_value){RV_CONST, in->imm.i32};
+    } else if (in->op == OP_I32_ADD && n >= 2) {
+      struct reloc_value a = stack[n - 2], b = stack[n - 1];
+      n--;
+      if (a.kind == RV_CONST && b.kind == RV_BASE) a = b, b = stack[n];
+      stack[n - 1] = a.kind == RV_BASE && b.kind == RV_CONST ? (struct reloc_value){RV_BASE, a.k + b.k}
+                     : a.kind == RV_CONST && b.kind == RV_CONST
+                         ? (struct reloc_value){RV_CONST, (uint32_t)(a.k + b.k)}
+                         : (struct reloc_value){RV_OTHER, 0};
+    } else if ((in->op == OP_I32_STORE || in->op == OP_I64_STORE) && n >= 2) {
+      struct reloc_value addr = stack[n - 2];
+      uint64_t end = addr.k + in->imm.memarg.offset + opinfo[in->op].align;
+      if (addr.kind == RV_BASE && end > m->dylink->mem_size)
+        fail(r, in->pos,
+             "relocation in function %u stores %u bytes at __memory_base + %" PRIu64
+             ", past the %u bytes of memory the dylink.0 section declares (mem_size)",
+             funcidx, opinfo[in->op].align, addr.k + in->imm.memarg.offset, m->dylink->mem_size);
+      n -= 2;
+    } else {
+      break;
+    }
+  }
+  arena_release(r->a, mark);
+}
+
 /* A custom section starting at offset at: the name section is kept for
  * later, dylink.0 read now, any other skipped. */
 static void read_custom(struct reader *r, size_t at) {
@@ -1005,7 +1060,14 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   if (m->has_datacount && m->datacount && !r->has_data)
     fail(r, r->pos, "data count and data section have inconsistent lengths: %u and no data section",
          m->datacount);
-  if (m->dylink) check_dylink_segments(r);
+  if (m->dylink) {
+    check_dylink_segments(r);
+    if (m->has_start) check_dylink_relocs(r, m->start);
+    for (uint32_t i = 0; i < m->nexports; i++)
+      if (m->exports[i].kind == EXT_FUNC && m->exports[i].name.len == 24 &&
+          memcmp(m->exports[i].name.data, "__wasm_apply_data_relocs", 24) == 0)
+        check_dylink_relocs(r, m->exports[i].index);
+  }
   if (r->has_names) apply_names(r);
   return m;
 }

@@ -277,6 +277,15 @@ if "$W2L_BUILD/wasm2c-lite" tests/binary/dylink/side.wasm -o "$tmp/side.c" 2>"$t
   grep -q '^  (void (\*)(void))side__undefined2,$' "$tmp/side.c" &&
   grep -q '^static const uint32_t side__dylink_export_values\[6\] = {0u, 0u, 0u, 8u, 4u, 0u};$' "$tmp/side.c"; then ok
 else bad "dylink/side.wasm: no descriptor, no stub for the weak import maybe or wrong export values"; head -n 5 "$tmp/err"; fi
+# Its relocations (the start function) store at __memory_base + 4 and + 8, the
+# last 4 of its 12 bytes; moved to + 9 (the i32.const at 0x19a) the store would
+# write past its data, into another module's: rejected, with the offset.
+cp tests/binary/dylink/side.wasm "$tmp/reloc.wasm"
+printf '\011' | dd of="$tmp/reloc.wasm" bs=1 seek=410 conv=notrunc 2>/dev/null
+want="$tmp/reloc.wasm:0x1a1: error: relocation in function 4 stores 4 bytes at __memory_base + 9, past the 12 bytes of memory the dylink.0 section declares (mem_size)"
+got=$("$W2L_BUILD/wasm2c-lite" "$tmp/reloc.wasm" -o "$tmp/reloc.c" 2>&1); rc=$?
+if [ $rc -eq 1 ] && [ "$got" = "$want" ] && [ ! -e "$tmp/reloc.c" ]; then ok
+else bad "dylink relocation past mem_size: exit $rc"; echo "    want: $want"; echo "    got:  $got"; fi
 for cc in $compilers; do
   # shellcheck disable=SC2086
   $cc $W2L_CFLAGS -O2 -c "$tmp/side.c" -o "$tmp/side.o" 2>"$tmp/err" && ok ||
