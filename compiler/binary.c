@@ -796,6 +796,7 @@ struct reloc_value {
  * module can write anywhere in its process's memory. */
 static void check_dylink_relocs(struct reader *r, uint32_t funcidx) {
   const struct module *m = r->m;
+  if (funcidx >= m->nfuncs) return; /* not validated yet: the validator reports it */
   const struct func *f = &m->funcs[funcidx];
   if (f->imported || !f->code_end) return;
   struct arena_mark mark = arena_mark(r->a);
