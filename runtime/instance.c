@@ -54,7 +54,7 @@ static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
     return;
   case W2L_EXTERN_MEMORY:
     format_limits(lim, sizeof lim, t->min, t->max);
-    snprintf(buf, size, "memory %s", lim);
+    snprintf(buf, size, t->shared ? "memory %s shared" : "memory %s", lim);
     return;
   case W2L_EXTERN_GLOBAL:
     snprintf(buf, size, t->mutable_ ? "global (mut %s)" : "global %s", w2l_valtype_name(t->type));
@@ -82,7 +82,8 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
     if (e->of.table->has_max) t.max = e->of.table->max;
     break;
   case W2L_EXTERN_MEMORY:
-    t.min = e->of.memory->pages;
+    t.min = w2l_memory_pages_now(e->of.memory);
+    t.shared = e->of.memory->shared;
     if (e->of.memory->has_max) t.max = e->of.memory->max_pages;
     break;
   case W2L_EXTERN_GLOBAL:
@@ -113,7 +114,8 @@ static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
     return e->of.func.fn && e->of.func.type && e->of.func.type == w2l_functype_intern(want->sig);
   case W2L_EXTERN_TABLE:
     return got.type == want->type && limits_match(got.min, got.max, want->min, want->max);
-  case W2L_EXTERN_MEMORY: return limits_match(got.min, got.max, want->min, want->max);
+  case W2L_EXTERN_MEMORY:
+    return got.shared == want->shared && limits_match(got.min, got.max, want->min, want->max);
   case W2L_EXTERN_GLOBAL: return got.type == want->type && got.mutable_ == want->mutable_;
   default: break; /* an import is never FUNC_CALLER */
   }

@@ -267,15 +267,69 @@ static void storage_free(w2l_memory *m) { free(m->data); }
 #endif /* mremap */
 #endif /* W2L_BOUNDS */
 
+/* ---- Storage of shared memories: never moves ---- */
+
+/* A shared memory: the public part first (the same pointer), then the lock
+ * that orders its grows. */
+struct shared_memory {
+  w2l_memory pub;            /* what instances and hosts see */
+  pthread_mutex_t grow_lock; /* held by memory.grow */
+};
+
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
+/* Guard mode's reservation already never moves. */
+static bool shared_storage_new(w2l_memory *m) { return storage_new(m); }
+static bool shared_storage_grow(w2l_memory *m, uint64_t new_size) {
+  return storage_grow(m, new_size);
+}
+static void shared_storage_free(w2l_memory *m) { storage_free(m); }
+#else
+/* Explicit mode: reserve max_pages (at least one page, so data is never NULL)
+ * with no access, and open the first size bytes; growing opens more in place. */
+static bool shared_storage_new(w2l_memory *m) {
+  uint64_t bytes = m->max_pages * W2L_PAGE_SIZE;
+  void *p;
+  if (bytes == 0) bytes = W2L_PAGE_SIZE;
+  if (bytes > SIZE_MAX) return false;
+  p = mmap(NULL, (size_t)bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return false;
+  if (m->size && mprotect(p, (size_t)m->size, PROT_READ | PROT_WRITE) != 0) {
+    munmap(p, (size_t)bytes);
+    return false;
+  }
+  m->data = p;
+  m->reserved = bytes;
+  return true;
+}
+static bool shared_storage_grow(w2l_memory *m, uint64_t new_size) {
+  return mprotect(m->data + m->size, (size_t)(new_size - m->size), PROT_READ | PROT_WRITE) == 0;
+}
+static void shared_storage_free(w2l_memory *m) { munmap(m->data, (size_t)m->reserved); }
+#endif
+
 /* ---- The strategy-independent part ---- */
 
-w2l_memory *w2l_memory_new(uint64_t min_pages, uint64_t max_pages) {
+/* A new memory of min_pages (max_pages as declared, UINT64_MAX for none);
+ * shared ones get their lock and non-moving storage. */
+static w2l_memory *memory_new(uint64_t min_pages, uint64_t max_pages, bool shared) {
   w2l_memory *m;
+  struct shared_memory *sm = NULL;
   bool has_max = max_pages <= W2L_MAX_PAGES;
   if (!has_max) max_pages = W2L_MAX_PAGES;
-  if (min_pages > max_pages) return NULL;
-  m = calloc(1, sizeof *m);
-  if (!m) return NULL;
+  if (min_pages > max_pages || (shared && !has_max)) return NULL;
+  if (shared) {
+    sm = calloc(1, sizeof *sm);
+    if (!sm) return NULL;
+    if (pthread_mutex_init(&sm->grow_lock, NULL) != 0) {
+      free(sm);
+      return NULL;
+    }
+    m = &sm->pub;
+  } else {
+    m = calloc(1, sizeof *m);
+    if (!m) return NULL;
+  }
+  m->shared = shared;
   m->pages = min_pages;
   m->size = min_pages * W2L_PAGE_SIZE;
   m->max_pages = max_pages;
@@ -283,39 +337,68 @@ w2l_memory *w2l_memory_new(uint64_t min_pages, uint64_t max_pages) {
   m->limit_pages = rt_new_memory_limit < max_pages ? rt_new_memory_limit : max_pages;
   char what[64];
   snprintf(what, sizeof what, "a memory of %llu pages", (unsigned long long)min_pages);
-  if (!rt_quota_charge(rt_new_quota, m->size, what)) {
-    free(m);
-    return NULL;
-  }
-  if (!storage_new(m)) {
+  if (!rt_quota_charge(rt_new_quota, m->size, what)) goto fail;
+  if (!(shared ? shared_storage_new(m) : storage_new(m))) {
     rt_quota_uncharge(rt_new_quota, m->size);
-    free(m);
-    return NULL;
+    goto fail;
   }
   m->quota = rt_quota_retain(rt_new_quota);
   return m;
+fail:
+  if (sm) pthread_mutex_destroy(&sm->grow_lock);
+  free(m); /* sm is m */
+  return NULL;
+}
+
+w2l_memory *w2l_memory_new(uint64_t min_pages, uint64_t max_pages) {
+  return memory_new(min_pages, max_pages, false);
+}
+
+w2l_memory *w2l_memory_new_shared(uint64_t min_pages, uint64_t max_pages) {
+  return memory_new(min_pages, max_pages, true);
 }
 
 void w2l_memory_free(w2l_memory *m) {
   if (!m) return;
-  storage_free(m);
+  if (m->shared) {
+    shared_storage_free(m);
+    pthread_mutex_destroy(&((struct shared_memory *)m)->grow_lock);
+  } else {
+    storage_free(m);
+  }
   rt_quota_uncharge(m->quota, m->size);
   rt_quota_release(m->quota);
   free(m);
 }
 
-uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages) {
+/* memory.grow of m, whose grows the caller orders (one thread, or the lock). */
+static uint32_t grow(w2l_memory *m, uint64_t delta_pages) {
   uint64_t old = m->pages, limit = m->limit_pages < m->max_pages ? m->limit_pages : m->max_pages;
   if (delta_pages == 0) return (uint32_t)old;
   if (old > limit || delta_pages > limit - old) return UINT32_MAX;
   if (!rt_quota_charge(m->quota, delta_pages * W2L_PAGE_SIZE, "memory.grow")) return UINT32_MAX;
-  if (!storage_grow(m, (old + delta_pages) * W2L_PAGE_SIZE)) {
+  uint64_t new_size = (old + delta_pages) * W2L_PAGE_SIZE;
+  if (!(m->shared ? shared_storage_grow(m, new_size) : storage_grow(m, new_size))) {
     rt_quota_uncharge(m->quota, delta_pages * W2L_PAGE_SIZE);
     return UINT32_MAX;
   }
-  m->pages = old + delta_pages;
-  m->size = m->pages * W2L_PAGE_SIZE;
+  if (m->shared) { /* readers on other threads: the bytes are open before the size says so */
+    __atomic_store_n(&m->size, new_size, __ATOMIC_RELEASE);
+    __atomic_store_n(&m->pages, old + delta_pages, __ATOMIC_SEQ_CST);
+  } else {
+    m->pages = old + delta_pages;
+    m->size = new_size;
+  }
   return (uint32_t)old;
+}
+
+uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages) {
+  if (!m->shared) return grow(m, delta_pages);
+  struct shared_memory *sm = (struct shared_memory *)m;
+  pthread_mutex_lock(&sm->grow_lock);
+  uint32_t old = grow(m, delta_pages);
+  pthread_mutex_unlock(&sm->grow_lock);
+  return old;
 }
 
 void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages) {

@@ -209,7 +209,9 @@ typedef struct w2l_val {
   X(OUT_OF_FUEL, "out of fuel")                            \
   X(HOST, "host trap")                                     \
   X(EXIT, "program exited")                                \
-  X(CALL_ERROR, "invalid call")
+  X(CALL_ERROR, "invalid call")                            \
+  X(UNALIGNED_ATOMIC, "unaligned atomic")                  \
+  X(EXPECTED_SHARED, "expected shared memory")
 
 /* Why wasm code stopped.  W2L_OK (0) means it did not trap. */
 typedef enum w2l_trap {
@@ -405,6 +407,11 @@ typedef struct w2l_memory {
                            (explicit mode on Linux, committed when touched), else 0 */
   bool has_max;         /* whether a maximum was declared (import matching) */
   w2l_quota *quota;     /* charged the size, or NULL (see Quotas) */
+  bool shared;          /* a shared memory (threads): data never moves, in either
+                           mode; size and pages only grow, and are written with
+                           __atomic stores under the memory's lock, so read them
+                           with w2l_memory_pages_now / W2L_MEM_RELOAD_SHARED
+                           while other threads may grow it */
 } w2l_memory;
 
 /* The address space a guard-mode memory reserves: any u32 address plus any
@@ -428,6 +435,36 @@ uint32_t w2l_memory_grow(w2l_memory *m, uint64_t delta_pages);
 /* Set the host limit on growth (pages); clamped to max_pages.  A limit below
  * the current size only makes further grows fail; nothing shrinks. */
 void w2l_memory_set_limit(w2l_memory *m, uint64_t limit_pages);
+
+/* Shared memories (the threads proposal).  A shared memory is one object that
+ * instances on several threads import at once.  Its data never moves (explicit
+ * mode reserves max_pages up front, as guard mode always does), memory.grow
+ * may run on any thread while others access it (a lock per memory orders the
+ * grows; size and pages are stored atomically), and the memory is freed only
+ * when no instance on any thread uses it any more (the host's job, as for any
+ * imported memory).  max is required: NULL if max_pages > W2L_MAX_PAGES,
+ * min > max, or the reservation cannot be had. */
+w2l_memory *w2l_memory_new_shared(uint64_t min_pages, uint64_t max_pages);
+/* The current size in pages of m, shared or not, read atomically. */
+static inline uint64_t w2l_memory_pages_now(const w2l_memory *m) {
+  return __atomic_load_n(&m->pages, __ATOMIC_SEQ_CST);
+}
+/* memory.atomic.wait32 / wait64 at effective address addr: traps
+ * W2L_TRAP_OOB_MEMORY if [addr, addr + 4 or 8) is outside m,
+ * W2L_TRAP_UNALIGNED_ATOMIC if addr is not a multiple of 4 or 8,
+ * W2L_TRAP_EXPECTED_SHARED if m is not shared; else returns 1 ("not-equal")
+ * if the value there is not expected, or parks the thread until a notify at
+ * addr wakes it (returns 0, "ok") or timeout_ns nanoseconds pass (returns 2,
+ * "timed-out"; a negative timeout waits forever).  Emitted code calls them. */
+uint32_t w2l_memory_atomic_wait32(w2l_memory *m, uint64_t addr, uint32_t expected,
+                                  int64_t timeout_ns);
+uint32_t w2l_memory_atomic_wait64(w2l_memory *m, uint64_t addr, uint64_t expected,
+                                  int64_t timeout_ns);
+/* memory.atomic.notify: the same bounds and 4-byte alignment traps; wakes up
+ * to count threads waiting at addr (in the order they began to wait) and
+ * returns how many it woke (0 for an unshared memory, which nobody can wait
+ * on).  Emitted code calls it; hosts may too. */
+uint32_t w2l_memory_atomic_notify(w2l_memory *m, uint64_t addr, uint32_t count);
 
 /* Host access to linear memory, bounds-checked: nothing outside
  * [0, m->size) is ever read or written.  read/write copy n bytes at addr
@@ -638,6 +675,7 @@ typedef struct w2l_externtype {
   w2l_valtype type;    /* TABLE: reftype; GLOBAL: value type */
   bool mutable_;       /* GLOBAL: mutability */
   uint64_t min, max;   /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
+  bool shared;         /* MEMORY: a shared memory (must match the import's exactly) */
 } w2l_externtype;
 
 /* One import of a module, in import order. */
@@ -701,7 +739,7 @@ typedef struct w2l_module {
   const struct w2l_dylink *dylink; /* its dylink.0 section (w2l_dylink.h), NULL if none */
 } w2l_module;
 
-#define W2L_ABI_VERSION 5
+#define W2L_ABI_VERSION 6
 
 /* ---- Interruption: epochs and fuel ----
  *

@@ -382,5 +382,16 @@ static inline void w2l_touch(const uint8_t *base, uint64_t size, uint64_t addr, 
 #else
 #define W2L_MEM_RELOAD(base_, size_, mem_) ((base_) = (mem_)->data, (size_) = (mem_)->size)
 #endif
+/* The same for a shared memory, whose data never moves and whose size another
+ * thread may grow at any time: the size is read atomically.  Emitted code
+ * reloads it after calls, memory.grow and atomic instructions (the points where
+ * a thread can learn of another's grow); an access past a stale, smaller size
+ * is one that raced with the grow, which may trap. */
+#if W2L_BOUNDS == W2L_BOUNDS_GUARD
+#define W2L_MEM_RELOAD_SHARED(base_, size_, mem_) ((void)0)
+#else
+#define W2L_MEM_RELOAD_SHARED(base_, size_, mem_) \
+  ((size_) = __atomic_load_n(&(mem_)->size, __ATOMIC_ACQUIRE))
+#endif
 
 #endif
