@@ -55,6 +55,7 @@ RTSO_NAME := libwasm2c-lite-rt.so.$(RT_ABI)
 RTSO := $(BUILD)/$(RTSO_NAME)
 VERSION := $(shell sed -n 's/^\#define VERSION "\(.*\)"$$/\1/p' compiler/main.c)
 RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/w2l_simd.h \
+  $(BUILD)/include/w2l_atomic.h \
   $(BUILD)/include/w2l_wasi.h $(BUILD)/include/w2l_dylink.h
 # Headers for guest code (C compiled to wasm32), installed in guest/.
 GUEST_HDR := $(BUILD)/include/guest/w2l_dlfcn.h

@@ -140,8 +140,6 @@ static void read_limits(struct reader *r, struct limits *l, bool memory) {
   uint8_t flags = read_u8(r);
   if (memory && flags >= 4 && flags <= 7)
     fail(r, at, "%s: limits flags 0x%02x", unsupported_index_type(), flags);
-  if (memory && flags == 2)
-    fail(r, at, "malformed limits flags 0x02: a shared memory needs a maximum");
   if (flags > (memory ? 3 : 1)) fail(r, at, "malformed limits flags 0x%02x", flags);
   l->shared = (flags & 2) != 0;
   l->has_max = (flags & 1) != 0;
@@ -247,6 +245,11 @@ static void read_immediates(struct reader *r, struct instr *in) {
     break;
   }
   case IMM_LANE: in->imm.idx = read_u8(r); break;
+  case IMM_FENCE: {
+    size_t at = r->pos;
+    if (read_u8(r) != 0) fail(r, at, "malformed atomic.fence: the reserved byte must be 0x00");
+    break;
+  }
   case IMM_V128:
   case IMM_SHUFFLE:
     if (left(r) < 16) unexpected_end(r);
@@ -274,8 +277,8 @@ static void read_immediates(struct reader *r, struct instr *in) {
 static enum opcode read_opcode(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
-  if (b == 0xfb || b == 0xfe) fail(r, at, "%s", unsupported_opcode(b, 0));
-  if (b == 0xfc || b == 0xfd) {
+  if (b == 0xfb) fail(r, at, "%s", unsupported_opcode(b, 0));
+  if (b == 0xfc || b == 0xfd || b == 0xfe) {
     uint32_t sub = read_u32(r);
     enum opcode op = op_by_code(b, sub);
     if (op == OP_COUNT && unsupported_opcode(b, sub)) fail(r, at, "%s", unsupported_opcode(b, sub));

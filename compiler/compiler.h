@@ -152,6 +152,7 @@ enum immkind {
   IMM_SHUFFLE,       /* imm.v128: i8x16.shuffle's 16 lane indices (each < 32) */
   IMM_LANE,          /* imm.idx = lane index (extract_lane, replace_lane) */
   IMM_MEMARG_LANE,   /* imm.memarg, with imm.memarg.lane (v128.loadN_lane / storeN_lane) */
+  IMM_FENCE,         /* atomic.fence: a reserved 0x00 byte in the binary, nothing kept */
 };
 
 enum opcode {
@@ -173,11 +174,12 @@ enum {
   OPF_TABLE_OP = 16,  /* table.*, elem.drop */
   OPF_MEMORY_OP = 32, /* memory.size, memory.grow, bulk memory, data.drop */
   OPF_REF_OP = 64,    /* ref.null, ref.is_null, ref.func */
+  OPF_ATOMIC = 128,   /* threads: atomic accesses, wait/notify, atomic.fence */
 };
 
 struct opinfo {
   const char *name; /* text keyword */
-  uint8_t prefix;   /* 0, 0xFC or 0xFD */
+  uint8_t prefix;   /* 0, 0xFC, 0xFD or 0xFE */
   uint32_t code;    /* opcode byte or prefixed LEB value */
   enum immkind imm; /* immediate kind */
   const char *sig;  /* "PARAMS:RESULTS" or "" */
@@ -264,7 +266,7 @@ struct limits {
   uint64_t min; /* initial size in pages or elements */
   uint64_t max; /* maximum, valid if has_max */
   bool has_max; /* whether a maximum was given */
-  bool shared;  /* memory declared shared (threads; rejected for now) */
+  bool shared;  /* memory declared shared (threads); needs a maximum */
 };
 
 enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3 };

@@ -81,7 +81,8 @@ static void put_instr(FILE *out, const struct module *m, const struct instr *in)
   const struct opinfo *oi = &opinfo[in->op < OP_COUNT ? in->op : OP_NOP];
   fputs(oi->name, out);
   switch (oi->imm) {
-  case IMM_NONE: break;
+  case IMM_NONE:
+  case IMM_FENCE: break;
   case IMM_BLOCK: put_blocktype(out, m, &in->imm.block); break;
   case IMM_LABEL:
   case IMM_FUNC:

@@ -283,6 +283,7 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
     emit_printf(o, ", .min = %" PRIu64 "u, .max = ", mem->limits.min);
     if (mem->limits.has_max) emit_printf(o, "%" PRIu64 "u", mem->limits.max);
     else emit_put(o, "UINT64_MAX");
+    if (mem->limits.shared) emit_put(o, ", .shared = true");
     break;
   }
   case EXT_GLOBAL:
@@ -366,8 +367,8 @@ static void emit_init_own(struct emitter *e) {
   }
   for (uint32_t i = m->nmemimports; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
-    emit_printf(o, "  inst->base.memories[%" PRIu32 "] = w2l_memory_new(%" PRIu64 "u, ", i,
-                mem->limits.min);
+    emit_printf(o, "  inst->base.memories[%" PRIu32 "] = w2l_memory_new%s(%" PRIu64 "u, ", i,
+                mem->limits.shared ? "_shared" : "", mem->limits.min);
     if (mem->limits.has_max) emit_printf(o, "%" PRIu64 "u);\n", mem->limits.max);
     else emit_put(o, "UINT64_MAX);\n");
     emit_printf(o,

@@ -407,8 +407,18 @@ static const char *global_expr(struct fstate *fs, uint32_t g) {
 static void refresh_memories(struct fstate *fs) {
   for (uint32_t k = 0; k < fs->m->nmems; k++)
     if (fs->prev && fs->prev->mems[k])
-      line(fs, "W2L_MEM_RELOAD(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");", k, k,
-           k);
+      line(fs, "W2L_MEM_RELOAD%s(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");",
+           fs->m->mems[k].limits.shared ? "_SHARED" : "", k, k, k);
+}
+
+/* Reload the cached size of every shared memory the function uses, after an
+ * atomic instruction (another thread may have grown it, and the atomic may be
+ * how this one learned of it). */
+static void refresh_shared_memories(struct fstate *fs) {
+  for (uint32_t k = 0; k < fs->m->nmems; k++)
+    if (fs->m->mems[k].limits.shared && fs->prev && fs->prev->mems[k])
+      line(fs, "W2L_MEM_RELOAD_SHARED(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");",
+           k, k, k);
 }
 
 /* ---- control ---- */
@@ -1136,6 +1146,40 @@ static void op_store(struct fstate *fs, const struct instr *in) {
   line(fs, "w2l_store_%s(%s, %s, %s);", opinfo[in->op].c, base, addr, value);
 }
 
+/* The threads proposal's instructions: atomic loads, stores, read-modify-writes
+ * and cmpxchg through runtime/w2l_atomic.h's w2l_atomic_* helpers (alignment
+ * and bounds checked there), wait/notify through the runtime, and the fence. */
+static void op_atomic(struct fstate *fs, const struct instr *in) {
+  const struct opinfo *oi = &opinfo[in->op];
+  const struct memarg *ma = &in->imm.memarg;
+  if (in->op == OP_ATOMIC_FENCE) {
+    line(fs, "__atomic_thread_fence(__ATOMIC_SEQ_CST);");
+    return;
+  }
+  uint32_t nparams = (uint32_t)(strchr(oi->sig, ':') - oi->sig);
+  bool has_result = oi->sig[nparams + 1] != '\0';
+  const char *args = "";
+  for (uint32_t k = nparams - 1; k > 0; k--) args = fmt(fs, "%s, %s", args, top_value(fs, k - 1));
+  const char *addr = address(fs, ma, nparams - 1);
+  const char *call;
+  if (in->op == OP_MEMORY_ATOMIC_NOTIFY || in->op == OP_MEMORY_ATOMIC_WAIT32 ||
+      in->op == OP_MEMORY_ATOMIC_WAIT64) {
+    fs->use.inst = true;
+    call = fmt(fs, "w2l_memory_atomic_%s(%s->mem%" PRIu32 ", %s%s)", oi->c, inst(fs), ma->mem, addr,
+               args);
+  } else {
+    call = fmt(fs, "w2l_atomic_%s(%s, %s%s)", oi->c, mem_base(fs, ma->mem), addr, args);
+  }
+  pop(fs, nparams);
+  if (has_result) {
+    push(fs, sig_valtype(oi->sig[nparams + 1]));
+    store_slot(fs, fs->sp - 1, call);
+  } else {
+    line(fs, "%s;", call);
+  }
+  refresh_shared_memories(fs);
+}
+
 /* v128.loadN_lane / storeN_lane: memarg, a vector operand and a lane index. */
 static void op_lane_memory(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
@@ -1166,7 +1210,10 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_MEMORY_SIZE:
     push(fs, VT_I32);
-    store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k));
+    if (fs->m->mems[k].limits.shared) /* another thread may grow it */
+      store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)w2l_memory_pages_now(%s->mem%" PRIu32 ")", in_, k));
+    else
+      store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k));
     break;
   case OP_MEMORY_GROW:
     store_slot(fs, fs->sp - 1,
@@ -1323,6 +1370,8 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
     op_memory(fs, in);
   } else if (oi->flags & OPF_REF_OP) {
     op_ref(fs, in);
+  } else if (oi->flags & OPF_ATOMIC) {
+    op_atomic(fs, in);
   } else if (oi->imm == IMM_MEMARG_LANE) {
     op_lane_memory(fs, in);
   } else if (oi->imm == IMM_MEMARG) {
@@ -1488,7 +1537,13 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   for (int c = 0; c < NCLASS; c++)
     declare_slots(out, &fs.use, c, emit_ctype(class_type[c]), emit_zero(class_type[c]));
   for (uint32_t k = 0; k < m->nmems; k++)
-    if (fs.use.mems[k])
+    if (fs.use.mems[k] && m->mems[k].limits.shared) /* other threads may grow it */
+      emit_printf(out,
+                  "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
+                  "  uint64_t mem%" PRIu32 "_size = __atomic_load_n(&inst->mem%" PRIu32
+                  "->size, __ATOMIC_ACQUIRE);\n",
+                  k, k, k, k);
+    else if (fs.use.mems[k])
       emit_printf(out,
                   "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
                   "  uint64_t mem%" PRIu32 "_size = inst->mem%" PRIu32 "->size;\n",

@@ -44,18 +44,18 @@ uint32_t hash_bytes(const void *data, size_t n) {
 /* ---- opcode lookup: one table per direction, built on first use ---- */
 
 #define CODE_SLOTS 512  /* prefixed codes below this are in the table */
-#define NAME_SLOTS 1024 /* open addressing; a power of two above 2 * OP_COUNT */
+#define NAME_SLOTS 2048 /* open addressing; a power of two above 2 * OP_COUNT */
 _Static_assert(NAME_SLOTS >= 2 * OP_COUNT, "name table too small");
-static uint16_t by_code[3][CODE_SLOTS]; /* [plain, 0xFC, 0xFD][code]: opcode */
+static uint16_t by_code[4][CODE_SLOTS]; /* [plain, 0xFC, 0xFD, 0xFE][code]: opcode */
 static uint16_t by_name[NAME_SLOTS];    /* opcode + 1, 0 = empty */
 static bool tables_ready;
 
 static int prefix_row(uint8_t prefix) {
-  return prefix == 0 ? 0 : prefix == 0xfc ? 1 : prefix == 0xfd ? 2 : -1;
+  return prefix == 0 ? 0 : prefix == 0xfc ? 1 : prefix == 0xfd ? 2 : prefix == 0xfe ? 3 : -1;
 }
 
 static void build_tables(void) {
-  for (int r = 0; r < 3; r++)
+  for (int r = 0; r < 4; r++)
     for (int i = 0; i < CODE_SLOTS; i++) by_code[r][i] = OP_COUNT;
   for (int op = 0; op < OP_COUNT; op++) {
     const struct opinfo *oi = &opinfo[op];

@@ -13,13 +13,12 @@ struct feature {
   const char *proposal; /* the proposal's name */
 };
 
-enum { TAIL_CALL, EXCEPTIONS, FUNC_REFS, THREADS, GC, RELAXED_SIMD, MEMORY64, EXTENDED_CONST };
+enum { TAIL_CALL, EXCEPTIONS, FUNC_REFS, GC, RELAXED_SIMD, MEMORY64, EXTENDED_CONST };
 
 static const struct feature features[] = {
     [TAIL_CALL] = {"tail calls are", "tail-call"},
     [EXCEPTIONS] = {"exception handling is", "exception-handling"},
     [FUNC_REFS] = {"typed function references are", "function-references"},
-    [THREADS] = {"atomic instructions are", "threads"},
     [GC] = {"garbage-collected types are", "gc"},
     [RELAXED_SIMD] = {"relaxed SIMD instructions are", "relaxed-simd"},
     [MEMORY64] = {"64-bit memories and tables are", "memory64"},
@@ -27,12 +26,12 @@ static const struct feature features[] = {
 };
 
 /* An instruction of a later proposal: its text name (a prefix match when it
- * ends in '.' or '_', for families such as "i32.atomic."), binary prefix and code
- * (prefix 0xfe / 0xfb with code UINT32_MAX: every instruction of the prefix;
+ * ends in '.' or '_', for families such as "struct."), binary prefix and code
+ * (prefix 0xfb with code UINT32_MAX: every instruction of the prefix;
  * 0xfd with a range for relaxed SIMD). */
 struct later_instr {
   const char *name;        /* text name, or family prefix ending in '.' */
-  uint8_t prefix;          /* 0, 0xfb, 0xfd or 0xfe */
+  uint8_t prefix;          /* 0, 0xfb or 0xfd */
   uint32_t code, code_end; /* binary opcode range [code, code_end] */
   int feature;             /* index into features */
 };
@@ -53,10 +52,6 @@ static const struct later_instr later[] = {
     {"ref.as_non_null", 0, 0xd4, 0xd4, FUNC_REFS},
     {"br_on_null", 0, 0xd5, 0xd5, FUNC_REFS},
     {"br_on_non_null", 0, 0xd6, 0xd6, FUNC_REFS},
-    {"memory.atomic.", 0xfe, 0, UINT32_MAX, THREADS},
-    {"atomic.fence", 0xfe, 0, UINT32_MAX, THREADS},
-    {"i32.atomic.", 0xfe, 0, UINT32_MAX, THREADS},
-    {"i64.atomic.", 0xfe, 0, UINT32_MAX, THREADS},
     {"struct.", 0xfb, 0, UINT32_MAX, GC},
     {"array.", 0xfb, 0, UINT32_MAX, GC},
     {"ref.test", 0xfb, 0, UINT32_MAX, GC},

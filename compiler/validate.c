@@ -71,8 +71,8 @@ static void check_imports_and_spaces(const struct module *m, const struct val_fe
   if (m->nmems > 1 && !f->multi_memory) diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
-    if (mem->limits.shared)
-      diag_error(m->src, mem->pos, "shared memories are not supported yet (threads proposal)");
+    if (mem->limits.shared && !mem->limits.has_max)
+      diag_error(m->src, mem->pos, "shared memory must have maximum");
     check_limits(m, mem->pos, &mem->limits, MAX_PAGES, "memory");
   }
 }

@@ -238,6 +238,9 @@ static void step_memarg(struct val_code *v, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
   memory_index(v, in, ma->mem);
   uint32_t nat = optypes[in->op].align;
+  if ((opinfo[in->op].flags & OPF_ATOMIC) && (ma->align > 4 || (1u << ma->align) != nat))
+    fail(v, in, "alignment must be equal to natural alignment (%u) in %s", nat,
+         opinfo[in->op].name);
   if (ma->align > 4 || (1u << ma->align) > nat)
     fail(v, in, "alignment must not be larger than natural alignment (%u) in %s", nat,
          opinfo[in->op].name);
@@ -613,6 +616,7 @@ static void step(struct val_code *v, const struct instr *in) {
     else if (opinfo[op].imm == IMM_MEMARG || opinfo[op].imm == IMM_MEMARG_LANE) step_memarg(v, in);
     else if (opinfo[op].imm == IMM_LANE) step_lane(v, in, in->imm.idx), step_sig(v, in);
     else if (opinfo[op].imm == IMM_SHUFFLE) step_shuffle(v, in);
+    else if (opinfo[op].imm == IMM_FENCE) break; /* no operands */
     else if (opinfo[op].sig[0]) step_sig(v, in);
     else fail(v, in, "%s is not supported by the validator", opinfo[op].name);
     break;

@@ -292,7 +292,7 @@ static struct limits limits(struct parser *p, bool memory) {
     l.has_max = true;
     wat_next(p);
   }
-  if (memory && wat_is(p, p->tok, "shared")) { /* the validator rejects it */
+  if (memory && wat_is(p, p->tok, "shared")) { /* the validator requires a maximum */
     l.shared = true;
     wat_next(p);
   }

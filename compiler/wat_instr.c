@@ -326,6 +326,7 @@ static uint32_t opt_index(struct parser *p, enum space sp) {
 static void immediates(struct parser *p, struct instr *in) {
   switch (opinfo[in->op].imm) {
   case IMM_NONE:
+  case IMM_FENCE:
     if (in->op == OP_SELECT && wat_at_field(p, "result")) {
       struct typeuse tu;
       wat_typeuse_parse(p, false, &tu);

@@ -1035,6 +1035,7 @@ uint32_t w2l_table_add_export(w2l_table *t, w2l_instance *inst, const char *name
 
 #include "w2l_numeric.h"
 #include "w2l_simd.h"
+#include "w2l_atomic.h"
 #include "w2l_dylink.h"
 
 #ifdef __cplusplus

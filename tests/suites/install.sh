@@ -13,7 +13,7 @@ make -s -C "$W2L_ROOT" install PREFIX="$P" BUILD="$W2L_BUILD" >"$tmp/make.log" 2
   { bad "install: make install failed"; sed 's/^/    /' "$tmp/make.log" | tail -20; }
 abi=$(sed -n 's/^#define W2L_ABI_VERSION \([0-9]*\)$/\1/p' "$W2L_ROOT/runtime/w2l.h")
 for f in bin/wasm2c-lite share/man/man1/wasm2c-lite.1 include/wasm2c-lite/w2l.h \
-  include/wasm2c-lite/w2l_numeric.h include/wasm2c-lite/w2l_simd.h include/wasm2c-lite/w2l_dylink.h \
+  include/wasm2c-lite/w2l_numeric.h include/wasm2c-lite/w2l_simd.h include/wasm2c-lite/w2l_dylink.h include/wasm2c-lite/w2l_atomic.h \
   include/wasm2c-lite/guest/w2l_dlfcn.h \
   lib/libwasm2c-lite-rt.a \
   "lib/libwasm2c-lite-rt.so.$abi" lib/libwasm2c-lite-rt.so lib/pkgconfig/wasm2c-lite.pc; do
