@@ -8,7 +8,6 @@
 #include <time.h>
 
 #include "runtime_test.h"
-#include "runtime_threads.h"
 
 static int64_t now_ns(void) {
   struct timespec t;
@@ -268,10 +267,13 @@ static void test_grow(void) {
   w2l_memory_free(m);
 }
 
+#include "runtime_threads.h"
+
 int main(void) {
   test_wait_notify();
   test_ping_pong();
   test_grow();
   test_spawn();
+  test_wasi_threads();
   return test_finish();
 }
