@@ -4,6 +4,7 @@
 #   make test       every test suite, one summary line each, then "N passed, N failed"
 #                   (UPDATE=1: rewrite the expected files from the current output)
 #   make sanitize   the same suites with -fsanitize=address,undefined
+#   make tsan       the threaded runtime tests with -fsanitize=thread
 #   make spec TESTSUITE=dir [SPEC_FILES='i32 f64'] [SPEC_J=2]
 #   make wasi-test WASI_TESTSUITE=dir   the WASI preview 1 testsuite (--exe programs)
 #   make bench      benchmarks (see bench/)
@@ -61,7 +62,7 @@ RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/
 GUEST_HDR := $(BUILD)/include/guest/w2l_dlfcn.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all headers demo test sanitize hostile spec wasi-test bench fuzz soak install clean
+.PHONY: all headers demo test sanitize tsan hostile spec wasi-test bench fuzz soak install clean
 all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(GUEST_HDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 # The public runtime headers in $(BUILD)/include (bench scripts build them for a second BUILD).
 headers: $(RTHDR)
@@ -201,6 +202,15 @@ test: all $(RUNTIME_TESTS)
 
 sanitize:
 	$(MAKE) BUILD=$(BUILD)/san SAN=1 OPT="-O1 -g" test
+
+# ThreadSanitizer (gcc or clang): the runtime and its threaded tests built with
+# -fsanitize=thread into $(BUILD)/tsan, run in both memory strategies.
+TSAN_TESTS := runtime_threads
+tsan:
+	$(MAKE) BUILD=$(BUILD)/tsan SAN_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" OPT="-O1 -g" \
+	  $(foreach m,guard explicit,$(TSAN_TESTS:%=$(BUILD)/tsan/test-runtime/$(m)/%))
+	@W2L_BUILD=$(abspath $(BUILD))/tsan W2L_CC="$(CC)" W2L_CFLAGS=-fsanitize=thread TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+	  RUNTIME_ONLY="$(TSAN_TESTS)" sh tests/suites/runtime.sh
 
 # The sandbox's tests (also in make test): what hostile plugins try, in both
 # memory strategies; `make hostile SAN=1 BUILD=build/san OPT="-O1 -g"` under ASan.

@@ -3,6 +3,7 @@
 #ifndef W2L_INTERNAL_H
 #define W2L_INTERNAL_H
 #include "w2l.h"
+#include "w2l_wasi.h"
 
 /* trap.c: whether a protected call is active on this thread (signal-safe). */
 bool rt_protect_active(void);
@@ -73,5 +74,19 @@ void rt_error(w2l_error *err, w2l_trap trap, const char *fmt, ...)
 /* wasi.c: whether openat2 resolves paths beneath a preopen (-1: not known
  * yet, 1: yes, 0: no, use the component walk).  Tests set 0 to run the walk. */
 extern int rt_wasi_openat2;
+
+/* wasi.c: where a w2l_wasi keeps its wasi-threads state (NULL until
+ * w2l_wasi_define_threads; w2l_wasi_free frees it). */
+struct rt_wasi_threads;
+struct rt_wasi_threads **rt_wasi_threads_slot(w2l_wasi *w);
+/* wasi_threads.c: free t (NULL allowed). */
+void rt_wasi_threads_free(struct rt_wasi_threads *t);
+/* wasi_threads.c: define in l a new shared memory for each shared memory m
+ * imports (wasm32-wasi-threads programs import "env" "memory"), at most cap,
+ * stored in made[] (the caller frees them, also after a failure). */
+bool rt_wasi_define_shared_memories(const w2l_module *m, w2l_linker *l, w2l_memory **made,
+                                    size_t cap, w2l_error *err);
+/* wasi_threads.c: whether m imports "wasi" "thread-spawn". */
+bool rt_wasi_imports_threads(const w2l_module *m);
 
 #endif

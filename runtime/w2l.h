@@ -465,6 +465,13 @@ uint32_t w2l_memory_atomic_wait64(w2l_memory *m, uint64_t addr, uint64_t expecte
  * returns how many it woke (0 for an unshared memory, which nobody can wait
  * on).  Emitted code calls it; hosts may too. */
 uint32_t w2l_memory_atomic_notify(w2l_memory *m, uint64_t addr, uint32_t count);
+/* Waiting is keyed by (memory, addr): the same address in two memories are two
+ * keys.  The value check and the enqueue happen under the lock notify takes,
+ * so no notify is lost between them; timeouts run on CLOCK_MONOTONIC.  A
+ * parked thread is not interrupted by epoch ticks (it runs no wasm code while
+ * it waits): it resumes at a notify or its timeout and the code's next epoch
+ * check traps then.  A host that must stop a program whose threads may wait
+ * forever gives them a notify (or a timeout), then ticks. */
 
 /* Host access to linear memory, bounds-checked: nothing outside
  * [0, m->size) is ever read or written.  read/write copy n bytes at addr
@@ -991,6 +998,37 @@ void w2l_linker_set_memory_limit(w2l_linker *l, uint64_t limit_pages);
  * w2l_linker_instantiate calls on l all charge q (see Quotas); l holds a
  * reference.  NULL: each instance gets its own default quota again. */
 void w2l_linker_set_quota(w2l_linker *l, w2l_quota *q);
+
+/* ---- Threads (the threads proposal) ----
+ * A wasm thread is an instance of its own on an OS thread of its own; what the
+ * threads share is what they import, above all a shared memory
+ * (w2l_memory_new_shared) defined in the linker.  Everything per thread stays
+ * per thread: trap state, the native stack limit and (guard mode) the
+ * alternate signal stack are set up by the protected call on the new thread.
+ *
+ *   w2l_memory *mem = w2l_memory_new_shared(1, 16);
+ *   w2l_linker_define(l, "env", "memory", (w2l_extern){W2L_EXTERN_MEMORY, {.memory = mem}});
+ *   w2l_val arg = W2L_I32_VAL(7), res;
+ *   w2l_thread *t = w2l_thread_spawn(l, &worker_module, "run", &arg, 1, &err);
+ *   ...
+ *   if (t && w2l_thread_join(t, &res, 1, &err) != W2L_OK) puts(err.message); */
+typedef struct w2l_thread w2l_thread;
+/* The stack size of the OS threads w2l_thread_spawn starts; the stack budget
+ * (w2l_set_stack_budget) must stay below it minus 256 KiB. */
+#define W2L_THREAD_STACK_SIZE ((size_t)8 << 20)
+/* Instantiate m through l on the calling thread (a link error, or a trap in
+ * the start function, comes back at once: NULL with err filled, as from
+ * w2l_linker_instantiate; also NULL with W2L_TRAP_CALL_ERROR when func is not
+ * an exported function, and with W2L_OK "cannot create a thread" when the OS
+ * refuses one), then run export func with args (copied) on a new OS thread
+ * with a W2L_THREAD_STACK_SIZE stack, inside a protected call.  The handle
+ * owns the new instance; join it exactly once (that frees both). */
+w2l_thread *w2l_thread_spawn(w2l_linker *l, const w2l_module *m, const char *func,
+                             const w2l_val *args, size_t nargs, w2l_error *err);
+/* Wait until t's call returns, copy its results (nresults must be its result
+ * count, else W2L_TRAP_CALL_ERROR), free t and its instance.  Returns W2L_OK,
+ * or the trap that ended the thread's call (err filled; err may be NULL). */
+w2l_trap w2l_thread_join(w2l_thread *t, w2l_val *results, size_t nresults, w2l_error *err);
 
 /* A module loaded from a shared object. */
 typedef struct w2l_plugin w2l_plugin;

@@ -27,7 +27,10 @@
  * or remove.  Guest pointers and lengths are checked against linear memory:
  * a bad one gives ERRNO_FAULT, never a host access outside it.
  *
- * Not thread-safe: one w2l_wasi serves the instances of one thread. */
+ * Threads: a program's threads (wasi-threads, w2l_wasi_define_threads) share
+ * its w2l_wasi; the descriptor table is guarded by a lock, stdio writes go to
+ * the host descriptors in one write each, clocks and random keep no state.
+ * The setup calls (set_args, preopen, ...) are for one thread, before running. */
 #ifndef W2L_WASI_H
 #define W2L_WASI_H
 
@@ -74,6 +77,25 @@ const char *w2l_wasi_output(const w2l_wasi *w, int fd, size_t *len);
 /* Define every wasi_snapshot_preview1 function in l, bound to w.  false when
  * out of memory. */
 bool w2l_wasi_define(w2l_wasi *w, w2l_linker *l);
+
+/* wasi-threads: define "wasi" "thread-spawn" (param i32) (result i32) in l,
+ * bound to w.  It instantiates the caller's module again through l (which must
+ * define the shared memory the module imports: the new instance shares it),
+ * on the calling thread, and runs its export "wasi_thread_start" (tid,
+ * start_arg) on a new detached OS thread (W2L_THREAD_STACK_SIZE); it returns
+ * the new thread's id (1, 2, ... unique, below 2^29) or -1 when the instance
+ * or the thread cannot be made.  As wasi-threads specifies, a trap or a
+ * proc_exit in a spawned thread ends the whole program: the process exits
+ * (_exit) at once with 134 after printing the trap ("wasm trap in thread N:
+ * ..."), or with proc_exit's code.  l and w must outlive the threads.
+ * w2l_wasi_main does this by itself for a module that imports thread-spawn,
+ * and creates the shared memories a module imports (wasm32-wasi-threads
+ * programs import "env" "memory"), so such programs run with --exe as they
+ * are.  false when out of memory. */
+bool w2l_wasi_define_threads(w2l_wasi *w, w2l_linker *l);
+/* How many threads thread-spawn started on w are still running: wait for 0
+ * before freeing what they use (w, l, the instance's imports). */
+uint32_t w2l_wasi_threads_running(const w2l_wasi *w);
 
 /* Run a WASI program instance: its "_start" export (a command) or, if it has
  * none, "_initialize" (a reactor), in a protected call.  Returns the exit

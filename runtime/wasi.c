@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -164,6 +165,9 @@ static int wasi_errno(int e) {
 
 /* ---- the context ---- */
 
+/* Guest descriptors a context can have open at once. */
+#define FD_MAX 1024u
+
 /* One guest descriptor. */
 struct wfd {
   bool used;
@@ -184,24 +188,29 @@ struct stream {
 struct w2l_wasi {
   char **argv, **env; /* NULL-terminated, owned */
   int nenv;           /* entries in env */
-  struct wfd *fds;
-  uint32_t nfds;
+  struct wfd *fds;          /* FD_MAX guest descriptors (the table never moves) */
+  uint32_t nfds;            /* FD_MAX */
+  pthread_mutex_t fd_lock;  /* taken to claim, close and renumber descriptors */
   struct stream buf[3]; /* buffered stdio */
   int exit_code;
+  struct rt_wasi_threads *threads; /* wasi-threads state, or NULL */
 };
 
-/* The lowest free guest descriptor, the table grown if needed; UINT32_MAX when out of memory. */
+struct rt_wasi_threads **rt_wasi_threads_slot(w2l_wasi *w) { return &w->threads; }
+
+/* The lowest free guest descriptor, marked used; UINT32_MAX when all
+ * FD_MAX are taken.  The table never moves (threads hold pointers into it),
+ * and claiming a slot takes the lock, so threads never get the same one. */
 static uint32_t alloc_fd(w2l_wasi *w) {
-  for (uint32_t i = 0; i < w->nfds; i++)
-    if (!w->fds[i].used) return i;
-  uint32_t n = w->nfds ? w->nfds * 2 : 8;
-  struct wfd *f = realloc(w->fds, n * sizeof *f);
-  if (!f) return UINT32_MAX;
-  memset(f + w->nfds, 0, (n - w->nfds) * sizeof *f);
-  w->fds = f;
-  uint32_t i = w->nfds;
-  w->nfds = n;
-  return i;
+  uint32_t found = UINT32_MAX;
+  pthread_mutex_lock(&w->fd_lock);
+  for (uint32_t i = 0; i < w->nfds && found == UINT32_MAX; i++)
+    if (!w->fds[i].used) {
+      w->fds[i].used = true;
+      found = i;
+    }
+  pthread_mutex_unlock(&w->fd_lock);
+  return found;
 }
 
 static uint8_t type_of_mode(mode_t m) {
@@ -251,12 +260,13 @@ w2l_wasi *w2l_wasi_new(void) {
   if (!w) return NULL;
   w->argv = calloc(1, sizeof *w->argv);
   w->env = calloc(1, sizeof *w->env);
-  w->fds = calloc(8, sizeof *w->fds);
+  w->fds = calloc(FD_MAX, sizeof *w->fds);
+  pthread_mutex_init(&w->fd_lock, NULL);
   if (!w->argv || !w->env || !w->fds) {
     w2l_wasi_free(w);
     return NULL;
   }
-  w->nfds = 8;
+  w->nfds = FD_MAX;
   for (int i = 0; i < 3; i++) set_stdio_fd(w, i, i);
   return w;
 }
@@ -276,6 +286,8 @@ void w2l_wasi_free(w2l_wasi *w) {
   free_strings(w->argv);
   free_strings(w->env);
   for (int i = 0; i < 3; i++) free(w->buf[i].data);
+  rt_wasi_threads_free(w->threads);
+  pthread_mutex_destroy(&w->fd_lock);
   free(w);
 }
 
@@ -526,9 +538,11 @@ static uint32_t random_get(w2l_caller *c, uint32_t p, uint32_t len) {
 
 static uint32_t fd_close(w2l_caller *c, uint32_t fd) {
   ON_FD(0);
+  pthread_mutex_lock(&k.w->fd_lock);
   if (f->own) close(f->host);
   free(f->preopen);
   memset(f, 0, sizeof *f);
+  pthread_mutex_unlock(&k.w->fd_lock);
   return E_SUCCESS;
 }
 
@@ -758,10 +772,12 @@ static uint32_t fd_renumber(w2l_caller *c, uint32_t fd, uint32_t to) {
   int e = get_fd(k.w, fd, 0, &f);
   if (e || (e = get_fd(k.w, to, 0, &t))) return e;
   if (fd == to) return E_SUCCESS;
+  pthread_mutex_lock(&k.w->fd_lock);
   if (t->own) close(t->host);
   free(t->preopen);
   *t = *f;
   memset(f, 0, sizeof *f);
+  pthread_mutex_unlock(&k.w->fd_lock);
   return E_SUCCESS;
 }
 
@@ -1569,11 +1585,14 @@ int w2l_wasi_main(const w2l_module *m, int argc, char **argv) {
   const char *slash = strrchr(argv[0], '/');
   argv[i - 1] = (char *)(slash ? slash + 1 : argv[0]);
   w2l_wasi_set_args(w, argc - i + 1, (const char *const *)argv + i - 1);
-  if (!w2l_wasi_define(w, l)) {
+  if (!w2l_wasi_define(w, l) || (rt_wasi_imports_threads(m) && !w2l_wasi_define_threads(w, l))) {
     fprintf(stderr, "%s: out of memory\n", argv[0]);
     return 70;
   }
-  w2l_instance *inst = w2l_linker_instantiate(l, m, NULL, &err);
+  w2l_memory *shared[4] = {NULL};
+  w2l_instance *inst = NULL;
+  if (rt_wasi_define_shared_memories(m, l, shared, 4, &err))
+    inst = w2l_linker_instantiate(l, m, NULL, &err);
   int code;
   if (!inst) {
     fprintf(stderr, "%s: %s\n", argv[0], err.message);
@@ -1586,8 +1605,12 @@ int w2l_wasi_main(const w2l_module *m, int argc, char **argv) {
     }
   }
   fflush(stdout);
+  /* Threads still running end with the process (wasi-threads: when _start
+   * returns, the program ends): leave them what they use. */
+  if (w2l_wasi_threads_running(w)) return code;
   w2l_instance_free(inst);
   w2l_linker_free(l);
+  for (int k = 0; k < 4; k++) w2l_memory_free(shared[k]);
   w2l_wasi_free(w);
   return code;
 }
