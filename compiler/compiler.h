@@ -649,6 +649,9 @@ void dump_module(FILE *out, const struct module *m);
 struct val_features {
   bool multi_memory; /* more than one memory (multi-memory proposal); off: the
                         2.0 rule, "multiple memories" */
+  bool multi_table;  /* more than one table (2.0's reference types); off: the
+                        1.0 rule, "multiple tables", which the scripts of
+                        proposals forked from 1.0 (threads) still check */
 };
 /* Every feature this validator knows, on. */
 extern const struct val_features val_features_all;

@@ -57,7 +57,7 @@ static void check_limits(const struct module *m, size_t pos, const struct limits
                (unsigned long long)l->min, (unsigned long long)l->max);
 }
 
-const struct val_features val_features_all = {.multi_memory = true};
+const struct val_features val_features_all = {.multi_memory = true, .multi_table = true};
 
 static void check_imports_and_spaces(const struct module *m, const struct val_features *f) {
   for (uint32_t i = 0; i < m->nfuncs; i++)
@@ -68,6 +68,8 @@ static void check_imports_and_spaces(const struct module *m, const struct val_fe
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
     check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
   }
+  if (m->ntables > 1 && !f->multi_table)
+    diag_error(m->src, m->tables[1].pos, "multiple tables");
   if (m->nmems > 1 && !f->multi_memory) diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];

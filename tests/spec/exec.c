@@ -71,6 +71,8 @@ static void define_spectest(w2l_linker *l) {
   w2l_linker_define(l, "spectest", "table", table);
   w2l_extern mem = {.kind = W2L_EXTERN_MEMORY, .of.memory = w2l_memory_new(1, 2)};
   w2l_linker_define(l, "spectest", "memory", mem);
+  w2l_extern shared = {.kind = W2L_EXTERN_MEMORY, .of.memory = w2l_memory_new_shared(1, 2)};
+  w2l_linker_define(l, "spectest", "shared_memory", shared);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -21,6 +21,7 @@
 # assert_invalid cases for several memories, which we otherwise accept), and
 # --diff-wabt (when wat2wasm is installed) checks that every accepted text
 # module reads to the same IR from wat2wasm's binary ("text=binary" row).
+# --no-multi-table is added for proposals/threads (scripts forked from 1.0).
 # Environment (set by make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +37,8 @@ runner="$W2L_BUILD/wast-runner"
 logs="${W2L_SPEC_LOGS:-$W2L_BUILD/spec-logs}"
 max_fails=${W2L_SPEC_MAX_FAILS:-20}
 default_flags=--no-multi-memory
+# The threads proposal's scripts are forked from 1.0: one table at most.
+case "$dir" in */proposals/threads | */proposals/threads/) default_flags="$default_flags --no-multi-table" ;; esac
 command -v wat2wasm >/dev/null 2>&1 && default_flags="$default_flags --diff-wabt"
 flags=${W2L_SPEC_RUNNER_FLAGS-$default_flags}
 [ -x "$runner" ] || { echo "error: $runner not built" >&2; exit 2; }

@@ -11,6 +11,8 @@
  * work directory (emitted C, cc log, .so) kept for inspection.
  * --no-multi-memory validates by the 2.0 rule (one memory at most), which the
  * official 2.0 testsuite checks; by default modules may have several.
+ * --no-multi-table validates by the 1.0 rule (one table at most), which the
+ * scripts of proposals forked from 1.0 (proposals/threads) check.
  * --diff-wabt adds one check per accepted text module (see diff.c), counted
  * as "text=binary"; "#diffskip N" says how many could not be compared.
  *
@@ -71,13 +73,15 @@ char *xprintf(const char *fmt, ...) {
 }
 
 static const char usage[] =
-    "usage: wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] [--diff-wabt]\n"
-    "                   [--epoch] [--fuel] SCRIPT.wast\n"
+    "usage: wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] [--no-multi-table]\n"
+    "                   [--diff-wabt]"
+    " [--epoch] [--fuel] SCRIPT.wast\n"
     "Run a WebAssembly script: every module through wasm2c-lite and the C compiler.\n"
     "  --line N    rerun the command on line N (earlier commands run silently)\n"
     "  --keep      keep the work directory (emitted C, cc log, shared objects)\n"
     "  --verbose   more detail on failures and notes\n"
     "  --no-multi-memory  reject modules with several memories, as 2.0 does\n"
+    "  --no-multi-table   reject modules with several tables, as 1.0 does\n"
     "  --diff-wabt        also check that each text module and wat2wasm's binary\n"
     "                     of it read to the same IR (counted as text=binary)\n"
     "  --epoch, --fuel    translate with the interruption checks (unlimited budget)\n";
@@ -422,6 +426,8 @@ int main(int argc, char **argv) {
       r.keep = r.verbose = true;
     } else if (strcmp(a, "--no-multi-memory") == 0) {
       r.features.multi_memory = false;
+    } else if (strcmp(a, "--no-multi-table") == 0) {
+      r.features.multi_table = false;
     } else if (strcmp(a, "--diff-wabt") == 0) {
       r.diff_wabt = true;
     } else if (strcmp(a, "--epoch") == 0) {
