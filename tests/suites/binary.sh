@@ -125,7 +125,8 @@ err mutability "$H $(sec 02 01 00 00 03 7f 02)" '0xf: error: malformed mutabilit
 err reftype "$H $(sec 04 01 71 00 00)" '0xb: error: malformed reference type 0x71, expected funcref (0x70) or externref (0x6f)'
 err table-flags "$H $(sec 04 01 70 02 00)" '0xc: error: malformed limits flags 0x02'
 err memory-flags "$H $(sec 05 01 08 00)" '0xb: error: malformed limits flags 0x08'
-err memory-shared-no-max "$H $(sec 05 01 02 00)" '0xb: error: malformed limits flags 0x02: a shared memory needs a maximum'
+good memory-shared-no-max "$H $(sec 05 01 02 00)" 'memory[0] min=0 shared' # the validator rejects it
+good memory-shared "$H $(sec 05 01 03 01 02)" 'memory[0] min=1 max=2 shared'
 err memory64 "$H $(sec 05 01 04 00)" '0xb: error: 64-bit memories and tables are not supported yet (memory64 proposal): limits flags 0x04'
 err memory-flags-leb "$H $(sec 05 01 81 00 00)" '0xb: error: malformed limits flags 0x81'
 good memory-max "$H $(sec 05 02 00 00 01 01 02)" 'memory[1] min=1 max=2'
@@ -194,7 +195,17 @@ good locals "$H $T1 $F1 $(code1 03 02 7f 00 7e 01 6f 0b)" '  locals i32 i32 exte
 err local-type "$H $T1 $F1 $(code1 01 01 40 0b)" '0x18: error: malformed value type 0x40'
 err illegal-opcode "$H $T1 $F1 $(code1 00 27 0b)" '0x17: error: illegal opcode 0x27'
 err later-opcode "$H $T1 $F1 $(code1 00 06 0b)" '0x17: error: exception handling is not supported yet (exception-handling proposal)'
-err later-prefix "$H $T1 $F1 $(code1 00 fe 00 0b)" '0x17: error: atomic instructions are not supported yet (threads proposal)'
+err later-prefix "$H $T1 $F1 $(code1 00 fb 00 0b)" '0x17: error: garbage-collected types are not supported yet (gc proposal)'
+# Threads: the 0xFE prefix, atomic.fence's reserved byte.
+MS=$(sec 05 01 03 01 01) # one shared memory, 1..1 pages
+good atomic-rmw "$H $T1 $F1 $MS $(code1 00 41 00 41 01 fe 1e 02 00 1a 0b)" '  i32.atomic.rmw.add mem=0 align=2 offset=0'
+good atomic-cmpxchg "$H $T1 $F1 $MS $(code1 00 41 00 42 00 42 01 fe 4e 02 08 1a 0b)" '  i64.atomic.rmw32.cmpxchg_u mem=0 align=2 offset=8'
+good atomic-wait "$H $T1 $F1 $MS $(code1 00 41 00 42 00 42 7f fe 02 03 00 1a 0b)" '  memory.atomic.wait64 mem=0 align=3 offset=0'
+good atomic-fence "$H $T1 $F1 $(code1 00 fe 03 00 0b)" '  atomic.fence'
+err atomic-fence-byte "$H $T1 $F1 $(code1 00 fe 03 01 0b)" '0x19: error: malformed atomic.fence: the reserved byte must be 0x00'
+err atomic-fence-end "$H $T1 $F1 $(code1 00 fe 03)" '0x19: error: unexpected end of section or function'
+err atomic-illegal "$H $T1 $F1 $(code1 00 fe 04 0b)" '0x17: error: illegal opcode 0xfe 4'
+err atomic-illegal-big "$H $T1 $F1 $(code1 00 fe 90 01 00 0b)" '0x17: error: illegal opcode 0xfe 144'
 err illegal-fc "$H $T1 $F1 $(code1 00 fc 12 0b)" '0x17: error: illegal opcode 0xfc 18'
 err illegal-fc-big "$H $T1 $F1 $(code1 00 fc ff ff ff ff 0f 0b)" '0x17: error: illegal opcode 0xfc 4294967295'
 V16='00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f'

@@ -493,3 +493,4 @@
 (assert_malformed (module binary "\00asm\01\00\00\00" "\01\04\01\60\00\00" "\03\02\01\00" "\05\04\01\03\01\01" "\0a\07\01\05\00\fe\03\01\0b") "malformed atomic.fence")
 (assert_malformed (module binary "\00asm\01\00\00\00" "\01\04\01\60\00\00" "\03\02\01\00" "\05\04\01\03\01\01" "\0a\06\01\04\00\fe\04\0b") "illegal opcode")
 (module binary "\00asm\01\00\00\00" "\01\04\01\60\00\00" "\03\02\01\00" "\05\04\01\03\01\01" "\0a\07\01\05\00\fe\03\00\0b")
+(assert_invalid (module binary "\00asm\01\00\00\00" "\05\03\01\02\00") "shared memory must have maximum")

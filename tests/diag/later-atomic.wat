@@ -1,1 +1,0 @@
-(module (func (drop (i32.atomic.load (i32.const 0)))) (memory 1 1 shared))
