@@ -202,6 +202,9 @@ static void mem_max_big(struct module *m) { m->mems[0].limits = (struct limits){
 static void mem_max_ok(struct module *m) { m->mems[0].limits = (struct limits){1, 65536, true, false}; }
 static void mem_min_gt_max(struct module *m) { m->mems[0].limits = (struct limits){2, 1, true, false}; }
 static void mem_shared(struct module *m) { m->mems[0].limits = (struct limits){1, 2, true, true}; }
+static void mem_shared_no_max(struct module *m) {
+  m->mems[0].limits = (struct limits){1, 0, false, true};
+}
 static void mem_multi(struct module *m) {
   m->mems = arena_grow(&arena, m->mems, 1, 3, sizeof *m->mems);
   m->nmems = 3;
@@ -209,6 +212,8 @@ static void mem_multi(struct module *m) {
 }
 static void mem_multi_off(struct module *m) { mem_multi(m); features.multi_memory = false; }
 static void mem_one_off(struct module *m) { (void)m; features.multi_memory = false; }
+static void tab_multi_off(struct module *m) { (void)m; features.multi_table = false; }
+static void tab_one_off(struct module *m) { m->ntables = 1; features.multi_table = false; }
 static void tab_min_gt_max(struct module *m) { m->tables[0].limits = (struct limits){3, 2, true, false}; }
 static void tab_max_big(struct module *m) { m->tables[0].limits = (struct limits){0, 1ull << 32, true, false}; }
 static void tab_max_ok(struct module *m) { m->tables[0].limits = (struct limits){0, 0xFFFFFFFF, true, false}; }
@@ -546,9 +551,12 @@ static const struct test tests[] = {
   {"memory min too big", ":", "", "", "memory size must be at most 65536 pages (4GiB)", mem_min_big},
   {"memory max too big", ":", "", "", "memory maximum size must be at most 65536 pages (4GiB)", mem_max_big},
   {"memory min > max", ":", "", "", "memory size minimum (2) must not be greater than maximum (1)", mem_min_gt_max},
-  {"memory shared", ":", "", "", "shared memories are not supported yet (threads proposal)", mem_shared},
+  {"memory shared", ":", "", "", "", mem_shared},
+  {"memory shared without max", ":", "", "", "shared memory must have maximum", mem_shared_no_max},
   {"multi-memory off, one memory", ":", "", "", "", mem_one_off},
   {"multi-memory off", ":", "", "", "multiple memories", mem_multi_off},
+  {"multi-table off", ":", "", "", "multiple tables", tab_multi_off},
+  {"multi-table off, one table", ":", "", "", "", tab_one_off},
   {"table max u32", ":", "", "", "", tab_max_ok},
   {"table max too big", ":", "", "", "table maximum size must be at most 4294967295", tab_max_big},
   {"table min > max", ":", "", "", "table size minimum (3) must not be greater than maximum (2)", tab_min_gt_max},
