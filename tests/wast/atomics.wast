@@ -417,6 +417,10 @@
 (assert_trap (invoke "wait64" (i32.const 4) (i64.const 0) (i64.const 0)) "unaligned atomic")
 (assert_trap (invoke "wait32" (i32.const 131072) (i32.const 0) (i64.const 0)) "out of bounds memory access")
 (assert_trap (invoke "wait64" (i32.const 131072) (i64.const 0) (i64.const 0)) "out of bounds memory access")
+;; both unaligned and out of bounds: the alignment trap first, as for the other atomics
+(assert_trap (invoke "wait32" (i32.const 131074) (i32.const 0) (i64.const 0)) "unaligned atomic")
+(assert_trap (invoke "wait64" (i32.const 131076) (i64.const 0) (i64.const 0)) "unaligned atomic")
+(assert_trap (invoke "notify" (i32.const 131074) (i32.const 1)) "unaligned atomic")
 
 ;; an unshared memory: atomics work, notify wakes nobody, wait traps
 (module
