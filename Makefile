@@ -174,6 +174,7 @@ $$(BUILD)/test-runtime/$1/runtime_hostile: $$(BUILD)/test-runtime/$1/emitted/gro
 $$(BUILD)/test-runtime/$1/runtime_quota: $$(BUILD)/test-runtime/$1/emitted/hog.o \
   $$(BUILD)/test-runtime/$1/emitted/hogimport.o
 $$(BUILD)/test-runtime/$1/runtime_caller: $$(BUILD)/test-runtime/$1/emitted/caller.o
+$$(BUILD)/test-runtime/$1/runtime_stress: $$(BUILD)/test-runtime/$1/emitted/stress.o
 $$(BUILD)/test-runtime/$1/runtime_wasi: $$(BUILD)/test-runtime/$1/emitted/wasiprobe.o
 $$(BUILD)/test-runtime/$1/runtime_dylink: $$(patsubst %,$$(BUILD)/test-runtime/$1/emitted/%.o,dlmain \
   dla dlb dlc dlbad dlbadtype dlweak dlself dlctor dlhold)
@@ -205,7 +206,7 @@ sanitize:
 
 # ThreadSanitizer (gcc or clang): the runtime and its threaded tests built with
 # -fsanitize=thread into $(BUILD)/tsan, run in both memory strategies.
-TSAN_TESTS := runtime_threads
+TSAN_TESTS := runtime_threads runtime_stress
 tsan:
 	$(MAKE) BUILD=$(BUILD)/tsan SAN_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" OPT="-O1 -g" \
 	  $(foreach m,guard explicit,$(TSAN_TESTS:%=$(BUILD)/tsan/test-runtime/$(m)/%))

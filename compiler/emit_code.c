@@ -1210,10 +1210,13 @@ static void op_memory(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_MEMORY_SIZE:
     push(fs, VT_I32);
-    if (fs->m->mems[k].limits.shared) /* another thread may grow it */
+    if (fs->m->mems[k].limits.shared) { /* another thread may grow it: what this
+                                            reads, the next accesses may use */
       store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)w2l_memory_pages_now(%s->mem%" PRIu32 ")", in_, k));
-    else
+      refresh_shared_memories(fs);
+    } else {
       store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k));
+    }
     break;
   case OP_MEMORY_GROW:
     store_slot(fs, fs->sp - 1,
