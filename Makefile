@@ -62,7 +62,7 @@ RTHDR := $(BUILD)/include/w2l.h $(BUILD)/include/w2l_numeric.h $(BUILD)/include/
 GUEST_HDR := $(BUILD)/include/guest/w2l_dlfcn.h
 SPEC_RUNNER := $(BUILD)/wast-runner
 
-.PHONY: all headers demo test sanitize tsan hostile spec wasi-test bench fuzz soak install clean
+.PHONY: all headers demo test sanitize tsan hostile spec wasi-test bench fuzz soak install clean testsuite-3.0
 all: $(TRANSLATOR) $(RTLIB) $(RTSO) $(RTHDR) $(GUEST_HDR) $(if $(SPEC_SRC),$(SPEC_RUNNER)) $(UNIT_BIN)
 # The public runtime headers in $(BUILD)/include (bench scripts build them for a second BUILD).
 headers: $(RTHDR)
@@ -254,6 +254,19 @@ $(SOAK)/soak: tests/soak/soak.c $(SOAK)/hostile.c $(SOAK)/starttrap.c $(RTLIB) $
 	  $(SOAK)/starttrap.c $(RTLIB) -ldl -lpthread -lm -o $@
 soak: $(SOAK)/soak
 	$(SOAK)/soak $(SOAK_CYCLES) $(SOAK_THREADS)
+
+# The WebAssembly 3.0 testsuite (WebAssembly/testsuite at the commit issue 19
+# pins) into the git-ignored third_party/testsuite-3.0; its proposals/threads
+# scripts are the threads tests (make spec TESTSUITE=.../proposals/threads).
+TESTSUITE_3_0 := 193e551ff22663995b1ac95dc62344133669e14b
+testsuite-3.0:
+	@if [ -d third_party/testsuite-3.0 ]; then echo "third_party/testsuite-3.0 is there"; else \
+	  rm -rf third_party/testsuite-3.0.part && git init -q third_party/testsuite-3.0.part && \
+	  git -C third_party/testsuite-3.0.part fetch -q --depth 1 \
+	    https://github.com/WebAssembly/testsuite $(TESTSUITE_3_0) && \
+	  git -C third_party/testsuite-3.0.part archive FETCH_HEAD | \
+	    (mkdir -p third_party/testsuite-3.0.tmp && tar -x -C third_party/testsuite-3.0.tmp) && \
+	  rm -rf third_party/testsuite-3.0.part && mv third_party/testsuite-3.0.tmp third_party/testsuite-3.0; fi
 
 fuzz: all
 	@$(TEST_ENV) sh tests/fuzz/run-fuzz.sh $(FUZZ_N) $(FUZZ_SEED)
