@@ -272,9 +272,10 @@ fuzz: all
 	@$(TEST_ENV) sh tests/fuzz/run-fuzz.sh $(FUZZ_N) $(FUZZ_SEED)
 	@$(TEST_ENV) sh tests/fuzz/run-libfuzzer.sh $(FUZZ_SECONDS)
 
-bench: all
+bench: all $(BUILD)/test-runtime/explicit/libwasm2c-lite-rt.a
 	@$(TEST_ENV) sh bench/run-bench.sh
 	@$(TEST_ENV) sh bench/simd.sh
+	@$(TEST_ENV) sh bench/threads.sh
 	@$(TEST_ENV) sh bench/wasi-io.sh
 	@mkdir -p $(BUILD)/bench-interrupt
 	@$(TEST_ENV) sh bench/interrupt-cost.sh 3 >$(BUILD)/bench-interrupt/results.txt; \
