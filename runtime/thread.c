@@ -48,11 +48,12 @@ static struct bucket *bucket_of(const w2l_memory *m, uint64_t addr) {
   return &buckets[(h ^ h >> 29) % BUCKETS];
 }
 
-/* The bounds and alignment traps shared by wait and notify. */
+/* The alignment and bounds traps shared by wait and notify, in the order of
+ * every other atomic access (runtime/w2l_atomic.h: the reference interpreter's). */
 static void check_access(const w2l_memory *m, uint64_t addr, uint64_t n) {
   uint64_t size = __atomic_load_n(&m->size, __ATOMIC_ACQUIRE);
-  if (size < n || addr > size - n) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
   if (addr % n != 0) w2l_trap_raise(W2L_TRAP_UNALIGNED_ATOMIC);
+  if (size < n || addr > size - n) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
 }
 
 /* The absolute CLOCK_MONOTONIC time timeout_ns (>= 0) from now. */

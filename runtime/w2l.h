@@ -449,9 +449,9 @@ w2l_memory *w2l_memory_new_shared(uint64_t min_pages, uint64_t max_pages);
 static inline uint64_t w2l_memory_pages_now(const w2l_memory *m) {
   return __atomic_load_n(&m->pages, __ATOMIC_SEQ_CST);
 }
-/* memory.atomic.wait32 / wait64 at effective address addr: traps
+/* memory.atomic.wait32 / wait64 at effective address addr: traps, in this
+ * order, W2L_TRAP_UNALIGNED_ATOMIC if addr is not a multiple of 4 or 8,
  * W2L_TRAP_OOB_MEMORY if [addr, addr + 4 or 8) is outside m,
- * W2L_TRAP_UNALIGNED_ATOMIC if addr is not a multiple of 4 or 8,
  * W2L_TRAP_EXPECTED_SHARED if m is not shared; else returns 1 ("not-equal")
  * if the value there is not expected, or parks the thread until a notify at
  * addr wakes it (returns 0, "ok") or timeout_ns nanoseconds pass (returns 2,
@@ -460,7 +460,7 @@ uint32_t w2l_memory_atomic_wait32(w2l_memory *m, uint64_t addr, uint32_t expecte
                                   int64_t timeout_ns);
 uint32_t w2l_memory_atomic_wait64(w2l_memory *m, uint64_t addr, uint64_t expected,
                                   int64_t timeout_ns);
-/* memory.atomic.notify: the same bounds and 4-byte alignment traps; wakes up
+/* memory.atomic.notify: the same 4-byte alignment and bounds traps; wakes up
  * to count threads waiting at addr (in the order they began to wait) and
  * returns how many it woke (0 for an unshared memory, which nobody can wait
  * on).  Emitted code calls it; hosts may too. */
