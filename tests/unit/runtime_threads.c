@@ -130,7 +130,7 @@ static void test_wait_notify(void) {
   CHECK(notify(m, 32, 5) == 1, "the waiter's own key wakes it");
   pthread_join(th[0], NULL);
 
-  /* traps: bounds, then alignment, then sharedness */
+  /* traps: alignment, then bounds (the order of every atomic access), then sharedness */
   static const struct trap_case {
     int kind;
     int which; /* 0: m (1 page), 1: plain */
@@ -138,10 +138,12 @@ static void test_wait_notify(void) {
     w2l_trap want;
   } traps[] = {
       {WAIT32, 0, 65536, W2L_TRAP_OOB_MEMORY},
-      {WAIT32, 0, 65533, W2L_TRAP_OOB_MEMORY},
-      {WAIT64, 0, 65532, W2L_TRAP_OOB_MEMORY},
+      {WAIT32, 0, 65533, W2L_TRAP_UNALIGNED_ATOMIC},
+      {WAIT64, 0, 65532, W2L_TRAP_UNALIGNED_ATOMIC},
+      {WAIT64, 0, 65536, W2L_TRAP_OOB_MEMORY},
       {WAIT32, 0, (uint64_t)1 << 33, W2L_TRAP_OOB_MEMORY},
-      {WAIT32, 0, UINT64_MAX - 1, W2L_TRAP_OOB_MEMORY},
+      {WAIT32, 0, UINT64_MAX - 1, W2L_TRAP_UNALIGNED_ATOMIC},
+      {WAIT32, 0, UINT64_MAX - 3, W2L_TRAP_OOB_MEMORY},
       {NOTIFY, 0, 65536, W2L_TRAP_OOB_MEMORY},
       {WAIT32, 0, 2, W2L_TRAP_UNALIGNED_ATOMIC},
       {WAIT64, 0, 4, W2L_TRAP_UNALIGNED_ATOMIC},
