@@ -720,7 +720,6 @@ const char *unsupported_opcode(uint8_t prefix, uint32_t code);
 const char *unsupported_section(uint8_t id);
 const char *unsupported_field(const char *s, size_t n);
 const char *unsupported_index_type(void);
-const char *unsupported_const_op(void);
 
 /* Write the C translation of a validated module to c_out and, if h_out is not
  * NULL, its header to h_out. */

@@ -1563,8 +1563,8 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
 
 /* ---- constant expressions ---- */
 
-void emit_const_expr(struct emitter *e, struct ebuf *b, const struct expr *x) {
-  const struct instr *in = &x->code[0];
+/* One instruction of a constant expression that pushes a value, as C. */
+static void const_operand(struct emitter *e, struct ebuf *b, const struct instr *in) {
   switch (in->op) {
   case OP_I32_CONST: emit_printf(b, "%" PRIu32 "u", in->imm.i32); break;
   case OP_I64_CONST: emit_printf(b, "UINT64_C(%" PRIu64 ")", in->imm.i64); break;
@@ -1585,4 +1585,36 @@ void emit_const_expr(struct emitter *e, struct ebuf *b, const struct expr *x) {
   default:
     diag_error(e->m->src, in->pos, "emit: unsupported constant expression %s", opinfo[in->op].name);
   }
+}
+
+/* A constant expression as one C expression.  Extended-const's add, sub and
+ * mul combine the two values below them (validated: the stack holds exactly
+ * one value at the end), in unsigned C arithmetic, which wraps as wasm does. */
+void emit_const_expr(struct emitter *e, struct ebuf *b, const struct expr *x) {
+  if (x->count <= 2) { /* one operand and end: the 2.0 form */
+    const_operand(e, b, &x->code[0]);
+    return;
+  }
+  const char **stack = arena_array(e->arena, x->count, sizeof *stack);
+  uint32_t sp = 0;
+  for (uint32_t i = 0; i < x->count && x->code[i].op != OP_END; i++) {
+    const struct instr *in = &x->code[i];
+    const char *op = in->op == OP_I32_ADD || in->op == OP_I64_ADD   ? "+"
+                     : in->op == OP_I32_SUB || in->op == OP_I64_SUB ? "-"
+                     : in->op == OP_I32_MUL || in->op == OP_I64_MUL ? "*"
+                                                                    : NULL;
+    struct ebuf one;
+    emit_init_buf(&one, e->arena);
+    if (op) {
+      const char *type = in->op == OP_I32_ADD || in->op == OP_I32_SUB || in->op == OP_I32_MUL
+                             ? "uint32_t"
+                             : "uint64_t";
+      emit_printf(&one, "(%s)(%s %s %s)", type, stack[sp - 2], op, stack[sp - 1]);
+      sp -= 2;
+    } else {
+      const_operand(e, &one, in);
+    }
+    stack[sp++] = one.data; /* the arena keeps it */
+  }
+  emit_put(b, stack[0]);
 }

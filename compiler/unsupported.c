@@ -13,7 +13,7 @@ struct feature {
   const char *proposal; /* the proposal's name */
 };
 
-enum { TAIL_CALL, EXCEPTIONS, FUNC_REFS, GC, RELAXED_SIMD, MEMORY64, EXTENDED_CONST };
+enum { TAIL_CALL, EXCEPTIONS, FUNC_REFS, GC, RELAXED_SIMD, MEMORY64 };
 
 static const struct feature features[] = {
     [TAIL_CALL] = {"tail calls are", "tail-call"},
@@ -22,7 +22,6 @@ static const struct feature features[] = {
     [GC] = {"garbage-collected types are", "gc"},
     [RELAXED_SIMD] = {"relaxed SIMD instructions are", "relaxed-simd"},
     [MEMORY64] = {"64-bit memories and tables are", "memory64"},
-    [EXTENDED_CONST] = {"extended constant expressions are", "extended-const"},
 };
 
 /* An instruction of a later proposal: its text name (a prefix match when it
@@ -104,5 +103,3 @@ const char *unsupported_field(const char *s, size_t n) {
 }
 
 const char *unsupported_index_type(void) { return message(MEMORY64); }
-
-const char *unsupported_const_op(void) { return message(EXTENDED_CONST); }

@@ -552,8 +552,16 @@ static void step_shuffle(struct val_code *v, const struct instr *in) {
   step_sig(v, in);
 }
 
+/* The instructions a constant expression may use: 2.0's, and the integer
+ * add, sub and mul of the extended-const proposal (part of 3.0). */
 static bool const_op(enum opcode op) {
   switch (op) {
+  case OP_I32_ADD:
+  case OP_I32_SUB:
+  case OP_I32_MUL:
+  case OP_I64_ADD:
+  case OP_I64_SUB:
+  case OP_I64_MUL:
   case OP_I32_CONST:
   case OP_I64_CONST:
   case OP_F32_CONST:
@@ -570,12 +578,8 @@ static bool const_op(enum opcode op) {
 static void step(struct val_code *v, const struct instr *in) {
   if (in->op >= OP_COUNT) fail(v, in, "unknown instruction (opcode %u)", in->op);
   enum opcode op = (enum opcode)in->op;
-  if (v->what && !const_op(op)) {
-    if (op == OP_I32_ADD || op == OP_I32_SUB || op == OP_I32_MUL || op == OP_I64_ADD ||
-        op == OP_I64_SUB || op == OP_I64_MUL)
-      fail(v, in, "%s: %s in %s", unsupported_const_op(), opinfo[op].name, v->what);
+  if (v->what && !const_op(op))
     fail(v, in, "constant expression required in %s, but found %s", v->what, opinfo[op].name);
-  }
   switch (op) {
   case OP_UNREACHABLE: set_unreachable(v); break;
   case OP_NOP: break;

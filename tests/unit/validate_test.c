@@ -218,7 +218,8 @@ static void tab_min_gt_max(struct module *m) { m->tables[0].limits = (struct lim
 static void tab_max_big(struct module *m) { m->tables[0].limits = (struct limits){0, 1ull << 32, true, false}; }
 static void tab_max_ok(struct module *m) { m->tables[0].limits = (struct limits){0, 0xFFFFFFFF, true, false}; }
 static void ginit(struct module *m, const char *code) { m->globals[2].init = assemble(code); }
-static void g_nonconst(struct module *m) { ginit(m, "i64.const 1 i64.const 2 i64.add"); }
+static void g_extconst(struct module *m) { ginit(m, "i64.const 1 i64.const 2 i64.add"); }
+static void g_nonconst(struct module *m) { ginit(m, "i64.const 1 i64.const 2 i64.or"); }
 static void g_wrongtype(struct module *m) { ginit(m, "i32.const 1"); }
 static void g_two(struct module *m) { ginit(m, "i64.const 1 i64.const 2"); }
 static void g_empty(struct module *m) { ginit(m, ""); }
@@ -562,10 +563,9 @@ static const struct test tests[] = {
   {"table min > max", ":", "", "", "table size minimum (3) must not be greater than maximum (2)", tab_min_gt_max},
   /* constant expressions and globals */
   {"global imported get", ":", "", "", "", g_getimm},
+  {"global extended-const", ":", "", "", "", g_extconst},
   {"global non-constant", ":", "", "",
-   "extended constant expressions are not supported yet (extended-const proposal): i64.add in "
-   "global initializer",
-   g_nonconst},
+   "constant expression required in global initializer, but found i64.or", g_nonconst},
   {"global type", ":", "", "", "type mismatch in global initializer, expected [i64] but got [i32]", g_wrongtype},
   {"global two values", ":", "", "",
    "type mismatch in global initializer, expected [i64] but got [i64, i64]", g_two},

@@ -73,5 +73,6 @@
 (module (memory 1) (data (f32.const 0) "hi"))
 ;; invalid: constant expression required in data offset, but found i32.div_u
 (module (memory 1) (data (i32.div_u (i32.const 0) (i32.const 1)) "hi"))
-;; invalid: extended constant expressions are not supported yet (extended-const proposal): i32.add in data offset
+;; extended-const (WebAssembly 3.0): add, sub and mul are constant
+;; valid
 (module (memory 1) (data (i32.add (i32.const 0) (i32.const 1)) "hi"))

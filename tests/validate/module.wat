@@ -6,7 +6,8 @@
 (module (global (import "env" "g") i32) (global i32 (global.get 0)) (global funcref (ref.null func)))
 ;; invalid: constant expression required in global initializer, but found i64.or
 (module (global i64 (i64.or (i64.const 1) (i64.const 2))))
-;; invalid: extended constant expressions are not supported yet (extended-const proposal): i64.add in global initializer
+;; extended-const (WebAssembly 3.0): add, sub and mul are constant
+;; valid
 (module (global i64 (i64.add (i64.const 1) (i64.const 2))))
 ;; invalid: type mismatch in global initializer, expected [i64] but got [i32]
 (module (global i64 (i32.const 1)))
