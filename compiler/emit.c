@@ -216,17 +216,29 @@ static void emit_prototypes(struct emitter *e) {
     emit_put(e->out, ");\n");
   }
   if (m->nfuncs > m->nfuncimports) emit_put(e->out, "\n");
+  emit_tail_prototypes(e);
 }
 
 /* ---- trampolines ---- */
 
 static char *tramp_name(struct emitter *e, uint32_t typeidx) {
-  char *sig = emit_sig(e->arena, &e->m->types[typeidx]);
-  *strchr(sig, ':') = '_';
-  struct ebuf b;
-  emit_init_buf(&b, e->arena);
-  emit_printf(&b, "%s__tramp_%s", e->prefix, sig);
-  return b.data;
+  return emit_sig_name(e, "tramp", typeidx);
+}
+
+void emit_call_with_values(struct emitter *e, uint32_t typeidx, const char *callee,
+                           const char *obj, const char *args, const char *results) {
+  const struct functype *ft = &e->m->types[typeidx];
+  struct ebuf *o = e->out;
+  emit_put(o, "  ");
+  if (ft->nresults == 1) emit_printf(o, "%s[0].%s = ", results, emit_value_member(ft->results[0]));
+  else if (ft->nresults > 1) emit_printf(o, "%s r = ", emit_return_type(e, typeidx));
+  emit_printf(o, "%s(%s", callee, obj);
+  for (uint32_t k = 0; k < ft->nparams; k++)
+    emit_printf(o, ", %s[%" PRIu32 "].%s", args, k, emit_value_member(ft->params[k]));
+  emit_put(o, ");\n");
+  for (uint32_t k = 0; ft->nresults > 1 && k < ft->nresults; k++)
+    emit_printf(o, "  %s[%" PRIu32 "].%s = r.r%" PRIu32 ";\n", results, k,
+                emit_value_member(ft->results[k]), k);
 }
 
 static void emit_trampoline(struct emitter *e, uint32_t typeidx) {
@@ -236,18 +248,12 @@ static void emit_trampoline(struct emitter *e, uint32_t typeidx) {
               tramp_name(e, typeidx));
   if (!ft->nparams) emit_put(o, "  (void)args;\n");
   if (!ft->nresults) emit_put(o, "  (void)results;\n");
-  emit_put(o, "  ");
-  if (ft->nresults == 1) emit_printf(o, "results[0].%s = ", emit_value_member(ft->results[0]));
-  else if (ft->nresults > 1) emit_printf(o, "%s r = ", emit_return_type(e, typeidx));
-  emit_put(o, "((");
-  emit_fnptr_type(e, o, typeidx);
-  emit_put(o, ")f->fn)(f->obj");
-  for (uint32_t k = 0; k < ft->nparams; k++)
-    emit_printf(o, ", args[%" PRIu32 "].%s", k, emit_value_member(ft->params[k]));
-  emit_put(o, ");\n");
-  for (uint32_t k = 0; ft->nresults > 1 && k < ft->nresults; k++)
-    emit_printf(o, "  results[%" PRIu32 "].%s = r.r%" PRIu32 ";\n", k,
-                emit_value_member(ft->results[k]), k);
+  struct ebuf callee;
+  emit_init_buf(&callee, e->arena);
+  emit_put(&callee, "((");
+  emit_fnptr_type(e, &callee, typeidx);
+  emit_put(&callee, ")f->fn)");
+  emit_call_with_values(e, typeidx, callee.data, "f->obj", "args", "results");
   emit_put(o, "}\n\n");
 }
 
@@ -352,8 +358,9 @@ static void emit_init_own(struct emitter *e) {
   for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++)
     emit_printf(o,
                 "  inst->base.funcs[%" PRIu32 "] = (w2l_ref){inst->base.types[%" PRIu32 "], "
-                "(void (*)(void))%s, inst};\n",
-                i, m->funcs[i].typeidx, e->func_names[i]);
+                "(void (*)(void))%s, inst, %s};\n",
+                i, m->funcs[i].typeidx, e->func_names[i],
+                e->tail_calls ? emit_tail_entry_name(e, i) : "NULL");
   for (uint32_t i = m->ntableimports; i < m->ntables; i++) {
     const struct table *t = &m->tables[i];
     emit_printf(o, "  inst->base.tables[%" PRIu32 "] = w2l_table_new(%s, %" PRIu64 "u, ", i,
@@ -925,6 +932,15 @@ static void emit_function_streamed(struct emitter *e, uint32_t funcidx, FILE *c_
       fprintf(c_out, "#line %" PRIu64 " %s\n", e->c_lines + 2, e->c_file);
       e->c_lines++;
     }
+    if (e->tail_calls) { /* its tail entry or the C function that runs it */
+      emit_init_buf(&text, &scratch);
+      e->out = &text;
+      e->arena = &scratch;
+      emit_tail_companion(e, funcidx);
+      e->arena = saved_arena;
+      e->out = saved_out;
+      write_c(e, text.data, text.len, c_out);
+    }
   }
   e->line_used = false;
   func_drop_body(e->m, funcidx);
@@ -1073,6 +1089,7 @@ void emit_module(const struct module *m, const struct emit_options *opt, FILE *c
     for (uint32_t i = m->nfuncimports; i < m->nfuncs; i++) emit_function_streamed(&e, i, c_out);
   }
   emit_trampolines(&e);
+  emit_tail_thunks(&e);
   emit_tables(&e);
   emit_init(&e);
   if (m->dylink) emit_dylink(&e);

@@ -7,6 +7,7 @@
  *   emit_buf.c   the output buffer
  *   emit_callgraph.c which functions may recurse (they get the stack check)
  *   emit_interrupt.c where --epoch and --fuel check, and what fuel charges
+ *   emit_tail.c  tail calls: tail-call entries, their wrappers and thunks
  */
 #ifndef W2L_EMIT_H
 #define W2L_EMIT_H
@@ -35,6 +36,9 @@ struct emitter {
   bool *data_used;        /* per dataidx: named by a memory.init in emitted code */
   bool *data_named;       /* per dataidx: named by any memory.init, even in dead code */
   bool *recursive;        /* per funcidx: on a cycle of the call graph (emit.c) */
+  bool tail_calls;        /* the module has return_call*: own functions get tail entries */
+  bool *tail_body;        /* per funcidx: makes tail calls (its code is its tail entry) */
+  bool *tail_thunk;       /* per typeidx: tail calls of this type may need a thunk */
   unsigned interrupt;     /* emit_options.interrupt */
   const char *fn_storage; /* "static " before own functions, or "X__LOCAL " (split output) */
   /* #line directives (emit_options.line_source): */
@@ -74,6 +78,8 @@ char emit_sigchar(enum valtype t);
 const char *emit_value_member(enum valtype t);
 /* "PARAMS:RESULTS" signature string of a function type (arena). */
 char *emit_sig(struct arena *a, const struct functype *ft);
+/* The name of a module-level helper for one signature: "X__TAG_PARAMS_RESULTS". */
+char *emit_sig_name(struct emitter *e, const char *tag, uint32_t typeidx);
 /* A C string literal for arbitrary bytes (octal escapes; trigraph-safe). */
 void emit_string_literal(struct ebuf *b, const uint8_t *s, size_t len);
 /* Bytes as they may appear inside a C comment: no comment ends, no trigraphs,
@@ -101,6 +107,30 @@ bool emit_loop_checks_epoch(const struct emitter *e, const struct func *f, uint3
 /* emit_callgraph.c: one pass over the bodies sets e->recursive (functions on
  * a cycle of the call graph) and e->data_named. */
 void emit_scan_bodies(struct emitter *e);
+
+/* The slots every w2l_tail has at least (W2L_TAIL_SLOTS of w2l.h): a tail
+ * call with more arguments is a call and a return. */
+#define TAIL_SLOTS 32
+
+/* emit_tail.c: tail calls (see w2l_tail in w2l.h).  The C name of own
+ * function funcidx's tail entry, and of the thunk that tail-calls a function
+ * of type typeidx through its fn (the callee has no tail entry). */
+char *emit_tail_entry_name(struct emitter *e, uint32_t funcidx);
+char *emit_tail_thunk_name(struct emitter *e, uint32_t typeidx);
+/* Declarations of the tail entries and the thunks the module uses. */
+void emit_tail_prototypes(struct emitter *e);
+/* The definitions of the thunks the module uses. */
+void emit_tail_thunks(struct emitter *e);
+/* After own function funcidx's C text: when its code is its tail entry, the
+ * normal C function that runs it; otherwise (in a module with tail calls) the
+ * tail entry that calls it. */
+void emit_tail_companion(struct emitter *e, uint32_t funcidx);
+
+/* emit.c: one statement "callee(obj, args[0].i32, ...)" for type typeidx
+ * (callee: its text up to the parenthesis), its results stored to
+ * results[0..]: the trampolines' and the tail thunks' call. */
+void emit_call_with_values(struct emitter *e, uint32_t typeidx, const char *callee,
+                           const char *obj, const char *args, const char *results);
 
 /* emit.c: the 1-based source line of byte offset pos (needs line_starts). */
 uint32_t emit_source_line(const struct emitter *e, uint32_t pos);

@@ -1,5 +1,6 @@
 /* emit_callgraph.c - which functions may recurse: the call graph of the
- * module and its strongly connected components (Tarjan).
+ * module and its strongly connected components (Tarjan); the same pass
+ * finds the tail calls (emit_tail.c).
  *
  * Only a function on a cycle of the call graph can take the stack deeper
  * without bound, so only those get the stack check and keep their frames
@@ -32,7 +33,18 @@ struct scan {
   bool *escapes;         /* per funcidx: named by ref.func (or exported, elem, global) */
 };
 
-/* Own function f's calls as edges, its ref.func and memory.init operands. */
+/* A tail call in own function f: f is written as its tail entry, and a
+ * callee that may lack a tail entry (not one of ours) needs its type's thunk. */
+static void note_tail_call(struct scan *s, uint32_t f, const struct instr *in) {
+  const struct module *m = s->e->m;
+  s->e->tail_calls = true;
+  s->e->tail_body[f] = true;
+  if (in->op == OP_RETURN_CALL_INDIRECT) s->e->tail_thunk[in->imm.pair.a] = true;
+  else if (m->funcs[in->imm.idx].imported) s->e->tail_thunk[m->funcs[in->imm.idx].typeidx] = true;
+}
+
+/* Own function f's calls as edges, its ref.func and memory.init operands,
+ * its tail calls. */
 static void scan_body(void *arg, uint32_t f) {
   struct scan *s = arg;
   const struct module *m = s->e->m;
@@ -41,8 +53,10 @@ static void scan_body(void *arg, uint32_t f) {
   for (uint32_t i = 0; i < body->count; i++) {
     const struct instr *in = &body->code[i];
     uint32_t to;
-    if (in->op == OP_CALL) to = m->funcs[in->imm.idx].imported ? m->nfuncs : in->imm.idx;
-    else if (in->op == OP_CALL_INDIRECT) to = m->nfuncs;
+    if (in->op == OP_RETURN_CALL || in->op == OP_RETURN_CALL_INDIRECT) note_tail_call(s, f, in);
+    if (in->op == OP_CALL || in->op == OP_RETURN_CALL)
+      to = m->funcs[in->imm.idx].imported ? m->nfuncs : in->imm.idx;
+    else if (in->op == OP_CALL_INDIRECT || in->op == OP_RETURN_CALL_INDIRECT) to = m->nfuncs;
     else {
       if (in->op == OP_REF_FUNC) s->escapes[in->imm.idx] = true;
       else if (in->op == OP_MEMORY_INIT) s->e->data_named[in->imm.pair.a] = true;
@@ -90,6 +104,8 @@ void emit_scan_bodies(struct emitter *e) {
   for (uint32_t i = 0; i < m->nglobals; i++) mark_escaping(&m->globals[i].init, escapes);
   g.first = arena_array(a, g.n + 1, sizeof *g.first); /* imports: no edges, first[] 0 */
   e->data_named = arena_alloc(a, m->ndatas + 1);
+  e->tail_body = arena_alloc(a, m->nfuncs + 1);
+  e->tail_thunk = arena_alloc(a, m->ntypes + 1);
   struct scan s = {.e = e, .g = &g, .escapes = escapes};
   module_each_body(m, scan_body, &s);
   g.first[m->nfuncs] = s.nedges; /* ANY's edges: to every function that escapes */

@@ -124,6 +124,7 @@ struct fstate {
   const struct func *f;      /* the function */
   const struct functype *ft; /* its type */
   bool after_call;           /* recursive: W2L_AFTER_CALL() after each call (no tail calls) */
+  bool tail;                 /* the body is the tail entry (w2l_tail *t): it makes tail calls */
   struct ebuf *b;            /* body text of this pass */
   char **local_names;        /* C names of params and locals */
   struct slot *stack;        /* the operand stack */
@@ -456,6 +457,18 @@ static const char *return_text(struct fstate *fs) {
   const struct functype *ft = fs->ft;
   fs->returned = true;
   if (ft->nresults == 0) return "return;";
+  if (fs->tail) { /* a tail entry leaves its results in t->slots */
+    struct ebuf b;
+    emit_init_buf(&b, fs->e->arena);
+    emit_put(&b, "{ ");
+    for (uint32_t k = 0; k < ft->nresults; k++) {
+      struct cexpr x = take(fs, fs->sp - ft->nresults + k);
+      emit_printf(&b, "t->slots[%" PRIu32 "].%s = %s; ", k, emit_value_member(ft->results[k]),
+                  as_value(&x));
+    }
+    emit_put(&b, "return; }");
+    return b.data;
+  }
   if (ft->nresults == 1) return fmt(fs, "return %s;", top_value(fs, 0));
   struct ebuf b;
   emit_init_buf(&b, fs->e->arena);
@@ -755,6 +768,60 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   emit_fnptr_type(fs->e, &c, typeidx);
   emit_put(&c, ")callee->fn)(callee->obj");
   emit_call(fs, typeidx, c.data, NULL);
+  fs->indent--;
+  close_line(fs, "}");
+}
+
+/* ---- tail calls (emit_tail.c) ---- */
+
+/* The arguments of a tail call of type typeidx, from the stack to t->slots. */
+static void pack_args(struct fstate *fs, uint32_t typeidx) {
+  const struct functype *ft = &fs->m->types[typeidx];
+  uint32_t base = fs->sp - ft->nparams;
+  for (uint32_t k = 0; k < ft->nparams; k++) {
+    struct cexpr x = take(fs, base + k);
+    line(fs, "t->slots[%" PRIu32 "].%s = %s;", k, emit_value_member(ft->params[k]), as_value(&x));
+  }
+  fs->sp = base;
+}
+
+/* Leave for the callee whose w2l_ref's members are "<ref>obj" etc. (ref:
+ * "callee->" or "inst->base.funcs[3]."): its own tail entry, or the type's
+ * thunk, which calls its fn. */
+static void go_by_ref(struct fstate *fs, uint32_t typeidx, const char *ref) {
+  line(fs, "t->obj = %sobj;", ref);
+  line(fs, "if (!%stail) t->fn = %sfn;", ref, ref);
+  line(fs, "W2L_TAIL_GO(t, %stail ? %stail : %s);", ref, ref, emit_tail_thunk_name(fs->e, typeidx));
+}
+
+/* return_call and return_call_indirect.  A callee with more arguments than
+ * every w2l_tail has room for is called, and its results returned. */
+static void op_return_call(struct fstate *fs, const struct instr *in) {
+  bool direct = in->op == OP_RETURN_CALL;
+  uint32_t typeidx = direct ? fs->m->funcs[in->imm.idx].typeidx : in->imm.pair.a;
+  fs->ctl[fs->nctl - 1].unreachable = true;
+  fs->returned = true;
+  if (fs->m->types[typeidx].nparams > TAIL_SLOTS) {
+    if (direct) op_call(fs, in);
+    else op_call_indirect(fs, in);
+    emit_return(fs);
+    return;
+  }
+  line(fs, "{");
+  fs->indent++;
+  if (!direct) {
+    const char *index = top_value(fs, 0);
+    pop(fs, 1);
+    line(fs,
+         "const w2l_ref *callee = w2l_call_indirect_check(%s->table%" PRIu32 ", %s, "
+         "inst->types[%" PRIu32 "]);",
+         inst(fs), in->imm.pair.b, index, typeidx);
+  }
+  pack_args(fs, typeidx);
+  if (!direct) go_by_ref(fs, typeidx, "callee->");
+  else if (fs->m->funcs[in->imm.idx].imported)
+    go_by_ref(fs, typeidx, fmt(fs, "%s->base.funcs[%" PRIu32 "].", inst(fs), in->imm.idx));
+  else line(fs, "W2L_TAIL_GO(t, %s);", emit_tail_entry_name(fs->e, in->imm.idx));
   fs->indent--;
   close_line(fs, "}");
 }
@@ -1352,6 +1419,8 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
     return;
   case OP_CALL: op_call(fs, in); return;
   case OP_CALL_INDIRECT: op_call_indirect(fs, in); return;
+  case OP_RETURN_CALL:
+  case OP_RETURN_CALL_INDIRECT: op_return_call(fs, in); return;
   case OP_DROP: pop(fs, 1); return; /* pending values are pure; others are stored */
   case OP_SELECT:
   case OP_SELECT_T: op_select(fs); return;
@@ -1463,7 +1532,7 @@ static uint32_t value_bytes(enum valtype t) {
   case VT_F64: return 8;
   case VT_V128: return 16;
   case VT_FUNCREF:
-  case VT_EXTERNREF: return 24; /* w2l_ref: three pointers */
+  case VT_EXTERNREF: return 32; /* w2l_ref: four pointers */
   }
   return 16;
 }
@@ -1486,7 +1555,7 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   const struct module *m = e->m;
   const struct func *f = &m->funcs[funcidx];
   struct fstate fs = {.e = e, .m = m, .f = f, .ft = &m->types[f->typeidx],
-                      .after_call = e->recursive[funcidx]};
+                      .after_call = e->recursive[funcidx], .tail = e->tail_body[funcidx]};
   uint32_t nparams = fs.ft->nparams, nlocals = nparams + f->nlocals;
   struct ebuf body;
   fs.local_names = local_names(e, f, nlocals);
@@ -1513,11 +1582,19 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   }
   emit_put(out, ": ");
   emit_functype_text(out, fs.ft);
-  emit_printf(out, " */\n%s%s %s(void *obj", e->fn_storage, emit_return_type(e, f->typeidx),
-              e->func_names[funcidx]);
-  for (uint32_t i = 0; i < nparams; i++)
-    emit_printf(out, ", %s %s", emit_ctype(fs.ft->params[i]), fs.local_names[i]);
-  emit_put(out, ") {\n");
+  if (fs.tail) { /* the tail entry: obj and the params from t */
+    emit_printf(out, " */\n%svoid %s(w2l_tail *t) {\n  void *obj = t->obj;\n", e->fn_storage,
+                emit_tail_entry_name(e, funcidx));
+    for (uint32_t i = 0; i < nparams; i++)
+      emit_printf(out, "  %s %s = t->slots[%" PRIu32 "].%s;\n", emit_ctype(fs.ft->params[i]),
+                  fs.local_names[i], i, emit_value_member(fs.ft->params[i]));
+  } else {
+    emit_printf(out, " */\n%s%s %s(void *obj", e->fn_storage, emit_return_type(e, f->typeidx),
+                e->func_names[funcidx]);
+    for (uint32_t i = 0; i < nparams; i++)
+      emit_printf(out, ", %s %s", emit_ctype(fs.ft->params[i]), fs.local_names[i]);
+    emit_put(out, ") {\n");
+  }
   /* A frame bigger than the pages that guard a thread's stack could skip past
    * them: such a function first checks that the whole frame fits, before any
    * of it is written (recursive or not). */

@@ -60,7 +60,9 @@ static bool calls_checked_first(const struct emitter *e, const struct expr *body
     case OP_BR:
     case OP_BR_IF:
     case OP_BR_TABLE:
-    case OP_RETURN: return false;
+    case OP_RETURN:
+    case OP_RETURN_CALL:
+    case OP_RETURN_CALL_INDIRECT: return false;
     default: break;
     }
   }
@@ -151,6 +153,8 @@ static bool plain_body(const struct expr *body, uint32_t first, uint32_t end, ui
     switch (in->op) {
     case OP_CALL:
     case OP_CALL_INDIRECT:
+    case OP_RETURN_CALL:
+    case OP_RETURN_CALL_INDIRECT:
     case OP_LOOP: return false;
     case OP_BLOCK:
     case OP_IF: depth++; break;

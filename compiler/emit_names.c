@@ -143,6 +143,15 @@ const char *emit_return_type(struct emitter *e, uint32_t typeidx) {
   return e->type_structs[typeidx];
 }
 
+char *emit_sig_name(struct emitter *e, const char *tag, uint32_t typeidx) {
+  char *sig = emit_sig(e->arena, &e->m->types[typeidx]);
+  *strchr(sig, ':') = '_';
+  struct ebuf b;
+  emit_init_buf(&b, e->arena);
+  emit_printf(&b, "%s__%s_%s", e->prefix, tag, sig);
+  return b.data;
+}
+
 void emit_fnptr_type(struct emitter *e, struct ebuf *b, uint32_t typeidx) {
   const struct functype *ft = &e->m->types[typeidx];
   emit_printf(b, "%s (*)(void *", emit_return_type(e, typeidx));

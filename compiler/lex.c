@@ -66,7 +66,9 @@ static void skip_space(struct lexer *lx) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       lx->pos++;
     } else if (c == ';' && peekc(lx, 1) == ';') {
-      while (lx->pos < lx->end && lx->src->data[lx->pos] != '\n') lx->pos++;
+      /* to the end of the line: a newline is LF, CR or CR LF */
+      while (lx->pos < lx->end && lx->src->data[lx->pos] != '\n' && lx->src->data[lx->pos] != '\r')
+        lx->pos++;
     } else if (c == '(' && peekc(lx, 1) == ';') {
       size_t start = lx->pos, depth = 0;
       do {

@@ -1,7 +1,7 @@
 /* unsupported.c - what we recognize but do not translate yet: instructions,
  * module fields and sections of the proposals after WebAssembly 2.0, so that
- * both readers say which feature a module needs ("tail calls are not
- * supported (tail-call proposal)") instead of "unknown operator" or "illegal
+ * both readers say which feature a module needs ("exception handling is not
+ * supported yet (exception-handling proposal)") instead of "unknown operator" or "illegal
  * opcode".  One table of instructions serves the text and the binary reader. */
 #include <string.h>
 
@@ -13,10 +13,9 @@ struct feature {
   const char *proposal; /* the proposal's name */
 };
 
-enum { TAIL_CALL, EXCEPTIONS, FUNC_REFS, GC, RELAXED_SIMD, MEMORY64 };
+enum { EXCEPTIONS, FUNC_REFS, GC, RELAXED_SIMD, MEMORY64 };
 
 static const struct feature features[] = {
-    [TAIL_CALL] = {"tail calls are", "tail-call"},
     [EXCEPTIONS] = {"exception handling is", "exception-handling"},
     [FUNC_REFS] = {"typed function references are", "function-references"},
     [GC] = {"garbage-collected types are", "gc"},
@@ -36,9 +35,7 @@ struct later_instr {
 };
 
 static const struct later_instr later[] = {
-    {"return_call", 0, 0x12, 0x12, TAIL_CALL},
-    {"return_call_indirect", 0, 0x13, 0x13, TAIL_CALL},
-    {"return_call_ref", 0, 0x15, 0x15, TAIL_CALL},
+    {"return_call_ref", 0, 0x15, 0x15, FUNC_REFS},
     {"try", 0, 0x06, 0x06, EXCEPTIONS},
     {"catch", 0, 0x07, 0x07, EXCEPTIONS},
     {"throw", 0, 0x08, 0x08, EXCEPTIONS},

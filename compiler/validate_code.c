@@ -444,23 +444,39 @@ static void step_branch(struct val_code *v, const struct instr *in) {
   }
 }
 
+/* call, call_indirect, return_call, return_call_indirect. */
 static void step_call(struct val_code *v, const struct instr *in) {
   const struct module *m = v->m;
   const struct functype *ft;
-  if (in->op == OP_CALL) {
+  if (in->op == OP_CALL || in->op == OP_RETURN_CALL) {
     check_index(v, in, in->imm.idx, m->nfuncs, "function");
     ft = &m->types[m->funcs[in->imm.idx].typeidx];
   } else {
     const struct table *t = table_index(v, in, in->imm.pair.b);
     if (t->reftype != VT_FUNCREF)
-      fail(v, in, "type mismatch in call_indirect, table %u is %s but must be funcref",
+      fail(v, in, "type mismatch in %s, table %u is %s but must be funcref", opinfo[in->op].name,
            in->imm.pair.b, type_name(t->reftype));
     check_index(v, in, in->imm.pair.a, m->ntypes, "type");
     ft = &m->types[in->imm.pair.a];
     pop1(v, in, VT_I32);
   }
   pop_list(v, in, opinfo[in->op].name, ft->params, ft->nparams);
-  push_list(v, ft->results, ft->nresults);
+  if (in->op == OP_CALL || in->op == OP_CALL_INDIRECT) {
+    push_list(v, ft->results, ft->nresults);
+    return;
+  }
+  /* A tail call returns what the callee returns: the same types. */
+  const struct functype *own = v->func;
+  if (ft->nresults != own->nresults ||
+      (ft->nresults &&
+       memcmp(ft->results, own->results, ft->nresults * sizeof *ft->results) != 0)) {
+    char a[200], b[200];
+    fmt_types(a, sizeof a, ft->results, NULL, ft->nresults, false);
+    fmt_types(b, sizeof b, own->results, NULL, own->nresults, false);
+    fail(v, in, "type mismatch in %s, the callee returns %s but the function returns %s",
+         opinfo[in->op].name, a, b);
+  }
+  set_unreachable(v);
 }
 
 static bool is_num(unsigned t) {
@@ -596,7 +612,9 @@ static void step(struct val_code *v, const struct instr *in) {
     set_unreachable(v);
     break;
   case OP_CALL:
-  case OP_CALL_INDIRECT: step_call(v, in); break;
+  case OP_CALL_INDIRECT:
+  case OP_RETURN_CALL:
+  case OP_RETURN_CALL_INDIRECT: step_call(v, in); break;
   case OP_DROP: pop_any(v, in); break;
   case OP_SELECT: step_select(v, in); break;
   case OP_SELECT_T: {

@@ -719,7 +719,7 @@ static bool resolve_import(w2l_dl *dl, struct dl_module *m, uint32_t i, w2l_exte
     uint32_t self_export;
     bool self = own_export(m->module, d->name, d->name_len, W2L_EXTERN_FUNC, &self_export);
     if ((self || weak) && stub) {
-      *out = (w2l_extern){W2L_EXTERN_FUNC, {.func = {w2l_functype_intern(d->type.sig), stub, NULL}}};
+      *out = (w2l_extern){W2L_EXTERN_FUNC, {.func = {w2l_functype_intern(d->type.sig), stub, NULL, NULL}}};
       if (self) later[(*nlater)++] = (struct deferred){i, UINT32_MAX};
       return true;
     }

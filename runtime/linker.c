@@ -100,6 +100,7 @@ static bool define_host_func(w2l_linker *l, const char *module, const char *name
   ext.of.func.type = w2l_functype_intern(sig);
   ext.of.func.fn = fn;
   ext.of.func.obj = env;
+  ext.of.func.tail = NULL; /* host functions are tail-called through fn */
   if (!ext.of.func.type || !fn) return false;
   return w2l_linker_define(l, module, name, ext);
 }

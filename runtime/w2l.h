@@ -147,13 +147,17 @@ const char *w2l_valtype_name(w2l_valtype t);
  *              clear the tag of a null they store, a host writing elems
  *              directly must do the same).
  *   externref: obj is the host's pointer; fn and type are NULL.  Null: obj == NULL. */
+struct w2l_tail;
 typedef struct w2l_ref {
   const w2l_functype *type; /* signature tag (funcref) or NULL */
   void (*fn)(void);         /* code pointer (funcref) or NULL */
   void *obj;                /* owning instance / host env (funcref), host pointer (externref) */
+  void (*tail)(struct w2l_tail *t); /* funcref: the function's tail-call entry, or NULL:
+                                       tail calls reach it through fn (host functions,
+                                       modules without return_call); see w2l_tail */
 } w2l_ref;
 
-#define W2L_NULL_REF ((w2l_ref){NULL, NULL, NULL})
+#define W2L_NULL_REF ((w2l_ref){NULL, NULL, NULL, NULL})
 
 /* A v128 value (SIMD): a plain C struct, assignable and passable by value.
  * b[0] is the least significant byte of lane 0, on any host (wasm's byte
@@ -171,6 +175,63 @@ typedef union w2l_value {
   w2l_v128 v128;
   w2l_ref ref;
 } w2l_value;
+
+/* ---- Tail calls (return_call, return_call_indirect) ----
+ *
+ * A chain of tail calls runs in constant native stack however long it is.
+ * A module that has tail calls gives every function of its own a tail-call
+ * entry, void F__tail(w2l_tail *t), which takes its arguments from t->slots
+ * and leaves its results there.  A tail call stores the callee's arguments
+ * in t->slots and its instance in t->obj, and leaves for the callee's entry
+ * with W2L_TAIL_GO: a real jump where the C compiler guarantees one
+ * (clang's musttail), otherwise by returning to the loop of w2l_tail_run,
+ * which calls t->next until it is NULL.  A function called normally that
+ * makes tail calls runs its own entry under w2l_tail_run (its C function is
+ * that wrapper).  A callee without a tail entry (a host function, a module
+ * without tail calls) is called through fn by a per-type thunk of the caller
+ * module: one frame, which it leaves before the chain goes on. */
+#define W2L_TAIL_SLOTS 32 /* t->slots holds at least this many values (more: see the emitter) */
+typedef struct w2l_tail {
+  void (*next)(struct w2l_tail *t); /* entry to run next (w2l_tail_run), or NULL */
+  void *obj;                        /* the instance (or host env) of the callee */
+  void (*fn)(void);                 /* a thunk's callee, called normally */
+  w2l_value *slots;                 /* arguments in, results out */
+} w2l_tail;
+
+/* On a thunk (below) the emitter writes for every type a tail call may need
+ * it for: the tail call itself may turn out to be dead code. */
+#if defined(__GNUC__)
+#define W2L_MAYBE_UNUSED __attribute__((unused))
+#else
+#define W2L_MAYBE_UNUSED
+#endif
+
+/* Run the entries a chain of tail calls left in t->next until one returns
+ * without leaving another. */
+static inline void w2l_tail_run(w2l_tail *t) {
+  while (t->next) {
+    void (*entry)(w2l_tail *) = t->next;
+    t->next = NULL;
+    entry(t);
+  }
+}
+
+/* Leave the current tail entry for entry(t).  W2L_NO_MUSTTAIL: always by the
+ * loop of w2l_tail_run (to compare the two ways). */
+#if defined(__has_attribute) && !defined(W2L_NO_MUSTTAIL)
+#if __has_attribute(musttail) && defined(__clang__)
+#define W2L_MUSTTAIL 1
+#endif
+#endif
+#ifdef W2L_MUSTTAIL
+#define W2L_TAIL_GO(t, entry) __attribute__((musttail)) return (entry)(t)
+#else
+#define W2L_TAIL_GO(t, entry) \
+  do {                        \
+    (t)->next = (entry);      \
+    return;                   \
+  } while (0)
+#endif
 
 /* A tagged value, for the generic call API. */
 typedef struct w2l_val {
@@ -746,7 +807,7 @@ typedef struct w2l_module {
   const struct w2l_dylink *dylink; /* its dylink.0 section (w2l_dylink.h), NULL if none */
 } w2l_module;
 
-#define W2L_ABI_VERSION 6
+#define W2L_ABI_VERSION 7
 
 /* ---- Interruption: epochs and fuel ----
  *

@@ -6,7 +6,7 @@
 # For each seed SEED+1 .. SEED+N: fuzz_bytes makes random bytes, binaryen's
 # fuzzer turns them into a valid module (wasm-opt -ttf --denan, WebAssembly 2.0
 # features; SIMD in half of the modules, reference types in another half,
-# threads (shared memory, atomics) in a third half),
+# threads (shared memory, atomics) in a third half, tail calls in a fourth),
 # binaryen's interpreter runs it
 # (--fuzz-exec-before: the reference), and our translator + a C compiler build
 # it with tests/fuzz/fuzz_host.c, which runs it the same way and compares every
@@ -55,7 +55,7 @@ CONFIGS=${FUZZ_CONFIGS:-rotate}
 REF2=${FUZZ_REF2:-unsure}
 out=${FUZZ_OUT:-$W2L_BUILD/fuzz}
 FEATURES="--enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory
-  --enable-multivalue --enable-mutable-globals --disable-tail-call
+  --enable-multivalue --enable-mutable-globals
   --disable-exception-handling --disable-gc --disable-memory64"
 
 for tool in wasm-opt wasm-validate gcc clang; do
@@ -105,6 +105,8 @@ one() {
   [ $((s / 8 % 2)) = 1 ] && refs=--enable-reference-types
   threads=--disable-threads
   [ $((s / 16 % 2)) = 1 ] && threads=--enable-threads
+  tail=--disable-tail-call
+  [ $((s / 32 % 2)) = 1 ] && tail=--enable-tail-call
   keep() { # CLASS CONFIG: keep the failing module
     f="$out/fail/$s-$1"
     mkdir -p "$f" && cp "$d"/* "$f/" 2>/dev/null
@@ -112,18 +114,18 @@ one() {
     echo "fail $1 $2"
   }
   "$out/fuzz_bytes" "$s" "$SIZE" >"$d/in.bin"
-  if ! wasm-opt "$d/in.bin" -ttf --denan $FEATURES $simd $refs $threads -o "$d/m.wasm" >/dev/null 2>&1; then
+  if ! wasm-opt "$d/in.bin" -ttf --denan $FEATURES $simd $refs $threads $tail -o "$d/m.wasm" >/dev/null 2>&1; then
     echo "skip binaryen-ttf"; return
   fi
   if [ $refs = --enable-reference-types ] &&
-    ! wasm-validate $(echo "$threads" | grep enable) "$d/m.wasm" >"$d/validate.log" 2>&1; then
+    ! wasm-validate $(echo "$threads $tail" | grep -o -- '--enable-[a-z-]*') "$d/m.wasm" >"$d/validate.log" 2>&1; then
     if "$W2L_BUILD/wasm2c-lite" "$d/m.wasm" -n fz -o "$d/fz.c" 2>"$d/translate.log"; then
       keep accepted-invalid translate; return
     fi
     rm -rf "$d"; echo "skip not-standard"; return
   fi
   ref=binaryen
-  if ! timeout "$TIMEOUT" wasm-opt "$d/m.wasm" $FEATURES $simd $refs $threads --fuzz-exec-before -q \
+  if ! timeout "$TIMEOUT" wasm-opt "$d/m.wasm" $FEATURES $simd $refs $threads $tail --fuzz-exec-before -q \
       >"$d/ref.txt" 2>&1; then
     use_wabt "$d" || { echo "skip binaryen-interpreter"; return; }
     ref=wabt

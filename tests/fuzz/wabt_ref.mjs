@@ -152,12 +152,12 @@ if (!input) fail("usage: node wabt_ref.mjs M.wasm");
 const dir = mkdtempSync(join(tmpdir(), "wabt-ref-"));
 try {
   // threads on for every module: enabling a feature changes nothing for the others
-  const wat = run("wasm2wat", ["--enable-threads", "--generate-names", input]);
+  const wat = run("wasm2wat", ["--enable-threads", "--enable-tail-call", "--generate-names", input]);
   const { text, exports } = rewrite(wat);
   writeFileSync(join(dir, "m.wat"), text);
-  run("wat2wasm", ["--enable-threads", join(dir, "m.wat"), "-o", join(dir, "m.wasm")]);
+  run("wat2wasm", ["--enable-threads", "--enable-tail-call", join(dir, "m.wat"), "-o", join(dir, "m.wasm")]);
   const printed = run("wasm-interp", [
-    "--enable-threads", "--run-all-exports", "--dummy-import-func", "-C", "100000", "-V", "1000000", join(dir, "m.wasm"),
+    "--enable-threads", "--enable-tail-call", "--run-all-exports", "--dummy-import-func", "-C", "100000", "-V", "1000000", join(dir, "m.wasm"),
   ]);
   const out = [];
   let next = 0;

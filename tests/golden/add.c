@@ -47,7 +47,7 @@ static const w2l_export_desc add__exports[1] = {
 static const char *add__init(w2l_instance *base, const w2l_extern *imports) {
   add__instance *inst = (add__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))add__f0_add, inst};
+  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))add__f0_add, inst, NULL};
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
 }

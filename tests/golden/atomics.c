@@ -161,12 +161,12 @@ static const w2l_export_desc atomics__exports[5] = {
 static const char *atomics__init(w2l_instance *base, const w2l_extern *imports) {
   atomics__instance *inst = (atomics__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))atomics__f0_lock, inst};
-  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))atomics__f1_unlock, inst};
-  inst->base.funcs[2] = (w2l_ref){inst->base.types[1], (void (*)(void))atomics__f2_bump, inst};
-  inst->base.funcs[3] = (w2l_ref){inst->base.types[2], (void (*)(void))atomics__f3_counter8, inst};
-  inst->base.funcs[4] = (w2l_ref){inst->base.types[3], (void (*)(void))atomics__f4_park, inst};
-  inst->base.funcs[5] = (w2l_ref){inst->base.types[4], (void (*)(void))atomics__f5_pages, inst};
+  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))atomics__f0_lock, inst, NULL};
+  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))atomics__f1_unlock, inst, NULL};
+  inst->base.funcs[2] = (w2l_ref){inst->base.types[1], (void (*)(void))atomics__f2_bump, inst, NULL};
+  inst->base.funcs[3] = (w2l_ref){inst->base.types[2], (void (*)(void))atomics__f3_counter8, inst, NULL};
+  inst->base.funcs[4] = (w2l_ref){inst->base.types[3], (void (*)(void))atomics__f4_park, inst, NULL};
+  inst->base.funcs[5] = (w2l_ref){inst->base.types[4], (void (*)(void))atomics__f5_pages, inst, NULL};
   inst->base.memories[0] = w2l_memory_new_shared(1u, 4u);
   if (!inst->base.memories[0]) return "out of memory for memory 0";
   memcpy(inst->types, base->types, sizeof inst->types);

@@ -178,13 +178,13 @@ static const w2l_export_desc control__exports[7] = {
 static const char *control__init(w2l_instance *base, const w2l_extern *imports) {
   control__instance *inst = (control__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))control__f0_sum, inst};
-  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))control__f1_classify, inst};
-  inst->base.funcs[2] = (w2l_ref){inst->base.types[1], (void (*)(void))control__f2_swap, inst};
-  inst->base.funcs[3] = (w2l_ref){inst->base.types[2], (void (*)(void))control__f3_pick, inst};
-  inst->base.funcs[4] = (w2l_ref){inst->base.types[3], (void (*)(void))control__f4_divide, inst};
-  inst->base.funcs[5] = (w2l_ref){inst->base.types[4], (void (*)(void))control__f5_max, inst};
-  inst->base.funcs[6] = (w2l_ref){inst->base.types[5], (void (*)(void))control__f6_twice, inst};
+  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))control__f0_sum, inst, NULL};
+  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))control__f1_classify, inst, NULL};
+  inst->base.funcs[2] = (w2l_ref){inst->base.types[1], (void (*)(void))control__f2_swap, inst, NULL};
+  inst->base.funcs[3] = (w2l_ref){inst->base.types[2], (void (*)(void))control__f3_pick, inst, NULL};
+  inst->base.funcs[4] = (w2l_ref){inst->base.types[3], (void (*)(void))control__f4_divide, inst, NULL};
+  inst->base.funcs[5] = (w2l_ref){inst->base.types[4], (void (*)(void))control__f5_max, inst, NULL};
+  inst->base.funcs[6] = (w2l_ref){inst->base.types[5], (void (*)(void))control__f6_twice, inst, NULL};
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
 }

@@ -250,17 +250,17 @@ static const w2l_export_desc counted__exports[10] = {
 static const char *counted__init(w2l_instance *base, const w2l_extern *imports) {
   counted__instance *inst = (counted__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f0_g, inst};
-  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f1_up, inst};
-  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f2_down, inst};
-  inst->base.funcs[3] = (w2l_ref){inst->base.types[1], (void (*)(void))counted__f3_stmt, inst};
-  inst->base.funcs[4] = (w2l_ref){inst->base.types[2], (void (*)(void))counted__f4_dynamic, inst};
-  inst->base.funcs[5] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f5_long, inst};
-  inst->base.funcs[6] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f6_stuck, inst};
-  inst->base.funcs[7] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f7_rewritten, inst};
-  inst->base.funcs[8] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f8_calls, inst};
-  inst->base.funcs[9] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f9_twice, inst};
-  inst->base.funcs[10] = (w2l_ref){inst->base.types[2], (void (*)(void))counted__f10_nest, inst};
+  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f0_g, inst, NULL};
+  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f1_up, inst, NULL};
+  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f2_down, inst, NULL};
+  inst->base.funcs[3] = (w2l_ref){inst->base.types[1], (void (*)(void))counted__f3_stmt, inst, NULL};
+  inst->base.funcs[4] = (w2l_ref){inst->base.types[2], (void (*)(void))counted__f4_dynamic, inst, NULL};
+  inst->base.funcs[5] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f5_long, inst, NULL};
+  inst->base.funcs[6] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f6_stuck, inst, NULL};
+  inst->base.funcs[7] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f7_rewritten, inst, NULL};
+  inst->base.funcs[8] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f8_calls, inst, NULL};
+  inst->base.funcs[9] = (w2l_ref){inst->base.types[0], (void (*)(void))counted__f9_twice, inst, NULL};
+  inst->base.funcs[10] = (w2l_ref){inst->base.types[2], (void (*)(void))counted__f10_nest, inst, NULL};
   inst->base.memories[0] = w2l_memory_new(1u, UINT64_MAX);
   if (!inst->base.memories[0]) return "out of memory for memory 0";
   memcpy(inst->types, base->types, sizeof inst->types);

@@ -83,7 +83,7 @@ static const w2l_export_desc dylink__exports[1] = {
 static const char *dylink__init(w2l_instance *base, const w2l_extern *imports) {
   dylink__instance *inst = (dylink__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[3] = (w2l_ref){inst->base.types[0], (void (*)(void))dylink__f3_side_next, inst};
+  inst->base.funcs[3] = (w2l_ref){inst->base.types[0], (void (*)(void))dylink__f3_side_next, inst, NULL};
   memcpy(inst->types, base->types, sizeof inst->types);
   inst->mem0 = base->memories[0];
   inst->table0 = base->tables[0];

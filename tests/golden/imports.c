@@ -79,7 +79,7 @@ static const w2l_export_desc imports__exports[1] = {
 static const char *imports__init(w2l_instance *base, const w2l_extern *imports) {
   imports__instance *inst = (imports__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[7] = (w2l_ref){inst->base.types[3], (void (*)(void))imports__f7_define_env_log, inst};
+  inst->base.funcs[7] = (w2l_ref){inst->base.types[3], (void (*)(void))imports__f7_define_env_log, inst, NULL};
   memcpy(inst->types, base->types, sizeof inst->types);
   inst->mem0 = base->memories[0];
   inst->table0 = base->tables[0];

@@ -97,9 +97,9 @@ static const w2l_export_desc interrupt__exports[3] = {
 static const char *interrupt__init(w2l_instance *base, const w2l_extern *imports) {
   interrupt__instance *inst = (interrupt__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))interrupt__f0_fib, inst};
-  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))interrupt__f1_square, inst};
-  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))interrupt__f2_sum, inst};
+  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))interrupt__f0_fib, inst, NULL};
+  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))interrupt__f1_square, inst, NULL};
+  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))interrupt__f2_sum, inst, NULL};
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
 }

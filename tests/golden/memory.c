@@ -163,12 +163,12 @@ static const w2l_export_desc memory__exports[5] = {
 static const char *memory__init(w2l_instance *base, const w2l_extern *imports) {
   memory__instance *inst = (memory__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))memory__f1_add, inst};
-  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))memory__f2_sub, inst};
-  inst->base.funcs[3] = (w2l_ref){inst->base.types[2], (void (*)(void))memory__f3_apply, inst};
-  inst->base.funcs[4] = (w2l_ref){inst->base.types[3], (void (*)(void))memory__f4_load16, inst};
-  inst->base.funcs[5] = (w2l_ref){inst->base.types[4], (void (*)(void))memory__f5_store, inst};
-  inst->base.funcs[6] = (w2l_ref){inst->base.types[3], (void (*)(void))memory__f6_grow, inst};
+  inst->base.funcs[1] = (w2l_ref){inst->base.types[0], (void (*)(void))memory__f1_add, inst, NULL};
+  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))memory__f2_sub, inst, NULL};
+  inst->base.funcs[3] = (w2l_ref){inst->base.types[2], (void (*)(void))memory__f3_apply, inst, NULL};
+  inst->base.funcs[4] = (w2l_ref){inst->base.types[3], (void (*)(void))memory__f4_load16, inst, NULL};
+  inst->base.funcs[5] = (w2l_ref){inst->base.types[4], (void (*)(void))memory__f5_store, inst, NULL};
+  inst->base.funcs[6] = (w2l_ref){inst->base.types[3], (void (*)(void))memory__f6_grow, inst, NULL};
   inst->base.tables[0] = w2l_table_new(W2L_FUNCREF, 2u, UINT32_MAX);
   if (!inst->base.tables[0]) return "out of memory for table 0";
   inst->base.memories[0] = w2l_memory_new(1u, 2u);

@@ -91,10 +91,10 @@ static const w2l_export_desc shuffle__exports[4] = {
 static const char *shuffle__init(w2l_instance *base, const w2l_extern *imports) {
   shuffle__instance *inst = (shuffle__instance *)base;
   (void)imports; /* already in the base arrays */
-  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))shuffle__f0_swap64, inst};
-  inst->base.funcs[1] = (w2l_ref){inst->base.types[1], (void (*)(void))shuffle__f1_interleave32, inst};
-  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))shuffle__f2_words16, inst};
-  inst->base.funcs[3] = (w2l_ref){inst->base.types[0], (void (*)(void))shuffle__f3_bytes8, inst};
+  inst->base.funcs[0] = (w2l_ref){inst->base.types[0], (void (*)(void))shuffle__f0_swap64, inst, NULL};
+  inst->base.funcs[1] = (w2l_ref){inst->base.types[1], (void (*)(void))shuffle__f1_interleave32, inst, NULL};
+  inst->base.funcs[2] = (w2l_ref){inst->base.types[0], (void (*)(void))shuffle__f2_words16, inst, NULL};
+  inst->base.funcs[3] = (w2l_ref){inst->base.types[0], (void (*)(void))shuffle__f3_bytes8, inst, NULL};
   memcpy(inst->types, base->types, sizeof inst->types);
   return NULL;
 }

@@ -5,7 +5,7 @@
 #define RUNTIME_ABI_H
 #include "w2l.h"
 
-#define REF(inst, t, f) ((w2l_ref){(inst)->types[t], (void (*)(void))(f), (inst)})
+#define REF(inst, t, f) ((w2l_ref){(inst)->types[t], (void (*)(void))(f), (inst), NULL})
 #define NAME(s) s, sizeof s - 1
 #define FUNC_T(sig) {W2L_EXTERN_FUNC, sig, (w2l_valtype)0, false, 0, 0, false}
 #define TABLE_T(rt, min, max) {W2L_EXTERN_TABLE, NULL, rt, false, min, max, false}

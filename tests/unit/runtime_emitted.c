@@ -147,7 +147,7 @@ int main(void) {
     CHECK_TRAP(kit_fill(a, 65536 * 3 - 4, 0x41, 5), W2L_TRAP_OOB_MEMORY);
     CHECK(kit_load(a, 65536 * 3 - 8, &r) == W2L_OK && r == 0, "fill wrote before trapping");
     /* A host function of another type in the slot call_at uses. */
-    t->elems[0] = (w2l_ref){w2l_functype_intern(":i"), (void (*)(void))jstimes3, NULL};
+    t->elems[0] = (w2l_ref){w2l_functype_intern(":i"), (void (*)(void))jstimes3, NULL, NULL};
     CHECK_TRAP(call(a, "call_at", 2, 0, 5, &r), W2L_TRAP_INDIRECT_TYPE_MISMATCH);
     CHECK_TRAP(kit_boom(b), W2L_TRAP_UNREACHABLE);
     w2l_instance_free(a);

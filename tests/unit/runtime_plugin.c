@@ -58,7 +58,7 @@ int main(void) {
     /* The dlsym hand-off: cube's function and a host function in the shared
      * table, called by the square plugin with call_indirect. */
     cube = w2l_table_add_export(table, cu, "cube", &err);
-    neg = w2l_table_grow(table, 1, (w2l_ref){w2l_functype_intern("i:i"), (void (*)(void))host_negate, NULL});
+    neg = w2l_table_grow(table, 1, (w2l_ref){w2l_functype_intern("i:i"), (void (*)(void))host_negate, NULL, NULL});
     CHECK(cube == 1 && neg == 2 && table->size == 3 && !table->elems[0].fn, "slots %u %u", cube, neg);
     CHECK(call_ii_i(sq, "apply", cube, 4, &t) == 64 && t == W2L_OK, "apply(cube, 4): %s",
           w2l_trap_message(t));

@@ -59,13 +59,13 @@ static void test_linker_tables(void) {
   CHECK(inst != NULL, "instantiate: %s", err.message);
   if (!inst) return;
   CHECK(w2l_instance_quota(inst) == q, "the linker's quota");
-  CHECK(tgrow(inst, 0, 10000000) == UINT32_MAX, "10M elements = 240 MB granted");
+  CHECK(tgrow(inst, 0, 10000000) == UINT32_MAX, "10M elements = 320 MB granted");
   uint32_t granted = 0;
   for (int k = 0; k < 4; k++) granted += tgrow(inst, k, 1000000) != UINT32_MAX;
-  CHECK(granted == 2, "%u tables of 1M elements (24 MB each) granted", granted);
+  CHECK(granted == 2, "%u tables of 1M elements (32 MB each) granted", granted);
   CHECK(mgrow(inst, 300) == UINT32_MAX, "memory.grow past the quota");
-  CHECK(mgrow(inst, 100) == 1, "memory.grow within the quota");
-  uint64_t want = 2 * 1000000 * REF + 101 * W2L_PAGE_SIZE;
+  CHECK(mgrow(inst, 40) == 1, "memory.grow within the quota");
+  uint64_t want = 2 * 1000000 * REF + 41 * W2L_PAGE_SIZE;
   CHECK(w2l_quota_used(q) == want, "used %llu, expected %llu",
         (unsigned long long)w2l_quota_used(q), (unsigned long long)want);
   CHECK(w2l_quota_used(q) <= w2l_quota_max(q), "used past max");

@@ -64,8 +64,8 @@ static void run_case(void *arg) {
 
 int main(void) {
   const w2l_functype *ii_i = w2l_functype_intern("ii:i"), *i_i = w2l_functype_intern("i:i");
-  w2l_ref f = {ii_i, (void (*)(void))f_ii_i, NULL};
-  w2l_ref g = {i_i, (void (*)(void))f_ii_i, NULL}; /* wrong tag on purpose */
+  w2l_ref f = {ii_i, (void (*)(void))f_ii_i, NULL, NULL};
+  w2l_ref g = {i_i, (void (*)(void))f_ii_i, NULL, NULL}; /* wrong tag on purpose */
   w2l_ref seg[4] = {f, f, W2L_NULL_REF, f};
   w2l_table *t;
 
@@ -119,7 +119,7 @@ int main(void) {
   /* A null stored with a tag loses it, so call_indirect's tag compare alone
    * cannot pass a null: every way in traps "uninitialized element". */
   {
-    w2l_ref tagged_null = {ii_i, NULL, NULL};
+    w2l_ref tagged_null = {ii_i, NULL, NULL, NULL};
     struct table_case call1 = {CALL, 1, 0, 0, W2L_TRAP_UNINITIALIZED_ELEMENT};
     struct table_call tc = {.c = &call1, .seg = seg};
     t = w2l_table_new(W2L_FUNCREF, 2, 8);

@@ -1,0 +1,1 @@
+(module (type $t (func)) (func return_call_ref $t))

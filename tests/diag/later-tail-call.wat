@@ -1,1 +1,0 @@
-(module (func return_call 0))
