@@ -85,8 +85,8 @@ static void emit_tail_runner(struct emitter *e, uint32_t funcidx) {
   emit_printf(o, ") {\n  w2l_value slots[%" PRIu32 "];\n  w2l_tail t = {NULL, obj, NULL, slots};\n",
               cap);
   for (uint32_t k = 0; k < ft->nparams; k++)
-    emit_printf(o, "  slots[%" PRIu32 "].%s = p%" PRIu32 ";\n", k,
-                emit_value_member(ft->params[k]), k);
+    emit_printf(o, "  slots[%" PRIu32 "].%s = p%" PRIu32 ";\n", k, emit_value_member(ft->params[k]),
+                k);
   emit_printf(o, "  %s(&t);\n  w2l_tail_run(&t);\n", emit_tail_entry_name(e, funcidx));
   if (ft->nresults == 1) {
     emit_printf(o, "  return slots[0].%s;\n", emit_value_member(ft->results[0]));
