@@ -577,6 +577,7 @@ enum wast_value_kind {
   WV_REF_NULL,       /* ref.null func|extern */
   WV_REF_EXTERN,     /* ref.extern N (bits = N) */
   WV_REF_FUNC,       /* ref.func (any non-null funcref) */
+  WV_EITHER,         /* (either result*): any one of the alternatives */
 };
 
 struct wast_value {
@@ -588,6 +589,8 @@ struct wast_value {
   bool float_lanes;          /* V128: shape f32x4 or f64x2 */
   uint8_t lane_kind[16];     /* V128 results: per lane WV_EXACT, WV_NAN_CANONICAL or
                                 WV_NAN_ARITHMETIC (NaN lanes hold no bits) */
+  uint32_t nalts;            /* WV_EITHER: number of alternatives */
+  struct wast_value *alts;   /* WV_EITHER: the alternatives (none of them WV_EITHER) */
 };
 
 struct wast_action {

@@ -13,23 +13,21 @@ struct feature {
   const char *proposal; /* the proposal's name */
 };
 
-enum { EXCEPTIONS, FUNC_REFS, GC, RELAXED_SIMD, MEMORY64 };
+enum { EXCEPTIONS, FUNC_REFS, GC, MEMORY64 };
 
 static const struct feature features[] = {
     [EXCEPTIONS] = {"exception handling is", "exception-handling"},
     [FUNC_REFS] = {"typed function references are", "function-references"},
     [GC] = {"garbage-collected types are", "gc"},
-    [RELAXED_SIMD] = {"relaxed SIMD instructions are", "relaxed-simd"},
     [MEMORY64] = {"64-bit memories and tables are", "memory64"},
 };
 
 /* An instruction of a later proposal: its text name (a prefix match when it
  * ends in '.' or '_', for families such as "struct."), binary prefix and code
- * (prefix 0xfb with code UINT32_MAX: every instruction of the prefix;
- * 0xfd with a range for relaxed SIMD). */
+ * (prefix 0xfb with code UINT32_MAX: every instruction of the prefix). */
 struct later_instr {
   const char *name;        /* text name, or family prefix ending in '.' */
-  uint8_t prefix;          /* 0, 0xfb or 0xfd */
+  uint8_t prefix;          /* 0 or 0xfb */
   uint32_t code, code_end; /* binary opcode range [code, code_end] */
   int feature;             /* index into features */
 };
@@ -58,13 +56,6 @@ static const struct later_instr later[] = {
     {"br_on_cast_fail", 0xfb, 0, UINT32_MAX, GC},
     {"any.convert_extern", 0xfb, 0, UINT32_MAX, GC},
     {"extern.convert_any", 0xfb, 0, UINT32_MAX, GC},
-    {"i8x16.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
-    {"i16x8.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
-    {"i32x4.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
-    {"f32x4.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
-    {"f64x2.relaxed_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
-    {"i32x4.dot_i8x16_i7x16_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
-    {"i16x8.dot_i8x16_i7x16_", 0xfd, 0x100, 0x113, RELAXED_SIMD},
 };
 
 static const char *message(int feature) {

@@ -9,6 +9,7 @@
  *     | (assert_exhaustion action "msg") | (assert_trap module "msg")
  *     | (assert_malformed module "msg") | (assert_invalid module "msg")
  *     | (assert_unlinkable module "msg") | (assert_uninstantiable module "msg")
+ *   result  ::= const | NaN pattern | (ref.func) | (either result+)
  *
  * Text modules are only located here (their source range); the runner hands the
  * range to wat_parse_module_range, so a module's errors never stop the script.
@@ -139,11 +140,29 @@ static void v128_lanes(struct wast_parser *p, struct wast_value *v, bool result)
   }
 }
 
+static uint32_t values(struct wast_parser *p, struct wast_value **out, bool result);
+
+/* (either result*) of relaxed instructions, "(either" already consumed: the
+ * alternatives up to ')' (consumed); they may not nest. */
+static void either(struct wast_parser *p, struct token op, struct wast_value *v) {
+  v->kind = WV_EITHER;
+  v->nalts = values(p, &v->alts, true);
+  bool nested = false;
+  for (uint32_t i = 0; i < v->nalts; i++) nested |= v->alts[i].kind == WV_EITHER;
+  if (!v->nalts || nested)
+    diag_error(p->src, op.pos, "either takes one or more results, none of them an either");
+  v->type = v->alts[0].type;
+}
+
 /* A constant or an expected result, "(" already consumed.  Results allow NaN
- * patterns and ref.func / bare ref.extern. */
+ * patterns, (either ...) and ref.func / bare ref.extern. */
 static void value(struct wast_parser *p, struct wast_value *v, bool result) {
   struct token op = next(p);
   v->kind = WV_EXACT;
+  if (result && is_kw(p, op, "either")) {
+    either(p, op, v);
+    return;
+  }
   if (is_kw(p, op, "i32.const") || is_kw(p, op, "i64.const") || is_kw(p, op, "f32.const") ||
       is_kw(p, op, "f64.const")) {
     const char *name = (const char *)p->src->data + op.pos;

@@ -1159,4 +1159,143 @@ static inline uint64_t w2l_vec_i64x2_extract_lane(w2l_v128 v, unsigned i) {
 #define w2l_shuffle8 w2l_v_shuffle8
 #endif
 
+
+/* ===================================================================== */
+/* Relaxed SIMD (WebAssembly 3.0, opcodes 0xFD 0x100..0x113)              */
+/* ===================================================================== */
+
+/* The spec lets each relaxed instruction give one of a few results, chosen
+ * once per implementation (its "global parameter" R).  We always choose
+ * R = 0, the spec's deterministic profile: every relaxed instruction gives the
+ * result of the regular instruction it relaxes, on every host and with or
+ * without fast paths.  These helpers therefore call the regular ones (and get
+ * their fast paths, the redirections above being defined by now); only the
+ * dot products are new code.  README.md ("Relaxed SIMD") lists the choices. */
+
+/* Index >= 16 gives 0 (R_swizzle = 0), as i8x16.swizzle. */
+static inline w2l_v128 w2l_i8x16_relaxed_swizzle(w2l_v128 a, w2l_v128 s) {
+  return w2l_i8x16_swizzle(a, s);
+}
+/* NaN gives 0, out of range saturates (R_trunc = 0), as i32x4.trunc_sat_f32x4_s. */
+static inline w2l_v128 w2l_i32x4_relaxed_trunc_f32x4_s(w2l_v128 a) {
+  return w2l_i32x4_trunc_sat_f32x4_s(a);
+}
+/* NaN and negatives give 0, too large gives 0xffffffff, as i32x4.trunc_sat_f32x4_u. */
+static inline w2l_v128 w2l_i32x4_relaxed_trunc_f32x4_u(w2l_v128 a) {
+  return w2l_i32x4_trunc_sat_f32x4_u(a);
+}
+/* As i32x4.trunc_sat_f64x2_s_zero (lanes 2 and 3 are 0). */
+static inline w2l_v128 w2l_i32x4_relaxed_trunc_f64x2_s_zero(w2l_v128 a) {
+  return w2l_i32x4_trunc_sat_f64x2_s_zero(a);
+}
+/* As i32x4.trunc_sat_f64x2_u_zero (lanes 2 and 3 are 0). */
+static inline w2l_v128 w2l_i32x4_relaxed_trunc_f64x2_u_zero(w2l_v128 a) {
+  return w2l_i32x4_trunc_sat_f64x2_u_zero(a);
+}
+/* a * b + c unfused (R_fmadd = 0): the product is rounded, then the sum, as
+ * f32x4.mul then f32x4.add.  (A fused result would need FMA hardware to be
+ * fast, which baseline x86-64 lacks.) */
+static inline w2l_v128 w2l_f32x4_relaxed_madd(w2l_v128 a, w2l_v128 b, w2l_v128 c) {
+  return w2l_f32x4_add(w2l_f32x4_mul(a, b), c);
+}
+/* -a * b + c unfused, as f32x4.neg, f32x4.mul then f32x4.add. */
+static inline w2l_v128 w2l_f32x4_relaxed_nmadd(w2l_v128 a, w2l_v128 b, w2l_v128 c) {
+  return w2l_f32x4_add(w2l_f32x4_mul(w2l_f32x4_neg(a), b), c);
+}
+/* a * b + c unfused, as f64x2.mul then f64x2.add. */
+static inline w2l_v128 w2l_f64x2_relaxed_madd(w2l_v128 a, w2l_v128 b, w2l_v128 c) {
+  return w2l_f64x2_add(w2l_f64x2_mul(a, b), c);
+}
+/* -a * b + c unfused, as f64x2.neg, f64x2.mul then f64x2.add. */
+static inline w2l_v128 w2l_f64x2_relaxed_nmadd(w2l_v128 a, w2l_v128 b, w2l_v128 c) {
+  return w2l_f64x2_add(w2l_f64x2_mul(w2l_f64x2_neg(a), b), c);
+}
+/* Bits of a where m is 1, of b where m is 0, whatever the lane shape
+ * (R_laneselect = 0: the mask is not widened from each lane's top bit), as
+ * v128.bitselect. */
+static inline w2l_v128 w2l_i8x16_relaxed_laneselect(w2l_v128 a, w2l_v128 b, w2l_v128 m) {
+  return w2l_v128_bitselect(a, b, m);
+}
+/* As w2l_i8x16_relaxed_laneselect. */
+static inline w2l_v128 w2l_i16x8_relaxed_laneselect(w2l_v128 a, w2l_v128 b, w2l_v128 m) {
+  return w2l_v128_bitselect(a, b, m);
+}
+/* As w2l_i8x16_relaxed_laneselect. */
+static inline w2l_v128 w2l_i32x4_relaxed_laneselect(w2l_v128 a, w2l_v128 b, w2l_v128 m) {
+  return w2l_v128_bitselect(a, b, m);
+}
+/* As w2l_i8x16_relaxed_laneselect. */
+static inline w2l_v128 w2l_i64x2_relaxed_laneselect(w2l_v128 a, w2l_v128 b, w2l_v128 m) {
+  return w2l_v128_bitselect(a, b, m);
+}
+/* A NaN operand gives a NaN, min(+0, -0) is -0 (R_fmin = 0), as f32x4.min. */
+static inline w2l_v128 w2l_f32x4_relaxed_min(w2l_v128 a, w2l_v128 b) {
+  return w2l_f32x4_min(a, b);
+}
+/* A NaN operand gives a NaN, max(+0, -0) is +0 (R_fmax = 0), as f32x4.max. */
+static inline w2l_v128 w2l_f32x4_relaxed_max(w2l_v128 a, w2l_v128 b) {
+  return w2l_f32x4_max(a, b);
+}
+/* As f64x2.min. */
+static inline w2l_v128 w2l_f64x2_relaxed_min(w2l_v128 a, w2l_v128 b) {
+  return w2l_f64x2_min(a, b);
+}
+/* As f64x2.max. */
+static inline w2l_v128 w2l_f64x2_relaxed_max(w2l_v128 a, w2l_v128 b) {
+  return w2l_f64x2_max(a, b);
+}
+/* -32768 * -32768 gives 32767 (R_iq15mulr = 0), as i16x8.q15mulr_sat_s. */
+static inline w2l_v128 w2l_i16x8_relaxed_q15mulr_s(w2l_v128 a, w2l_v128 b) {
+  return w2l_i16x8_q15mulr_sat_s(a, b);
+}
+
+/* The dot products take the bytes of b as signed (R_idot = 0), so a byte 0x80
+ * of b counts -128, not 128.  Lane i of the i16x8 one is
+ * sat_s16(a[2i] * b[2i] + a[2i+1] * b[2i+1]): only -128 * -128 twice
+ * saturates (to 32767). */
+static inline int64_t w2l_v_dot_i8_pair(const w2l_v128 *a, const w2l_v128 *b, unsigned i) {
+  int64_t s = 0;
+  for (unsigned k = 2 * i; k < 2 * i + 2; k++) s += w2l_v_sext(a->b[k], 8) * w2l_v_sext(b->b[k], 8);
+  return w2l_v_clamp(s, -32768, 32767);
+}
+/* Pairs of signed byte products, summed with signed saturation into i16 lanes. */
+static inline w2l_v128 w2l_i16x8_relaxed_dot_i8x16_i7x16_s(w2l_v128 a, w2l_v128 b) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 8; i++) w2l_v_set(&r, i, 2, (uint64_t)w2l_v_dot_i8_pair(&a, &b, i));
+  return r;
+}
+/* The i16x8 dot product above, its lanes added pairwise into i32 lanes, plus c
+ * (wrapping), as i32x4.extadd_pairwise_i16x8_s then i32x4.add. */
+static inline w2l_v128 w2l_i32x4_relaxed_dot_i8x16_i7x16_add_s(w2l_v128 a, w2l_v128 b,
+                                                               w2l_v128 c) {
+  w2l_v128 r;
+  for (unsigned i = 0; i < 4; i++) {
+    uint64_t s = (uint64_t)w2l_v_dot_i8_pair(&a, &b, 2 * i) +
+                 (uint64_t)w2l_v_dot_i8_pair(&a, &b, 2 * i + 1) + w2l_v_get(&c, i, 4);
+    w2l_v_set(&r, i, 4, s);
+  }
+  return r;
+}
+#if W2L_SIMD_SSE2
+/* Even and odd bytes sign-extended to i16, multiplied (no overflow), summed with
+ * saturation: the i16x8 dot product in six SSE2 instructions. */
+static inline __m128i w2l_sse_dot_i8(__m128i a, __m128i b) {
+  __m128i even = _mm_mullo_epi16(_mm_srai_epi16(_mm_slli_epi16(a, 8), 8),
+                                 _mm_srai_epi16(_mm_slli_epi16(b, 8), 8));
+  __m128i odd = _mm_mullo_epi16(_mm_srai_epi16(a, 8), _mm_srai_epi16(b, 8));
+  return _mm_adds_epi16(even, odd);
+}
+W2L_SSE_IBIN(i16x8_relaxed_dot_i8x16_i7x16_s, w2l_sse_dot_i8)
+/* pmaddwd by ones adds the i16 lanes pairwise into i32 lanes. */
+static inline w2l_v128 w2l_sse_i32x4_relaxed_dot_i8x16_i7x16_add_s(w2l_v128 a, w2l_v128 b,
+                                                                   w2l_v128 c) {
+  __m128i d = _mm_madd_epi16(w2l_sse_dot_i8(w2l_sse_in(a), w2l_sse_in(b)), _mm_set1_epi16(1));
+  return w2l_sse_out(_mm_add_epi32(d, w2l_sse_in(c)));
+}
+#ifndef W2L_SIMD_NO_REDIRECT
+#define w2l_i16x8_relaxed_dot_i8x16_i7x16_s w2l_sse_i16x8_relaxed_dot_i8x16_i7x16_s
+#define w2l_i32x4_relaxed_dot_i8x16_i7x16_add_s w2l_sse_i32x4_relaxed_dot_i8x16_i7x16_add_s
+#endif
+#endif
+
 #endif

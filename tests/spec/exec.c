@@ -151,6 +151,11 @@ static bool v128_matches(const struct wast_value *e, const uint8_t *got) {
 }
 
 static bool matches(const struct wast_value *e, const w2l_val *a) {
+  if (e->kind == WV_EITHER) {
+    for (uint32_t i = 0; i < e->nalts; i++)
+      if (matches(&e->alts[i], a)) return true;
+    return false;
+  }
   if ((w2l_valtype)e->type != a->type) return false;
   uint64_t bits = val_bits(a);
   bool f32 = a->type == W2L_F32;
@@ -166,6 +171,7 @@ static bool matches(const struct wast_value *e, const w2l_val *a) {
   case WV_REF_NULL: return ref_is_null(a);
   case WV_REF_EXTERN: return a->of.ref.obj == extern_ptr(e->bits);
   case WV_REF_FUNC: return !ref_is_null(a);
+  case WV_EITHER: break; /* handled above */
   }
   return false;
 }
@@ -222,6 +228,14 @@ static void print_expected(char *buf, size_t cap, const struct wast_value *e) {
   case WV_REF_NULL: append(buf, cap, "%s:null", w2l_valtype_name(t)); break;
   case WV_REF_EXTERN: append(buf, cap, "ref.extern %llu", (unsigned long long)e->bits); break;
   case WV_REF_FUNC: append(buf, cap, "a non-null funcref"); break;
+  case WV_EITHER:
+    append(buf, cap, "either(");
+    for (uint32_t i = 0; i < e->nalts; i++) {
+      if (i) append(buf, cap, " | ");
+      print_expected(buf, cap, &e->alts[i]);
+    }
+    append(buf, cap, ")");
+    break;
   }
 }
 

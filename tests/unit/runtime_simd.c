@@ -61,6 +61,11 @@ static void portable_exact(void) {
   CHECK(w2l_i8x16_swizzle(v32(0x04030201u, 0, 0, 0), v32(0xff100001u, 0, 0, 0)).b[0] == 2 &&
             w2l_i8x16_swizzle(v32(0x04030201u, 0, 0, 0), v32(0xff100001u, 0, 0, 0)).b[2] == 0,
         "swizzle zeroes out-of-range lanes");
+  CHECK(same(w2l_i16x8_relaxed_dot_i8x16_i7x16_s(w2l_i8x16_splat(0x80), w2l_i8x16_splat(0x80)),
+             w2l_i16x8_splat(0x7fff)), "relaxed dot: signed bytes, saturated pair sums");
+  CHECK(same(w2l_i32x4_relaxed_dot_i8x16_i7x16_add_s(w2l_i8x16_splat(0x80), w2l_i8x16_splat(0x80),
+                                                     w2l_i32x4_splat(1)),
+             w2l_i32x4_splat(65535)), "relaxed dot add: 32767 + 32767 + 1");
 }
 
 #if W2L_SIMD_SSE2
@@ -89,7 +94,8 @@ static bool same_nan(w2l_v128 a, w2l_v128 b, unsigned w) {
   X(f32x4_eq) X(f32x4_ne) X(f32x4_lt) X(f32x4_le) X(f32x4_gt) X(f32x4_ge) X(f64x2_eq)   \
   X(f64x2_ne) X(f64x2_lt) X(f64x2_le) X(f64x2_gt) X(f64x2_ge) X(i8x16_gt_u) X(i8x16_lt_u)    \
   X(i16x8_gt_u) X(i16x8_lt_u) X(i32x4_gt_u) X(i32x4_lt_u) X(i32x4_min_u) X(i32x4_max_u)   \
-  X(i32x4_min_s) X(i32x4_max_s) X(i32x4_mul) X(i16x8_narrow_i32x4_u)
+  X(i32x4_min_s) X(i32x4_max_s) X(i32x4_mul) X(i16x8_narrow_i32x4_u)                  \
+  X(i16x8_relaxed_dot_i8x16_i7x16_s)
 #define BIN_F32(X) X(f32x4_add) X(f32x4_sub) X(f32x4_mul) X(f32x4_div)
 #define BIN_F64(X) X(f64x2_add) X(f64x2_sub) X(f64x2_mul) X(f64x2_div)
 #define SHIFTS(X)                                                                      \
@@ -167,8 +173,13 @@ static void fast_paths(void) {
     bad += !same(w2l_sse_i8x16_swizzle(vec[i], vec[(i + 1) % NVEC]),
                  w2l_i8x16_swizzle(vec[i], vec[(i + 1) % NVEC]));
 #endif
+    for (int j = 0; j < NVEC; j++) {
+      w2l_v128 b = vec[j], c = vec[(i + j) % NVEC];
+      bad += !same(w2l_sse_i32x4_relaxed_dot_i8x16_i7x16_add_s(vec[i], b, c),
+                   w2l_i32x4_relaxed_dot_i8x16_i7x16_add_s(vec[i], b, c));
+    }
   }
-  CHECK(bad == 0, "unary fast paths: %d cases differ", bad);
+  CHECK(bad == 0, "unary and ternary fast paths: %d cases differ", bad);
 }
 #else
 static void fast_paths(void) {}

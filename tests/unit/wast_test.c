@@ -36,6 +36,11 @@ static void describe_value(char *buf, size_t cap, const struct wast_value *v) {
   case WV_REF_NULL: add(buf, cap, " null:%s", t); break;
   case WV_REF_EXTERN: add(buf, cap, " extern:%llu", (unsigned long long)v->bits); break;
   case WV_REF_FUNC: add(buf, cap, " ref.func"); break;
+  case WV_EITHER:
+    add(buf, cap, " either(");
+    for (uint32_t i = 0; i < v->nalts; i++) describe_value(buf, cap, &v->alts[i]);
+    add(buf, cap, " )");
+    break;
   }
 }
 
@@ -139,6 +144,8 @@ static const struct {
      "1 assert_malformed - binary [] \"unexpected end\"\n"},
     {"(assert_unlinkable (module (import \"a\" \"b\" (func))) \"unknown import\")",
      "1 assert_unlinkable - text [(module (import \"a\" \"b\" (func)))] \"unknown import\"\n"},
+    {"(assert_return (invoke \"r\") (either (i32.const 1) (i32.const 2)) (either (f32.const nan:canonical)))",
+     "1 assert_return invoke - \"r\" -> either( i32:0x1 i32:0x2 ) either( f32:nan:canonical )\n"},
     /* errors */
     {"(modul)", "error: unexpected 'modul', expected a command (module, register, invoke, get or assert_*)"},
     {"(module", "error: unexpected end of script, expected ')'"},
@@ -150,6 +157,11 @@ static const struct {
     {"(assert_trap (invoke \"f\"))", "error: unexpected ')', expected a failure message"},
     {"(assert_invalid (invoke \"f\") \"x\")", "error: unexpected 'invoke', expected 'module'"},
     {"(assert_return (module) \"x\")", "error: unexpected 'module', expected 'invoke' or 'get'"},
+    {"(assert_return (invoke \"r\") (either))",
+     "error: either takes one or more results, none of them an either"},
+    {"(assert_return (invoke \"r\") (either (either (i32.const 1))))",
+     "error: either takes one or more results, none of them an either"},
+    {"(invoke \"f\" (either (i32.const 1)))", "error: unexpected 'either', expected a constant"},
     {"(module binary \"\\00\" $x)", "error: unexpected '$x', expected a string or ')'"},
 };
 
