@@ -643,18 +643,40 @@ void dump_module(FILE *out, const struct module *m);
 /* validate.c: the 2.0 validation rules                                  */
 /* ===================================================================== */
 
-/* Features beyond WebAssembly 2.0 that val_module() accepts.  The translator
- * passes val_features_all; the spec runner turns some off for the 2.0 core
- * testsuite, whose assert_invalid cases forbid them. */
+/* Features beyond WebAssembly 2.0 that val_module() accepts, one bool per
+ * line of features.def (struct val_features: FIELD is on).  The translator
+ * starts from val_features_default and the command line's --enable-NAME /
+ * --disable-NAME; the spec runner turns some off for the 2.0 core testsuite,
+ * whose assert_invalid cases forbid them.  A disabled feature's constructs
+ * are rejected with "... (enable with --enable-NAME)". */
 struct val_features {
-  bool multi_memory; /* more than one memory (multi-memory proposal); off: the
-                        2.0 rule, "multiple memories" */
-  bool multi_table;  /* more than one table (2.0's reference types); off: the
-                        1.0 rule, "multiple tables", which the scripts of
-                        proposals forked from 1.0 (threads) still check */
+#define X(field, name, on, supported, what) bool field; /* what */
+#include "features.def"
+#undef X
 };
 /* Every feature this validator knows, on. */
 extern const struct val_features val_features_all;
+/* The defaults (features.def's DEFAULT column). */
+extern const struct val_features val_features_default;
+
+/* features.c: feature options and the check of a module's features. */
+
+/* What one command-line argument is to the feature options. */
+enum feature_option {
+  FEATURE_NOT_OPTION, /* not --enable-... / --disable-... */
+  FEATURE_SET,        /* applied to *f */
+  FEATURE_UNKNOWN,    /* --enable-/--disable- with a name that is no feature */
+};
+/* Apply arg if it is --enable-NAME, --disable-NAME, --enable-all or
+ * --disable-all. */
+enum feature_option feature_option(struct val_features *f, const char *arg);
+/* The help text's lines for the feature options (one per feature, with its
+ * default), indented by indent columns. */
+void feature_help(FILE *out, int indent);
+/* Report the first construct of m that needs a feature f disables (several
+ * memories or tables, shared memories, atomic and SIMD instructions, v128,
+ * extended constant expressions).  Called by val_module(). */
+void feature_check_module(const struct module *m, const struct val_features *f);
 
 /* Check m against the spec with the given features; the first error is
  * reported with diag_error().  Also fills func.declared, func.max_stack and

@@ -57,9 +57,7 @@ static void check_limits(const struct module *m, size_t pos, const struct limits
                (unsigned long long)l->min, (unsigned long long)l->max);
 }
 
-const struct val_features val_features_all = {.multi_memory = true, .multi_table = true};
-
-static void check_imports_and_spaces(const struct module *m, const struct val_features *f) {
+static void check_imports_and_spaces(const struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++)
     val_check_index(m, m->funcs[i].pos, m->funcs[i].typeidx, m->ntypes, "type");
   for (uint32_t i = 0; i < m->ntables; i++) {
@@ -68,9 +66,6 @@ static void check_imports_and_spaces(const struct module *m, const struct val_fe
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
     check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
   }
-  if (m->ntables > 1 && !f->multi_table)
-    diag_error(m->src, m->tables[1].pos, "multiple tables");
-  if (m->nmems > 1 && !f->multi_memory) diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
     if (mem->limits.shared && !mem->limits.has_max)
@@ -216,7 +211,8 @@ static void check_body(void *arg, uint32_t funcidx) {
 void val_module(struct module *m, const struct val_features *features) {
   struct val_code *v = val_code_new(m);
   check_types(m);
-  check_imports_and_spaces(m, features);
+  feature_check_module(m, features);
+  check_imports_and_spaces(m);
   compute_refs(m);
   check_globals(m, v);
   check_exports(m);

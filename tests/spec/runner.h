@@ -91,7 +91,7 @@ struct run {
   bool keep;                 /* keep the work directory */
   bool diff_wabt;            /* compare text modules with wat2wasm's binaries */
   unsigned interrupt;        /* emit_options.interrupt: --epoch, --fuel */
-  struct val_features features; /* what the validator accepts (--no-multi-memory) */
+  struct val_features features; /* what the validator accepts (--disable-multi-memory...) */
   uint32_t diff_skipped;     /* --diff-wabt: accepted text modules not compared */
 };
 
