@@ -491,9 +491,11 @@ struct lexer {
 };
 
 void lex_init(struct lexer *lx, const struct source *src, size_t start, size_t end);
-/* Next token, skipping white space, ;; line comments and nested (; ;) block
- * comments.  Malformed input (unterminated string or comment, bad escape,
- * control characters) is reported with diag_error(). */
+/* Next token, skipping white space, ;; line comments (to LF or CR), nested
+ * (; ;) block comments and annotations, (@id ...) with balanced parentheses
+ * inside (annotations proposal, WebAssembly 3.0).  Malformed input
+ * (unterminated string, comment or annotation, bad escape, control
+ * characters, empty annotation id) is reported with diag_error(). */
 struct token lex_next(struct lexer *lx);
 /* The token lex_next() would return next, without consuming anything. */
 struct token lex_peek(struct lexer *lx);
