@@ -545,12 +545,14 @@ struct module *wat_parse_module_range(struct arena *arena, const struct source *
 /* ===================================================================== */
 
 enum wast_kind {
-  WAST_MODULE,   /* (module ...) */
+  WAST_MODULE,   /* (module ...) and (module definition ...) */
+  WAST_MODULE_INSTANCE, /* (module instance $I? $M?): instantiate a definition */
   WAST_REGISTER, /* (register "name" $m?) */
   WAST_ACTION,   /* bare (invoke ...) or (get ...) */
   WAST_ASSERT_RETURN,
   WAST_ASSERT_TRAP, /* (assert_trap (invoke ...) "msg") */
   WAST_ASSERT_EXHAUSTION,
+  WAST_ASSERT_EXCEPTION, /* (assert_exception (invoke ...)): no message */
   WAST_ASSERT_INVALID,
   WAST_ASSERT_MALFORMED,
   WAST_ASSERT_UNLINKABLE,
@@ -570,15 +572,19 @@ struct wast_module {
   struct bytes bytes;         /* WAST_BINARY / WAST_QUOTE: concatenated strings */
   bool fields_only;           /* WAST_TEXT: the script is one module's fields with no
                                  (module ...) around them: parse it with wat_parse_module */
+  bool definition;            /* (module definition ...): validated and compiled, not
+                                 instantiated (WAST_TEXT: [start, end) is its fields) */
 };
 
 enum wast_value_kind {
   WV_EXACT,          /* bits must match exactly (ints, floats by bits, v128) */
   WV_NAN_CANONICAL,  /* nan:canonical */
   WV_NAN_ARITHMETIC, /* nan:arithmetic */
-  WV_REF_NULL,       /* ref.null func|extern */
+  WV_REF_NULL,       /* ref.null func|extern (any_type: a bare ref.null, or a GC heap type) */
   WV_REF_EXTERN,     /* ref.extern N (bits = N) */
-  WV_REF_FUNC,       /* ref.func (any non-null funcref) */
+  WV_REF_NONNULL,    /* ref.func, ref.extern without N: any non-null reference of type */
+  WV_EITHER,         /* (either r...): passes if any of alts does */
+  WV_GC_REF,         /* ref.struct, ref.array, ref.i31, ...: GC results, never matched */
 };
 
 struct wast_value {
@@ -590,6 +596,9 @@ struct wast_value {
   bool float_lanes;          /* V128: shape f32x4 or f64x2 */
   uint8_t lane_kind[16];     /* V128 results: per lane WV_EXACT, WV_NAN_CANONICAL or
                                 WV_NAN_ARITHMETIC (NaN lanes hold no bits) */
+  bool any_type;             /* results: the type is not checked (bare ref.null) */
+  uint32_t nalts;            /* WV_EITHER: the alternatives */
+  struct wast_value *alts;
 };
 
 struct wast_action {
@@ -605,12 +614,15 @@ struct wast_command {
   uint32_t line;             /* 1-based line of the command in the script */
   size_t pos;                /* source offset of the command */
   struct wast_module module; /* MODULE and the module-taking assertions */
-  struct wast_action action; /* ACTION, ASSERT_RETURN, ASSERT_TRAP, ASSERT_EXHAUSTION */
+  struct wast_action action; /* ACTION, ASSERT_RETURN, ASSERT_TRAP, ASSERT_EXHAUSTION,
+                                ASSERT_EXCEPTION */
   uint32_t nresults;         /* ASSERT_RETURN expected results */
   struct wast_value *results;
   const char *text;            /* expected failure message of assertions */
   const char *register_as;     /* REGISTER: the name to register under */
   const char *register_module; /* REGISTER: $name of the module, or NULL = latest */
+  const char *instance_of;     /* MODULE_INSTANCE: $name of the definition, or NULL = latest
+                                  (the instance's own $name is module.name) */
 };
 
 struct wast_script {

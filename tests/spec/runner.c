@@ -42,11 +42,13 @@ const char *const count_names[CK_COUNT] = {
 
 enum count_kind count_kind_of(const struct wast_command *c) {
   switch (c->kind) {
-  case WAST_MODULE: return CK_MODULE;
+  case WAST_MODULE:
+  case WAST_MODULE_INSTANCE: return CK_MODULE;
   case WAST_REGISTER: return CK_REGISTER;
   case WAST_ACTION: return CK_ACTION;
   case WAST_ASSERT_RETURN: return CK_ASSERT_RETURN;
-  case WAST_ASSERT_TRAP: return CK_ASSERT_TRAP;
+  case WAST_ASSERT_TRAP:
+  case WAST_ASSERT_EXCEPTION: return CK_ASSERT_TRAP; /* no row of its own yet */
   case WAST_ASSERT_EXHAUSTION: return CK_ASSERT_EXHAUSTION;
   case WAST_ASSERT_INVALID: return CK_ASSERT_INVALID;
   case WAST_ASSERT_MALFORMED: return CK_ASSERT_MALFORMED;
@@ -219,6 +221,7 @@ static enum count_kind form_kind(const uint8_t *s, size_t len) {
   } words[] = {{"module", CK_MODULE},
                {"assert_return", CK_ASSERT_RETURN},
                {"assert_trap", CK_ASSERT_TRAP},
+               {"assert_exception", CK_ASSERT_TRAP},
                {"assert_exhaustion", CK_ASSERT_EXHAUSTION},
                {"assert_invalid", CK_ASSERT_INVALID},
                {"assert_malformed", CK_ASSERT_MALFORMED},

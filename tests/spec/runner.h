@@ -23,7 +23,7 @@
 enum count_kind {
   CK_MODULE,
   CK_ASSERT_RETURN,
-  CK_ASSERT_TRAP,
+  CK_ASSERT_TRAP, /* assert_trap on an action, and assert_exception (no row of its own yet) */
   CK_ASSERT_EXHAUSTION,
   CK_ASSERT_INVALID,
   CK_ASSERT_MALFORMED,
