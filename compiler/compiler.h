@@ -491,9 +491,11 @@ struct lexer {
 };
 
 void lex_init(struct lexer *lx, const struct source *src, size_t start, size_t end);
-/* Next token, skipping white space, ;; line comments and nested (; ;) block
- * comments.  Malformed input (unterminated string or comment, bad escape,
- * control characters) is reported with diag_error(). */
+/* Next token, skipping white space, ;; line comments (to LF or CR), nested
+ * (; ;) block comments and annotations, (@id ...) with balanced parentheses
+ * inside (annotations proposal, WebAssembly 3.0).  Malformed input
+ * (unterminated string, comment or annotation, bad escape, control
+ * characters, empty annotation id) is reported with diag_error(). */
 struct token lex_next(struct lexer *lx);
 /* The token lex_next() would return next, without consuming anything. */
 struct token lex_peek(struct lexer *lx);
@@ -543,12 +545,14 @@ struct module *wat_parse_module_range(struct arena *arena, const struct source *
 /* ===================================================================== */
 
 enum wast_kind {
-  WAST_MODULE,   /* (module ...) */
+  WAST_MODULE,   /* (module ...) and (module definition ...) */
+  WAST_MODULE_INSTANCE, /* (module instance $I? $M?): instantiate a definition */
   WAST_REGISTER, /* (register "name" $m?) */
   WAST_ACTION,   /* bare (invoke ...) or (get ...) */
   WAST_ASSERT_RETURN,
   WAST_ASSERT_TRAP, /* (assert_trap (invoke ...) "msg") */
   WAST_ASSERT_EXHAUSTION,
+  WAST_ASSERT_EXCEPTION, /* (assert_exception (invoke ...)): no message */
   WAST_ASSERT_INVALID,
   WAST_ASSERT_MALFORMED,
   WAST_ASSERT_UNLINKABLE,
@@ -568,16 +572,19 @@ struct wast_module {
   struct bytes bytes;         /* WAST_BINARY / WAST_QUOTE: concatenated strings */
   bool fields_only;           /* WAST_TEXT: the script is one module's fields with no
                                  (module ...) around them: parse it with wat_parse_module */
+  bool definition;            /* (module definition ...): validated and compiled, not
+                                 instantiated (WAST_TEXT: [start, end) is its fields) */
 };
 
 enum wast_value_kind {
   WV_EXACT,          /* bits must match exactly (ints, floats by bits, v128) */
   WV_NAN_CANONICAL,  /* nan:canonical */
   WV_NAN_ARITHMETIC, /* nan:arithmetic */
-  WV_REF_NULL,       /* ref.null func|extern */
+  WV_REF_NULL,       /* ref.null func|extern (any_type: a bare ref.null, or a GC heap type) */
   WV_REF_EXTERN,     /* ref.extern N (bits = N) */
-  WV_REF_FUNC,       /* ref.func (any non-null funcref) */
-  WV_EITHER,         /* (either result*): any one of the alternatives */
+  WV_REF_NONNULL,    /* ref.func, ref.extern without N: any non-null reference of type */
+  WV_EITHER,         /* (either r...): passes if any of alts does */
+  WV_GC_REF,         /* ref.struct, ref.array, ref.i31, ...: GC results, never matched */
 };
 
 struct wast_value {
@@ -589,8 +596,9 @@ struct wast_value {
   bool float_lanes;          /* V128: shape f32x4 or f64x2 */
   uint8_t lane_kind[16];     /* V128 results: per lane WV_EXACT, WV_NAN_CANONICAL or
                                 WV_NAN_ARITHMETIC (NaN lanes hold no bits) */
-  uint32_t nalts;            /* WV_EITHER: number of alternatives */
-  struct wast_value *alts;   /* WV_EITHER: the alternatives (none of them WV_EITHER) */
+  bool any_type;             /* results: the type is not checked (bare ref.null) */
+  uint32_t nalts;            /* WV_EITHER: the alternatives */
+  struct wast_value *alts;
 };
 
 struct wast_action {
@@ -606,12 +614,15 @@ struct wast_command {
   uint32_t line;             /* 1-based line of the command in the script */
   size_t pos;                /* source offset of the command */
   struct wast_module module; /* MODULE and the module-taking assertions */
-  struct wast_action action; /* ACTION, ASSERT_RETURN, ASSERT_TRAP, ASSERT_EXHAUSTION */
+  struct wast_action action; /* ACTION, ASSERT_RETURN, ASSERT_TRAP, ASSERT_EXHAUSTION,
+                                ASSERT_EXCEPTION */
   uint32_t nresults;         /* ASSERT_RETURN expected results */
   struct wast_value *results;
   const char *text;            /* expected failure message of assertions */
   const char *register_as;     /* REGISTER: the name to register under */
   const char *register_module; /* REGISTER: $name of the module, or NULL = latest */
+  const char *instance_of;     /* MODULE_INSTANCE: $name of the definition, or NULL = latest
+                                  (the instance's own $name is module.name) */
 };
 
 struct wast_script {
@@ -646,18 +657,40 @@ void dump_module(FILE *out, const struct module *m);
 /* validate.c: the 2.0 validation rules                                  */
 /* ===================================================================== */
 
-/* Features beyond WebAssembly 2.0 that val_module() accepts.  The translator
- * passes val_features_all; the spec runner turns some off for the 2.0 core
- * testsuite, whose assert_invalid cases forbid them. */
+/* Features beyond WebAssembly 2.0 that val_module() accepts, one bool per
+ * line of features.def (struct val_features: FIELD is on).  The translator
+ * starts from val_features_default and the command line's --enable-NAME /
+ * --disable-NAME; the spec runner turns some off for the 2.0 core testsuite,
+ * whose assert_invalid cases forbid them.  A disabled feature's constructs
+ * are rejected with "... (enable with --enable-NAME)". */
 struct val_features {
-  bool multi_memory; /* more than one memory (multi-memory proposal); off: the
-                        2.0 rule, "multiple memories" */
-  bool multi_table;  /* more than one table (2.0's reference types); off: the
-                        1.0 rule, "multiple tables", which the scripts of
-                        proposals forked from 1.0 (threads) still check */
+#define X(field, name, on, supported, what) bool field; /* what */
+#include "features.def"
+#undef X
 };
 /* Every feature this validator knows, on. */
 extern const struct val_features val_features_all;
+/* The defaults (features.def's DEFAULT column). */
+extern const struct val_features val_features_default;
+
+/* features.c: feature options and the check of a module's features. */
+
+/* What one command-line argument is to the feature options. */
+enum feature_option {
+  FEATURE_NOT_OPTION, /* not --enable-... / --disable-... */
+  FEATURE_SET,        /* applied to *f */
+  FEATURE_UNKNOWN,    /* --enable-/--disable- with a name that is no feature */
+};
+/* Apply arg if it is --enable-NAME, --disable-NAME, --enable-all or
+ * --disable-all. */
+enum feature_option feature_option(struct val_features *f, const char *arg);
+/* The help text's lines for the feature options (one per feature, with its
+ * default), indented by indent columns. */
+void feature_help(FILE *out, int indent);
+/* Report the first construct of m that needs a feature f disables (several
+ * memories or tables, shared memories, atomic and SIMD instructions, v128,
+ * extended constant expressions).  Called by val_module(). */
+void feature_check_module(const struct module *m, const struct val_features *f);
 
 /* Check m against the spec with the given features; the first error is
  * reported with diag_error().  Also fills func.declared, func.max_stack and
@@ -682,8 +715,10 @@ struct val_code *val_code_new(struct module *m);
  * func.declared already set). */
 void val_function(struct val_code *v, uint32_t funcidx);
 /* Check that e is a constant expression of type t; what names it in messages
- * ("global initializer", "elem offset", ...). */
-void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, const char *what);
+ * ("global initializer", "elem offset", ...); it may read the immutable
+ * globals [0, globals). */
+void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, const char *what,
+                    uint32_t globals);
 /* Write "[i32, f32]" (n types of ts) to buf, truncated with "..." to fit cap. */
 void val_types_str(char *buf, size_t cap, const enum valtype *ts, uint32_t n);
 

@@ -65,10 +65,8 @@ static void skip_space(struct lexer *lx) {
     int c = peekc(lx, 0);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       lx->pos++;
-    } else if (c == ';' && peekc(lx, 1) == ';') {
-      /* to the end of the line: a newline is LF, CR or CR LF */
-      while (lx->pos < lx->end && lx->src->data[lx->pos] != '\n' && lx->src->data[lx->pos] != '\r')
-        lx->pos++;
+    } else if (c == ';' && peekc(lx, 1) == ';') { /* up to a newline: LF, CR or CR LF */
+      while (lx->pos < lx->end && peekc(lx, 0) != '\n' && peekc(lx, 0) != '\r') lx->pos++;
     } else if (c == '(' && peekc(lx, 1) == ';') {
       size_t start = lx->pos, depth = 0;
       do {
@@ -210,7 +208,50 @@ static enum numkind classify(const char *s, size_t n) {
   return i == n ? NUM_FLOAT : NUM_NONE;
 }
 
+/* The id of an annotation whose "(@" is at lx->pos: an idchar run or a
+ * non-empty string that is a valid UTF-8 name (annotations proposal). */
+static void annotation_id(struct lexer *lx) {
+  size_t start = lx->pos;
+  lx->pos += 2;
+  if (peekc(lx, 0) == '"') {
+    size_t s = lx->pos;
+    scan_string(lx);
+    struct arena a = {0};
+    struct bytes b = lex_string(&a, lx, (struct token){TOK_STRING, s, lx->pos - s});
+    bool empty = b.len == 0, valid = lex_utf8_check(b.data, b.len) == b.len;
+    arena_free(&a);
+    if (empty) diag_error(lx->src, start, "empty annotation id");
+    if (!valid) diag_error(lx->src, s, "malformed UTF-8 encoding in annotation id");
+    return;
+  }
+  size_t n = 0;
+  while (is_idchar(peekc(lx, n))) n++;
+  if (n == 0) diag_error(lx->src, start, "empty annotation id");
+  lx->pos += n;
+}
+
+static struct token next_token(struct lexer *lx);
+
+/* Skip the annotation (@id ...) whose "(@" is at lx->pos: any tokens with
+ * balanced parentheses (inside, "(@" is just '(' and a token). */
+static void skip_annotation(struct lexer *lx) {
+  size_t start = lx->pos;
+  annotation_id(lx);
+  for (int depth = 1; depth > 0;) {
+    struct token t = next_token(lx);
+    if (t.kind == TOK_EOF) diag_error(lx->src, start, "unclosed annotation");
+    depth += t.kind == TOK_LPAR ? 1 : t.kind == TOK_RPAR ? -1 : 0;
+  }
+}
+
 struct token lex_next(struct lexer *lx) {
+  for (skip_space(lx); peekc(lx, 0) == '(' && peekc(lx, 1) == '@'; skip_space(lx))
+    skip_annotation(lx);
+  return next_token(lx);
+}
+
+/* The next token, after white space and comments (annotations are tokens). */
+static struct token next_token(struct lexer *lx) {
   struct token t;
   skip_space(lx);
   t.pos = lx->pos;

@@ -45,8 +45,23 @@ static const char usage[] =
     "                         [--inherit-env] [--] ARGS (PROGRAM --wasi-help)\n"
     "  -v, --verbose          say what was read and written, and how long each\n"
     "                         phase took (on standard error)\n"
+    "  --enable-FEATURE, --disable-FEATURE, --enable-all, --disable-all\n"
+    "                         accept or reject what a feature of WebAssembly\n"
+    "                         after 1.0 brings (a module using a disabled one is\n"
+    "                         an error naming the option); the defaults are\n"
+    "                         WebAssembly 3.0 and threads.  FEATURE, what it\n"
+    "                         brings (default):\n";
+
+static const char usage_end[] =
     "  --help                 show this help\n"
     "  --version              show the version\n";
+
+/* The whole help, to out. */
+static void print_usage(FILE *out) {
+  fputs(usage, out);
+  feature_help(out, 4);
+  fputs(usage_end, out);
+}
 
 /* One output file.  A regular file (existing or new) is written to a
  * temporary beside it that replaces it only when everything was written, so a
@@ -72,6 +87,7 @@ struct job {
   bool verbose;          /* -v: report phases and timings on stderr */
   unsigned interrupt;    /* --epoch, --fuel: EMIT_EPOCH | EMIT_FUEL */
   bool exe;              /* --exe: build a native WASI program at out_c */
+  struct val_features features; /* --enable-* / --disable-*: what is accepted */
   uint32_t num_outputs;  /* --num-outputs: C files (1: just out_c) */
   struct output *parts;  /* parts[1..num_outputs-1]: OUT_1.c ... */
   struct output impl;    /* OUT_impl.h: what the parts share */
@@ -192,7 +208,7 @@ static void compile(void *arg) {
   report(j, &t, "read %s (%s, %zu bytes): functions %u (imported %u), exports %u",
          src->filename, src->is_text ? "text" : "binary", src->size, m->nfuncs, m->nfuncimports,
          m->nexports);
-  val_module(j->module, &val_features_all);
+  val_module(j->module, &j->features);
   report(j, &t, "validated");
   const char *name = j->name ? c_prefix(&j->arena, j->name, strlen(j->name))
                              : module_name(&j->arena, j->module, src->filename);
@@ -387,13 +403,14 @@ static const char *option_value(int argc, char **argv, int *i, const char *short
 }
 
 int main(int argc, char **argv) {
-  struct job j = {0};
+  struct job j = {.features = val_features_default};
   const char *in = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
     bool missing = false;
+    enum feature_option fo;
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      fputs(usage, stdout);
+      print_usage(stdout);
       return 0;
     } else if (strcmp(a, "--version") == 0) {
       puts("wasm2c-lite " VERSION);
@@ -426,11 +443,18 @@ int main(int argc, char **argv) {
       j.interrupt |= EMIT_EPOCH;
     } else if (strcmp(a, "--fuel") == 0) {
       j.interrupt |= EMIT_FUEL;
+    } else if ((fo = feature_option(&j.features, a)) != FEATURE_NOT_OPTION) {
+      if (fo == FEATURE_UNKNOWN) {
+        fprintf(stderr, "wasm2c-lite: error: unknown feature in '%s' (see wasm2c-lite --help)\n", a);
+        return 2;
+      }
     } else if (a[0] == '-' && a[1] != '\0') {
-      fprintf(stderr, "wasm2c-lite: error: unknown option '%s'\n%s", a, usage);
+      fprintf(stderr, "wasm2c-lite: error: unknown option '%s'\n", a);
+      print_usage(stderr);
       return 2;
     } else if (in) {
-      fprintf(stderr, "wasm2c-lite: error: more than one input file\n%s", usage);
+      fprintf(stderr, "wasm2c-lite: error: more than one input file\n");
+      print_usage(stderr);
       return 2;
     } else {
       in = a;
@@ -442,7 +466,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (!in) {
-    fprintf(stderr, "wasm2c-lite: error: no input file\n%s", usage);
+    fprintf(stderr, "wasm2c-lite: error: no input file\n");
+    print_usage(stderr);
     return 2;
   }
   if (j.num_outputs > 1 && (!j.out_c || j.exe)) {

@@ -57,9 +57,7 @@ static void check_limits(const struct module *m, size_t pos, const struct limits
                (unsigned long long)l->min, (unsigned long long)l->max);
 }
 
-const struct val_features val_features_all = {.multi_memory = true, .multi_table = true};
-
-static void check_imports_and_spaces(const struct module *m, const struct val_features *f) {
+static void check_imports_and_spaces(const struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++)
     val_check_index(m, m->funcs[i].pos, m->funcs[i].typeidx, m->ntypes, "type");
   for (uint32_t i = 0; i < m->ntables; i++) {
@@ -68,9 +66,6 @@ static void check_imports_and_spaces(const struct module *m, const struct val_fe
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
     check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
   }
-  if (m->ntables > 1 && !f->multi_table)
-    diag_error(m->src, m->tables[1].pos, "multiple tables");
-  if (m->nmems > 1 && !f->multi_memory) diag_error(m->src, m->mems[1].pos, "multiple memories");
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
     if (mem->limits.shared && !mem->limits.has_max)
@@ -100,11 +95,19 @@ static void compute_refs(struct module *m) {
       m->funcs[m->exports[i].index].declared = true;
 }
 
-static void check_globals(struct module *m, struct val_code *v) {
+/* The globals a constant expression before global limit may read: the
+ * imported ones (2.0), or all those before it (3.0, from the GC proposal). */
+static uint32_t readable_globals(const struct module *m, const struct val_features *f,
+                                 uint32_t limit) {
+  return f->gc ? limit : m->nglobalimports;
+}
+
+static void check_globals(struct module *m, struct val_code *v, const struct val_features *f) {
   for (uint32_t i = 0; i < m->nglobals; i++) {
     const struct global *g = &m->globals[i];
     check_valtype(m, g->pos, g->type, "a global");
-    if (!g->imported) val_const_expr(v, &g->init, g->type, "global initializer");
+    if (!g->imported)
+      val_const_expr(v, &g->init, g->type, "global initializer", readable_globals(m, f, i));
   }
 }
 
@@ -167,7 +170,7 @@ static void check_start(const struct module *m) {
   }
 }
 
-static void check_elems(struct module *m, struct val_code *v) {
+static void check_elems(struct module *m, struct val_code *v, uint32_t globals) {
   for (uint32_t i = 0; i < m->nelems; i++) {
     const struct elem *e = &m->elems[i];
     if (!valtype_is_ref(e->reftype))
@@ -180,14 +183,14 @@ static void check_elems(struct module *m, struct val_code *v) {
                    "type mismatch in elem segment %u, table %u is %s but the "
                    "segment is %s",
                    i, e->table, valtype_name(tt), valtype_name(e->reftype));
-      val_const_expr(v, &e->offset, VT_I32, "elem offset");
+      val_const_expr(v, &e->offset, VT_I32, "elem offset", globals);
     }
     for (uint32_t j = 0; j < e->count; j++)
-      val_const_expr(v, &e->items[j], e->reftype, "elem item");
+      val_const_expr(v, &e->items[j], e->reftype, "elem item", globals);
   }
 }
 
-static void check_datas(struct module *m, struct val_code *v) {
+static void check_datas(struct module *m, struct val_code *v, uint32_t globals) {
   if (m->has_datacount && m->datacount != m->ndatas)
     diag_error(m->src, 0, "data count and data section have inconsistent lengths: %u and %u",
                m->datacount, m->ndatas);
@@ -195,7 +198,7 @@ static void check_datas(struct module *m, struct val_code *v) {
     const struct data *d = &m->datas[i];
     if (d->mode != SEG_ACTIVE) continue;
     val_check_index(m, d->pos, d->mem, m->nmems, "memory");
-    val_const_expr(v, &d->offset, VT_I32, "data offset");
+    val_const_expr(v, &d->offset, VT_I32, "data offset", globals);
   }
 }
 
@@ -216,13 +219,14 @@ static void check_body(void *arg, uint32_t funcidx) {
 void val_module(struct module *m, const struct val_features *features) {
   struct val_code *v = val_code_new(m);
   check_types(m);
-  check_imports_and_spaces(m, features);
+  feature_check_module(m, features);
+  check_imports_and_spaces(m);
   compute_refs(m);
-  check_globals(m, v);
+  check_globals(m, v, features);
   check_exports(m);
   check_start(m);
-  check_elems(m, v);
-  check_datas(m, v);
+  check_elems(m, v, readable_globals(m, features, m->nglobals));
+  check_datas(m, v, readable_globals(m, features, m->nglobals));
   struct check_bodies c = {v, m, 0};
   module_each_body(m, check_body, &c);
 }

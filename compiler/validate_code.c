@@ -35,6 +35,7 @@ struct val_code {
   const struct functype *func; /* type of the function being checked, NULL in const exprs */
   const struct func *fn;       /* the function being checked, NULL in const exprs */
   const char *what;            /* name of the constant expression being checked, or NULL */
+  uint32_t const_globals;      /* a constant expression may read globals [0, this) */
   uint32_t br_tables;          /* br_table serial: each label's types are checked once */
 };
 
@@ -515,11 +516,13 @@ static void step_variable(struct val_code *v, const struct instr *in) {
     check_index(v, in, idx, m->nglobals, "global");
     const struct global *g = &m->globals[idx];
     t = g->type;
-    if (v->what && idx >= m->nglobalimports)
+    if (v->what && idx >= v->const_globals && v->const_globals == m->nglobalimports)
       fail(v, in,
            "constant expression can only read imported globals, but global %u is "
            "defined in the module",
            idx);
+    if (v->what && idx >= v->const_globals) /* 3.0: a later global of the module */
+      fail(v, in, "unknown global %u (a constant expression reads the globals before it)", idx);
     if (v->what && g->mutable_)
       fail(v, in, "constant expression cannot read mutable global %u", idx);
     if (in->op == OP_GLOBAL_GET) push(v, t);
@@ -681,10 +684,12 @@ void val_function(struct val_code *v, uint32_t funcidx) {
   fn->max_depth = v->max_ctrls;
 }
 
-void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, const char *what) {
+void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, const char *what,
+                    uint32_t globals) {
   v->fn = NULL;
   v->func = NULL;
   v->what = what;
+  v->const_globals = globals;
   if (!single(t)) diag_error(v->m->src, e->pos, "invalid type of %s", what);
   run(v, e, single(t), 1, e->pos);
 }

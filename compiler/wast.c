@@ -3,13 +3,14 @@
  * The script grammar (spec, "Scripts"):
  *   script  ::= cmd*
  *   cmd     ::= module | (register "name" $id?) | action | assertion
- *   module  ::= (module $id? field*) | (module $id? binary "..."*) | (module $id? quote "..."*)
+ *   module  ::= (module definition? $id? field*) | (module definition? $id? binary "..."*)
+ *             | (module definition? $id? quote "..."*) | (module instance $id? $id?)
  *   action  ::= (invoke $id? "name" const*) | (get $id? "name")
+ *   result  ::= const | (either result*) | (ref.null heaptype?) | (ref.func) | (ref.extern N?) | ...
  *   assertion ::= (assert_return action result*) | (assert_trap action "msg")
- *     | (assert_exhaustion action "msg") | (assert_trap module "msg")
+ *     | (assert_exhaustion action "msg") | (assert_exception action) | (assert_trap module "msg")
  *     | (assert_malformed module "msg") | (assert_invalid module "msg")
  *     | (assert_unlinkable module "msg") | (assert_uninstantiable module "msg")
- *   result  ::= const | NaN pattern | (ref.func) | (either result+)
  *
  * Text modules are only located here (their source range); the runner hands the
  * range to wat_parse_module_range, so a module's errors never stop the script.
@@ -102,12 +103,15 @@ static struct bytes strings(struct wast_parser *p) {
   }
 }
 
-/* module, after its '(' was read as token lpar. */
+/* module, after its '(' was read as token lpar.  A definition's text range
+ * is its fields alone (the parser has no "definition" keyword). */
 static void module(struct wast_parser *p, struct token lpar, struct wast_module *m) {
   struct token kw = next(p);
   if (!is_kw(p, kw, "module")) fail(p, kw, "'module'");
+  m->definition = is_kw(p, peek(p), "definition");
+  if (m->definition) next(p);
   m->name = opt_id(p);
-  m->start = lpar.pos;
+  m->start = m->definition ? p->lx.pos : lpar.pos;
   struct token t = peek(p);
   if (is_kw(p, t, "binary") || is_kw(p, t, "quote")) {
     next(p);
@@ -118,6 +122,7 @@ static void module(struct wast_parser *p, struct token lpar, struct wast_module 
   }
   m->form = WAST_TEXT;
   m->end = skip_form(p);
+  if (m->definition) m->end--; /* before its ')' */
 }
 
 /* The lanes of a v128.const; in results, float lanes may be NaN patterns. */
@@ -142,27 +147,44 @@ static void v128_lanes(struct wast_parser *p, struct wast_value *v, bool result)
 
 static uint32_t values(struct wast_parser *p, struct wast_value **out, bool result);
 
-/* (either result*) of relaxed instructions, "(either" already consumed: the
- * alternatives up to ')' (consumed); they may not nest. */
-static void either(struct wast_parser *p, struct token op, struct wast_value *v) {
-  v->kind = WV_EITHER;
-  v->nalts = values(p, &v->alts, true);
-  bool nested = false;
-  for (uint32_t i = 0; i < v->nalts; i++) nested |= v->alts[i].kind == WV_EITHER;
-  if (!v->nalts || nested)
-    diag_error(p->src, op.pos, "either takes one or more results, none of them an either");
-  v->type = v->alts[0].type;
+/* (ref.null HEAPTYPE?) after ref.null: func and nofunc are funcref nulls,
+ * extern and noextern externref nulls; a bare one (results) and the GC heap
+ * types are a null of any type. */
+static void ref_null(struct wast_parser *p, struct wast_value *v, bool result) {
+  static const char *const any[] = {"any", "none", "eq", "i31", "struct", "array", "exn", "noexn"};
+  struct token t = peek(p);
+  v->kind = WV_REF_NULL;
+  v->type = VT_FUNCREF;
+  if (result && t.kind == TOK_RPAR) {
+    v->any_type = true;
+    return;
+  }
+  next(p);
+  if (is_kw(p, t, "func") || is_kw(p, t, "funcref") || is_kw(p, t, "nofunc")) return;
+  v->type = VT_EXTERNREF;
+  if (is_kw(p, t, "extern") || is_kw(p, t, "externref") || is_kw(p, t, "noextern")) return;
+  for (size_t i = 0; i < sizeof any / sizeof *any; i++)
+    if (result && is_kw(p, t, any[i])) {
+      v->any_type = true;
+      return;
+    }
+  fail(p, t, "'func' or 'extern'");
+}
+
+/* The GC proposal's results (ref.struct), (ref.array), (ref.i31 N?), ... */
+static bool gc_result(struct wast_parser *p, struct token op) {
+  static const char *const gc[] = {"ref.struct", "ref.array", "ref.i31", "ref.eq",
+                                   "ref.any",    "ref.host",  "ref.exn"};
+  for (size_t i = 0; i < sizeof gc / sizeof *gc; i++)
+    if (is_kw(p, op, gc[i])) return true;
+  return false;
 }
 
 /* A constant or an expected result, "(" already consumed.  Results allow NaN
- * patterns, (either ...) and ref.func / bare ref.extern. */
+ * patterns and ref.func / bare ref.extern. */
 static void value(struct wast_parser *p, struct wast_value *v, bool result) {
   struct token op = next(p);
   v->kind = WV_EXACT;
-  if (result && is_kw(p, op, "either")) {
-    either(p, op, v);
-    return;
-  }
   if (is_kw(p, op, "i32.const") || is_kw(p, op, "i64.const") || is_kw(p, op, "f32.const") ||
       is_kw(p, op, "f64.const")) {
     const char *name = (const char *)p->src->data + op.pos;
@@ -192,22 +214,32 @@ static void value(struct wast_parser *p, struct wast_value *v, bool result) {
     v->type = VT_V128;
     v128_lanes(p, v, result);
   } else if (is_kw(p, op, "ref.null")) {
-    struct token t = next(p);
-    v->kind = WV_REF_NULL;
-    if (is_kw(p, t, "func") || is_kw(p, t, "funcref")) v->type = VT_FUNCREF;
-    else if (is_kw(p, t, "extern") || is_kw(p, t, "externref")) v->type = VT_EXTERNREF;
-    else fail(p, t, "'func' or 'extern'");
+    ref_null(p, v, result);
   } else if (is_kw(p, op, "ref.extern")) {
-    struct token t = next(p);
+    struct token t = peek(p);
     uint64_t n;
     v->kind = WV_REF_EXTERN;
     v->type = VT_EXTERNREF;
-    if (!lex_u64(&p->lx, t, &n)) fail(p, t, "an externref number");
-    v->bits = n;
+    if (result && t.kind == TOK_RPAR) v->kind = WV_REF_NONNULL;
+    else if (!lex_u64(&p->lx, next(p), &n)) fail(p, t, "an externref number");
+    else v->bits = n;
   } else if (result && is_kw(p, op, "ref.func")) {
-    v->kind = WV_REF_FUNC;
+    v->kind = WV_REF_NONNULL;
     v->type = VT_FUNCREF;
     if (peek(p).kind != TOK_RPAR) next(p); /* an optional index is not checked */
+  } else if (result && is_kw(p, op, "either")) {
+    v->kind = WV_EITHER;
+    v->any_type = true;
+    v->nalts = values(p, &v->alts, true);
+    bool nested = false;
+    for (uint32_t i = 0; i < v->nalts; i++) nested |= v->alts[i].kind == WV_EITHER;
+    if (!v->nalts || nested)
+      diag_error(p->src, op.pos, "either takes one or more results, none of them an either");
+    return; /* values() took the ')' */
+  } else if (result && gc_result(p, op)) {
+    v->kind = WV_GC_REF;
+    v->any_type = true;
+    while (peek(p).kind != TOK_RPAR) next(p);
   } else {
     fail(p, op, result ? "a result" : "a constant");
   }
@@ -257,6 +289,7 @@ static const struct {
     {"assert_return", WAST_ASSERT_RETURN, false, true},
     {"assert_trap", WAST_ASSERT_TRAP, true, true},
     {"assert_exhaustion", WAST_ASSERT_EXHAUSTION, false, true},
+    {"assert_exception", WAST_ASSERT_EXCEPTION, false, true},
     {"assert_invalid", WAST_ASSERT_INVALID, true, false},
     {"assert_malformed", WAST_ASSERT_MALFORMED, true, false},
     {"assert_unlinkable", WAST_ASSERT_UNLINKABLE, true, false},
@@ -278,6 +311,10 @@ static bool assertion(struct wast_parser *p, struct wast_command *c) {
       c->nresults = values(p, &c->results, true);
       return true;
     }
+    if (c->kind == WAST_ASSERT_EXCEPTION) {
+      expect(p, TOK_RPAR, "')'");
+      return true;
+    }
   } else if (assertions[i].module && is_kw(p, peek(p), "module")) {
     module(p, lpar, &c->module);
     if (c->kind == WAST_ASSERT_TRAP) c->kind = WAST_ASSERT_UNINSTANTIABLE;
@@ -289,11 +326,28 @@ static bool assertion(struct wast_parser *p, struct wast_command *c) {
   return true;
 }
 
+/* (module instance $I? $M?), its "module" next; false (nothing read) for
+ * other module forms. */
+static bool module_instance(struct wast_parser *p, struct wast_command *c) {
+  struct lexer save = p->lx;
+  next(p);
+  if (!is_kw(p, next(p), "instance")) {
+    p->lx = save;
+    return false;
+  }
+  c->module.name = opt_id(p);
+  c->instance_of = opt_id(p);
+  expect(p, TOK_RPAR, "')'");
+  return true;
+}
+
 static void command(struct wast_parser *p, struct token lpar, struct wast_command *c) {
   struct token kw = peek(p);
   c->pos = lpar.pos;
   c->line = line_of(p, lpar.pos);
-  if (is_kw(p, kw, "module")) {
+  if (is_kw(p, kw, "module") && module_instance(p, c)) {
+    c->kind = WAST_MODULE_INSTANCE;
+  } else if (is_kw(p, kw, "module")) {
     c->kind = WAST_MODULE;
     module(p, lpar, &c->module);
   } else if (is_kw(p, kw, "register")) {

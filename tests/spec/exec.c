@@ -156,6 +156,8 @@ static bool matches(const struct wast_value *e, const w2l_val *a) {
       if (matches(&e->alts[i], a)) return true;
     return false;
   }
+  if (e->any_type && e->kind == WV_REF_NULL)
+    return (a->type == W2L_FUNCREF || a->type == W2L_EXTERNREF) && ref_is_null(a);
   if ((w2l_valtype)e->type != a->type) return false;
   uint64_t bits = val_bits(a);
   bool f32 = a->type == W2L_F32;
@@ -170,8 +172,9 @@ static bool matches(const struct wast_value *e, const w2l_val *a) {
   case WV_NAN_ARITHMETIC: return (bits & (exp_mask | quiet)) == (exp_mask | quiet);
   case WV_REF_NULL: return ref_is_null(a);
   case WV_REF_EXTERN: return a->of.ref.obj == extern_ptr(e->bits);
-  case WV_REF_FUNC: return !ref_is_null(a);
-  case WV_EITHER: break; /* handled above */
+  case WV_REF_NONNULL: return !ref_is_null(a);
+  case WV_EITHER:
+  case WV_GC_REF: return false;
   }
   return false;
 }
@@ -225,9 +228,10 @@ static void print_expected(char *buf, size_t cap, const struct wast_value *e) {
     break;
   case WV_NAN_CANONICAL: append(buf, cap, "%s:nan:canonical", w2l_valtype_name(t)); break;
   case WV_NAN_ARITHMETIC: append(buf, cap, "%s:nan:arithmetic", w2l_valtype_name(t)); break;
-  case WV_REF_NULL: append(buf, cap, "%s:null", w2l_valtype_name(t)); break;
+  case WV_REF_NULL: append(buf, cap, "%s:null", e->any_type ? "ref" : w2l_valtype_name(t)); break;
   case WV_REF_EXTERN: append(buf, cap, "ref.extern %llu", (unsigned long long)e->bits); break;
-  case WV_REF_FUNC: append(buf, cap, "a non-null funcref"); break;
+  case WV_REF_NONNULL: append(buf, cap, "a non-null %s", w2l_valtype_name(t)); break;
+  case WV_GC_REF: append(buf, cap, "a GC reference (not supported)"); break;
   case WV_EITHER:
     append(buf, cap, "either(");
     for (uint32_t i = 0; i < e->nalts; i++) {
@@ -423,6 +427,9 @@ static char *action_command(struct exec *x, const struct wast_command *c) {
     } else if (!trap_matches(o.trap, c->text)) {
       d = xprintf("expected trap \"%s\", got trap \"%s\"", c->text, w2l_trap_message(o.trap));
     }
+  } else if (c->kind == WAST_ASSERT_EXCEPTION) { /* nothing we run can throw yet */
+    d = xprintf("expected an exception, but it %s (exceptions are not supported yet)",
+                o.trap == W2L_OK ? "returned" : "trapped");
   } else if (o.trap != W2L_OK) {
     d = xprintf("unexpected trap \"%s\"", w2l_trap_message(o.trap));
   } else if (c->kind == WAST_ASSERT_RETURN) {
@@ -452,6 +459,48 @@ static void bind_name(struct exec *x, const char *name, w2l_instance *inst) {
   x->names[x->nnames++] = (struct named){name, inst};
 }
 
+/* The module definition that (module instance $I $M) names: the latest
+ * definition named M (or the latest one); ncommands if none. */
+static uint32_t definition_of(const struct run *r, uint32_t i) {
+  const char *name = r->script->commands[i].instance_of;
+  for (uint32_t k = i; k-- > 0;) {
+    const struct wast_command *d = &r->script->commands[k];
+    if (d->kind == WAST_MODULE && d->module.definition &&
+        (!name || (d->module.name && strcmp(d->module.name, name) == 0)))
+      return k;
+  }
+  return r->script->ncommands;
+}
+
+/* (module definition ...): built, not instantiated.  (module instance ...):
+ * a new instance of its definition, which becomes the current module. */
+static char *definition_command(struct exec *x, uint32_t i) {
+  const struct wast_command *c = &x->r->script->commands[i];
+  uint32_t k = c->kind == WAST_MODULE ? i : definition_of(x->r, i);
+  char *why = NULL;
+  const w2l_module *m = NULL;
+  if (k == x->r->script->ncommands)
+    return xprintf("no module definition %s%s", c->instance_of ? "$" : "",
+                   c->instance_of ? c->instance_of : "before it");
+  if (x->r->built[k].compiled) m = module_desc(x, k, &why);
+  w2l_error err = {0};
+  w2l_instance *inst = NULL;
+  if (m && c->kind == WAST_MODULE) return NULL;
+  if (m) inst = w2l_linker_instantiate(x->linker, m, NULL, &err);
+  if (c->kind == WAST_MODULE_INSTANCE) {
+    x->current = inst;
+    x->current_line = c->line;
+    bind_name(x, c->module.name, inst);
+  }
+  if (!m) {
+    x->unavailable = c->kind == WAST_MODULE_INSTANCE;
+    return why ? why : xprintf("the module definition of line %u was not built",
+                               x->r->script->commands[k].line);
+  }
+  if (!inst) return xprintf("instantiation failed: %s", err.message);
+  return NULL;
+}
+
 /* A module-taking command; NULL if it passed, else why not. */
 static char *module_command(struct exec *x, uint32_t i) {
   const struct wast_command *c = &x->r->script->commands[i];
@@ -459,6 +508,7 @@ static char *module_command(struct exec *x, uint32_t i) {
   w2l_error err = {0};
   w2l_instance *inst = NULL;
   const w2l_module *m = NULL;
+  if (c->kind == WAST_MODULE && c->module.definition) return definition_command(x, i);
   if (x->r->built[i].compiled) m = module_desc(x, i, &why);
   if (m) inst = w2l_linker_instantiate(x->linker, m, NULL, &err);
   if (c->kind == WAST_MODULE) {
@@ -504,13 +554,15 @@ static char *run_command(struct exec *x, uint32_t i) {
   case WAST_MODULE:
   case WAST_ASSERT_UNLINKABLE:
   case WAST_ASSERT_UNINSTANTIABLE: return module_command(x, i);
+  case WAST_MODULE_INSTANCE: return definition_command(x, i);
   case WAST_REGISTER: return register_command(x, c);
   case WAST_ASSERT_INVALID:
   case WAST_ASSERT_MALFORMED: return NULL; /* decided by build.c */
   case WAST_ACTION:
   case WAST_ASSERT_RETURN:
   case WAST_ASSERT_TRAP:
-  case WAST_ASSERT_EXHAUSTION: return action_command(x, c);
+  case WAST_ASSERT_EXHAUSTION:
+  case WAST_ASSERT_EXCEPTION: return action_command(x, c);
   }
   return NULL;
 }
@@ -535,7 +587,9 @@ void exec_commands(struct run *r, uint32_t start, int fd) {
     const struct result *res = &r->results[i];
     if (r->only_line && c->line > r->only_line) break;
     if (res->aborted) continue;
-    if (i >= start && res->outcome != OUT_PENDING && c->kind != WAST_MODULE) continue;
+    if (i >= start && res->outcome != OUT_PENDING && c->kind != WAST_MODULE &&
+        c->kind != WAST_MODULE_INSTANCE)
+      continue;
     x.unavailable = false;
     char *why = run_command(&x, i);
     if (i >= start && res->outcome == OUT_PENDING)

@@ -12,16 +12,25 @@
 # every command of a script that does not parse.
 # NAME:LINE reruns the one command on that line (wast-runner --line) verbosely.
 #
-# Files listed in tests/spec/skip.txt ("GLOB  reason") are not run; each one is
+# The suite's level, which decides the validator's features and the skip list:
+#   3.0  when W2L_SPEC_LEVEL=3.0, or (W2L_SPEC_LEVEL unset) when DIR has
+#        memory64.wast, a file only the 3.0 testsuite has: the runner's defaults
+#        (WebAssembly 3.0, the features of compiler/features.def), skip list
+#        tests/spec/skip-3.0.txt;
+#   2.0  otherwise (W2L_SPEC_LEVEL=2.0, the 2.0 testsuite, our own scripts):
+#        --disable-all --enable-multi-table --enable-simd, i.e. WebAssembly 2.0
+#        (its core suite has assert_invalid cases for several memories, which
+#        3.0 allows), skip list tests/spec/skip.txt.  The threads proposal's scripts
+#        (DIR ending in proposals/threads) are forked from 1.0: one table at
+#        most, with threads: --disable-all --enable-simd --enable-threads.
+# Files listed in the skip list ("GLOB  reason") are not run; each one is
 # printed with its reason.  W2L_SPEC_MAX_FAILS (default 20) limits the
 # FAIL lines shown per file; logs go to W2L_SPEC_LOGS (default
 # $W2L_BUILD/spec-logs/).
-# W2L_SPEC_RUNNER_FLAGS are extra wast-runner options.  The default:
-# --no-multi-memory validates as WebAssembly 2.0 does (the 2.0 core suite has
-# assert_invalid cases for several memories, which we otherwise accept), and
-# --diff-wabt (when wat2wasm is installed) checks that every accepted text
-# module reads to the same IR from wat2wasm's binary ("text=binary" row).
-# --no-multi-table is added for proposals/threads (scripts forked from 1.0).
+# W2L_SPEC_RUNNER_FLAGS are the wast-runner options, replacing the level's
+# (above) and --diff-wabt, added when wat2wasm is installed: it checks that
+# every accepted text module reads to the same IR from wat2wasm's binary
+# ("text=binary" row).
 # Environment (set by make): W2L_BUILD, W2L_CC, W2L_CFLAGS.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,9 +45,19 @@ shift 2
 runner="$W2L_BUILD/wast-runner"
 logs="${W2L_SPEC_LOGS:-$W2L_BUILD/spec-logs}"
 max_fails=${W2L_SPEC_MAX_FAILS:-20}
-default_flags=--no-multi-memory
+level=${W2L_SPEC_LEVEL:-}
+if [ -z "$level" ]; then
+  if [ -f "$dir/memory64.wast" ]; then level=3.0; else level=2.0; fi
+fi
+case "$level" in
+3.0) default_flags= skip_list="$here/skip-3.0.txt" ;;
+2.0) default_flags="--disable-all --enable-multi-table --enable-simd" skip_list="$here/skip.txt" ;;
+*) echo "error: W2L_SPEC_LEVEL must be 2.0 or 3.0, not '$level'" >&2; exit 2 ;;
+esac
 # The threads proposal's scripts are forked from 1.0: one table at most.
-case "$dir" in */proposals/threads | */proposals/threads/) default_flags="$default_flags --no-multi-table" ;; esac
+case "$dir" in
+*/proposals/threads | */proposals/threads/) default_flags="--disable-all --enable-simd --enable-threads" ;;
+esac
 command -v wat2wasm >/dev/null 2>&1 && default_flags="$default_flags --diff-wabt"
 flags=${W2L_SPEC_RUNNER_FLAGS-$default_flags}
 [ -x "$runner" ] || { echo "error: $runner not built" >&2; exit 2; }
@@ -62,12 +81,12 @@ esac
 # Why a file is skipped (empty: it runs).
 skip_reason() {
   base=$1
-  if [ -f "$here/skip.txt" ]; then
+  if [ -f "$skip_list" ]; then
     while read -r glob reason; do
       case "$glob" in ''|'#'*) continue ;; esac
       # shellcheck disable=SC2254
       case "$base" in $glob) echo "$reason"; return ;; esac
-    done <"$here/skip.txt"
+    done <"$skip_list"
   fi
 }
 

@@ -1,6 +1,6 @@
 /* runner.c - wast-runner: run one .wast script through the whole pipeline.
  *
- *   wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] [--diff-wabt] SCRIPT.wast
+ *   wast-runner [--line N] [--keep] [--verbose] [--enable-F | --disable-F ...] [--diff-wabt] SCRIPT.wast
  *
  * Prints a FAIL line per failed command (file:line, the command, what was
  * expected and what happened), then "NAME.wast: P passed, F failed" and a
@@ -9,10 +9,12 @@
  * failed.  --line N reruns one command: everything before it is carried out
  * silently, then only the command(s) starting on line N are reported, with the
  * work directory (emitted C, cc log, .so) kept for inspection.
- * --no-multi-memory validates by the 2.0 rule (one memory at most), which the
- * official 2.0 testsuite checks; by default modules may have several.
- * --no-multi-table validates by the 1.0 rule (one table at most), which the
- * scripts of proposals forked from 1.0 (proposals/threads) check.
+ * --enable-FEATURE / --disable-FEATURE (compiler/features.def; defaults as for
+ * wasm2c-lite): --disable-multi-memory validates by the 2.0 rule (one memory
+ * at most), which the official 2.0 testsuite checks; --disable-multi-table by
+ * the 1.0 rule (one table at most), which the scripts of proposals forked
+ * from 1.0 (proposals/threads) check.  --no-multi-memory and --no-multi-table
+ * are the older spellings of those two.
  * --diff-wabt adds one check per accepted text module (see diff.c), counted
  * as "text=binary"; "#diffskip N" says how many could not be compared.
  *
@@ -40,11 +42,13 @@ const char *const count_names[CK_COUNT] = {
 
 enum count_kind count_kind_of(const struct wast_command *c) {
   switch (c->kind) {
-  case WAST_MODULE: return CK_MODULE;
+  case WAST_MODULE:
+  case WAST_MODULE_INSTANCE: return CK_MODULE;
   case WAST_REGISTER: return CK_REGISTER;
   case WAST_ACTION: return CK_ACTION;
   case WAST_ASSERT_RETURN: return CK_ASSERT_RETURN;
-  case WAST_ASSERT_TRAP: return CK_ASSERT_TRAP;
+  case WAST_ASSERT_TRAP:
+  case WAST_ASSERT_EXCEPTION: return CK_ASSERT_TRAP; /* no row of its own yet */
   case WAST_ASSERT_EXHAUSTION: return CK_ASSERT_EXHAUSTION;
   case WAST_ASSERT_INVALID: return CK_ASSERT_INVALID;
   case WAST_ASSERT_MALFORMED: return CK_ASSERT_MALFORMED;
@@ -73,15 +77,16 @@ char *xprintf(const char *fmt, ...) {
 }
 
 static const char usage[] =
-    "usage: wast-runner [--line N] [--keep] [--verbose] [--no-multi-memory] [--no-multi-table]\n"
-    "                   [--diff-wabt]"
-    " [--epoch] [--fuel] SCRIPT.wast\n"
+    "usage: wast-runner [--line N] [--keep] [--verbose] [--enable-FEATURE] [--disable-FEATURE]\n"
+    "                   [--diff-wabt] [--epoch] [--fuel] SCRIPT.wast\n"
     "Run a WebAssembly script: every module through wasm2c-lite and the C compiler.\n"
     "  --line N    rerun the command on line N (earlier commands run silently)\n"
     "  --keep      keep the work directory (emitted C, cc log, shared objects)\n"
     "  --verbose   more detail on failures and notes\n"
-    "  --no-multi-memory  reject modules with several memories, as 2.0 does\n"
-    "  --no-multi-table   reject modules with several tables, as 1.0 does\n"
+    "  --enable-FEATURE, --disable-FEATURE, --enable-all, --disable-all\n"
+    "              what the validator accepts, as for wasm2c-lite (see its --help;\n"
+    "              --disable-multi-memory validates as 2.0 does, --disable-multi-table\n"
+    "              as 1.0 does; --no-multi-memory and --no-multi-table are the same)\n"
     "  --diff-wabt        also check that each text module and wat2wasm's binary\n"
     "                     of it read to the same IR (counted as text=binary)\n"
     "  --epoch, --fuel    translate with the interruption checks (unlimited budget)\n";
@@ -216,6 +221,7 @@ static enum count_kind form_kind(const uint8_t *s, size_t len) {
   } words[] = {{"module", CK_MODULE},
                {"assert_return", CK_ASSERT_RETURN},
                {"assert_trap", CK_ASSERT_TRAP},
+               {"assert_exception", CK_ASSERT_TRAP},
                {"assert_exhaustion", CK_ASSERT_EXHAUSTION},
                {"assert_invalid", CK_ASSERT_INVALID},
                {"assert_malformed", CK_ASSERT_MALFORMED},
@@ -418,16 +424,22 @@ static void free_run(struct run *r) {
 }
 
 int main(int argc, char **argv) {
-  struct run r = {.features = val_features_all};
+  struct run r = {.features = val_features_default};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    enum feature_option fo;
     if (strcmp(a, "--line") == 0 && i + 1 < argc) {
       r.only_line = (uint32_t)strtoul(argv[++i], NULL, 10);
       r.keep = r.verbose = true;
-    } else if (strcmp(a, "--no-multi-memory") == 0) {
+    } else if (strcmp(a, "--no-multi-memory") == 0) { /* old spellings */
       r.features.multi_memory = false;
     } else if (strcmp(a, "--no-multi-table") == 0) {
       r.features.multi_table = false;
+    } else if ((fo = feature_option(&r.features, a)) != FEATURE_NOT_OPTION) {
+      if (fo == FEATURE_UNKNOWN) {
+        fprintf(stderr, "wast-runner: unknown feature in '%s'\n", a);
+        return 2;
+      }
     } else if (strcmp(a, "--diff-wabt") == 0) {
       r.diff_wabt = true;
     } else if (strcmp(a, "--epoch") == 0) {

@@ -23,7 +23,7 @@
 enum count_kind {
   CK_MODULE,
   CK_ASSERT_RETURN,
-  CK_ASSERT_TRAP,
+  CK_ASSERT_TRAP, /* assert_trap on an action, and assert_exception (no row of its own yet) */
   CK_ASSERT_EXHAUSTION,
   CK_ASSERT_INVALID,
   CK_ASSERT_MALFORMED,
@@ -91,7 +91,7 @@ struct run {
   bool keep;                 /* keep the work directory */
   bool diff_wabt;            /* compare text modules with wat2wasm's binaries */
   unsigned interrupt;        /* emit_options.interrupt: --epoch, --fuel */
-  struct val_features features; /* what the validator accepts (--no-multi-memory) */
+  struct val_features features; /* what the validator accepts (--disable-multi-memory...) */
   uint32_t diff_skipped;     /* --diff-wabt: accepted text modules not compared */
 };
 

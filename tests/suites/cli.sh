@@ -3,6 +3,7 @@
 # exit status 1 and no output file left behind.
 #   tests/diag/NAME.wat|.wasm  an input that must be rejected
 #   tests/diag/NAME.err        its exact stderr (paths relative to the repo root)
+#   tests/diag/NAME.flags      options for it, if any (--disable-simd ...)
 # UPDATE=1 rewrites the .err files from the current output (review the diff!).
 . "$(dirname "$0")/lib.sh"
 cd "$W2L_ROOT"
@@ -16,6 +17,18 @@ rm -rf "$tmp" && mkdir -p "$tmp"
 "$t" >/dev/null 2>&1; [ $? -eq 2 ] && ok || bad "no input: exit 2"
 "$t" --bogus x.wat 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "unknown option '--bogus'" "$tmp/err" && ok || bad "unknown option"
 "$t" no/such/file.wat 2>"$tmp/err"; [ $? -eq 1 ] && grep -q "cannot read 'no/such/file.wat'" "$tmp/err" && ok || bad "missing input"
+
+# Feature options: an unknown feature is a usage error; --help lists them;
+# what --disable-all rejects --enable-all (or the default) accepts.
+"$t" x.wat --enable-bogus 2>"$tmp/err"; [ $? -eq 2 ] && grep -q "unknown feature in '--enable-bogus'" "$tmp/err" &&
+  ok || bad "unknown feature"
+"$t" --help | grep -q '^    multi-memory ' && ok || bad "--help lists the features"
+printf '(module (memory 1) (memory 1))\n' >"$tmp/two-mems.wat"
+"$t" "$tmp/two-mems.wat" --disable-all -o "$tmp/two.c" 2>"$tmp/err"; [ $? -eq 1 ] &&
+  grep -q 'enable with --enable-multi-memory' "$tmp/err" && ok || bad "--disable-all rejects two memories"
+"$t" "$tmp/two-mems.wat" --disable-all --enable-all -o "$tmp/two.c" && "$t" "$tmp/two-mems.wat" -o "$tmp/two.c" &&
+  ok || bad "--enable-all and the default accept two memories"
+rm -f "$tmp"/two.*
 
 # Option spellings: -o X, -oX, --output X, --output=X (the same for -n), a
 # missing value named; -v reports the phases.
@@ -100,7 +113,9 @@ for f in tests/diag/*.wat tests/diag/*.wasm; do
   [ -e "$f" ] || continue
   name=$(basename "$f")
   expect="${f%.*}.err"
-  "$t" "$f" -o "$tmp/out.c" 2>"$tmp/stderr"
+  flags=$(cat "${f%.*}.flags" 2>/dev/null)
+  # shellcheck disable=SC2086
+  "$t" "$f" $flags -o "$tmp/out.c" 2>"$tmp/stderr"
   rc=$?
   if [ $rc -ne 1 ]; then bad "$name" "exit status $rc, expected 1"
   elif [ -e "$tmp/out.c" ] || [ -e "$tmp/out.h" ] || ls "$tmp" | grep -q 'out\.[ch]\.'; then bad "$name" "output left behind"

@@ -41,6 +41,10 @@ static const struct {
     {"\"a\\\"b\"", TOK_STRING, 6}, {"\"a\"\"b\"", TOK_RESERVED, 6}, {"data\"a\"", TOK_RESERVED, 7},
     {"0drop", TOK_RESERVED, 5},  {"1_", TOK_RESERVED, 2},    {"Abc", TOK_RESERVED, 3},
     {"a,b", TOK_RESERVED, 3},    {"nop;;c", TOK_KEYWORD, 3}, {"x;y", TOK_RESERVED, 3},
+    /* annotations are skipped like white space; "( @a" is no annotation */
+    {"(@a) nop", TOK_KEYWORD, 3}, {"(@a (b \")\") (@) (;x;)) $x", TOK_ID, 2},
+    {";; a CR ends a line comment\rnop", TOK_KEYWORD, 3},
+    {"(@\"id\" x) (@b)(@c)5", TOK_NUMBER, 1}, {"( @a)", TOK_LPAR, 1}, {"(@a)", TOK_EOF, 0},
 };
 
 /* ---- numbers: kind 'i' i32, 'I' i64, 'u' u32, 'U' u64, 'f' f32, 'F' f64 ---- */
@@ -142,6 +146,13 @@ static const struct {
     {"(; (; ;)", "unterminated block comment"},
     {"\x01", "unexpected character 0x01"},
     {"\xc3\xa9", "unexpected character '\xc3\xa9'"},
+    {"(@)", "empty annotation id"},
+    {"(@ x)", "empty annotation id"},
+    {"(@\"\")", "empty annotation id"},
+    {"(@\"\\ef\")", "malformed UTF-8 encoding in annotation id"},
+    {"(@x (y)", "unclosed annotation"},
+    {"(@x \"", "unterminated string"},
+    {"(@x \x01)", "unexpected character 0x01"},
 };
 
 struct lex_job {

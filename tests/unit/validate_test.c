@@ -232,6 +232,11 @@ static void g_getdef(struct module *m) {
 }
 static void g_getunknown(struct module *m) { m->globals[2].type = VT_I32; ginit(m, "global.get 7"); }
 static void g_reffunc(struct module *m) { m->globals[2].type = VT_FUNCREF; ginit(m, "ref.func 2"); }
+static void simd_off(struct module *m) { (void)m; features.simd = false; }
+static void threads_off(struct module *m) { (void)m; features.threads = false; }
+static void shared_threads_off(struct module *m) { mem_shared(m); features.threads = false; }
+static void extconst_off(struct module *m) { g_extconst(m); features.extended_const = false; }
+static void default_features(struct module *m) { (void)m; features = val_features_default; }
 static void g_v128(struct module *m) { m->globals[2].type = VT_V128; }
 static void e_active(struct module *m, const char *off, uint32_t table) {
   m->elems[0].mode = SEG_ACTIVE;
@@ -316,6 +321,7 @@ static void ir_bad_local(struct module *m) { m->funcs[3].locals[0] = (enum valty
 static void ir_bad_refnull(struct module *m) { body3(m, "ref.null func drop"); m->funcs[3].body.code[0].imm.idx = VT_I32; }
 static void functype_range(struct module *m) { m->funcs[2].typeidx = 4; }
 static void type_v128(struct module *m) { struct functype ft = sig("v:"); module_add_type(m, &ft, false); }
+static void type_v128_simd_off(struct module *m) { type_v128(m); features.simd = false; }
 
 /* 37 times "i32, " minus the last separator (messages cut long type lists) */
 #define I6 "i32, i32, i32, i32, i32, i32"
@@ -555,9 +561,16 @@ static const struct test tests[] = {
   {"memory shared", ":", "", "", "", mem_shared},
   {"memory shared without max", ":", "", "", "shared memory must have maximum", mem_shared_no_max},
   {"multi-memory off, one memory", ":", "", "", "", mem_one_off},
-  {"multi-memory off", ":", "", "", "multiple memories", mem_multi_off},
-  {"multi-table off", ":", "", "", "multiple tables", tab_multi_off},
+  {"multi-memory off", ":", "", "", "multiple memories (enable with --enable-multi-memory)", mem_multi_off},
+  {"multi-table off", ":", "", "", "multiple tables (enable with --enable-multi-table)", tab_multi_off},
   {"multi-table off, one table", ":", "", "", "", tab_one_off},
+  {"simd off, v128 local", ":", "V", "", "v128 needs the simd feature (enable with --enable-simd)", simd_off},
+  {"simd off, v128 type", ":", "", "", "v128 needs the simd feature (enable with --enable-simd)", type_v128_simd_off},
+  {"simd off, instruction", ":", "", "unreachable i32x4.splat drop", "i32x4.splat needs the simd feature (enable with --enable-simd)", simd_off},
+  {"threads off, shared memory", ":", "", "", "a shared memory needs the threads feature (enable with --enable-threads)", shared_threads_off},
+  {"threads off, atomic", ":", "", "atomic.fence 0", "atomic.fence needs the threads feature (enable with --enable-threads)", threads_off},
+  {"extended-const off", ":", "", "", "i64.add needs the extended-const feature (enable with --enable-extended-const)", extconst_off},
+  {"default features", ":", "", "unreachable i32x4.splat drop", "", default_features},
   {"table max u32", ":", "", "", "", tab_max_ok},
   {"table max too big", ":", "", "", "table maximum size must be at most 4294967295", tab_max_big},
   {"table min > max", ":", "", "", "table size minimum (3) must not be greater than maximum (2)", tab_min_gt_max},

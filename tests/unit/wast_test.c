@@ -35,18 +35,21 @@ static void describe_value(char *buf, size_t cap, const struct wast_value *v) {
   case WV_NAN_ARITHMETIC: add(buf, cap, " %s:nan:arithmetic", t); break;
   case WV_REF_NULL: add(buf, cap, " null:%s", t); break;
   case WV_REF_EXTERN: add(buf, cap, " extern:%llu", (unsigned long long)v->bits); break;
-  case WV_REF_FUNC: add(buf, cap, " ref.func"); break;
+  case WV_REF_NONNULL: add(buf, cap, " nonnull:%s", t); break;
+  case WV_GC_REF: add(buf, cap, " gc"); break;
   case WV_EITHER:
     add(buf, cap, " either(");
     for (uint32_t i = 0; i < v->nalts; i++) describe_value(buf, cap, &v->alts[i]);
     add(buf, cap, " )");
     break;
   }
+  if (v->any_type) add(buf, cap, "/any");
 }
 
 static const char *const kind_names[] = {
-    "module", "register", "action", "assert_return", "assert_trap", "assert_exhaustion",
-    "assert_invalid", "assert_malformed", "assert_unlinkable", "assert_uninstantiable",
+    "module", "module_instance", "register", "action", "assert_return", "assert_trap",
+    "assert_exhaustion", "assert_exception", "assert_invalid", "assert_malformed",
+    "assert_unlinkable", "assert_uninstantiable",
 };
 
 /* "LINE KIND ..." per command, each ending in '\n'. */
@@ -58,6 +61,10 @@ static void describe(char *buf, size_t cap, const struct source *src,
     add(buf, cap, "%u %s", c->line, kind_names[c->kind]);
     if (c->kind == WAST_REGISTER)
       add(buf, cap, " \"%s\" %s", c->register_as, c->register_module ? c->register_module : "-");
+    if (c->kind == WAST_MODULE_INSTANCE)
+      add(buf, cap, " %s %s", c->module.name ? c->module.name : "-",
+          c->instance_of ? c->instance_of : "-");
+    if (c->kind == WAST_MODULE && c->module.definition) add(buf, cap, " definition");
     if (c->kind == WAST_MODULE || c->kind >= WAST_ASSERT_INVALID) {
       const struct wast_module *m = &c->module;
       add(buf, cap, " %s", m->name ? m->name : "-");
@@ -73,7 +80,7 @@ static void describe(char *buf, size_t cap, const struct source *src,
         add(buf, cap, "]");
       }
     }
-    if (c->kind == WAST_ACTION || (c->kind >= WAST_ASSERT_RETURN && c->kind <= WAST_ASSERT_EXHAUSTION
+    if (c->kind == WAST_ACTION || (c->kind >= WAST_ASSERT_RETURN && c->kind <= WAST_ASSERT_EXCEPTION
                                    && !c->module.end)) {
       const struct wast_action *a = &c->action;
       add(buf, cap, " %s %s \"%.*s\"", a->is_get ? "get" : "invoke", a->module ? a->module : "-",
@@ -123,7 +130,7 @@ static const struct {
     {"(assert_return (invoke \"f\") (f32.const nan:canonical) (f64.const nan:arithmetic)"
      " (f32.const -nan:0x1) (ref.func) (ref.null func) (ref.extern 0))",
      "1 assert_return invoke - \"f\" -> f32:nan:canonical f64:nan:arithmetic f32:0xff800001"
-     " ref.func null:funcref extern:0\n"},
+     " nonnull:funcref null:funcref extern:0\n"},
     {"(assert_return (get \"g\") (i32.const 1))", "1 assert_return get - \"g\" -> i32:0x1\n"},
     {"(assert_return (invoke \"v\") (v128.const i32x4 1 2 3 -1))",
      "1 assert_return invoke - \"v\" -> v128:ffffffff000000030000000200000001\n"},
@@ -144,8 +151,23 @@ static const struct {
      "1 assert_malformed - binary [] \"unexpected end\"\n"},
     {"(assert_unlinkable (module (import \"a\" \"b\" (func))) \"unknown import\")",
      "1 assert_unlinkable - text [(module (import \"a\" \"b\" (func)))] \"unknown import\"\n"},
-    {"(assert_return (invoke \"r\") (either (i32.const 1) (i32.const 2)) (either (f32.const nan:canonical)))",
-     "1 assert_return invoke - \"r\" -> either( i32:0x1 i32:0x2 ) either( f32:nan:canonical )\n"},
+    /* WebAssembly 3.0 scripts: definitions, instances, result patterns */
+    {"(module definition $M (memory 1))\n(module instance $I $M)\n(module instance)",
+     "1 module definition M text [ (memory 1)]\n2 module_instance I M\n3 module_instance - -\n"},
+    {"(module definition binary \"\")", "1 module definition - binary []\n"},
+    {"(assert_return (invoke \"f\") (either (i32.const 1) (i32.const 2)))",
+     "1 assert_return invoke - \"f\" -> either( i32:0x1 i32:0x2 )/any\n"},
+    {"(assert_return (invoke \"f\") (ref.null) (ref.extern) (ref.null nofunc) (ref.null any))",
+     "1 assert_return invoke - \"f\" -> null:funcref/any nonnull:externref null:funcref null:externref/any\n"},
+    {"(assert_return (invoke \"f\") (ref.i31 7) (ref.struct))",
+     "1 assert_return invoke - \"f\" -> gc/any gc/any\n"},
+    {"(invoke \"f\" (ref.null))", "error: unexpected ')', expected 'func' or 'extern'"},
+    {"(assert_exception (invoke \"t\" (i32.const 1)))", "1 assert_exception invoke - \"t\" i32:0x1\n"},
+    {"(module instance $I $M $X)", "error: unexpected '$X', expected ')'"},
+    {"(assert_return (invoke \"r\") (either))",
+     "error: either takes one or more results, none of them an either"},
+    {"(assert_return (invoke \"r\") (either (either (i32.const 1))))",
+     "error: either takes one or more results, none of them an either"},
     /* errors */
     {"(modul)", "error: unexpected 'modul', expected a command (module, register, invoke, get or assert_*)"},
     {"(module", "error: unexpected end of script, expected ')'"},
@@ -157,11 +179,6 @@ static const struct {
     {"(assert_trap (invoke \"f\"))", "error: unexpected ')', expected a failure message"},
     {"(assert_invalid (invoke \"f\") \"x\")", "error: unexpected 'invoke', expected 'module'"},
     {"(assert_return (module) \"x\")", "error: unexpected 'module', expected 'invoke' or 'get'"},
-    {"(assert_return (invoke \"r\") (either))",
-     "error: either takes one or more results, none of them an either"},
-    {"(assert_return (invoke \"r\") (either (either (i32.const 1))))",
-     "error: either takes one or more results, none of them an either"},
-    {"(invoke \"f\" (either (i32.const 1)))", "error: unexpected 'either', expected a constant"},
     {"(module binary \"\\00\" $x)", "error: unexpected '$x', expected a string or ')'"},
 };
 

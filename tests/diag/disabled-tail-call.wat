@@ -1,0 +1,2 @@
+(module
+  (func $f (result i32) (return_call $f)))
