@@ -434,8 +434,12 @@ static void read_tables(struct reader *r) {
   for (uint32_t i = 0; i < n; i++) {
     struct table *t = &m->tables[m->ntables++];
     t->pos = (uint32_t)r->pos;
+    bool with_init = left(r) && r->p[r->pos] == 0x40; /* 3.0: 0x40 0x00 tabletype expr */
+    if (with_init && (r->pos++, read_u8(r) != 0x00))
+      fail(r, r->pos - 1, "malformed table: expected 0x00 after 0x40");
     t->reftype = read_reftype(r);
     read_limits(r, &t->limits, false);
+    if (with_init) read_expr(r, &t->init);
   }
 }
 

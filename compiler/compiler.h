@@ -308,6 +308,8 @@ struct func {
 struct table {
   enum valtype reftype; /* VT_FUNCREF or VT_EXTERNREF */
   struct limits limits; /* size in elements */
+  struct expr init;     /* every element's initial value (3.0 table initializer);
+                           count 0: none, the elements start null */
   bool imported;        /* imported tables come first */
   uint32_t import;      /* index into module.imports if imported */
   const char *name;     /* $name or NULL */

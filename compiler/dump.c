@@ -278,6 +278,7 @@ void dump_module(FILE *out, const struct module *m) {
     put_name(out, t->name);
     fprintf(out, " %s", valtype_name(t->reftype));
     put_limits(out, &t->limits);
+    if (t->init.count) fputs(" init=", out), put_inline_expr(out, m, &t->init);
     if (t->imported) fprintf(out, " import=%" PRIu32, t->import);
     fputc('\n', out);
   }

@@ -392,6 +392,12 @@ static void emit_init_own(struct emitter *e) {
     emit_const_expr(e, o, &g->init);
     emit_printf(o, ";\n  inst->base.globals[%" PRIu32 "] = &inst->%s;\n", i, f);
   }
+  for (uint32_t i = m->ntableimports; i < m->ntables; i++) { /* 3.0 table initializers */
+    if (!m->tables[i].init.count) continue;
+    emit_printf(o, "  w2l_table_fill(inst->base.tables[%" PRIu32 "], 0, ", i);
+    emit_const_expr(e, o, &m->tables[i].init);
+    emit_printf(o, ", inst->base.tables[%" PRIu32 "]->size);\n", i);
+  }
 }
 
 static void emit_init_segments(struct emitter *e) {

@@ -102,6 +102,7 @@ void emit_scan_bodies(struct emitter *e) {
   for (uint32_t i = 0; i < m->nelems; i++)
     for (uint32_t k = 0; k < m->elems[i].count; k++) mark_escaping(&m->elems[i].items[k], escapes);
   for (uint32_t i = 0; i < m->nglobals; i++) mark_escaping(&m->globals[i].init, escapes);
+  for (uint32_t i = 0; i < m->ntables; i++) mark_escaping(&m->tables[i].init, escapes);
   g.first = arena_array(a, g.n + 1, sizeof *g.first); /* imports: no edges, first[] 0 */
   e->data_named = arena_alloc(a, m->ndatas + 1);
   e->tail_body = arena_alloc(a, m->nfuncs + 1);

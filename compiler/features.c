@@ -118,6 +118,10 @@ void feature_check_module(const struct module *m, const struct val_features *f) 
     needs(m, m->tables[1].pos, "multiple tables", "multi-table");
   if (m->nmems > 1 && !f->multi_memory)
     needs(m, m->mems[1].pos, "multiple memories", "multi-memory");
+  for (uint32_t i = 0; i < m->ntables && !f->function_references; i++)
+    if (m->tables[i].init.count)
+      needs(m, m->tables[i].pos, "a table initializer needs the function-references feature",
+            "function-references");
   for (uint32_t i = 0; i < m->nmems && !f->threads; i++)
     if (m->mems[i].limits.shared)
       needs(m, m->mems[i].pos, "a shared memory needs the threads feature", "threads");

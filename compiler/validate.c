@@ -86,6 +86,7 @@ static void mark_refs(struct module *m, const struct expr *e) {
 static void compute_refs(struct module *m) {
   for (uint32_t i = 0; i < m->nfuncs; i++) m->funcs[i].declared = false;
   for (uint32_t i = 0; i < m->nglobals; i++) mark_refs(m, &m->globals[i].init);
+  for (uint32_t i = 0; i < m->ntables; i++) mark_refs(m, &m->tables[i].init);
   for (uint32_t i = 0; i < m->nelems; i++) {
     mark_refs(m, &m->elems[i].offset);
     for (uint32_t j = 0; j < m->elems[i].count; j++) mark_refs(m, &m->elems[i].items[j]);
@@ -109,6 +110,12 @@ static void check_globals(struct module *m, struct val_code *v, const struct val
     if (!g->imported)
       val_const_expr(v, &g->init, g->type, "global initializer", readable_globals(m, f, i));
   }
+  /* 3.0: a table's initial element; tables come before the module's own
+   * globals, so it reads imported ones only */
+  for (uint32_t i = 0; i < m->ntables; i++)
+    if (m->tables[i].init.count)
+      val_const_expr(v, &m->tables[i].init, m->tables[i].reftype, "table initializer",
+                     m->nglobalimports);
 }
 
 /* A name for messages, as the text format would spell it inside quotes: control

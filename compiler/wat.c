@@ -619,6 +619,7 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
   }
   t->limits = limits(p, false);
   t->reftype = wat_reftype(p);
+  if (!t->imported && p->tok.kind != TOK_RPAR) t->init = wat_expr(p); /* 3.0: an initializer */
 }
 
 /* The data strings of a segment, concatenated. */
