@@ -712,7 +712,7 @@ void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t 
 struct val_code; /* operand and control stacks, reused for every expression */
 
 /* Scratch state for checking m's code, allocated in m's arena. */
-struct val_code *val_code_new(struct module *m);
+struct val_code *val_code_new(struct module *m, const struct val_features *f);
 /* Check the body of defined function funcidx (every typeidx already checked,
  * func.declared already set). */
 void val_function(struct val_code *v, uint32_t funcidx);

@@ -224,7 +224,7 @@ static void check_body(void *arg, uint32_t funcidx) {
 }
 
 void val_module(struct module *m, const struct val_features *features) {
-  struct val_code *v = val_code_new(m);
+  struct val_code *v = val_code_new(m, features);
   check_types(m);
   feature_check_module(m, features);
   check_imports_and_spaces(m);

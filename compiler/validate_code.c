@@ -36,6 +36,7 @@ struct val_code {
   const struct func *fn;       /* the function being checked, NULL in const exprs */
   const char *what;            /* name of the constant expression being checked, or NULL */
   uint32_t const_globals;      /* a constant expression may read globals [0, this) */
+  bool own_globals_const;      /* ... the module's own too (3.0); else imported ones only */
   uint32_t br_tables;          /* br_table serial: each label's types are checked once */
 };
 
@@ -516,7 +517,7 @@ static void step_variable(struct val_code *v, const struct instr *in) {
     check_index(v, in, idx, m->nglobals, "global");
     const struct global *g = &m->globals[idx];
     t = g->type;
-    if (v->what && idx >= v->const_globals && v->const_globals == m->nglobalimports)
+    if (v->what && idx >= v->const_globals && !v->own_globals_const)
       fail(v, in,
            "constant expression can only read imported globals, but global %u is "
            "defined in the module",
@@ -661,9 +662,10 @@ static void run(struct val_code *v, const struct expr *e, const enum valtype *rs
   if (v->nctrls) fail(v, &e->code[e->count - 1], "expression must end with end");
 }
 
-struct val_code *val_code_new(struct module *m) {
+struct val_code *val_code_new(struct module *m, const struct val_features *f) {
   struct val_code *v = arena_alloc(m->arena, sizeof *v);
   v->m = m;
+  v->own_globals_const = f->gc;
   init_optypes();
   return v;
 }

@@ -230,6 +230,13 @@ static void g_getdef(struct module *m) {
   m->nglobals = 4;
   m->globals[3] = (struct global){.type = VT_I64, .init = assemble("global.get 2")};
 }
+static void g_getdef_20(struct module *m) { g_getdef(m); features.gc = false; }
+static void g_getlater(struct module *m) {
+  m->globals = arena_grow(&arena, m->globals, 3, 4, sizeof *m->globals);
+  m->nglobals = 4;
+  m->globals[2].init = assemble("global.get 3");
+  m->globals[3] = (struct global){.type = VT_I32, .init = assemble("i32.const 1")};
+}
 static void g_getunknown(struct module *m) { m->globals[2].type = VT_I32; ginit(m, "global.get 7"); }
 static void g_reffunc(struct module *m) { m->globals[2].type = VT_FUNCREF; ginit(m, "ref.func 2"); }
 static void simd_off(struct module *m) { (void)m; features.simd = false; }
@@ -584,8 +591,11 @@ static const struct test tests[] = {
    "type mismatch in global initializer, expected [i64] but got [i64, i64]", g_two},
   {"global no value", ":", "", "", "type mismatch in global initializer, expected [i64] but got []", g_empty},
   {"global get mutable", ":", "", "", "constant expression cannot read mutable global 1", g_getmut},
-  {"global get defined", ":", "", "",
-   "constant expression can only read imported globals, but global 2 is defined in the module", g_getdef},
+  {"global get defined (2.0)", ":", "", "",
+   "constant expression can only read imported globals, but global 2 is defined in the module",
+   g_getdef_20},
+  {"global get later (3.0)", ":", "", "",
+   "unknown global 3 (a constant expression reads the globals before it)", g_getlater},
   {"global get unknown", ":", "", "", "global variable out of range (max 3)", g_getunknown},
   /* elem segments */
   {"elem active", ":", "", "", "", e_ok},

@@ -17,8 +17,11 @@
 (module (global i64))
 ;; invalid: constant expression cannot read mutable global 0
 (module (global (import "env" "g") (mut i32)) (global i32 (global.get 0)))
-;; invalid: constant expression can only read imported globals, but global 0 is defined in the module
+;; (3.0 reads the module's own immutable globals before it)
+;; valid
 (module (global i32 (i32.const 0)) (global i32 (global.get 0)))
+;; invalid: unknown global 1 (a constant expression reads the globals before it)
+(module (global i32 (global.get 1)) (global i32 (i32.const 0)))
 ;; invalid: global variable out of range (max 1)
 (module (global i32 (global.get 1)))
 
