@@ -474,7 +474,7 @@ enum tok_kind {
   TOK_LPAR,     /* ( */
   TOK_RPAR,     /* ) */
   TOK_KEYWORD,  /* keyword: starts with a lowercase letter (module, i32.add, offset=4) */
-  TOK_ID,       /* $identifier (pos/len include the '$') */
+  TOK_ID,       /* $identifier or $"string" (pos/len include the '$'); name: lex_id */
   TOK_NUMBER,   /* integer or float literal, sign included; converted by lex_* below */
   TOK_STRING,   /* "..." (pos/len include the quotes); decoded by lex_string */
   TOK_RESERVED, /* any other idchar run: always an error where it appears */
@@ -503,6 +503,10 @@ struct token lex_next(struct lexer *lx);
 struct token lex_peek(struct lexer *lx);
 /* Does token t spell exactly the keyword kw? */
 bool lex_is(const struct lexer *lx, struct token t, const char *kw);
+/* The name of identifier token t, '$' included: its source text, or for
+ * $"..." (3.0) '$' and the string's decoded bytes (arena copy), so that $a
+ * and $"a" are the same name. */
+struct bytes lex_id(struct arena *a, const struct lexer *lx, struct token t);
 /* Decode a string token's escapes into bytes (arena copy, NUL added). */
 struct bytes lex_string(struct arena *a, const struct lexer *lx, struct token t);
 /* Numeric literals exactly as the spec defines them (underscores, hex, ranges);

@@ -404,23 +404,19 @@ static const char *global_expr(struct fstate *fs, uint32_t g) {
 }
 
 /* Reload the cached base and size of every memory the function uses (after
- * calls and memory.grow, which may move or resize them). */
-static void refresh_memories(struct fstate *fs) {
-  for (uint32_t k = 0; k < fs->m->nmems; k++)
-    if (fs->prev && fs->prev->mems[k])
+ * calls and memory.grow, which may move or resize them), or with shared_only
+ * just the size of its shared memories (after an atomic instruction: another
+ * thread may have grown one, and the atomic may be how this one learned of it). */
+static void reload_memories(struct fstate *fs, bool shared_only) {
+  for (uint32_t k = 0; k < fs->m->nmems; k++) {
+    bool shared = fs->m->mems[k].limits.shared;
+    if ((shared || !shared_only) && fs->prev && fs->prev->mems[k])
       line(fs, "W2L_MEM_RELOAD%s(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");",
-           fs->m->mems[k].limits.shared ? "_SHARED" : "", k, k, k);
+           shared ? "_SHARED" : "", k, k, k);
+  }
 }
-
-/* Reload the cached size of every shared memory the function uses, after an
- * atomic instruction (another thread may have grown it, and the atomic may be
- * how this one learned of it). */
-static void refresh_shared_memories(struct fstate *fs) {
-  for (uint32_t k = 0; k < fs->m->nmems; k++)
-    if (fs->m->mems[k].limits.shared && fs->prev && fs->prev->mems[k])
-      line(fs, "W2L_MEM_RELOAD_SHARED(mem%" PRIu32 ", mem%" PRIu32 "_size, inst->mem%" PRIu32 ");",
-           k, k, k);
-}
+static void refresh_memories(struct fstate *fs) { reload_memories(fs, false); }
+static void refresh_shared_memories(struct fstate *fs) { reload_memories(fs, true); }
 
 /* ---- control ---- */
 
@@ -1616,18 +1612,16 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   }
   for (int c = 0; c < NCLASS; c++)
     declare_slots(out, &fs.use, c, emit_ctype(class_type[c]), emit_zero(class_type[c]));
-  for (uint32_t k = 0; k < m->nmems; k++)
-    if (fs.use.mems[k] && m->mems[k].limits.shared) /* other threads may grow it */
-      emit_printf(out,
-                  "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
-                  "  uint64_t mem%" PRIu32 "_size = __atomic_load_n(&inst->mem%" PRIu32
-                  "->size, __ATOMIC_ACQUIRE);\n",
-                  k, k, k, k);
-    else if (fs.use.mems[k])
-      emit_printf(out,
-                  "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
-                  "  uint64_t mem%" PRIu32 "_size = inst->mem%" PRIu32 "->size;\n",
-                  k, k, k, k);
+  for (uint32_t k = 0; k < m->nmems; k++) {
+    if (!fs.use.mems[k]) continue;
+    const char *size = m->mems[k].limits.shared /* other threads may grow it */
+                           ? fmt(&fs, "__atomic_load_n(&inst->mem%" PRIu32 "->size, __ATOMIC_ACQUIRE)", k)
+                           : fmt(&fs, "inst->mem%" PRIu32 "->size", k);
+    emit_printf(out,
+                "  uint8_t *mem%" PRIu32 " = inst->mem%" PRIu32 "->data;\n"
+                "  uint64_t mem%" PRIu32 "_size = %s;\n",
+                k, k, k, size);
+  }
   /* Functions that may recurse check the stack and keep their frame
    * (W2L_FUNC_ENTRY): a C compiler must not turn recursion into a loop, so
    * runaway recursion exhausts the stack.  The others cannot go deeper than
@@ -1676,17 +1670,12 @@ void emit_const_expr(struct emitter *e, struct ebuf *b, const struct expr *x) {
   uint32_t sp = 0;
   for (uint32_t i = 0; i < x->count && x->code[i].op != OP_END; i++) {
     const struct instr *in = &x->code[i];
-    const char *op = in->op == OP_I32_ADD || in->op == OP_I64_ADD   ? "+"
-                     : in->op == OP_I32_SUB || in->op == OP_I64_SUB ? "-"
-                     : in->op == OP_I32_MUL || in->op == OP_I64_MUL ? "*"
-                                                                    : NULL;
+    const struct opinfo *oi = &opinfo[in->op];
     struct ebuf one;
     emit_init_buf(&one, e->arena);
-    if (op) {
-      const char *type = in->op == OP_I32_ADD || in->op == OP_I32_SUB || in->op == OP_I32_MUL
-                             ? "uint32_t"
-                             : "uint64_t";
-      emit_printf(&one, "(%s)(%s %s %s)", type, stack[sp - 2], op, stack[sp - 1]);
+    if (oi->c[0] == '%') { /* add, sub, mul: "ii:i" or "II:I", C "%1 OP %2" */
+      emit_printf(&one, "(%s)(%s %c %s)", emit_ctype(sig_valtype(oi->sig[3])), stack[sp - 2],
+                  oi->c[3], stack[sp - 1]);
       sp -= 2;
     } else {
       const_operand(e, &one, in);

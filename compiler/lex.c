@@ -244,6 +244,24 @@ static void skip_annotation(struct lexer *lx) {
   }
 }
 
+/* $"..." (WebAssembly 3.0): an identifier whose name is the string's bytes,
+ * which must be valid UTF-8 and not empty. */
+static void quoted_id(const struct lexer *lx, struct token *t) {
+  struct arena scratch = {0};
+  struct bytes name = lex_string(&scratch, lx, (struct token){TOK_STRING, t->pos + 1, t->len - 1});
+  bool utf8 = true;
+  for (uint32_t i = 0; i < name.len && utf8;) {
+    size_t n = utf8_len(name.data + i, name.len - i);
+    utf8 = n != 0;
+    i += (uint32_t)n;
+  }
+  uint32_t len = name.len;
+  arena_free(&scratch);
+  if (!len) diag_error(lx->src, t->pos, "empty identifier");
+  if (!utf8) diag_error(lx->src, t->pos, "malformed UTF-8 encoding in identifier");
+  t->kind = TOK_ID;
+}
+
 struct token lex_next(struct lexer *lx) {
   for (skip_space(lx); peekc(lx, 0) == '(' && peekc(lx, 1) == '@'; skip_space(lx))
     skip_annotation(lx);
@@ -296,6 +314,7 @@ static struct token next_token(struct lexer *lx) {
   for (size_t i = 0; i < t.len; i++)
     if (!is_idchar((unsigned char)s[i])) plain = false;
   if (strings == 1 && others == 0) t.kind = TOK_STRING;
+  else if (strings == 1 && others == 1 && s[0] == '$' && s[1] == '"') quoted_id(lx, &t);
   else if (!plain || strings) t.kind = TOK_RESERVED;
   else if (s[0] == '$' && t.len > 1) t.kind = TOK_ID;
   else if (classify(s, t.len) != NUM_NONE) t.kind = TOK_NUMBER;
@@ -312,6 +331,16 @@ struct token lex_peek(struct lexer *lx) {
 bool lex_is(const struct lexer *lx, struct token t, const char *kw) {
   size_t n = strlen(kw);
   return t.kind == TOK_KEYWORD && t.len == n && memcmp(lx->src->data + t.pos, kw, n) == 0;
+}
+
+struct bytes lex_id(struct arena *a, const struct lexer *lx, struct token t) {
+  const uint8_t *s = lx->src->data + t.pos;
+  if (t.len < 2 || s[1] != '"') return (struct bytes){(uint8_t *)s, (uint32_t)t.len};
+  struct bytes name = lex_string(a, lx, (struct token){TOK_STRING, t.pos + 1, t.len - 1});
+  uint8_t *d = arena_alloc(a, (size_t)name.len + 2);
+  d[0] = '$';
+  memcpy(d + 1, name.data, name.len);
+  return (struct bytes){d, name.len + 1};
 }
 
 struct bytes lex_string(struct arena *a, const struct lexer *lx, struct token t) {

@@ -68,7 +68,8 @@ static const char *opt_id(struct wast_parser *p) {
   struct token t = peek(p);
   if (t.kind != TOK_ID) return NULL;
   next(p);
-  return arena_strndup(p->arena, (const char *)p->src->data + t.pos + 1, t.len - 1);
+  struct bytes id = lex_id(p->arena, &p->lx, t);
+  return arena_strndup(p->arena, (const char *)id.data + 1, id.len - 1);
 }
 
 static struct bytes string(struct wast_parser *p, const char *what) {

@@ -52,7 +52,8 @@ static void open_field(struct parser *p) {
 }
 
 const char *wat_name(struct parser *p, struct token t) {
-  return arena_strndup(p->a, (const char *)p->src->data + t.pos + 1, t.len - 1);
+  struct bytes id = lex_id(p->a, &p->lx, t);
+  return arena_strndup(p->a, (const char *)id.data + 1, id.len - 1);
 }
 
 /* ---- $name maps -------------------------------------------------------- */
@@ -69,7 +70,8 @@ struct name_entry *wat_map_find(struct namemap *m, const char *s, size_t n) {
 /* Bind $name token t to idx; duplicates are errors ("duplicate func $f"). */
 static void map_put(struct parser *p, struct namemap *m, struct token t, uint32_t idx,
                     const char *what) {
-  const char *s = (const char *)p->src->data + t.pos;
+  struct bytes id = lex_id(p->a, &p->lx, t);
+  const char *s = (const char *)id.data;
   if (m->count * 2 >= m->cap) {
     struct namemap old = *m;
     m->cap = m->cap ? m->cap * 2 : 16;
@@ -81,10 +83,10 @@ static void map_put(struct parser *p, struct namemap *m, struct token t, uint32_
         m->count++;
       }
   }
-  struct name_entry *e = wat_map_find(m, s, t.len);
-  if (e->s) diag_error(p->src, t.pos, "duplicate %s %.*s", what, (int)t.len, s);
+  struct name_entry *e = wat_map_find(m, s, id.len);
+  if (e->s) diag_error(p->src, t.pos, "duplicate %s %.*s", what, (int)id.len, s);
   e->s = s;
-  e->len = (uint32_t)t.len;
+  e->len = id.len;
   e->idx = idx;
   e->pos = (uint32_t)t.pos;
   m->count++;
@@ -128,7 +130,8 @@ _Noreturn void wat_unknown_name(struct parser *p, const struct namemap *m, struc
 
 static uint32_t resolve_in(struct parser *p, struct namemap *m, struct token t, const char *what) {
   if (t.kind == TOK_ID) {
-    struct name_entry *e = wat_map_find(m, (const char *)p->src->data + t.pos, t.len);
+    struct bytes id = lex_id(p->a, &p->lx, t);
+    struct name_entry *e = wat_map_find(m, (const char *)id.data, id.len);
     if (!e || !e->s) wat_unknown_name(p, m, t, what);
     return e->idx;
   }

@@ -137,7 +137,8 @@ static void push_label(struct parser *p, struct token name, enum opcode op, size
 }
 
 static bool same_name(struct parser *p, struct token a, struct token b) {
-  return a.len == b.len && memcmp(p->src->data + a.pos, p->src->data + b.pos, a.len) == 0;
+  struct bytes x = lex_id(p->a, &p->lx, a), y = lex_id(p->a, &p->lx, b);
+  return x.len == y.len && memcmp(x.data, y.data, x.len) == 0;
 }
 
 /* After end/else: an optional $label that must repeat the block's label. */
@@ -169,8 +170,8 @@ static uint32_t local_index(struct parser *p) {
   struct token t = p->tok;
   if (t.kind == TOK_ID) {
     struct namemap *m = &p->locals;
-    const char *s = (const char *)p->src->data + t.pos;
-    const struct name_entry *e = wat_map_find(m, s, t.len);
+    struct bytes id = lex_id(p->a, &p->lx, t);
+    const struct name_entry *e = wat_map_find(m, (const char *)id.data, id.len);
     if (e && e->s) {
       wat_next(p);
       return e->idx;

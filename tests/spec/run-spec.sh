@@ -22,7 +22,8 @@
 #        (its core suite has assert_invalid cases for several memories, which
 #        3.0 allows), skip list tests/spec/skip.txt.  The threads proposal's scripts
 #        (DIR ending in proposals/threads) are forked from 1.0: one table at
-#        most, with threads: --disable-all --enable-simd --enable-threads.
+#        most, with threads: --disable-all --enable-simd --enable-threads; the
+#        other proposals/NAME directories add --enable-NAME.
 # Files listed in the skip list ("GLOB  reason") are not run; each one is
 # printed with its reason.  W2L_SPEC_MAX_FAILS (default 20) limits the
 # FAIL lines shown per file; logs go to W2L_SPEC_LOGS (default
@@ -54,9 +55,13 @@ case "$level" in
 2.0) default_flags="--disable-all --enable-multi-table --enable-simd" skip_list="$here/skip.txt" ;;
 *) echo "error: W2L_SPEC_LEVEL must be 2.0 or 3.0, not '$level'" >&2; exit 2 ;;
 esac
-# The threads proposal's scripts are forked from 1.0: one table at most.
+# The threads proposal's scripts are forked from 1.0: one table at most.  The
+# other proposals' directories of the 2.0 testsuite test their own feature on
+# top of 2.0 (proposals/extended-const: --enable-extended-const, ...).
+proposal=$(basename "$dir")
 case "$dir" in
 */proposals/threads | */proposals/threads/) default_flags="--disable-all --enable-simd --enable-threads" ;;
+*/proposals/*) [ "$level" = 2.0 ] && default_flags="$default_flags --enable-$proposal" ;;
 esac
 command -v wat2wasm >/dev/null 2>&1 && default_flags="$default_flags --diff-wabt"
 flags=${W2L_SPEC_RUNNER_FLAGS-$default_flags}

@@ -1,0 +1,20 @@
+;; Quoted identifiers (WebAssembly 3.0 text format): $"..." names the same
+;; thing as $... when the string's bytes are the same, escapes decoded.
+(module
+  (func $"two words" (result i32) (i32.const 2))
+  (func $plain (result i32) (i32.const 3))
+  (global $"\u{3b1}" i32 (i32.const 5))
+  (func (export "call") (result i32)
+    (i32.add (call $"two\20words") (call $"plain")))
+  (func (export "greek") (result i32) (global.get $"α"))
+  (func (export "label") (result i32) (local $"x y" i32)
+    (block $"out" (result i32) (br $out (i32.const 9)))
+    (local.set $"x\20y" (i32.const 1))
+    (i32.add (local.get $"x y"))))
+(assert_return (invoke "call") (i32.const 5))
+(assert_return (invoke "greek") (i32.const 5))
+(assert_return (invoke "label") (i32.const 10))
+(assert_malformed (module quote "(func $\"\")") "empty identifier")
+(assert_malformed (module quote "(func $\"\\ff\")") "malformed UTF-8")
+(assert_malformed (module quote "(func $\"a\" (call $\"b\"))") "unknown function")
+(assert_malformed (module quote "(func $a) (func $\"a\")") "duplicate func")
