@@ -138,13 +138,14 @@ static enum valtype read_reftype(struct reader *r) {
 static void read_limits(struct reader *r, struct limits *l, bool memory) {
   size_t at = r->pos;
   uint8_t flags = read_u8(r);
-  if (memory && flags >= 4 && flags <= 7)
+  if (!memory && (flags == 4 || flags == 5))
     fail(r, at, "%s: limits flags 0x%02x", unsupported_index_type(), flags);
-  if (flags > (memory ? 3 : 1)) fail(r, at, "malformed limits flags 0x%02x", flags);
+  if (flags > (memory ? 7 : 1)) fail(r, at, "malformed limits flags 0x%02x", flags);
   l->shared = (flags & 2) != 0;
   l->has_max = (flags & 1) != 0;
-  l->min = read_u32(r);
-  if (l->has_max) l->max = read_u32(r);
+  l->i64 = (flags & 4) != 0; /* memory64 */
+  l->min = l->i64 ? read_leb(r, 64, false) : read_u32(r);
+  if (l->has_max) l->max = l->i64 ? read_leb(r, 64, false) : read_u32(r);
 }
 
 static void read_globaltype(struct reader *r, struct global *g) {
@@ -240,7 +241,9 @@ static void read_immediates(struct reader *r, struct instr *in) {
       in->imm.memarg.mem = read_u32(r);
     }
     in->imm.memarg.align = align;
-    in->imm.memarg.offset = read_u32(r);
+    uint32_t mem = in->imm.memarg.mem; /* an i64 memory's offsets are u64 */
+    bool i64 = mem < r->m->nmems && r->m->mems[mem].limits.i64;
+    in->imm.memarg.offset = i64 ? read_leb(r, 64, false) : read_u32(r);
     if (opinfo[in->op].imm == IMM_MEMARG_LANE) in->imm.memarg.lane = read_u8(r);
     break;
   }

@@ -267,6 +267,7 @@ struct limits {
   uint64_t max; /* maximum, valid if has_max */
   bool has_max; /* whether a maximum was given */
   bool shared;  /* memory declared shared (threads); needs a maximum */
+  bool i64;     /* memory64: a memory addressed by i64 (sizes up to 2^48 pages) */
 };
 
 enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3 };

@@ -54,6 +54,7 @@ static void put_limits(FILE *out, const struct limits *l) {
   fprintf(out, " min=%" PRIu64, l->min);
   if (l->has_max) fprintf(out, " max=%" PRIu64, l->max);
   if (l->shared) fputs(" shared", out);
+  if (l->i64) fputs(" i64", out);
 }
 
 static void put_types(FILE *out, const char *what, const enum valtype *t, uint32_t n) {

@@ -290,6 +290,7 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
     if (mem->limits.has_max) emit_printf(o, "%" PRIu64 "u", mem->limits.max);
     else emit_put(o, "UINT64_MAX");
     if (mem->limits.shared) emit_put(o, ", .shared = true");
+    if (mem->limits.i64) emit_put(o, ", .index64 = true");
     break;
   }
   case EXT_GLOBAL:
@@ -382,6 +383,7 @@ static void emit_init_own(struct emitter *e) {
                 "  if (!inst->base.memories[%" PRIu32
                 "]) return \"out of memory for memory %" PRIu32 "\";\n",
                 i, i);
+    if (mem->limits.i64) emit_printf(o, "  inst->base.memories[%" PRIu32 "]->index64 = true;\n", i);
   }
   for (uint32_t i = m->nglobalimports; i < m->nglobals; i++) {
     const struct global *g = &m->globals[i];
@@ -425,9 +427,9 @@ static void emit_init_segments(struct emitter *e) {
     emit_printf(o, "  inst->data_len[%" PRIu32 "] = %" PRIu32 "u;\n", i, d->init.len);
     if (d->mode != SEG_ACTIVE) continue;
     emit_printf(o,
-                "  w2l_memory_init(inst->base.memories[%" PRIu32 "], %s__data%" PRIu32 ", %" PRIu32
-                "u, ",
-                d->mem, e->prefix, i, d->init.len);
+                "  w2l_memory_init%s(inst->base.memories[%" PRIu32 "], %s__data%" PRIu32
+                ", %" PRIu32 "u, ",
+                m->mems[d->mem].limits.i64 ? "64" : "", d->mem, e->prefix, i, d->init.len);
     emit_const_expr(e, o, &d->offset);
     emit_printf(o, ", 0, %" PRIu32 "u);\n  inst->data_len[%" PRIu32 "] = 0;\n", d->init.len, i);
   }

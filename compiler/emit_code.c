@@ -1178,16 +1178,21 @@ static const char *mem_base(struct fstate *fs, uint32_t k) {
   return fmt(fs, "mem%" PRIu32 ", mem%" PRIu32 "_size", k, k);
 }
 
-/* The effective address of a memory access: "ADDR" or "(uint64_t)ADDR + OFFSETu". */
-static const char *address(struct fstate *fs, const struct memarg *ma, uint32_t k) {
+/* The effective address of a memory access of n bytes whose address operand
+ * is k below the top: "ADDR" or "(uint64_t)ADDR + OFFSETu"; for an i64 memory
+ * (memory64) checked here, in either memory strategy, by w2l_addr64. */
+static const char *address(struct fstate *fs, const struct memarg *ma, uint32_t k, unsigned n) {
   struct cexpr a = take_top(fs, k);
+  if (fs->m->mems[ma->mem].limits.i64)
+    return fmt(fs, "w2l_addr64(%s->mem%" PRIu32 "->size, %s, %" PRIu64 "u, %u)", inst(fs), ma->mem,
+               as_value(&a), ma->offset, n);
   if (!ma->offset) return as_value(&a);
   return fmt(fs, "(uint64_t)%s + %" PRIu64 "u", as_operand(fs, &a), ma->offset);
 }
 
 static void op_load(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
-  const char *addr = address(fs, ma, 0);
+  const char *addr = address(fs, ma, 0, opinfo[in->op].align);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 1);
   push(fs, sig_valtype(opinfo[in->op].sig[2]));
@@ -1203,7 +1208,7 @@ static void op_load(struct fstate *fs, const struct instr *in) {
 static void op_store(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
   const char *value = top_value(fs, 0);
-  const char *addr = address(fs, ma, 1);
+  const char *addr = address(fs, ma, 1, opinfo[in->op].align);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 2);
   line(fs, "w2l_store_%s(%s, %s, %s);", opinfo[in->op].c, base, addr, value);
@@ -1223,7 +1228,7 @@ static void op_atomic(struct fstate *fs, const struct instr *in) {
   bool has_result = oi->sig[nparams + 1] != '\0';
   const char *args = "";
   for (uint32_t k = nparams - 1; k > 0; k--) args = fmt(fs, "%s, %s", args, top_value(fs, k - 1));
-  const char *addr = address(fs, ma, nparams - 1);
+  const char *addr = address(fs, ma, nparams - 1, oi->align);
   const char *call;
   if (in->op == OP_MEMORY_ATOMIC_NOTIFY || in->op == OP_MEMORY_ATOMIC_WAIT32 ||
       in->op == OP_MEMORY_ATOMIC_WAIT64) {
@@ -1247,8 +1252,7 @@ static void op_atomic(struct fstate *fs, const struct instr *in) {
 static void op_lane_memory(struct fstate *fs, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
   const char *vec = top_value(fs, 0);
-  struct cexpr a = take_top(fs, 1);
-  const char *addr = fmt(fs, "(uint64_t)%s + %" PRIu64 "u", as_operand(fs, &a), ma->offset);
+  const char *addr = address(fs, ma, 1, opinfo[in->op].align);
   const char *base = mem_base(fs, ma->mem);
   pop(fs, 2);
   if (opinfo[in->op].sig[3]) { /* "iV:V": a load */
@@ -1267,37 +1271,48 @@ static void bulk_call(struct fstate *fs, const char *head) {
   pop(fs, 3);
 }
 
+/* Is memory k an i64 memory (memory64)? */
+static bool i64(const struct fstate *fs, uint32_t k) { return fs->m->mems[k].limits.i64; }
+
 static void op_memory(struct fstate *fs, const struct instr *in) {
   uint32_t k = in->imm.idx;
   const char *in_ = inst(fs);
   switch (in->op) {
-  case OP_MEMORY_SIZE:
-    push(fs, VT_I32);
+  case OP_MEMORY_SIZE: {
+    const char *width = i64(fs, k) ? "uint64_t" : "uint32_t";
+    push(fs, i64(fs, k) ? VT_I64 : VT_I32);
     if (fs->m->mems[k].limits.shared) { /* another thread may grow it: what this
                                             reads, the next accesses may use */
-      store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)w2l_memory_pages_now(%s->mem%" PRIu32 ")", in_, k));
+      store_slot(fs, fs->sp - 1,
+                 fmt(fs, "(%s)w2l_memory_pages_now(%s->mem%" PRIu32 ")", width, in_, k));
       refresh_shared_memories(fs);
     } else {
-      store_slot(fs, fs->sp - 1, fmt(fs, "(uint32_t)%s->mem%" PRIu32 "->pages", in_, k));
+      store_slot(fs, fs->sp - 1, fmt(fs, "(%s)%s->mem%" PRIu32 "->pages", width, in_, k));
     }
     break;
+  }
   case OP_MEMORY_GROW:
     store_slot(fs, fs->sp - 1,
-               fmt(fs, "w2l_memory_grow(%s->mem%" PRIu32 ", %s)", in_, k, top_value(fs, 0)));
+               fmt(fs, "w2l_memory_grow%s(%s->mem%" PRIu32 ", %s)", i64(fs, k) ? "64" : "", in_, k,
+                   top_value(fs, 0)));
     refresh_memories(fs);
     break;
-  case OP_MEMORY_FILL: bulk_call(fs, fmt(fs, "w2l_memory_fill(%s->mem%" PRIu32, in_, k)); break;
+  case OP_MEMORY_FILL:
+    bulk_call(fs, fmt(fs, "w2l_memory_fill%s(%s->mem%" PRIu32, i64(fs, k) ? "64" : "", in_, k));
+    break;
   case OP_MEMORY_COPY:
-    bulk_call(fs, fmt(fs, "w2l_memory_copy(%s->mem%" PRIu32 ", inst->mem%" PRIu32, in_,
+    bulk_call(fs, fmt(fs, "w2l_memory_copy%s(%s->mem%" PRIu32 ", inst->mem%" PRIu32,
+                      i64(fs, in->imm.pair.a) || i64(fs, in->imm.pair.b) ? "64" : "", in_,
                       in->imm.pair.a, in->imm.pair.b));
     break;
   case OP_MEMORY_INIT: {
     uint32_t d = in->imm.pair.a;
     fs->e->data_used[d] = true;
     bulk_call(fs, fmt(fs,
-                      "w2l_memory_init(%s->mem%" PRIu32 ", %s__data%" PRIu32
+                      "w2l_memory_init%s(%s->mem%" PRIu32 ", %s__data%" PRIu32
                       ", inst->data_len[%" PRIu32 "]",
-                      in_, in->imm.pair.b, fs->e->prefix, d, d));
+                      i64(fs, in->imm.pair.b) ? "64" : "", in_, in->imm.pair.b, fs->e->prefix, d,
+                      d));
     break;
   }
   case OP_DATA_DROP: line(fs, "%s->data_len[%" PRIu32 "] = 0;", in_, k); break;

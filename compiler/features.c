@@ -122,6 +122,9 @@ void feature_check_module(const struct module *m, const struct val_features *f) 
     if (m->tables[i].init.count)
       needs(m, m->tables[i].pos, "a table initializer needs the function-references feature",
             "function-references");
+  for (uint32_t i = 0; i < m->nmems && !f->memory64; i++)
+    if (m->mems[i].limits.i64)
+      needs(m, m->mems[i].pos, "an i64 memory needs the memory64 feature", "memory64");
   for (uint32_t i = 0; i < m->nmems && !f->threads; i++)
     if (m->mems[i].limits.shared)
       needs(m, m->mems[i].pos, "a shared memory needs the threads feature", "threads");

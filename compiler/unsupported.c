@@ -19,7 +19,7 @@ static const struct feature features[] = {
     [EXCEPTIONS] = {"exception handling is", "exception-handling"},
     [FUNC_REFS] = {"typed function references are", "function-references"},
     [GC] = {"garbage-collected types are", "gc"},
-    [MEMORY64] = {"64-bit memories and tables are", "memory64"},
+    [MEMORY64] = {"64-bit tables are", "memory64"},
 };
 
 /* An instruction of a later proposal: its text name (a prefix match when it

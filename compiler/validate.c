@@ -6,6 +6,7 @@
 #include "compiler.h"
 
 #define MAX_PAGES 65536u        /* 4 GiB of 64 KiB pages */
+#define MAX_PAGES64 (UINT64_C(1) << 48) /* memory64: 2^64 bytes */
 #define MAX_TABLE 0xFFFFFFFFull /* table sizes are u32 */
 
 void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,
@@ -48,10 +49,11 @@ static void check_limits(const struct module *m, size_t pos, const struct limits
                          const char *what) {
   if (l->min > bound)
     diag_error(m->src, pos, "%s size must be at most %llu%s", what, (unsigned long long)bound,
-               bound == MAX_PAGES ? " pages (4GiB)" : "");
+               bound == MAX_PAGES ? " pages (4GiB)" : bound == MAX_PAGES64 ? " pages (2^64 bytes)" : "");
   if (l->has_max && l->max > bound)
     diag_error(m->src, pos, "%s maximum size must be at most %llu%s", what,
-               (unsigned long long)bound, bound == MAX_PAGES ? " pages (4GiB)" : "");
+               (unsigned long long)bound,
+               bound == MAX_PAGES ? " pages (4GiB)" : bound == MAX_PAGES64 ? " pages (2^64 bytes)" : "");
   if (l->has_max && l->min > l->max)
     diag_error(m->src, pos, "%s size minimum (%llu) must not be greater than maximum (%llu)", what,
                (unsigned long long)l->min, (unsigned long long)l->max);
@@ -70,7 +72,7 @@ static void check_imports_and_spaces(const struct module *m) {
     const struct memory *mem = &m->mems[i];
     if (mem->limits.shared && !mem->limits.has_max)
       diag_error(m->src, mem->pos, "shared memory must have maximum");
-    check_limits(m, mem->pos, &mem->limits, MAX_PAGES, "memory");
+    check_limits(m, mem->pos, &mem->limits, mem->limits.i64 ? MAX_PAGES64 : MAX_PAGES, "memory");
   }
 }
 
@@ -205,7 +207,8 @@ static void check_datas(struct module *m, struct val_code *v, uint32_t globals) 
     const struct data *d = &m->datas[i];
     if (d->mode != SEG_ACTIVE) continue;
     val_check_index(m, d->pos, d->mem, m->nmems, "memory");
-    val_const_expr(v, &d->offset, VT_I32, "data offset", globals);
+    val_const_expr(v, &d->offset, m->mems[d->mem].limits.i64 ? VT_I64 : VT_I32, "data offset",
+                   globals);
   }
 }
 

@@ -225,8 +225,10 @@ static void step_sig(struct val_code *v, const struct instr *in) {
   push_list(v, t->r, t->nr);
 }
 
-static void memory_index(struct val_code *v, const struct instr *in, uint32_t mem) {
+/* Check memory index mem; returns its address type (i64 for memory64). */
+static enum valtype memory_index(struct val_code *v, const struct instr *in, uint32_t mem) {
   check_index(v, in, mem, v->m->nmems, "memory");
+  return v->m->mems[mem].limits.i64 ? VT_I64 : VT_I32;
 }
 
 /* A lane immediate must name one of the shape's lanes. */
@@ -238,7 +240,7 @@ static void step_lane(struct val_code *v, const struct instr *in, uint32_t lane)
 
 static void step_memarg(struct val_code *v, const struct instr *in) {
   const struct memarg *ma = &in->imm.memarg;
-  memory_index(v, in, ma->mem);
+  enum valtype at = memory_index(v, in, ma->mem);
   uint32_t nat = optypes[in->op].align;
   if ((opinfo[in->op].flags & OPF_ATOMIC) && (ma->align > 4 || (1u << ma->align) != nat))
     fail(v, in, "alignment must be equal to natural alignment (%u) in %s", nat,
@@ -246,9 +248,16 @@ static void step_memarg(struct val_code *v, const struct instr *in) {
   if (ma->align > 4 || (1u << ma->align) > nat)
     fail(v, in, "alignment must not be larger than natural alignment (%u) in %s", nat,
          opinfo[in->op].name);
-  if (ma->offset > UINT32_MAX) fail(v, in, "offset out of range in %s", opinfo[in->op].name);
+  if (at == VT_I32 && ma->offset > UINT32_MAX)
+    fail(v, in, "offset out of range in %s", opinfo[in->op].name);
   if (opinfo[in->op].imm == IMM_MEMARG_LANE) step_lane(v, in, ma->lane);
-  step_sig(v, in);
+  /* the SIG column's first param is the address: the memory's address type */
+  const struct optype *t = &optypes[in->op];
+  enum valtype ps[4];
+  memcpy(ps, t->p, sizeof ps);
+  ps[0] = at;
+  pop_list(v, in, opinfo[in->op].name, ps, t->np);
+  push_list(v, t->r, t->nr);
 }
 
 static void data_index(struct val_code *v, const struct instr *in, uint32_t idx) {
@@ -314,32 +323,36 @@ static void step_table(struct val_code *v, const struct instr *in) {
   }
 }
 
+/* Memory instructions; an i64 memory's addresses and sizes are i64
+ * (memory.copy's count is i64 only between two i64 memories). */
 static void step_memory(struct val_code *v, const struct instr *in) {
-  static const enum valtype i3[3] = {VT_I32, VT_I32, VT_I32};
   const char *name = opinfo[in->op].name;
+  enum valtype at, ts[3];
   switch (in->op) {
   case OP_MEMORY_SIZE:
-    memory_index(v, in, in->imm.idx);
-    push(v, VT_I32);
+    push(v, memory_index(v, in, in->imm.idx));
     break;
   case OP_MEMORY_GROW:
-    memory_index(v, in, in->imm.idx);
-    pop1(v, in, VT_I32);
-    push(v, VT_I32);
+    at = memory_index(v, in, in->imm.idx);
+    pop1(v, in, at);
+    push(v, at);
     break;
   case OP_MEMORY_FILL:
-    memory_index(v, in, in->imm.idx);
-    pop_list(v, in, name, i3, 3);
+    at = memory_index(v, in, in->imm.idx);
+    ts[0] = at, ts[1] = VT_I32, ts[2] = at;
+    pop_list(v, in, name, ts, 3);
     break;
   case OP_MEMORY_COPY:
-    memory_index(v, in, in->imm.pair.a);
-    memory_index(v, in, in->imm.pair.b);
-    pop_list(v, in, name, i3, 3);
+    ts[0] = memory_index(v, in, in->imm.pair.a);
+    ts[1] = memory_index(v, in, in->imm.pair.b);
+    ts[2] = ts[0] == VT_I64 && ts[1] == VT_I64 ? VT_I64 : VT_I32;
+    pop_list(v, in, name, ts, 3);
     break;
   case OP_MEMORY_INIT:
-    memory_index(v, in, in->imm.pair.b);
+    ts[0] = memory_index(v, in, in->imm.pair.b);
     data_index(v, in, in->imm.pair.a);
-    pop_list(v, in, name, i3, 3);
+    ts[1] = ts[2] = VT_I32;
+    pop_list(v, in, name, ts, 3);
     break;
   default: /* OP_DATA_DROP */ data_index(v, in, in->imm.idx); break;
   }

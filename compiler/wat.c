@@ -278,22 +278,29 @@ static void functype(struct parser *p, struct functype *ft) {
   wat_expect_rpar(p);
 }
 
+/* A size of limits: u32, or u64 for an i64 memory. */
+static uint64_t limit_number(struct parser *p, bool i64) {
+  uint32_t v;
+  uint64_t w;
+  if (i64 ? !lex_u64(&p->lx, p->tok, &w) : !lex_u32(&p->lx, p->tok, &v))
+    diag_error(p->src, p->tok.pos, "constant out of range");
+  wat_next(p);
+  return i64 ? w : v;
+}
+
 static struct limits limits(struct parser *p, bool memory) {
   struct limits l = {0};
-  uint32_t v;
   if (wat_is(p, p->tok, "i64") || wat_is(p, p->tok, "i32")) {
-    if (wat_is(p, p->tok, "i64")) diag_error(p->src, p->tok.pos, "%s", unsupported_index_type());
-    wat_next(p); /* i32, the default, said out loud */
-  }
-  if (p->tok.kind != TOK_NUMBER) wat_unexpected(p, p->tok, "a size (u32 number)");
-  if (!lex_u32(&p->lx, p->tok, &v)) diag_error(p->src, p->tok.pos, "constant out of range");
-  l.min = v;
-  wat_next(p);
-  if (p->tok.kind == TOK_NUMBER) {
-    if (!lex_u32(&p->lx, p->tok, &v)) diag_error(p->src, p->tok.pos, "constant out of range");
-    l.max = v;
-    l.has_max = true;
+    l.i64 = wat_is(p, p->tok, "i64");
+    if (l.i64 && !memory) diag_error(p->src, p->tok.pos, "%s", unsupported_index_type());
     wat_next(p);
+  }
+  if (p->tok.kind != TOK_NUMBER)
+    wat_unexpected(p, p->tok, l.i64 ? "a size (u64 number)" : "a size (u32 number)");
+  l.min = limit_number(p, l.i64);
+  if (p->tok.kind == TOK_NUMBER) {
+    l.max = limit_number(p, l.i64);
+    l.has_max = true;
   }
   if (memory && wat_is(p, p->tok, "shared")) { /* the validator requires a maximum */
     l.shared = true;
@@ -401,6 +408,7 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
         wat_next(p);
         if (wat_at_field(p, "elem")) p->counts[SP_ELEM]++;
       }
+      if (sp == SP_MEM && wat_is(p, p->tok, "i64")) wat_next(p); /* (memory i64 (data ...)) */
       if (sp == SP_MEM && wat_at_field(p, "data")) p->counts[SP_DATA]++;
     }
   } else if (wat_is(p, kw, "export")) {
@@ -603,7 +611,7 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
   t->imported = inline_import(p, EXT_TABLE, idx, &t->import);
   if (t->imported) p->m->ntableimports++;
   enum valtype vt;
-  if (!t->imported && wat_valtype(p, p->tok, &vt)) {
+  if (!t->imported && wat_valtype(p, p->tok, &vt) && valtype_is_ref(vt)) {
     t->reftype = wat_reftype(p);
     if (!wat_at_field(p, "elem"))
       wat_unexpected(p, p->tok, "\"(elem\" (or write the limits first)");
@@ -647,6 +655,8 @@ static void memory_field(struct parser *p, struct fill *fl, uint32_t pos) {
   inline_exports(p, EXT_MEMORY, idx);
   mem->imported = inline_import(p, EXT_MEMORY, idx, &mem->import);
   if (mem->imported) p->m->nmemimports++;
+  bool i64 = !mem->imported && wat_is(p, p->tok, "i64") && wat_peek(p).kind == TOK_LPAR;
+  if (i64) wat_next(p); /* (memory i64 (data ...)) */
   if (!mem->imported && wat_at_field(p, "data")) {
     struct data *d = &p->m->datas[fl->next[SP_DATA]++];
     d->pos = (uint32_t)p->tok.pos;
@@ -654,10 +664,12 @@ static void memory_field(struct parser *p, struct fill *fl, uint32_t pos) {
     d->mode = SEG_ACTIVE;
     d->mem = idx;
     d->offset = zero_offset(p, d->pos);
+    if (i64) d->offset.code[0].op = OP_I64_CONST;
     struct bytes all = d->init = data_strings(p);
     wat_expect_rpar(p);
     mem->limits.min = mem->limits.max = ((uint64_t)all.len + 65535) / 65536;
     mem->limits.has_max = true;
+    mem->limits.i64 = i64;
     return;
   }
   mem->limits = limits(p, true);

@@ -226,12 +226,15 @@ static uint32_t natural_align(enum opcode op) {
 }
 
 /* The number after "offset=" or "align=" in keyword t (prefix bytes long). */
+/* The u64 after offset= (an i32 memory's bound is the validator's: "offset
+ * out of range") or the u32 after align=. */
 static uint64_t memarg_value(struct parser *p, struct token t, size_t prefix) {
   struct token num = {TOK_NUMBER, t.pos + prefix, t.len - prefix};
   uint64_t v;
-  if (!lex_u64(&p->lx, num, &v) || v > UINT32_MAX)
-    diag_error(p->src, num.pos, "i32 constant out of range in %.*s", (int)prefix - 1,
-               (const char *)p->src->data + t.pos);
+  bool offset = prefix == 7;
+  if (!lex_u64(&p->lx, num, &v) || (!offset && v > UINT32_MAX))
+    diag_error(p->src, num.pos, "%s constant out of range in %.*s", offset ? "i64" : "i32",
+               (int)prefix - 1, (const char *)p->src->data + t.pos);
   return v;
 }
 

@@ -54,7 +54,7 @@ static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
     return;
   case W2L_EXTERN_MEMORY:
     format_limits(lim, sizeof lim, t->min, t->max);
-    snprintf(buf, size, t->shared ? "memory %s shared" : "memory %s", lim);
+    snprintf(buf, size, "memory%s %s%s", t->index64 ? " i64" : "", lim, t->shared ? " shared" : "");
     return;
   case W2L_EXTERN_GLOBAL:
     snprintf(buf, size, t->mutable_ ? "global (mut %s)" : "global %s", w2l_valtype_name(t->type));
@@ -84,6 +84,7 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
   case W2L_EXTERN_MEMORY:
     t.min = w2l_memory_pages_now(e->of.memory);
     t.shared = e->of.memory->shared;
+    t.index64 = e->of.memory->index64;
     if (e->of.memory->has_max) t.max = e->of.memory->max_pages;
     break;
   case W2L_EXTERN_GLOBAL:
@@ -115,7 +116,8 @@ static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
   case W2L_EXTERN_TABLE:
     return got.type == want->type && limits_match(got.min, got.max, want->min, want->max);
   case W2L_EXTERN_MEMORY:
-    return got.shared == want->shared && limits_match(got.min, got.max, want->min, want->max);
+    return got.shared == want->shared && got.index64 == want->index64 &&
+           limits_match(got.min, got.max, want->min, want->max);
   case W2L_EXTERN_GLOBAL: return got.type == want->type && got.mutable_ == want->mutable_;
   default: break; /* an import is never FUNC_CALLER */
   }

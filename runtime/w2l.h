@@ -470,6 +470,8 @@ typedef struct w2l_memory {
   uint64_t reserved;    /* bytes of address space reserved (guard mode) or mapped
                            (explicit mode on Linux, committed when touched), else 0 */
   bool has_max;         /* whether a maximum was declared (import matching) */
+  bool index64;         /* memory64: addressed by i64 (import matching; emitted code
+                           checks its accesses explicitly in either mode) */
   w2l_quota *quota;     /* charged the size, or NULL (see Quotas) */
   bool shared;          /* a shared memory (threads): data never moves, in either
                            mode; size and pages only grow, and are written with
@@ -572,6 +574,44 @@ void w2l_memory_init(w2l_memory *m, const uint8_t *seg, uint32_t seg_len, uint32
     if (W2L_UNLIKELY((addr) + (n) > (size))) w2l_trap_raise(W2L_TRAP_OOB_MEMORY); \
   } while (0)
 #endif
+
+/* memory64: the effective address addr + offset of an access of n bytes to an
+ * i64 memory of size bytes, or a trap "out of bounds memory access" (also when
+ * the sum wraps).  Guard pages cannot cover a 64-bit address space, so the
+ * accesses of i64 memories are checked this way in both memory strategies. */
+static inline uint64_t w2l_addr64(uint64_t size, uint64_t addr, uint64_t offset, uint64_t n) {
+  uint64_t ea = addr + offset;
+  if (W2L_UNLIKELY(ea < addr || size < n || ea > size - n)) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
+  return ea;
+}
+
+/* memory64's memory.grow, memory.fill, memory.copy and memory.init: i64
+ * addresses and sizes (a memory holds at most 4 GiB here, so anything past
+ * 32 bits is out of bounds, or a grow that fails). */
+static inline uint64_t w2l_memory_grow64(w2l_memory *m, uint64_t delta) {
+  uint32_t r = delta > UINT32_MAX ? UINT32_MAX : w2l_memory_grow(m, delta);
+  return r == UINT32_MAX ? UINT64_MAX : r;
+}
+/* Whether [at, at + n) lies within size bytes. */
+static inline bool w2l_span_ok(uint64_t at, uint64_t n, uint64_t size) {
+  return at <= size && n <= size - at;
+}
+static inline void w2l_memory_fill64(w2l_memory *m, uint64_t d, uint32_t value, uint64_t n) {
+  if (!w2l_span_ok(d, n, m->size)) w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
+  w2l_memory_fill(m, (uint32_t)d, value, (uint32_t)n);
+}
+static inline void w2l_memory_copy64(w2l_memory *dst, w2l_memory *src, uint64_t d, uint64_t s,
+                                     uint64_t n) {
+  if (!w2l_span_ok(d, n, dst->size) || !w2l_span_ok(s, n, src->size))
+    w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
+  w2l_memory_copy(dst, src, (uint32_t)d, (uint32_t)s, (uint32_t)n);
+}
+static inline void w2l_memory_init64(w2l_memory *m, const uint8_t *seg, uint32_t seg_len,
+                                     uint64_t d, uint32_t s, uint32_t n) {
+  if (!w2l_span_ok(d, n, m->size) || !w2l_span_ok(s, n, seg_len))
+    w2l_trap_raise(W2L_TRAP_OOB_MEMORY);
+  w2l_memory_init(m, seg, seg_len, (uint32_t)d, s, n);
+}
 
 /* Guard mode checks an access only if the access really happens, but a C
  * compiler deletes a load whose value it finds unused (dropped, compared in an
@@ -747,6 +787,7 @@ typedef struct w2l_externtype {
   bool mutable_;       /* GLOBAL: mutability */
   uint64_t min, max;   /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
   bool shared;         /* MEMORY: a shared memory (must match the import's exactly) */
+  bool index64;        /* MEMORY: addressed by i64, memory64 (must match exactly) */
 } w2l_externtype;
 
 /* One import of a module, in import order. */

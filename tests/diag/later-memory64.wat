@@ -1,1 +1,1 @@
-(module (memory i64 1))
+(module (table i64 1 funcref))

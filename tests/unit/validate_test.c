@@ -198,12 +198,12 @@ static void binary(struct module *m) { m->src = &binary_src; }
 static void binary_dc(struct module *m) { m->src = &binary_src; m->has_datacount = true; m->datacount = 1; }
 static void datacount_bad(struct module *m) { binary_dc(m); m->datacount = 2; }
 static void mem_min_big(struct module *m) { m->mems[0].limits.min = 65537; }
-static void mem_max_big(struct module *m) { m->mems[0].limits = (struct limits){1, 65537, true, false}; }
-static void mem_max_ok(struct module *m) { m->mems[0].limits = (struct limits){1, 65536, true, false}; }
-static void mem_min_gt_max(struct module *m) { m->mems[0].limits = (struct limits){2, 1, true, false}; }
-static void mem_shared(struct module *m) { m->mems[0].limits = (struct limits){1, 2, true, true}; }
+static void mem_max_big(struct module *m) { m->mems[0].limits = (struct limits){1, 65537, true, false, false}; }
+static void mem_max_ok(struct module *m) { m->mems[0].limits = (struct limits){1, 65536, true, false, false}; }
+static void mem_min_gt_max(struct module *m) { m->mems[0].limits = (struct limits){2, 1, true, false, false}; }
+static void mem_shared(struct module *m) { m->mems[0].limits = (struct limits){1, 2, true, true, false}; }
 static void mem_shared_no_max(struct module *m) {
-  m->mems[0].limits = (struct limits){1, 0, false, true};
+  m->mems[0].limits = (struct limits){1, 0, false, true, false};
 }
 static void mem_multi(struct module *m) {
   m->mems = arena_grow(&arena, m->mems, 1, 3, sizeof *m->mems);
@@ -214,9 +214,9 @@ static void mem_multi_off(struct module *m) { mem_multi(m); features.multi_memor
 static void mem_one_off(struct module *m) { (void)m; features.multi_memory = false; }
 static void tab_multi_off(struct module *m) { (void)m; features.multi_table = false; }
 static void tab_one_off(struct module *m) { m->ntables = 1; features.multi_table = false; }
-static void tab_min_gt_max(struct module *m) { m->tables[0].limits = (struct limits){3, 2, true, false}; }
-static void tab_max_big(struct module *m) { m->tables[0].limits = (struct limits){0, 1ull << 32, true, false}; }
-static void tab_max_ok(struct module *m) { m->tables[0].limits = (struct limits){0, 0xFFFFFFFF, true, false}; }
+static void tab_min_gt_max(struct module *m) { m->tables[0].limits = (struct limits){3, 2, true, false, false}; }
+static void tab_max_big(struct module *m) { m->tables[0].limits = (struct limits){0, 1ull << 32, true, false, false}; }
+static void tab_max_ok(struct module *m) { m->tables[0].limits = (struct limits){0, 0xFFFFFFFF, true, false, false}; }
 static void ginit(struct module *m, const char *code) { m->globals[2].init = assemble(code); }
 static void g_extconst(struct module *m) { ginit(m, "i64.const 1 i64.const 2 i64.add"); }
 static void g_nonconst(struct module *m) { ginit(m, "i64.const 1 i64.const 2 i64.or"); }

@@ -1,0 +1,2 @@
+(module
+  (memory i64 1))
