@@ -138,9 +138,8 @@ static enum valtype read_reftype(struct reader *r) {
 static void read_limits(struct reader *r, struct limits *l, bool memory) {
   size_t at = r->pos;
   uint8_t flags = read_u8(r);
-  if (!memory && (flags == 4 || flags == 5))
-    fail(r, at, "%s: limits flags 0x%02x", unsupported_index_type(), flags);
-  if (flags > (memory ? 7 : 1)) fail(r, at, "malformed limits flags 0x%02x", flags);
+  if (flags > (memory ? 7 : 5) || (!memory && (flags & 2)))
+    fail(r, at, "malformed limits flags 0x%02x", flags);
   l->shared = (flags & 2) != 0;
   l->has_max = (flags & 1) != 0;
   l->i64 = (flags & 4) != 0; /* memory64 */

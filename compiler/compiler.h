@@ -756,15 +756,13 @@ struct emit_options {
 #define EMIT_FUEL 2u  /* W2L_FUEL at function entries and loop headers */
 
 /* unsupported.c: the message for what a later proposal adds and we do not
- * translate yet ("tail calls are not supported yet (tail-call proposal)"),
- * or NULL: an instruction by text name or binary opcode (prefix 0 for
- * one-byte ones), a section id, a module field keyword, an i64 index type,
- * an instruction of extended constant expressions. */
+ * translate yet ("exception handling is not supported yet (exception-handling
+ * proposal)"), or NULL: an instruction by text name or binary opcode (prefix
+ * 0 for one-byte ones), a section id, a module field keyword. */
 const char *unsupported_instr_name(const char *s, size_t n);
 const char *unsupported_opcode(uint8_t prefix, uint32_t code);
 const char *unsupported_section(uint8_t id);
 const char *unsupported_field(const char *s, size_t n);
-const char *unsupported_index_type(void);
 
 /* Write the C translation of a validated module to c_out and, if h_out is not
  * NULL, its header to h_out. */

@@ -282,6 +282,7 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
                 t->limits.min);
     if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u", t->limits.max);
     else emit_put(o, "UINT64_MAX");
+    if (t->limits.i64) emit_put(o, ", .index64 = true");
     break;
   }
   case EXT_MEMORY: {
@@ -364,14 +365,20 @@ static void emit_init_own(struct emitter *e) {
                 e->tail_calls ? emit_tail_entry_name(e, i) : "NULL");
   for (uint32_t i = m->ntableimports; i < m->ntables; i++) {
     const struct table *t = &m->tables[i];
+    if (t->limits.min > UINT32_MAX) { /* a table64 this runtime cannot hold */
+      emit_printf(o, "  return \"out of memory for table %" PRIu32 "\";\n", i);
+      continue;
+    }
     emit_printf(o, "  inst->base.tables[%" PRIu32 "] = w2l_table_new(%s, %" PRIu64 "u, ", i,
                 valtype_enum[t->reftype], t->limits.min);
-    if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u);\n", t->limits.max);
+    if (t->limits.has_max && t->limits.max <= UINT32_MAX)
+      emit_printf(o, "%" PRIu64 "u);\n", t->limits.max);
     else emit_put(o, "UINT32_MAX);\n");
     emit_printf(o,
                 "  if (!inst->base.tables[%" PRIu32 "]) return \"out of memory for table %" PRIu32
                 "\";\n",
                 i, i);
+    if (t->limits.i64) emit_printf(o, "  inst->base.tables[%" PRIu32 "]->index64 = true;\n", i);
   }
   for (uint32_t i = m->nmemimports; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
@@ -414,7 +421,8 @@ static void emit_init_segments(struct emitter *e) {
     }
     emit_printf(o, "  inst->elem_len[%" PRIu32 "] = %" PRIu32 "u;\n", i, s->count);
     if (s->mode == SEG_ACTIVE) {
-      emit_printf(o, "  w2l_table_init(inst->base.tables[%" PRIu32 "], ", s->table);
+      emit_printf(o, "  w2l_table_init%s(inst->base.tables[%" PRIu32 "], ",
+                  m->tables[s->table].limits.i64 ? "64" : "", s->table);
       if (s->count) emit_printf(o, "inst->elem%" PRIu32 ", %" PRIu32 "u, ", i, s->count);
       else emit_put(o, "NULL, 0, ");
       emit_const_expr(e, o, &s->offset);

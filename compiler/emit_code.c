@@ -677,6 +677,10 @@ static void op_br_table(struct fstate *fs, const struct instr *in) {
   fs->ctl[fs->nctl - 1].unreachable = true;
 }
 
+/* Is table t a table64 (i64 indices)?  Its operations go through the
+ * runtime's *64 wrappers. */
+static bool t64(const struct fstate *fs, uint32_t t) { return fs->m->tables[t].limits.i64; }
+
 /* ---- calls ---- */
 
 /* Finish a call whose callee expression (up to the first argument) is in
@@ -755,9 +759,9 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   line(fs, "{");
   fs->indent++;
   line(fs,
-       "const w2l_ref *callee = w2l_call_indirect_check(%s->table%" PRIu32 ", %s, "
+       "const w2l_ref *callee = w2l_call_indirect_check%s(%s->table%" PRIu32 ", %s, "
        "inst->types[%" PRIu32 "]);",
-       inst(fs), table, index, typeidx);
+       t64(fs, table) ? "64" : "", inst(fs), table, index, typeidx);
   struct ebuf c;
   emit_init_buf(&c, fs->e->arena);
   emit_put(&c, "((");
@@ -809,9 +813,9 @@ static void op_return_call(struct fstate *fs, const struct instr *in) {
     const char *index = top_value(fs, 0);
     pop(fs, 1);
     line(fs,
-         "const w2l_ref *callee = w2l_call_indirect_check(%s->table%" PRIu32 ", %s, "
+         "const w2l_ref *callee = w2l_call_indirect_check%s(%s->table%" PRIu32 ", %s, "
          "inst->types[%" PRIu32 "]);",
-         inst(fs), in->imm.pair.b, index, typeidx);
+         t64(fs, in->imm.pair.b) ? "64" : "", inst(fs), in->imm.pair.b, index, typeidx);
   }
   pack_args(fs, typeidx);
   if (!direct) go_by_ref(fs, typeidx, "callee->");
@@ -1343,44 +1347,54 @@ static void op_ref(struct fstate *fs, const struct instr *in) {
   }
 }
 
+/* An index operand of table t as the runtime's uint32_t: checked first for a table64. */
+static const char *table_index_arg(struct fstate *fs, uint32_t t, const char *i) {
+  return t64(fs, t) ? fmt(fs, "w2l_table_index64(%s->table%" PRIu32 ", %s)", inst(fs), t, i) : i;
+}
+
 static void op_table(struct fstate *fs, const struct instr *in) {
   uint32_t t = in->imm.idx;
   const char *in_ = inst(fs);
   switch (in->op) {
   case OP_TABLE_GET: {
-    const char *i = top_value(fs, 0);
+    const char *i = table_index_arg(fs, t, top_value(fs, 0));
     pop(fs, 1);
     push(fs, fs->m->tables[t].reftype);
     store_slot(fs, fs->sp - 1, fmt(fs, "w2l_table_get(%s->table%" PRIu32 ", %s)", in_, t, i));
     break;
   }
   case OP_TABLE_SET:
-    line(fs, "w2l_table_set(%s->table%" PRIu32 ", %s, %s);", in_, t, top_value(fs, 1),
-         top_value(fs, 0));
+    line(fs, "w2l_table_set(%s->table%" PRIu32 ", %s, %s);", in_, t,
+         table_index_arg(fs, t, top_value(fs, 1)), top_value(fs, 0));
     pop(fs, 2);
     break;
   case OP_TABLE_SIZE:
-    push(fs, VT_I32);
-    store_slot(fs, fs->sp - 1, fmt(fs, "%s->table%" PRIu32 "->size", in_, t));
+    push(fs, t64(fs, t) ? VT_I64 : VT_I32);
+    store_slot(fs, fs->sp - 1,
+               fmt(fs, "(%s)%s->table%" PRIu32 "->size", t64(fs, t) ? "uint64_t" : "uint32_t", in_, t));
     break;
   case OP_TABLE_GROW: {
     const char *n = top_value(fs, 0), *init = top_value(fs, 1);
     pop(fs, 2);
-    push(fs, VT_I32);
+    push(fs, t64(fs, t) ? VT_I64 : VT_I32);
     store_slot(fs, fs->sp - 1,
-               fmt(fs, "w2l_table_grow(%s->table%" PRIu32 ", %s, %s)", in_, t, n, init));
+               fmt(fs, "w2l_table_grow%s(%s->table%" PRIu32 ", %s, %s)", t64(fs, t) ? "64" : "", in_,
+                   t, n, init));
     break;
   }
-  case OP_TABLE_FILL: bulk_call(fs, fmt(fs, "w2l_table_fill(%s->table%" PRIu32, in_, t)); break;
+  case OP_TABLE_FILL:
+    bulk_call(fs, fmt(fs, "w2l_table_fill%s(%s->table%" PRIu32, t64(fs, t) ? "64" : "", in_, t));
+    break;
   case OP_TABLE_COPY:
-    bulk_call(fs, fmt(fs, "w2l_table_copy(%s->table%" PRIu32 ", inst->table%" PRIu32, in_,
+    bulk_call(fs, fmt(fs, "w2l_table_copy%s(%s->table%" PRIu32 ", inst->table%" PRIu32,
+                      t64(fs, in->imm.pair.a) || t64(fs, in->imm.pair.b) ? "64" : "", in_,
                       in->imm.pair.a, in->imm.pair.b));
     break;
   case OP_TABLE_INIT: {
     uint32_t s = in->imm.pair.a;
     const char *seg = fs->m->elems[s].count ? fmt(fs, "inst->elem%" PRIu32, s) : "NULL";
-    bulk_call(fs, fmt(fs, "w2l_table_init(%s->table%" PRIu32 ", %s, inst->elem_len[%" PRIu32 "]",
-                      in_, in->imm.pair.b, seg, s));
+    bulk_call(fs, fmt(fs, "w2l_table_init%s(%s->table%" PRIu32 ", %s, inst->elem_len[%" PRIu32 "]",
+                      t64(fs, in->imm.pair.b) ? "64" : "", in_, in->imm.pair.b, seg, s));
     break;
   }
   case OP_ELEM_DROP: line(fs, "%s->elem_len[%" PRIu32 "] = 0;", in_, t); break;

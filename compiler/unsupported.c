@@ -13,13 +13,12 @@ struct feature {
   const char *proposal; /* the proposal's name */
 };
 
-enum { EXCEPTIONS, FUNC_REFS, GC, MEMORY64 };
+enum { EXCEPTIONS, FUNC_REFS, GC };
 
 static const struct feature features[] = {
     [EXCEPTIONS] = {"exception handling is", "exception-handling"},
     [FUNC_REFS] = {"typed function references are", "function-references"},
     [GC] = {"garbage-collected types are", "gc"},
-    [MEMORY64] = {"64-bit tables are", "memory64"},
 };
 
 /* An instruction of a later proposal: its text name (a prefix match when it
@@ -90,4 +89,4 @@ const char *unsupported_field(const char *s, size_t n) {
   return n == 3 && memcmp(s, "tag", 3) == 0 ? message(EXCEPTIONS) : NULL;
 }
 
-const char *unsupported_index_type(void) { return message(MEMORY64); }
+

@@ -66,7 +66,7 @@ static void check_imports_and_spaces(const struct module *m) {
     const struct table *t = &m->tables[i];
     if (!valtype_is_ref(t->reftype))
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
-    check_limits(m, t->pos, &t->limits, MAX_TABLE, "table");
+    check_limits(m, t->pos, &t->limits, t->limits.i64 ? UINT64_MAX : MAX_TABLE, "table");
   }
   for (uint32_t i = 0; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
@@ -192,7 +192,8 @@ static void check_elems(struct module *m, struct val_code *v, uint32_t globals) 
                    "type mismatch in elem segment %u, table %u is %s but the "
                    "segment is %s",
                    i, e->table, valtype_name(tt), valtype_name(e->reftype));
-      val_const_expr(v, &e->offset, VT_I32, "elem offset", globals);
+      val_const_expr(v, &e->offset, m->tables[e->table].limits.i64 ? VT_I64 : VT_I32,
+                     "elem offset", globals);
     }
     for (uint32_t j = 0; j < e->count; j++)
       val_const_expr(v, &e->items[j], e->reftype, "elem item", globals);

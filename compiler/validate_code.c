@@ -272,8 +272,12 @@ static const struct table *table_index(struct val_code *v, const struct instr *i
   return &v->m->tables[idx];
 }
 
+/* A table's index type: i64 for table64. */
+static enum valtype index_type(const struct table *t) { return t->limits.i64 ? VT_I64 : VT_I32; }
+
+/* Table instructions; a table64's indices and sizes are i64 (table.copy's
+ * count is i64 only between two i64 tables). */
 static void step_table(struct val_code *v, const struct instr *in) {
-  static const enum valtype i3[3] = {VT_I32, VT_I32, VT_I32};
   const struct module *m = v->m;
   const char *name = opinfo[in->op].name;
   enum valtype ts[3];
@@ -283,7 +287,9 @@ static void step_table(struct val_code *v, const struct instr *in) {
     if (d->reftype != s->reftype)
       fail(v, in, "type mismatch in table.copy, table %u is %s but table %u is %s", in->imm.pair.a,
            type_name(d->reftype), in->imm.pair.b, type_name(s->reftype));
-    pop_list(v, in, name, i3, 3);
+    ts[0] = index_type(d), ts[1] = index_type(s);
+    ts[2] = ts[0] == VT_I64 && ts[1] == VT_I64 ? VT_I64 : VT_I32;
+    pop_list(v, in, name, ts, 3);
     return;
   }
   if (in->op == OP_TABLE_INIT) {
@@ -293,31 +299,33 @@ static void step_table(struct val_code *v, const struct instr *in) {
     if (et != t->reftype)
       fail(v, in, "type mismatch in table.init, elem segment %u is %s but table %u is %s",
            in->imm.pair.a, type_name(et), in->imm.pair.b, type_name(t->reftype));
-    pop_list(v, in, name, i3, 3);
+    ts[0] = index_type(t), ts[1] = ts[2] = VT_I32;
+    pop_list(v, in, name, ts, 3);
     return;
   }
   if (in->op == OP_ELEM_DROP) {
     check_index(v, in, in->imm.idx, m->nelems, "elem segment");
     return;
   }
-  enum valtype rt = table_index(v, in, in->imm.idx)->reftype;
+  const struct table *t = table_index(v, in, in->imm.idx);
+  enum valtype rt = t->reftype, it = index_type(t);
   switch (in->op) {
   case OP_TABLE_GET:
-    pop1(v, in, VT_I32);
+    pop1(v, in, it);
     push(v, rt);
     break;
   case OP_TABLE_SET:
-    ts[0] = VT_I32, ts[1] = rt;
+    ts[0] = it, ts[1] = rt;
     pop_list(v, in, name, ts, 2);
     break;
-  case OP_TABLE_SIZE: push(v, VT_I32); break;
+  case OP_TABLE_SIZE: push(v, it); break;
   case OP_TABLE_GROW:
-    ts[0] = rt, ts[1] = VT_I32;
+    ts[0] = rt, ts[1] = it;
     pop_list(v, in, name, ts, 2);
-    push(v, VT_I32);
+    push(v, it);
     break;
   default: /* OP_TABLE_FILL */
-    ts[0] = VT_I32, ts[1] = rt, ts[2] = VT_I32;
+    ts[0] = it, ts[1] = rt, ts[2] = it;
     pop_list(v, in, name, ts, 3);
     break;
   }
@@ -473,7 +481,7 @@ static void step_call(struct val_code *v, const struct instr *in) {
            in->imm.pair.b, type_name(t->reftype));
     check_index(v, in, in->imm.pair.a, m->ntypes, "type");
     ft = &m->types[in->imm.pair.a];
-    pop1(v, in, VT_I32);
+    pop1(v, in, index_type(t));
   }
   pop_list(v, in, opinfo[in->op].name, ft->params, ft->nparams);
   if (in->op == OP_CALL || in->op == OP_CALL_INDIRECT) {

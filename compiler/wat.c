@@ -292,7 +292,6 @@ static struct limits limits(struct parser *p, bool memory) {
   struct limits l = {0};
   if (wat_is(p, p->tok, "i64") || wat_is(p, p->tok, "i32")) {
     l.i64 = wat_is(p, p->tok, "i64");
-    if (l.i64 && !memory) diag_error(p->src, p->tok.pos, "%s", unsupported_index_type());
     wat_next(p);
   }
   if (p->tok.kind != TOK_NUMBER)
@@ -404,6 +403,8 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
     } else {
       if (!s->first_def) s->first_def = space_word[sp];
       enum valtype vt;
+      if (sp == SP_TABLE && wat_is(p, p->tok, "i64") && wat_peek(p).kind != TOK_NUMBER)
+        wat_next(p); /* (table i64 funcref (elem ...)) */
       if (sp == SP_TABLE && wat_valtype(p, p->tok, &vt)) {
         wat_next(p);
         if (wat_at_field(p, "elem")) p->counts[SP_ELEM]++;
@@ -611,6 +612,8 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
   t->imported = inline_import(p, EXT_TABLE, idx, &t->import);
   if (t->imported) p->m->ntableimports++;
   enum valtype vt;
+  bool i64 = !t->imported && wat_is(p, p->tok, "i64") && wat_peek(p).kind != TOK_NUMBER;
+  if (i64) wat_next(p); /* (table i64 funcref (elem ...)) */
   if (!t->imported && wat_valtype(p, p->tok, &vt) && valtype_is_ref(vt)) {
     t->reftype = wat_reftype(p);
     if (!wat_at_field(p, "elem"))
@@ -621,11 +624,13 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
     e->mode = SEG_ACTIVE;
     e->table = idx;
     e->offset = zero_offset(p, e->pos);
+    if (i64) e->offset.code[0].op = OP_I64_CONST;
     e->reftype = t->reftype;
     elem_items(p, e, wat_at_index(p) || p->tok.kind == TOK_RPAR);
     wat_expect_rpar(p);
     t->limits.min = t->limits.max = e->count;
     t->limits.has_max = true;
+    t->limits.i64 = i64;
     return;
   }
   t->limits = limits(p, false);

@@ -50,7 +50,7 @@ static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
     return;
   case W2L_EXTERN_TABLE:
     format_limits(lim, sizeof lim, t->min, t->max);
-    snprintf(buf, size, "table %s %s", lim, w2l_valtype_name(t->type));
+    snprintf(buf, size, "table%s %s %s", t->index64 ? " i64" : "", lim, w2l_valtype_name(t->type));
     return;
   case W2L_EXTERN_MEMORY:
     format_limits(lim, sizeof lim, t->min, t->max);
@@ -78,6 +78,7 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
   case W2L_EXTERN_FUNC: t.sig = e->of.func.type ? w2l_functype_sig(e->of.func.type) : ""; break;
   case W2L_EXTERN_TABLE:
     t.type = e->of.table->reftype;
+    t.index64 = e->of.table->index64;
     t.min = e->of.table->size;
     if (e->of.table->has_max) t.max = e->of.table->max;
     break;
@@ -114,7 +115,8 @@ static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
   case W2L_EXTERN_FUNC:
     return e->of.func.fn && e->of.func.type && e->of.func.type == w2l_functype_intern(want->sig);
   case W2L_EXTERN_TABLE:
-    return got.type == want->type && limits_match(got.min, got.max, want->min, want->max);
+    return got.type == want->type && got.index64 == want->index64 &&
+           limits_match(got.min, got.max, want->min, want->max);
   case W2L_EXTERN_MEMORY:
     return got.shared == want->shared && got.index64 == want->index64 &&
            limits_match(got.min, got.max, want->min, want->max);

@@ -694,6 +694,7 @@ typedef struct w2l_table {
   uint32_t limit;      /* host-set growth limit (<= max; at most W2L_TABLE_LIMIT by default) */
   w2l_valtype reftype; /* W2L_FUNCREF or W2L_EXTERNREF */
   bool has_max;        /* whether a maximum was declared (import matching) */
+  bool index64;        /* table64: indexed by i64 (import matching) */
   w2l_quota *quota;    /* charged size * sizeof(w2l_ref), or NULL (see Quotas) */
 } w2l_table;
 
@@ -730,6 +731,37 @@ static inline const w2l_ref *w2l_call_indirect_check(const w2l_table *t, uint32_
                                                      const w2l_functype *type) {
   if (W2L_UNLIKELY(i >= t->size || t->elems[i].type != type)) w2l_call_indirect_trap(t, i);
   return &t->elems[i];
+}
+
+/* table64: the table operations with i64 indices and counts (a table holds
+ * at most 2^32 - 1 elements here, so anything past 32 bits is out of range,
+ * or a grow that fails). */
+static inline uint32_t w2l_table_index64(const w2l_table *t, uint64_t i) {
+  if (W2L_UNLIKELY(i >= t->size)) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  return (uint32_t)i;
+}
+static inline const w2l_ref *w2l_call_indirect_check64(const w2l_table *t, uint64_t i,
+                                                       const w2l_functype *type) {
+  return w2l_call_indirect_check(t, i > UINT32_MAX ? UINT32_MAX : (uint32_t)i, type);
+}
+static inline uint64_t w2l_table_grow64(w2l_table *t, uint64_t delta, w2l_ref init) {
+  uint32_t r = delta > UINT32_MAX ? UINT32_MAX : w2l_table_grow(t, (uint32_t)delta, init);
+  return r == UINT32_MAX ? UINT64_MAX : r;
+}
+static inline void w2l_table_fill64(w2l_table *t, uint64_t i, w2l_ref r, uint64_t n) {
+  if (i > t->size || n > t->size - i) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  w2l_table_fill(t, (uint32_t)i, r, (uint32_t)n);
+}
+static inline void w2l_table_copy64(w2l_table *dst, w2l_table *src, uint64_t d, uint64_t s,
+                                    uint64_t n) {
+  if (d > dst->size || n > dst->size - d || s > src->size || n > src->size - s)
+    w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  w2l_table_copy(dst, src, (uint32_t)d, (uint32_t)s, (uint32_t)n);
+}
+static inline void w2l_table_init64(w2l_table *t, const w2l_ref *seg, uint32_t seg_len,
+                                    uint64_t d, uint32_t s, uint32_t n) {
+  if (d > t->size || n > t->size - d) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  w2l_table_init(t, seg, seg_len, (uint32_t)d, s, n);
 }
 
 /* ===================================================================== */
@@ -787,7 +819,7 @@ typedef struct w2l_externtype {
   bool mutable_;       /* GLOBAL: mutability */
   uint64_t min, max;   /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
   bool shared;         /* MEMORY: a shared memory (must match the import's exactly) */
-  bool index64;        /* MEMORY: addressed by i64, memory64 (must match exactly) */
+  bool index64;        /* TABLE/MEMORY: indexed by i64, memory64 (must match exactly) */
 } w2l_externtype;
 
 /* One import of a module, in import order. */

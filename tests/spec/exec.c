@@ -69,6 +69,9 @@ static void define_spectest(w2l_linker *l) {
   define_global(l, "global_f64", W2L_F64, (w2l_value){.f64 = 666.6});
   w2l_extern table = {.kind = W2L_EXTERN_TABLE, .of.table = w2l_table_new(W2L_FUNCREF, 10, 20)};
   w2l_linker_define(l, "spectest", "table", table);
+  w2l_extern table64 = {.kind = W2L_EXTERN_TABLE, .of.table = w2l_table_new(W2L_FUNCREF, 10, 20)};
+  if (table64.of.table) table64.of.table->index64 = true; /* table64 (3.0) */
+  w2l_linker_define(l, "spectest", "table64", table64);
   w2l_extern mem = {.kind = W2L_EXTERN_MEMORY, .of.memory = w2l_memory_new(1, 2)};
   w2l_linker_define(l, "spectest", "memory", mem);
   w2l_extern shared = {.kind = W2L_EXTERN_MEMORY, .of.memory = w2l_memory_new_shared(1, 2)};

@@ -128,7 +128,8 @@ err memory-flags "$H $(sec 05 01 08 00)" '0xb: error: malformed limits flags 0x0
 good memory-shared-no-max "$H $(sec 05 01 02 00)" 'memory[0] min=0 shared' # the validator rejects it
 good memory-shared "$H $(sec 05 01 03 01 02)" 'memory[0] min=1 max=2 shared'
 good memory64 "$H $(sec 05 01 05 01 81 80 80 80 80 80 01)" 'memory[0] min=1 max=4398046511105 i64'
-err table64 "$H $(sec 04 01 70 04 00)" '0xc: error: 64-bit tables are not supported yet (memory64 proposal): limits flags 0x04'
+good table64 "$H $(sec 04 01 70 05 00 81 80 80 80 80 80 01)" 'table[0] funcref min=0 max=4398046511105 i64'
+err table-flags-shared "$H $(sec 04 01 70 03 00 01)" '0xc: error: malformed limits flags 0x03'
 err memory-flags-leb "$H $(sec 05 01 81 00 00)" '0xb: error: malformed limits flags 0x81'
 good memory-max "$H $(sec 05 02 00 00 01 01 02)" 'memory[1] min=1 max=2'
 good global "$H $(sec 06 01 7d 00 43 00 00 80 3f 0b)" 'global[0] f32 init=(f32.const bits=0x3f800000; end)'

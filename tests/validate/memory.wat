@@ -7,6 +7,10 @@
   (drop (i32.load offset=8 align=4 (i32.const 0)))
   (drop (i64.load32_s align=4 (i32.const 0)))
   (f64.store (i32.const 0) (f64.const 0))))
+;; invalid: offset out of range in i32.load
+(module (memory 1) (func (drop (i32.load offset=4294967296 (i32.const 0)))))
+;; valid
+(module (memory i64 1) (func (drop (i32.load offset=4294967296 (i64.const 0)))))
 ;; invalid: alignment must not be larger than natural alignment (4) in i32.load
 (module (memory 1) (func (drop (i32.load align=8 (i32.const 0)))))
 ;; invalid: alignment must not be larger than natural alignment (1) in i64.load8_u

@@ -1,1 +1,1 @@
-(module (memory 1) (func (drop (i32.load offset=4294967296 (i32.const 0)))))
+(module (memory 1) (func (drop (i32.load offset=18446744073709551616 (i32.const 0)))))
