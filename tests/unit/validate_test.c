@@ -170,8 +170,8 @@ static struct module *base(const char *fsig, const char *locals, const char *bod
   f->body = assemble(body);
   m->ntables = 2;
   m->tables = arena_array(&arena, 2, sizeof *m->tables);
-  m->tables[0] = (struct table){.reftype = VT_FUNCREF, .limits = {1, 0, false, false}};
-  m->tables[1] = (struct table){.reftype = VT_EXTERNREF, .limits = {1, 0, false, false}};
+  m->tables[0] = (struct table){.reftype = VT_FUNCREF, .limits = {1, 0, false, false, false}};
+  m->tables[1] = (struct table){.reftype = VT_EXTERNREF, .limits = {1, 0, false, false, false}};
   m->nmems = 1;
   m->mems = arena_array(&arena, 1, sizeof *m->mems);
   m->mems[0].limits.min = 1;
