@@ -749,18 +749,18 @@ static inline uint64_t w2l_table_grow64(w2l_table *t, uint64_t delta, w2l_ref in
   return r == UINT32_MAX ? UINT64_MAX : r;
 }
 static inline void w2l_table_fill64(w2l_table *t, uint64_t i, w2l_ref r, uint64_t n) {
-  if (i > t->size || n > t->size - i) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  if (!w2l_span_ok(i, n, t->size)) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
   w2l_table_fill(t, (uint32_t)i, r, (uint32_t)n);
 }
 static inline void w2l_table_copy64(w2l_table *dst, w2l_table *src, uint64_t d, uint64_t s,
                                     uint64_t n) {
-  if (d > dst->size || n > dst->size - d || s > src->size || n > src->size - s)
+  if (!w2l_span_ok(d, n, dst->size) || !w2l_span_ok(s, n, src->size))
     w2l_trap_raise(W2L_TRAP_OOB_TABLE);
   w2l_table_copy(dst, src, (uint32_t)d, (uint32_t)s, (uint32_t)n);
 }
 static inline void w2l_table_init64(w2l_table *t, const w2l_ref *seg, uint32_t seg_len,
                                     uint64_t d, uint32_t s, uint32_t n) {
-  if (d > t->size || n > t->size - d) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
+  if (!w2l_span_ok(d, n, t->size)) w2l_trap_raise(W2L_TRAP_OOB_TABLE);
   w2l_table_init(t, seg, seg_len, (uint32_t)d, s, n);
 }
 
