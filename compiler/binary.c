@@ -116,23 +116,57 @@ static struct bytes read_name(struct reader *r) {
   return b;
 }
 
+/* Binary encodings of reference types beyond the two abbreviations. */
+#define REF_NULL_PREFIX 0x63 /* (ref null ht) */
+#define REF_PREFIX 0x64      /* (ref ht) */
+
 static bool is_valtype_byte(uint8_t b) {
-  return (b >= VT_V128 && b <= VT_I32) || b == VT_FUNCREF || b == VT_EXTERNREF;
+  return (b >= VT_V128 && b <= VT_I32) || b == VT_FUNCREF || b == VT_EXTERNREF || b == HT_NOFUNC ||
+         b == HT_NOEXTERN || b == REF_NULL_PREFIX || b == REF_PREFIX;
+}
+
+/* A heap type: an abstract one's byte or a type index (s33, non-negative). */
+static uint32_t read_heaptype(struct reader *r) {
+  size_t at = r->pos;
+  if (r->pos >= r->end) unexpected_end(r);
+  uint8_t b = r->p[r->pos];
+  if (b == HT_FUNC || b == HT_EXTERN || b == HT_NOFUNC || b == HT_NOEXTERN) {
+    r->pos++;
+    return b;
+  }
+  int64_t v = (int64_t)read_leb(r, 33, true);
+  if (v < 0) {
+    if (b >= 0x6A && b <= 0x71)
+      fail(r, at, "heap type 0x%02x needs the GC types (not supported yet)", b);
+    fail(r, at,
+         "malformed reference type 0x%02x, expected func (0x70), extern (0x6f) or a type index", b);
+  }
+  if ((uint64_t)v >= HT_TYPE_LIMIT) fail(r, at, "type index %lld out of range", (long long)v);
+  return HT_TYPE + (uint32_t)v;
+}
+
+/* A value type byte b (already read) with what follows it. */
+static enum valtype valtype_after(struct reader *r, uint8_t b) {
+  if (b == HT_NOFUNC || b == HT_NOEXTERN) return vt_ref(true, b);
+  if (b == REF_NULL_PREFIX || b == REF_PREFIX)
+    return vt_ref(b == REF_NULL_PREFIX, read_heaptype(r));
+  return (enum valtype)b;
 }
 
 static enum valtype read_valtype(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
   if (!is_valtype_byte(b)) fail(r, at, "malformed value type 0x%02x", b);
-  return (enum valtype)b;
+  return valtype_after(r, b);
 }
 
 static enum valtype read_reftype(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
-  if (b != VT_FUNCREF && b != VT_EXTERNREF)
+  if (b != VT_FUNCREF && b != VT_EXTERNREF && b != HT_NOFUNC && b != HT_NOEXTERN &&
+      b != REF_NULL_PREFIX && b != REF_PREFIX)
     fail(r, at, "malformed reference type 0x%02x, expected funcref (0x70) or externref (0x6f)", b);
-  return (enum valtype)b;
+  return valtype_after(r, b);
 }
 
 static void read_limits(struct reader *r, struct limits *l, bool memory) {
@@ -196,6 +230,7 @@ static void read_immediates(struct reader *r, struct instr *in) {
   case IMM_BLOCK: read_blocktype(r, &in->imm.block); break;
   case IMM_LABEL:
   case IMM_FUNC:
+  case IMM_TYPE:
   case IMM_LOCAL:
   case IMM_GLOBAL:
   case IMM_TABLE:
@@ -271,7 +306,7 @@ static void read_immediates(struct reader *r, struct instr *in) {
     else in->imm.f64_bits = bits;
     break;
   }
-  case IMM_REFTYPE: in->imm.idx = read_reftype(r); break;
+  case IMM_REFTYPE: in->imm.idx = vt_ref(true, read_heaptype(r)); break; /* ref.null */
   }
 }
 
@@ -532,9 +567,9 @@ static void read_elems(struct reader *r) {
       if (flags & 2) e->table = read_u32(r);
       read_expr(r, &e->offset);
     }
-    e->reftype = VT_FUNCREF;
+    e->reftype = vt_ref(false, HT_FUNC); /* function indices: (ref func) */
     if (flags & 4) {
-      if (flags & 3) e->reftype = read_reftype(r);
+      e->reftype = (flags & 3) ? read_reftype(r) : VT_FUNCREF;
       read_elem_exprs(r, e);
     } else {
       if (flags & 3) {

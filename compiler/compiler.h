@@ -112,7 +112,13 @@ void diag_note(const struct source *src, size_t pos, const char *fmt, ...)
 /* The module IR (ir.c holds the small helpers below)                    */
 /* ===================================================================== */
 
-/* Value and reference types use their binary encodings. */
+/* Value types.  Number types and the nullable abstract reference types use
+ * their binary encodings; every other reference type (typed function
+ * references: (ref $t), (ref null $t), (ref func), nofunc...) is packed by
+ * vt_ref(): VT_REF, VT_NULLABLE if nullable, and its heap type (enum heaptype
+ * or HT_TYPE + typeidx) from bit VT_HEAP_SHIFT up.  So funcref and
+ * (ref null func) are the same value, and equal types are equal numbers
+ * (concrete heap types compare by index: see module.type_canon). */
 enum valtype {
   VT_I32 = 0x7F,
   VT_I64 = 0x7E,
@@ -121,7 +127,23 @@ enum valtype {
   VT_V128 = 0x7B,
   VT_FUNCREF = 0x70,
   VT_EXTERNREF = 0x6F,
+  VT_REF = 0x100,        /* bit: a packed reference type */
+  VT_NULLABLE = 0x200,   /* bit: the packed reference type is nullable */
+  VT_LAST_ = 0x7FFFFFFF, /* keeps the enum 32 bits wide */
 };
+#define VT_HEAP_SHIFT 10
+
+/* Heap types of reference types: abstract ones by their binary encodings,
+ * concrete ones as HT_TYPE + typeidx. */
+enum heaptype {
+  HT_FUNC = 0x70,
+  HT_EXTERN = 0x6F,
+  HT_NOFUNC = 0x73,
+  HT_NOEXTERN = 0x72,
+  HT_BOT = 0xFF,  /* the validator's bottom: ref.as_non_null of an unknown operand */
+  HT_TYPE = 0x100 /* + typeidx */
+};
+#define HT_TYPE_LIMIT ((1u << (31 - VT_HEAP_SHIFT)) - HT_TYPE) /* typeidx must be below */
 
 /* Immediate kinds (column IMM of opcodes.def). */
 enum immkind {
@@ -130,6 +152,7 @@ enum immkind {
   IMM_LABEL,         /* imm.idx = relative label depth */
   IMM_BR_TABLE,      /* imm.br_table */
   IMM_FUNC,          /* imm.idx = funcidx */
+  IMM_TYPE,          /* imm.idx = typeidx (call_ref, return_call_ref) */
   IMM_CALL_INDIRECT, /* imm.pair.a = typeidx, imm.pair.b = tableidx */
   IMM_SELECT_T,      /* imm.select */
   IMM_LOCAL,         /* imm.idx = localidx */
@@ -141,7 +164,7 @@ enum immkind {
   IMM_I64,           /* imm.i64 */
   IMM_F32,           /* imm.f32_bits */
   IMM_F64,           /* imm.f64_bits */
-  IMM_REFTYPE,       /* imm.idx = VT_FUNCREF or VT_EXTERNREF */
+  IMM_REFTYPE,       /* imm.idx = the nullable reference type of ref.null's heap type */
   IMM_MEMORY_INIT,   /* imm.pair.a = dataidx, imm.pair.b = memidx */
   IMM_DATA,          /* imm.idx = dataidx */
   IMM_MEMORY_COPY,   /* imm.pair.a = dst memidx, imm.pair.b = src memidx */
@@ -436,11 +459,33 @@ struct module {
   uint32_t datacount; /* its value */
   /* Binary input: its dylink.0 section (a side module), or NULL. */
   struct dylink *dylink;
+  /* Set by val_module(): per type, the text of its structure (a signature
+   * with typed references spelled out, see validate.c) and the first type
+   * index with the same structure (equal types, as the spec defines them). */
+  const char **type_keys;
+  uint32_t *type_canon;
 };
 
 /* ir.c */
-const char *valtype_name(enum valtype t); /* "i32", "funcref", ... */
+/* "i32", "funcref", "(ref null 3)" (typed references: in one of a few
+ * static buffers used in turn, so a message may name several types). */
+const char *valtype_name(enum valtype t);
 bool valtype_is_ref(enum valtype t);
+/* The reference type (ref null? heap), the abbreviation where there is one. */
+enum valtype vt_ref(bool nullable, uint32_t heap);
+/* Heap type and nullability of reference type t. */
+uint32_t vt_heap(enum valtype t);
+bool vt_nullable(enum valtype t);
+/* The top of heap type h's hierarchy: HT_FUNC or HT_EXTERN (HT_BOT for HT_BOT). */
+uint32_t heap_top(uint32_t h);
+/* How t is stored: typed references as funcref or externref (their C
+ * representation), everything else as itself. */
+enum valtype vt_storage(enum valtype t);
+/* A typed reference (packed), as opposed to a number type or an abbreviation. */
+static inline bool vt_is_typed(enum valtype t) { return (t & VT_REF) != 0; }
+/* The signature letter of a number type or abbreviation: i I f F V r x
+ * (typed references: the letter of vt_storage()). */
+char valtype_letter(enum valtype t);
 /* The type a letter of the SIG column of opcodes.def stands for (i I f F V). */
 enum valtype sig_valtype(char c);
 /* FNV-1a hash of n bytes (for the compiler's hash tables). */
@@ -707,6 +752,16 @@ void val_module(struct module *m, const struct val_features *features);
  * function declaring nlocals, and total declared by it and the functions before
  * it.  The binary reader checks them too, before it allocates the locals. */
 void val_check_locals(const struct module *m, size_t pos, uint64_t nlocals, uint64_t total);
+/* A value type a module may use: a number type or a reference type whose
+ * heap type is abstract or a type index of m (the validator's bottom is not). */
+bool val_known_valtype(const struct module *m, enum valtype t);
+/* A valid value type (typed references: a known type index) at pos, else an error. */
+void val_check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where);
+/* Subtyping of value types (3.0 without GC): a <: b.  Needs type_canon. */
+bool val_sub(const struct module *m, enum valtype a, enum valtype b);
+/* A typed reference type spelled out for the runtime (W2L_REF_TYPES in
+ * runtime/w2l.h: "N(i:i)"), in m's arena; NULL for every other type. */
+const char *val_type_key(const struct module *m, enum valtype t);
 /* Report "SPACE variable out of range (max N)" at pos unless idx < n (n is
  * wide: a function's params and locals together may pass UINT32_MAX). */
 void val_check_index(const struct module *m, size_t pos, uint32_t idx, uint64_t n,

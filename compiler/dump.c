@@ -87,6 +87,7 @@ static void put_instr(FILE *out, const struct module *m, const struct instr *in)
   case IMM_BLOCK: put_blocktype(out, m, &in->imm.block); break;
   case IMM_LABEL:
   case IMM_FUNC:
+  case IMM_TYPE:
   case IMM_LOCAL:
   case IMM_GLOBAL:
   case IMM_TABLE:

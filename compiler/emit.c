@@ -261,7 +261,7 @@ static void emit_trampolines(struct emitter *e) {
   const struct module *m = e->m;
   for (uint32_t i = 0; i < m->ntypes; i++) {
     bool dup = false;
-    for (uint32_t j = 0; j < i && !dup; j++) dup = functype_equal(&m->types[i], &m->types[j]);
+    for (uint32_t j = 0; j < i && !dup; j++) dup = emit_same_ctypes(e, i, j);
     if (!dup) emit_trampoline(e, i);
   }
 }
@@ -274,15 +274,17 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
   emit_printf(o, "{.kind = %s", extern_enum[kind]);
   switch (kind) {
   case EXT_FUNC:
-    emit_printf(o, ", .sig = \"%s\"", emit_sig(e->arena, &m->types[m->funcs[index].typeidx]));
+    emit_printf(o, ", .sig = \"%s\"", emit_runtime_sig(e, m->funcs[index].typeidx));
     break;
   case EXT_TABLE: {
     const struct table *t = &m->tables[index];
-    emit_printf(o, ", .type = %s, .min = %" PRIu64 "u, .max = ", valtype_enum[t->reftype],
+    emit_printf(o,
+                ", .type = %s, .min = %" PRIu64 "u, .max = ", valtype_enum[vt_storage(t->reftype)],
                 t->limits.min);
     if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u", t->limits.max);
     else emit_put(o, "UINT64_MAX");
     if (t->limits.i64) emit_put(o, ", .index64 = true");
+    if (val_type_key(m, t->reftype)) emit_printf(o, ", .ref = \"%s\"", val_type_key(m, t->reftype));
     break;
   }
   case EXT_MEMORY: {
@@ -295,8 +297,10 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
     break;
   }
   case EXT_GLOBAL:
-    emit_printf(o, ", .type = %s, .mutable_ = %s", valtype_enum[m->globals[index].type],
+    emit_printf(o, ", .type = %s, .mutable_ = %s", valtype_enum[vt_storage(m->globals[index].type)],
                 m->globals[index].mutable_ ? "true" : "false");
+    if (val_type_key(m, m->globals[index].type))
+      emit_printf(o, ", .ref = \"%s\"", val_type_key(m, m->globals[index].type));
     break;
   }
   emit_put(o, "}");
@@ -309,7 +313,7 @@ static void emit_tables(struct emitter *e) {
   if (m->ntypes) {
     emit_printf(o, "static const char *const %s__type_sigs[%" PRIu32 "] = {", x, m->ntypes);
     for (uint32_t i = 0; i < m->ntypes; i++)
-      emit_printf(o, "%s\"%s\"", i ? ", " : "", emit_sig(e->arena, &m->types[i]));
+      emit_printf(o, "%s\"%s\"", i ? ", " : "", emit_runtime_sig(e, i));
     emit_printf(o, "};\nstatic const w2l_trampoline %s__trampolines[%" PRIu32 "] = {", x,
                 m->ntypes);
     for (uint32_t i = 0; i < m->ntypes; i++)
@@ -370,7 +374,7 @@ static void emit_init_own(struct emitter *e) {
       continue;
     }
     emit_printf(o, "  inst->base.tables[%" PRIu32 "] = w2l_table_new(%s, %" PRIu64 "u, ", i,
-                valtype_enum[t->reftype], t->limits.min);
+                valtype_enum[vt_storage(t->reftype)], t->limits.min);
     if (t->limits.has_max && t->limits.max <= UINT32_MAX)
       emit_printf(o, "%" PRIu64 "u);\n", t->limits.max);
     else emit_put(o, "UINT32_MAX);\n");
@@ -379,6 +383,9 @@ static void emit_init_own(struct emitter *e) {
                 "\";\n",
                 i, i);
     if (t->limits.i64) emit_printf(o, "  inst->base.tables[%" PRIu32 "]->index64 = true;\n", i);
+    if (val_type_key(m, t->reftype))
+      emit_printf(o, "  inst->base.tables[%" PRIu32 "]->ref = \"%s\";\n", i,
+                  val_type_key(m, t->reftype));
   }
   for (uint32_t i = m->nmemimports; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
@@ -396,10 +403,13 @@ static void emit_init_own(struct emitter *e) {
     const struct global *g = &m->globals[i];
     const char *f = e->global_names[i];
     emit_printf(o, "  inst->%s.type = %s;\n  inst->%s.mutable_ = %s;\n  inst->%s.value.%s = ", f,
-                valtype_enum[g->type], f, g->mutable_ ? "true" : "false", f,
+                valtype_enum[vt_storage(g->type)], f, g->mutable_ ? "true" : "false", f,
                 emit_value_member(g->type));
     emit_const_expr(e, o, &g->init);
-    emit_printf(o, ";\n  inst->base.globals[%" PRIu32 "] = &inst->%s;\n", i, f);
+    emit_put(o, ";\n");
+    if (val_type_key(m, g->type))
+      emit_printf(o, "  inst->%s.ref = \"%s\";\n", f, val_type_key(m, g->type));
+    emit_printf(o, "  inst->base.globals[%" PRIu32 "] = &inst->%s;\n", i, f);
   }
   for (uint32_t i = m->ntableimports; i < m->ntables; i++) { /* 3.0 table initializers */
     if (!m->tables[i].init.count) continue;
@@ -861,7 +871,7 @@ static void emit_header_imports(struct emitter *e, struct ebuf *h) {
       emit_put(h, ", ");
       emit_string_literal(h, im->field.data, im->field.len);
       emit_printf(h, ", \"%s\", \\\n                                W2L_TYPED_FN(%s, fn), (env))\n",
-                  emit_sig(e->arena, ft), type);
+                  emit_runtime_sig(e, t), type);
       break;
     }
     case EXT_TABLE: {

@@ -78,6 +78,12 @@ char emit_sigchar(enum valtype t);
 const char *emit_value_member(enum valtype t);
 /* "PARAMS:RESULTS" signature string of a function type (arena). */
 char *emit_sig(struct arena *a, const struct functype *ft);
+/* The signature the runtime knows type typeidx by: emit_sig's letters, then,
+ * if it has typed references, "|" and its structure (module.type_keys), so
+ * that types stored alike but different to the spec are different types. */
+const char *emit_runtime_sig(struct emitter *e, uint32_t typeidx);
+/* Whether types a and b have the same C signature (trampolines, thunks). */
+bool emit_same_ctypes(const struct emitter *e, uint32_t a, uint32_t b);
 /* The name of a module-level helper for one signature: "X__TAG_PARAMS_RESULTS". */
 char *emit_sig_name(struct emitter *e, const char *tag, uint32_t typeidx);
 /* A C string literal for arbitrary bytes (octal escapes; trigraph-safe). */

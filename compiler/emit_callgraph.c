@@ -40,6 +40,7 @@ static void note_tail_call(struct scan *s, uint32_t f, const struct instr *in) {
   s->e->tail_calls = true;
   s->e->tail_body[f] = true;
   if (in->op == OP_RETURN_CALL_INDIRECT) s->e->tail_thunk[in->imm.pair.a] = true;
+  else if (in->op == OP_RETURN_CALL_REF) s->e->tail_thunk[in->imm.idx] = true;
   else if (m->funcs[in->imm.idx].imported) s->e->tail_thunk[m->funcs[in->imm.idx].typeidx] = true;
 }
 
@@ -53,10 +54,14 @@ static void scan_body(void *arg, uint32_t f) {
   for (uint32_t i = 0; i < body->count; i++) {
     const struct instr *in = &body->code[i];
     uint32_t to;
-    if (in->op == OP_RETURN_CALL || in->op == OP_RETURN_CALL_INDIRECT) note_tail_call(s, f, in);
+    if (in->op == OP_RETURN_CALL || in->op == OP_RETURN_CALL_INDIRECT ||
+        in->op == OP_RETURN_CALL_REF)
+      note_tail_call(s, f, in);
     if (in->op == OP_CALL || in->op == OP_RETURN_CALL)
       to = m->funcs[in->imm.idx].imported ? m->nfuncs : in->imm.idx;
-    else if (in->op == OP_CALL_INDIRECT || in->op == OP_RETURN_CALL_INDIRECT) to = m->nfuncs;
+    else if (in->op == OP_CALL_INDIRECT || in->op == OP_RETURN_CALL_INDIRECT ||
+             in->op == OP_CALL_REF || in->op == OP_RETURN_CALL_REF)
+      to = m->nfuncs;
     else {
       if (in->op == OP_REF_FUNC) s->escapes[in->imm.idx] = true;
       else if (in->op == OP_MEMORY_INIT) s->e->data_named[in->imm.pair.a] = true;

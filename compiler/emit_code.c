@@ -149,7 +149,7 @@ struct fstate {
 /* ---- small helpers ---- */
 
 static int type_class(enum valtype t) {
-  switch (t) {
+  switch (vt_storage(t)) {
   case VT_I32: return CLASS_I32;
   case VT_I64: return CLASS_I64;
   case VT_F32: return CLASS_F32;
@@ -157,6 +157,7 @@ static int type_class(enum valtype t) {
   case VT_FUNCREF:
   case VT_EXTERNREF: return CLASS_REF;
   case VT_V128: return CLASS_V128;
+  default: break;
   }
   diag_error(NULL, 0, "emit: value type %s is not supported yet", valtype_name(t));
 }
@@ -282,7 +283,7 @@ static const char *slot_name(struct fstate *fs, uint32_t d, enum valtype t) {
 static void push(struct fstate *fs, enum valtype t) {
   fs->stack = grow_to(fs->e->arena, fs->stack, &fs->stack_cap, fs->sp + 1, sizeof *fs->stack);
   memset(&fs->stack[fs->sp], 0, sizeof fs->stack[fs->sp]);
-  fs->stack[fs->sp++].type = t;
+  fs->stack[fs->sp++].type = vt_storage(t); /* typed references are funcrefs and externrefs */
 }
 
 static void pop(struct fstate *fs, uint32_t n) { fs->sp -= n; }
@@ -654,6 +655,25 @@ static void op_br_if(struct fstate *fs, const struct instr *in) {
   else line(fs, "if (%s) { %s }", as_cond(fs, &cond), branch);
 }
 
+/* br_on_null (the reference is dropped for the branch and kept, non-null,
+ * on the fall-through path) and br_on_non_null (kept for the branch, dropped
+ * on the fall-through path). */
+static void op_br_on(struct fstate *fs, const struct instr *in) {
+  bool on_null = in->op == OP_BR_ON_NULL;
+  const char *member = fs->stack[fs->sp - 1].type == VT_FUNCREF ? "fn" : "obj";
+  store_pending(fs, fs->sp - 1); /* the test and the path that keeps it read its slot */
+  const char *ref = top_value(fs, 0);
+  if (on_null) pop(fs, 1);
+  prepare_branch(fs, in->imm.idx);
+  bool single;
+  const char *branch = branch_text(fs, in->imm.idx, &single);
+  const char *cond = fmt(fs, "%s.%s %s NULL", ref, member, on_null ? "==" : "!=");
+  if (single) line(fs, "if (%s) %s", cond, branch);
+  else line(fs, "if (%s) { %s }", cond, branch);
+  if (on_null) push(fs, fs->stack[fs->sp].type); /* the same slot, still holding it */
+  else pop(fs, 1);
+}
+
 static void op_br_table(struct fstate *fs, const struct instr *in) {
   struct cexpr index = take_top(fs, 0);
   uint32_t n = in->imm.br_table.count;
@@ -752,6 +772,19 @@ static void op_call(struct fstate *fs, const struct instr *in) {
   emit_call(fs, callee->typeidx, c.data, callee->imported ? note.data : NULL);
 }
 
+/* The call of type typeidx through "callee" (a const w2l_ref * declared in
+ * the block the caller opened), and the block's end. */
+static void call_callee(struct fstate *fs, uint32_t typeidx) {
+  struct ebuf c;
+  emit_init_buf(&c, fs->e->arena);
+  emit_put(&c, "((");
+  emit_fnptr_type(fs->e, &c, typeidx);
+  emit_put(&c, ")callee->fn)(callee->obj");
+  emit_call(fs, typeidx, c.data, NULL);
+  fs->indent--;
+  close_line(fs, "}");
+}
+
 static void op_call_indirect(struct fstate *fs, const struct instr *in) {
   uint32_t typeidx = in->imm.pair.a, table = in->imm.pair.b;
   const char *index = top_value(fs, 0);
@@ -762,14 +795,23 @@ static void op_call_indirect(struct fstate *fs, const struct instr *in) {
        "const w2l_ref *callee = w2l_call_indirect_check%s(%s->table%" PRIu32 ", %s, "
        "inst->types[%" PRIu32 "]);",
        t64(fs, table) ? "64" : "", inst(fs), table, index, typeidx);
-  struct ebuf c;
-  emit_init_buf(&c, fs->e->arena);
-  emit_put(&c, "((");
-  emit_fnptr_type(fs->e, &c, typeidx);
-  emit_put(&c, ")callee->fn)(callee->obj");
-  emit_call(fs, typeidx, c.data, NULL);
-  fs->indent--;
-  close_line(fs, "}");
+  call_callee(fs, typeidx);
+}
+
+/* "callee" for call_ref and return_call_ref: the reference on top, checked
+ * (w2l_call_ref_check: not null, and of the type). */
+static void declare_ref_callee(struct fstate *fs, uint32_t typeidx) {
+  line(fs, "const w2l_ref callee_ref = %s;", top_value(fs, 0));
+  pop(fs, 1);
+  line(fs, "const w2l_ref *callee = w2l_call_ref_check(&callee_ref, %s->types[%" PRIu32 "]);",
+       inst(fs), typeidx);
+}
+
+static void op_call_ref(struct fstate *fs, const struct instr *in) {
+  line(fs, "{");
+  fs->indent++;
+  declare_ref_callee(fs, in->imm.idx);
+  call_callee(fs, in->imm.idx);
 }
 
 /* ---- tail calls (emit_tail.c) ---- */
@@ -797,19 +839,24 @@ static void go_by_ref(struct fstate *fs, uint32_t typeidx, const char *ref) {
 /* return_call and return_call_indirect.  A callee with more arguments than
  * every w2l_tail has room for is called, and its results returned. */
 static void op_return_call(struct fstate *fs, const struct instr *in) {
-  bool direct = in->op == OP_RETURN_CALL;
-  uint32_t typeidx = direct ? fs->m->funcs[in->imm.idx].typeidx : in->imm.pair.a;
+  bool direct = in->op == OP_RETURN_CALL, by_ref = in->op == OP_RETURN_CALL_REF;
+  uint32_t typeidx = direct   ? fs->m->funcs[in->imm.idx].typeidx
+                     : by_ref ? in->imm.idx
+                              : in->imm.pair.a;
   fs->ctl[fs->nctl - 1].unreachable = true;
   fs->returned = true;
   if (fs->m->types[typeidx].nparams > TAIL_SLOTS) {
     if (direct) op_call(fs, in);
+    else if (by_ref) op_call_ref(fs, in);
     else op_call_indirect(fs, in);
     emit_return(fs);
     return;
   }
   line(fs, "{");
   fs->indent++;
-  if (!direct) {
+  if (by_ref) {
+    declare_ref_callee(fs, typeidx);
+  } else if (!direct) {
     const char *index = top_value(fs, 0);
     pop(fs, 1);
     line(fs,
@@ -1340,6 +1387,13 @@ static void op_ref(struct fstate *fs, const struct instr *in) {
     store_slot(fs, fs->sp - 1, fmt(fs, "%s.%s == NULL", as_operand(fs, &r), func ? "fn" : "obj"));
     break;
   }
+  case OP_REF_AS_NON_NULL: {
+    bool func = fs->stack[fs->sp - 1].type == VT_FUNCREF;
+    struct cexpr r = take_top(fs, 0);
+    store_slot(fs, fs->sp - 1,
+               fmt(fs, "w2l_ref_as_non_null(%s, %s)", as_value(&r), func ? "true" : "false"));
+    break;
+  }
   default: /* ref.func */
     push(fs, VT_FUNCREF);
     store_slot(fs, fs->sp - 1, fmt(fs, "%s->base.funcs[%" PRIu32 "]", inst(fs), in->imm.idx));
@@ -1444,8 +1498,12 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
     return;
   case OP_CALL: op_call(fs, in); return;
   case OP_CALL_INDIRECT: op_call_indirect(fs, in); return;
+  case OP_CALL_REF: op_call_ref(fs, in); return;
   case OP_RETURN_CALL:
-  case OP_RETURN_CALL_INDIRECT: op_return_call(fs, in); return;
+  case OP_RETURN_CALL_INDIRECT:
+  case OP_RETURN_CALL_REF: op_return_call(fs, in); return;
+  case OP_BR_ON_NULL:
+  case OP_BR_ON_NON_NULL: op_br_on(fs, in); return;
   case OP_DROP: pop(fs, 1); return; /* pending values are pure; others are stored */
   case OP_SELECT:
   case OP_SELECT_T: op_select(fs); return;
@@ -1550,7 +1608,7 @@ static void declare_slots(struct ebuf *out, const struct usage *u, int c, const 
 
 /* Bytes of a C variable of value type t. */
 static uint32_t value_bytes(enum valtype t) {
-  switch (t) {
+  switch (vt_storage(t)) {
   case VT_I32:
   case VT_F32: return 4;
   case VT_I64:
@@ -1558,6 +1616,7 @@ static uint32_t value_bytes(enum valtype t) {
   case VT_V128: return 16;
   case VT_FUNCREF:
   case VT_EXTERNREF: return 32; /* w2l_ref: four pointers */
+  default: break;
   }
   return 16;
 }

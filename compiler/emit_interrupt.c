@@ -62,7 +62,10 @@ static bool calls_checked_first(const struct emitter *e, const struct expr *body
     case OP_BR_TABLE:
     case OP_RETURN:
     case OP_RETURN_CALL:
-    case OP_RETURN_CALL_INDIRECT: return false;
+    case OP_RETURN_CALL_INDIRECT:
+    case OP_RETURN_CALL_REF:
+    case OP_BR_ON_NULL:
+    case OP_BR_ON_NON_NULL: return false;
     default: break;
     }
   }
@@ -155,12 +158,16 @@ static bool plain_body(const struct expr *body, uint32_t first, uint32_t end, ui
     case OP_CALL_INDIRECT:
     case OP_RETURN_CALL:
     case OP_RETURN_CALL_INDIRECT:
+    case OP_CALL_REF:
+    case OP_RETURN_CALL_REF:
     case OP_LOOP: return false;
     case OP_BLOCK:
     case OP_IF: depth++; break;
     case OP_END: depth--; break;
     case OP_BR:
     case OP_BR_IF:
+    case OP_BR_ON_NULL:
+    case OP_BR_ON_NON_NULL:
       if (in->imm.idx == depth && i != end - 1) return false;
       break;
     case OP_BR_TABLE:

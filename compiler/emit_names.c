@@ -86,7 +86,7 @@ char *emit_export_fragment(struct arena *a, const uint8_t *s, size_t len) {
 /* ---- types ---- */
 
 const char *emit_ctype(enum valtype t) {
-  switch (t) {
+  switch (vt_storage(t)) {
   case VT_I32: return "uint32_t";
   case VT_I64: return "uint64_t";
   case VT_F32: return "float";
@@ -94,6 +94,7 @@ const char *emit_ctype(enum valtype t) {
   case VT_FUNCREF:
   case VT_EXTERNREF: return "w2l_ref";
   case VT_V128: return "w2l_v128";
+  default: break;
   }
   diag_error(NULL, 0, "emit: value type %s is not supported yet", valtype_name(t));
 }
@@ -109,18 +110,7 @@ void emit_v128_literal(struct ebuf *b, const uint8_t *v) {
   emit_put(b, "}}");
 }
 
-char emit_sigchar(enum valtype t) {
-  switch (t) {
-  case VT_I32: return 'i';
-  case VT_I64: return 'I';
-  case VT_F32: return 'f';
-  case VT_F64: return 'F';
-  case VT_V128: return 'V';
-  case VT_FUNCREF: return 'r';
-  case VT_EXTERNREF: return 'x';
-  }
-  return '?';
-}
+char emit_sigchar(enum valtype t) { return valtype_letter(t); }
 
 const char *emit_value_member(enum valtype t) {
   return valtype_is_ref(t) ? "ref" : valtype_name(t);
@@ -141,6 +131,21 @@ const char *emit_return_type(struct emitter *e, uint32_t typeidx) {
   if (ft->nresults == 0) return "void";
   if (ft->nresults == 1) return emit_ctype(ft->results[0]);
   return e->type_structs[typeidx];
+}
+
+const char *emit_runtime_sig(struct emitter *e, uint32_t typeidx) {
+  const char *sig = emit_sig(e->arena, &e->m->types[typeidx]);
+  const char *key = e->m->type_keys[typeidx];
+  if (!strpbrk(key, "nN")) return sig; /* no typed reference: the letters say it all */
+  struct ebuf b;
+  emit_init_buf(&b, e->arena);
+  emit_printf(&b, "%s|%s", sig, key);
+  return b.data;
+}
+
+bool emit_same_ctypes(const struct emitter *e, uint32_t a, uint32_t b) {
+  const struct module *m = e->m;
+  return strcmp(emit_sig(e->arena, &m->types[a]), emit_sig(e->arena, &m->types[b])) == 0;
 }
 
 char *emit_sig_name(struct emitter *e, const char *tag, uint32_t typeidx) {

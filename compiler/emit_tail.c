@@ -30,7 +30,7 @@ char *emit_tail_thunk_name(struct emitter *e, uint32_t typeidx) {
 static bool first_thunk_of_its_kind(const struct emitter *e, uint32_t typeidx) {
   if (!e->tail_thunk[typeidx]) return false;
   for (uint32_t j = 0; j < typeidx; j++)
-    if (e->tail_thunk[j] && functype_equal(&e->m->types[j], &e->m->types[typeidx])) return false;
+    if (e->tail_thunk[j] && emit_same_ctypes(e, j, typeidx)) return false;
   return true;
 }
 

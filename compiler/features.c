@@ -76,6 +76,15 @@ static void check_valtypes(const struct module *m, const struct val_features *f,
                            const enum valtype *ts, uint32_t n) {
   for (uint32_t i = 0; i < n; i++)
     if (ts[i] == VT_V128 && !f->simd) needs(m, pos, "v128 needs the simd feature", "simd");
+    else if (vt_is_typed(ts[i]) && !f->function_references)
+      needs(m, pos, "typed reference types need the function-references feature",
+            "function-references");
+}
+
+/* call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null. */
+static bool func_refs_op(enum opcode op) {
+  return op == OP_CALL_REF || op == OP_RETURN_CALL_REF || op == OP_REF_AS_NON_NULL ||
+         op == OP_BR_ON_NULL || op == OP_BR_ON_NON_NULL;
 }
 
 static bool extended_const_op(enum opcode op) {
@@ -110,6 +119,17 @@ static void check_body(void *arg, uint32_t funcidx) {
     if (prefix == 0xFE && !c->f->threads) instr_needs(c->m, in, "threads");
     if ((in->op == OP_RETURN_CALL || in->op == OP_RETURN_CALL_INDIRECT) && !c->f->tail_call)
       instr_needs(c->m, in, "tail-call");
+    if (in->op == OP_RETURN_CALL_REF && !c->f->tail_call) instr_needs(c->m, in, "tail-call");
+    if (func_refs_op(in->op) && !c->f->function_references)
+      instr_needs(c->m, in, "function-references");
+    if (in->op == OP_REF_NULL && vt_is_typed((enum valtype)in->imm.idx) &&
+        !c->f->function_references)
+      instr_needs(c->m, in, "function-references");
+    if (in->op == OP_SELECT_T && in->imm.select.count)
+      check_valtypes(c->m, c->f, in->pos, in->imm.select.types, in->imm.select.count);
+    if ((in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) &&
+        in->imm.block.kind == BT_VALUE)
+      check_valtypes(c->m, c->f, in->pos, &in->imm.block.valtype, 1);
   }
 }
 
@@ -122,6 +142,11 @@ void feature_check_module(const struct module *m, const struct val_features *f) 
     if (m->tables[i].init.count)
       needs(m, m->tables[i].pos, "a table initializer needs the function-references feature",
             "function-references");
+  for (uint32_t i = 0; i < m->ntables; i++)
+    check_valtypes(m, f, m->tables[i].pos, &m->tables[i].reftype, 1);
+  for (uint32_t i = 0; i < m->nelems; i++) /* (ref func): what a list of function indices is */
+    if (m->elems[i].reftype != vt_ref(false, HT_FUNC))
+      check_valtypes(m, f, m->elems[i].pos, &m->elems[i].reftype, 1);
   for (uint32_t i = 0; i < m->nmems && !f->memory64; i++)
     if (m->mems[i].limits.i64)
       needs(m, m->mems[i].pos, "an i64 memory needs the memory64 feature", "memory64");
@@ -142,7 +167,7 @@ void feature_check_module(const struct module *m, const struct val_features *f) 
     for (uint32_t j = 0; j < m->elems[i].count; j++) check_const(m, f, &m->elems[i].items[j]);
   }
   for (uint32_t i = 0; i < m->ndatas; i++) check_const(m, f, &m->datas[i].offset);
-  if (f->simd && f->relaxed_simd && f->threads && f->tail_call)
+  if (f->simd && f->relaxed_simd && f->threads && f->tail_call && f->function_references)
     return; /* nothing to look for in the bodies */
   struct body_check c = {m, f};
   module_each_body(m, check_body, &c);

@@ -1,4 +1,5 @@
 /* ir.c - small helpers over the module IR and the opcode table. */
+#include <stdio.h>
 #include <string.h>
 
 #include "compiler.h"
@@ -9,6 +10,17 @@ const struct opinfo opinfo[OP_COUNT] = {
 #undef X
 };
 
+static const char *heap_name(uint32_t h, char *buf, size_t cap) {
+  switch (h) {
+  case HT_FUNC: return "func";
+  case HT_EXTERN: return "extern";
+  case HT_NOFUNC: return "nofunc";
+  case HT_NOEXTERN: return "noextern";
+  case HT_BOT: return "bot";
+  default: snprintf(buf, cap, "%u", h - HT_TYPE); return buf;
+  }
+}
+
 const char *valtype_name(enum valtype t) {
   switch (t) {
   case VT_I32: return "i32";
@@ -18,8 +30,50 @@ const char *valtype_name(enum valtype t) {
   case VT_V128: return "v128";
   case VT_FUNCREF: return "funcref";
   case VT_EXTERNREF: return "externref";
+  default: break;
   }
-  return "?";
+  if (!vt_is_typed(t)) return "?";
+  static char bufs[4][40]; /* "(ref null 2097151)" fits; four names per message */
+  static unsigned next;
+  char *b = bufs[next++ % 4], heap[16];
+  snprintf(b, sizeof bufs[0], "(ref %s%s)", vt_nullable(t) ? "null " : "",
+           heap_name(vt_heap(t), heap, sizeof heap));
+  return b;
+}
+
+enum valtype vt_ref(bool nullable, uint32_t heap) {
+  if (nullable && heap == HT_FUNC) return VT_FUNCREF;
+  if (nullable && heap == HT_EXTERN) return VT_EXTERNREF;
+  return (enum valtype)(VT_REF | (nullable ? VT_NULLABLE : 0) | (heap << VT_HEAP_SHIFT));
+}
+
+uint32_t vt_heap(enum valtype t) {
+  return vt_is_typed(t) ? (uint32_t)t >> VT_HEAP_SHIFT : (uint32_t)t;
+}
+
+bool vt_nullable(enum valtype t) { return !vt_is_typed(t) || (t & VT_NULLABLE); }
+
+uint32_t heap_top(uint32_t h) {
+  if (h == HT_EXTERN || h == HT_NOEXTERN) return HT_EXTERN;
+  return h == HT_BOT ? HT_BOT : HT_FUNC;
+}
+
+enum valtype vt_storage(enum valtype t) {
+  if (!vt_is_typed(t)) return t;
+  return heap_top(vt_heap(t)) == HT_EXTERN ? VT_EXTERNREF : VT_FUNCREF;
+}
+
+char valtype_letter(enum valtype t) {
+  switch (vt_storage(t)) {
+  case VT_I32: return 'i';
+  case VT_I64: return 'I';
+  case VT_F32: return 'f';
+  case VT_F64: return 'F';
+  case VT_V128: return 'V';
+  case VT_FUNCREF: return 'r';
+  case VT_EXTERNREF: return 'x';
+  default: return '?';
+  }
 }
 
 enum valtype sig_valtype(char c) {
@@ -32,7 +86,9 @@ enum valtype sig_valtype(char c) {
   }
 }
 
-bool valtype_is_ref(enum valtype t) { return t == VT_FUNCREF || t == VT_EXTERNREF; }
+bool valtype_is_ref(enum valtype t) {
+  return t == VT_FUNCREF || t == VT_EXTERNREF || vt_is_typed(t);
+}
 
 uint32_t hash_bytes(const void *data, size_t n) {
   const uint8_t *p = data;

@@ -13,11 +13,10 @@ struct feature {
   const char *proposal; /* the proposal's name */
 };
 
-enum { EXCEPTIONS, FUNC_REFS, GC };
+enum { EXCEPTIONS, GC };
 
 static const struct feature features[] = {
     [EXCEPTIONS] = {"exception handling is", "exception-handling"},
-    [FUNC_REFS] = {"typed function references are", "function-references"},
     [GC] = {"garbage-collected types are", "gc"},
 };
 
@@ -32,7 +31,6 @@ struct later_instr {
 };
 
 static const struct later_instr later[] = {
-    {"return_call_ref", 0, 0x15, 0x15, FUNC_REFS},
     {"try", 0, 0x06, 0x06, EXCEPTIONS},
     {"catch", 0, 0x07, 0x07, EXCEPTIONS},
     {"throw", 0, 0x08, 0x08, EXCEPTIONS},
@@ -41,10 +39,6 @@ static const struct later_instr later[] = {
     {"delegate", 0, 0x18, 0x18, EXCEPTIONS},
     {"catch_all", 0, 0x19, 0x19, EXCEPTIONS},
     {"try_table", 0, 0x1f, 0x1f, EXCEPTIONS},
-    {"call_ref", 0, 0x14, 0x14, FUNC_REFS},
-    {"ref.as_non_null", 0, 0xd4, 0xd4, FUNC_REFS},
-    {"br_on_null", 0, 0xd5, 0xd5, FUNC_REFS},
-    {"br_on_non_null", 0, 0xd6, 0xd6, FUNC_REFS},
     {"struct.", 0xfb, 0, UINT32_MAX, GC},
     {"array.", 0xfb, 0, UINT32_MAX, GC},
     {"ref.test", 0xfb, 0, UINT32_MAX, GC},

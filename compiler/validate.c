@@ -24,7 +24,7 @@ void val_check_locals(const struct module *m, size_t pos, uint64_t nlocals, uint
                LIMIT_MODULE_LOCALS);
 }
 
-static void check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {
+bool val_known_valtype(const struct module *m, enum valtype t) {
   switch (t) {
   case VT_I32:
   case VT_I64:
@@ -32,17 +32,134 @@ static void check_valtype(const struct module *m, size_t pos, enum valtype t, co
   case VT_F64:
   case VT_V128:
   case VT_FUNCREF:
-  case VT_EXTERNREF: return;
-  default: diag_error(m->src, pos, "invalid value type 0x%x in %s", (unsigned)t, where);
+  case VT_EXTERNREF: return true;
+  default: break;
+  }
+  uint32_t h = vt_heap(t);
+  return vt_is_typed(t) && h != HT_BOT && (h < HT_TYPE || h - HT_TYPE < m->ntypes);
+}
+
+void val_check_valtype(const struct module *m, size_t pos, enum valtype t, const char *where) {
+  if (val_known_valtype(m, t)) return;
+  if (vt_is_typed(t) && vt_heap(t) >= HT_TYPE)
+    val_check_index(m, pos, vt_heap(t) - HT_TYPE, m->ntypes, "type");
+  diag_error(m->src, pos, "invalid value type 0x%x in %s", (unsigned)t, where);
+}
+
+/* ---- type identity: function types are equal when their structures are
+ * (each type is its own recursion group in 3.0 without GC) ---- */
+
+#define KEY_LIMIT 65536u /* longest structure text of one type, in bytes */
+
+/* A growing string in the module's arena. */
+struct keybuf {
+  struct arena *a; /* storage */
+  char *s;         /* the text so far (not NUL-terminated until the end) */
+  uint32_t n, cap; /* length and capacity */
+  size_t pos;      /* source offset of the type, for the size error */
+  const struct module *m;
+};
+
+static void key_put(struct keybuf *b, char c) {
+  if (b->n >= KEY_LIMIT)
+    diag_error(b->m->src, b->pos, "type too complex: its structure exceeds %u bytes", KEY_LIMIT);
+  ARENA_RESERVE(b->a, b->s, b->n, b->cap, 1);
+  b->s[b->n++] = c;
+}
+
+static void key_func(struct keybuf *b, uint32_t idx);
+
+/* Value type t inside type self: letters as in signatures, a typed reference
+ * as n (nullable) or N, then its heap type: f e F E for func, extern, nofunc,
+ * noextern, @ for self, or an earlier type's structure in parentheses. */
+static void key_valtype(struct keybuf *b, enum valtype t, uint32_t self) {
+  if (!vt_is_typed(t)) {
+    key_put(b, valtype_letter(t));
+    return;
+  }
+  key_put(b, vt_nullable(t) ? 'n' : 'N');
+  uint32_t h = vt_heap(t);
+  if (h < HT_TYPE) {
+    key_put(b, h == HT_FUNC ? 'f' : h == HT_EXTERN ? 'e' : h == HT_NOFUNC ? 'F' : 'E');
+  } else if (h - HT_TYPE == self) {
+    key_put(b, '@');
+  } else {
+    key_put(b, '(');
+    key_func(b, h - HT_TYPE);
+    key_put(b, ')');
   }
 }
 
-static void check_types(const struct module *m) {
+static void key_func(struct keybuf *b, uint32_t idx) {
+  const struct functype *ft = &b->m->types[idx];
+  for (uint32_t i = 0; i < ft->nparams; i++) key_valtype(b, ft->params[i], idx);
+  key_put(b, ':');
+  for (uint32_t i = 0; i < ft->nresults; i++) key_valtype(b, ft->results[i], idx);
+}
+
+const char *val_type_key(const struct module *m, enum valtype t) {
+  if (!vt_is_typed(t)) return NULL;
+  struct keybuf b = {m->arena, NULL, 0, 0, 0, m};
+  key_valtype(&b, t, UINT32_MAX);
+  key_put(&b, '\0');
+  return b.s;
+}
+
+/* A type's value types are valid and name only itself or earlier types. */
+static void check_type_refs(const struct module *m, uint32_t i, const enum valtype *ts,
+                            uint32_t n) {
+  const struct functype *ft = &m->types[i];
+  for (uint32_t j = 0; j < n; j++) {
+    val_check_valtype(m, ft->pos, ts[j], "a type");
+    if (vt_is_typed(ts[j]) && vt_heap(ts[j]) >= HT_TYPE && vt_heap(ts[j]) - HT_TYPE > i)
+      diag_error(m->src, ft->pos,
+                 "unknown type %u: type %u may only refer to itself and earlier types",
+                 vt_heap(ts[j]) - HT_TYPE, i);
+  }
+}
+
+static void check_types(struct module *m) {
+  uint32_t size = 16;
+  while (size < 2 * (uint64_t)m->ntypes) size *= 2;
+  uint32_t *slots = arena_array(m->arena, size, sizeof *slots); /* typeidx + 1 */
+  m->type_keys = arena_array(m->arena, m->ntypes + 1, sizeof *m->type_keys);
+  m->type_canon = arena_array(m->arena, m->ntypes + 1, sizeof *m->type_canon);
   for (uint32_t i = 0; i < m->ntypes; i++) {
     const struct functype *ft = &m->types[i];
-    for (uint32_t j = 0; j < ft->nparams; j++) check_valtype(m, ft->pos, ft->params[j], "a type");
-    for (uint32_t j = 0; j < ft->nresults; j++) check_valtype(m, ft->pos, ft->results[j], "a type");
+    check_type_refs(m, i, ft->params, ft->nparams);
+    check_type_refs(m, i, ft->results, ft->nresults);
+    struct keybuf b = {m->arena, NULL, 0, 0, ft->pos, m};
+    key_func(&b, i);
+    key_put(&b, '\0');
+    m->type_keys[i] = b.s;
+    m->type_canon[i] = i;
+    for (uint32_t h = hash_bytes(b.s, b.n) & (size - 1);; h = (h + 1) & (size - 1)) {
+      if (!slots[h]) {
+        slots[h] = i + 1;
+        break;
+      }
+      if (strcmp(m->type_keys[slots[h] - 1], b.s) == 0) {
+        m->type_canon[i] = slots[h] - 1;
+        break;
+      }
+    }
   }
+}
+
+/* Heap type a matches heap type b (a <: b). */
+static bool heap_sub(const struct module *m, uint32_t a, uint32_t b) {
+  if (a == b || a == HT_BOT) return true;
+  if (a >= HT_TYPE && b >= HT_TYPE) return m->type_canon[a - HT_TYPE] == m->type_canon[b - HT_TYPE];
+  if (a == HT_NOFUNC) return heap_top(b) == HT_FUNC;
+  if (a == HT_NOEXTERN) return b == HT_EXTERN;
+  return a >= HT_TYPE && b == HT_FUNC;
+}
+
+bool val_sub(const struct module *m, enum valtype a, enum valtype b) {
+  if (a == b) return true;
+  if (!valtype_is_ref(a) || !valtype_is_ref(b)) return false;
+  if (!vt_nullable(b) && vt_nullable(a)) return false;
+  return heap_sub(m, vt_heap(a), vt_heap(b));
 }
 
 static void check_limits(const struct module *m, size_t pos, const struct limits *l, uint64_t bound,
@@ -66,6 +183,10 @@ static void check_imports_and_spaces(const struct module *m) {
     const struct table *t = &m->tables[i];
     if (!valtype_is_ref(t->reftype))
       diag_error(m->src, t->pos, "table element type must be funcref or externref");
+    val_check_valtype(m, t->pos, t->reftype, "a table");
+    if (!vt_nullable(t->reftype) && !t->init.count && !t->imported)
+      diag_error(m->src, t->pos, "type mismatch: a table of %s (not nullable) needs an initializer",
+                 valtype_name(t->reftype));
     check_limits(m, t->pos, &t->limits, t->limits.i64 ? UINT64_MAX : MAX_TABLE, "table");
   }
   for (uint32_t i = 0; i < m->nmems; i++) {
@@ -108,7 +229,7 @@ static uint32_t readable_globals(const struct module *m, const struct val_featur
 static void check_globals(struct module *m, struct val_code *v, const struct val_features *f) {
   for (uint32_t i = 0; i < m->nglobals; i++) {
     const struct global *g = &m->globals[i];
-    check_valtype(m, g->pos, g->type, "a global");
+    val_check_valtype(m, g->pos, g->type, "a global");
     if (!g->imported)
       val_const_expr(v, &g->init, g->type, "global initializer", readable_globals(m, f, i));
   }
@@ -184,10 +305,11 @@ static void check_elems(struct module *m, struct val_code *v, uint32_t globals) 
     const struct elem *e = &m->elems[i];
     if (!valtype_is_ref(e->reftype))
       diag_error(m->src, e->pos, "elem segment type must be funcref or externref");
+    val_check_valtype(m, e->pos, e->reftype, "an elem segment");
     if (e->mode == SEG_ACTIVE) {
       val_check_index(m, e->pos, e->table, m->ntables, "table");
       enum valtype tt = m->tables[e->table].reftype;
-      if (tt != e->reftype)
+      if (!val_sub(m, e->reftype, tt))
         diag_error(m->src, e->pos,
                    "type mismatch in elem segment %u, table %u is %s but the "
                    "segment is %s",

@@ -22,11 +22,12 @@ struct frame {
   const enum valtype *results; /* blocktype results */
   uint32_t nresults;           /* number of results */
   uint32_t checked;            /* br_table serial that last checked this label */
+  uint32_t inits;              /* height of val_code.inits at entry */
 };
 
 struct val_code {
   struct module *m;            /* the module being checked */
-  uint8_t *vals;               /* operand stack (valtype encodings or UNKNOWN) */
+  enum valtype *vals;          /* operand stack (value types or UNKNOWN) */
   uint32_t nvals, capvals;     /* height and capacity */
   struct frame *ctrls;         /* control stack */
   uint32_t nctrls, capctrls;   /* depth and capacity */
@@ -38,17 +39,14 @@ struct val_code {
   uint32_t const_globals;      /* a constant expression may read globals [0, this) */
   bool own_globals_const;      /* ... the module's own too (3.0); else imported ones only */
   uint32_t br_tables;          /* br_table serial: each label's types are checked once */
+  enum valtype const_type;     /* the type of the constant expression being checked */
+  /* Non-defaultable locals (non-nullable references) must be set before they
+   * are read, and a set counts until the end of its block: */
+  bool *local_set;           /* per local of the function: set on this path */
+  uint32_t local_set_cap;    /* capacity of local_set */
+  uint32_t *inits;           /* locals set in the open blocks, in order */
+  uint32_t ninits, capinits; /* height and capacity */
 };
-
-/* One valtype each, so BT_VALUE blocktypes can point at a one-element list. */
-static const enum valtype one_type[] = {VT_I32,  VT_I64,     VT_F32,      VT_F64,
-                                        VT_V128, VT_FUNCREF, VT_EXTERNREF};
-
-static const enum valtype *single(enum valtype t) {
-  for (size_t i = 0; i < sizeof one_type / sizeof one_type[0]; i++)
-    if (one_type[i] == t) return &one_type[i];
-  return NULL;
-}
 
 static const char *type_name(unsigned t) {
   if (t == UNKNOWN) return "any";
@@ -57,14 +55,20 @@ static const char *type_name(unsigned t) {
 }
 
 /* Append "[t1, t2]" to buf: n types, from ev (expected) or sv (stack). */
-static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const uint8_t *sv, uint32_t n,
-                      bool dots) {
-  /* cap >= 32 in every caller; each entry is at most 11 bytes (", externref") */
+static void fmt_types(char *buf, size_t cap, const enum valtype *ev, const enum valtype *sv,
+                      uint32_t n, bool dots) {
+  /* cap >= 32 in every caller; an entry that would leave less than 11 bytes
+   * (", ...]" and a margin) is not written */
   size_t len = (size_t)snprintf(buf, cap, "[%s", dots ? "..." : "");
   uint32_t i = 0;
-  for (; i < n && len + 16 < cap; i++)
-    len += (size_t)snprintf(buf + len, cap - len, "%s%s", i || dots ? ", " : "",
-                            type_name(ev ? (unsigned)ev[i] : sv[i]));
+  for (; i < n; i++) {
+    char one[48]; /* ", (ref null 2097151)" at most */
+    int k = snprintf(one, sizeof one, "%s%s", i || dots ? ", " : "",
+                     type_name(ev ? (unsigned)ev[i] : sv[i]));
+    if (len + (size_t)k + 11 >= cap) break;
+    memcpy(buf + len, one, (size_t)k + 1);
+    len += (size_t)k;
+  }
   snprintf(buf + len, cap - len, "%s]", i < n ? ", ..." : "");
 }
 
@@ -82,7 +86,7 @@ static _Noreturn void fail(struct val_code *v, const struct instr *in, const cha
 
 /* The top n entries of the value stack (NULL when n is 0: the stack may not
  * have been allocated yet, and NULL + 0 is undefined). */
-static const uint8_t *stack_top(const struct val_code *v, uint32_t n) {
+static const enum valtype *stack_top(const struct val_code *v, uint32_t n) {
   return n ? v->vals + v->nvals - n : NULL;
 }
 
@@ -107,7 +111,7 @@ static void check_index(struct val_code *v, const struct instr *in, uint32_t idx
 
 static void push(struct val_code *v, unsigned t) {
   ARENA_RESERVE(v->m->arena, v->vals, v->nvals, v->capvals, 1);
-  v->vals[v->nvals++] = (uint8_t)t;
+  v->vals[v->nvals++] = (enum valtype)t;
   if (v->nvals > v->max_vals) v->max_vals = v->nvals;
 }
 
@@ -128,7 +132,8 @@ static void check_list(struct val_code *v, const struct instr *in, const char *n
       return;
     }
     unsigned got = v->vals[v->nvals - 1 - k];
-    if (got != want && got != UNKNOWN && want != UNKNOWN) mismatch(v, in, name, ts, n, n);
+    if (got != UNKNOWN && want != UNKNOWN && !val_sub(v->m, (enum valtype)got, (enum valtype)want))
+      mismatch(v, in, name, ts, n, n);
   }
 }
 
@@ -173,7 +178,8 @@ static void set_unreachable(struct val_code *v) {
 static void push_frame(struct val_code *v, uint16_t op, const enum valtype *params, uint32_t np,
                        const enum valtype *results, uint32_t nr) {
   ARENA_RESERVE(v->m->arena, v->ctrls, v->nctrls, v->capctrls, 1);
-  v->ctrls[v->nctrls++] = (struct frame){op, false, v->nvals, params, np, results, nr, 0};
+  v->ctrls[v->nctrls++] =
+      (struct frame){op, false, v->nvals, params, np, results, nr, 0, v->ninits};
   if (v->nctrls > v->max_ctrls) v->max_ctrls = v->nctrls;
   push_list(v, params, np);
 }
@@ -284,7 +290,7 @@ static void step_table(struct val_code *v, const struct instr *in) {
   if (in->op == OP_TABLE_COPY) {
     const struct table *d = table_index(v, in, in->imm.pair.a);
     const struct table *s = table_index(v, in, in->imm.pair.b);
-    if (d->reftype != s->reftype)
+    if (!val_sub(m, s->reftype, d->reftype))
       fail(v, in, "type mismatch in table.copy, table %u is %s but table %u is %s", in->imm.pair.a,
            type_name(d->reftype), in->imm.pair.b, type_name(s->reftype));
     ts[0] = index_type(d), ts[1] = index_type(s);
@@ -296,7 +302,7 @@ static void step_table(struct val_code *v, const struct instr *in) {
     const struct table *t = table_index(v, in, in->imm.pair.b);
     check_index(v, in, in->imm.pair.a, m->nelems, "elem segment");
     enum valtype et = m->elems[in->imm.pair.a].reftype;
-    if (et != t->reftype)
+    if (!val_sub(m, et, t->reftype))
       fail(v, in, "type mismatch in table.init, elem segment %u is %s but table %u is %s",
            in->imm.pair.a, type_name(et), in->imm.pair.b, type_name(t->reftype));
     ts[0] = index_type(t), ts[1] = ts[2] = VT_I32;
@@ -371,8 +377,9 @@ static void step_block(struct val_code *v, const struct instr *in) {
   const enum valtype *ps = NULL, *rs = NULL;
   uint32_t np = 0, nr = 0;
   if (bt->kind == BT_VALUE) {
-    rs = single(bt->valtype);
-    if (!rs) fail(v, in, "invalid block type in %s", opinfo[in->op].name);
+    if (!val_known_valtype(v->m, bt->valtype))
+      fail(v, in, "invalid block type in %s", opinfo[in->op].name);
+    rs = &bt->valtype;
     nr = 1;
   } else if (bt->kind == BT_INDEX) {
     check_index(v, in, bt->typeidx, v->m->ntypes, "type");
@@ -396,12 +403,25 @@ static const char *frame_name(const struct val_code *v, const struct frame *f) {
   }
 }
 
+/* Whether the n types of a match those of b one by one (a[i] <: b[i]). */
+static bool all_sub(const struct module *m, const enum valtype *a, uint32_t na,
+                    const enum valtype *b, uint32_t nb) {
+  if (na != nb) return false;
+  for (uint32_t i = 0; i < na; i++)
+    if (!val_sub(m, a[i], b[i])) return false;
+  return true;
+}
+
+/* Forget the locals set since the frame began (its end, or else). */
+static void undo_inits(struct val_code *v, const struct frame *f) {
+  while (v->ninits > f->inits) v->local_set[v->inits[--v->ninits]] = false;
+}
+
 static void step_end(struct val_code *v, const struct instr *in) {
   struct frame *f = &v->ctrls[v->nctrls - 1];
   check_exact(v, in, frame_name(v, f), f->results, f->nresults);
-  if (f->op == OP_IF &&
-      !(f->nparams == f->nresults &&
-        (f->nparams == 0 || memcmp(f->params, f->results, f->nparams * sizeof *f->params) == 0))) {
+  undo_inits(v, f);
+  if (f->op == OP_IF && !all_sub(v->m, f->params, f->nparams, f->results, f->nresults)) {
     char e[200], g[200];
     fmt_types(e, sizeof e, f->results, NULL, f->nresults, false);
     fmt_types(g, sizeof g, f->params, NULL, f->nparams, false);
@@ -416,6 +436,7 @@ static void step_else(struct val_code *v, const struct instr *in) {
   struct frame *f = &v->ctrls[v->nctrls - 1];
   if (f->op != OP_IF) fail(v, in, "else without a matching if");
   check_exact(v, in, frame_name(v, f), f->results, f->nresults);
+  undo_inits(v, f);
   v->nvals = f->height;
   f->op = OP_ELSE;
   f->unreachable = false;
@@ -467,16 +488,20 @@ static void step_branch(struct val_code *v, const struct instr *in) {
   }
 }
 
-/* call, call_indirect, return_call, return_call_indirect. */
+/* call, call_indirect, call_ref and their return_ forms. */
 static void step_call(struct val_code *v, const struct instr *in) {
   const struct module *m = v->m;
   const struct functype *ft;
   if (in->op == OP_CALL || in->op == OP_RETURN_CALL) {
     check_index(v, in, in->imm.idx, m->nfuncs, "function");
     ft = &m->types[m->funcs[in->imm.idx].typeidx];
+  } else if (in->op == OP_CALL_REF || in->op == OP_RETURN_CALL_REF) {
+    check_index(v, in, in->imm.idx, m->ntypes, "type");
+    ft = &m->types[in->imm.idx];
+    pop1(v, in, vt_ref(true, HT_TYPE + in->imm.idx));
   } else {
     const struct table *t = table_index(v, in, in->imm.pair.b);
-    if (t->reftype != VT_FUNCREF)
+    if (heap_top(vt_heap(t->reftype)) != HT_FUNC)
       fail(v, in, "type mismatch in %s, table %u is %s but must be funcref", opinfo[in->op].name,
            in->imm.pair.b, type_name(t->reftype));
     check_index(v, in, in->imm.pair.a, m->ntypes, "type");
@@ -484,15 +509,13 @@ static void step_call(struct val_code *v, const struct instr *in) {
     pop1(v, in, index_type(t));
   }
   pop_list(v, in, opinfo[in->op].name, ft->params, ft->nparams);
-  if (in->op == OP_CALL || in->op == OP_CALL_INDIRECT) {
+  if (in->op == OP_CALL || in->op == OP_CALL_INDIRECT || in->op == OP_CALL_REF) {
     push_list(v, ft->results, ft->nresults);
     return;
   }
-  /* A tail call returns what the callee returns: the same types. */
+  /* A tail call returns what the callee returns: types that match the function's. */
   const struct functype *own = v->func;
-  if (ft->nresults != own->nresults ||
-      (ft->nresults &&
-       memcmp(ft->results, own->results, ft->nresults * sizeof *ft->results) != 0)) {
+  if (!all_sub(m, ft->results, ft->nresults, own->results, own->nresults)) {
     char a[200], b[200];
     fmt_types(a, sizeof a, ft->results, NULL, ft->nresults, false);
     fmt_types(b, sizeof b, own->results, NULL, own->nresults, false);
@@ -555,26 +578,49 @@ static void step_variable(struct val_code *v, const struct instr *in) {
   const struct functype *ft = v->func;
   check_index(v, in, idx, (uint64_t)ft->nparams + v->fn->nlocals, "local");
   t = idx < ft->nparams ? ft->params[idx] : v->fn->locals[idx - ft->nparams];
+  bool tracked = idx >= ft->nparams && !vt_nullable(t); /* not defaultable */
   if (in->op == OP_LOCAL_GET) {
+    if (tracked && !v->local_set[idx])
+      fail(v, in, "uninitialized local %u: a local of type %s must be set before it is read", idx,
+           valtype_name(t));
     push(v, t);
-  } else {
-    pop1(v, in, t);
-    if (in->op == OP_LOCAL_TEE) push(v, t);
+    return;
   }
+  pop1(v, in, t);
+  if (in->op == OP_LOCAL_TEE) push(v, t);
+  if (tracked && !v->local_set[idx]) {
+    v->local_set[idx] = true;
+    ARENA_RESERVE(m->arena, v->inits, v->ninits, v->capinits, 1);
+    v->inits[v->ninits++] = idx;
+  }
+}
+
+/* Pop a reference of any type; returns it (UNKNOWN on a polymorphic stack). */
+static unsigned pop_ref(struct val_code *v, const struct instr *in) {
+  unsigned t = pop_any(v, in);
+  if (t != UNKNOWN && !valtype_is_ref((enum valtype)t))
+    fail(v, in, "type mismatch in %s, expected a reference but got [%s]", opinfo[in->op].name,
+         type_name(t));
+  return t;
+}
+
+/* The non-null form of reference type t (UNKNOWN: the bottom reference). */
+static enum valtype non_null(unsigned t) {
+  return vt_ref(false, t == UNKNOWN ? HT_BOT : vt_heap((enum valtype)t));
 }
 
 static void step_ref(struct val_code *v, const struct instr *in) {
   const struct module *m = v->m;
   if (in->op == OP_REF_NULL) {
-    if (!valtype_is_ref((enum valtype)in->imm.idx))
-      fail(v, in, "ref.null needs a reference type (func or extern)");
-    push(v, in->imm.idx);
+    enum valtype t = (enum valtype)in->imm.idx;
+    if (!valtype_is_ref(t)) fail(v, in, "ref.null needs a reference type (func or extern)");
+    if (!val_known_valtype(m, t)) check_index(v, in, vt_heap(t) - HT_TYPE, m->ntypes, "type");
+    push(v, t);
   } else if (in->op == OP_REF_IS_NULL) {
-    unsigned t = pop_any(v, in);
-    if (t != UNKNOWN && !valtype_is_ref((enum valtype)t)) {
-      fail(v, in, "type mismatch in ref.is_null, expected a reference but got [%s]", type_name(t));
-    }
+    pop_ref(v, in);
     push(v, VT_I32);
+  } else if (in->op == OP_REF_AS_NON_NULL) {
+    push(v, non_null(pop_ref(v, in)));
   } else { /* OP_REF_FUNC */
     check_index(v, in, in->imm.idx, m->nfuncs, "function");
     if (!v->what && !m->funcs[in->imm.idx].declared)
@@ -582,8 +628,32 @@ static void step_ref(struct val_code *v, const struct instr *in) {
            "undeclared function reference %u in ref.func (name it in an elem "
            "segment, an export or a global initializer)",
            in->imm.idx);
-    push(v, VT_FUNCREF);
+    push(v, vt_ref(false, HT_TYPE + m->funcs[in->imm.idx].typeidx));
   }
+}
+
+/* br_on_null: [t* (ref null ht)] -> [t* (ref ht)], to the label with [t*];
+ * br_on_non_null: [t* (ref null ht)] -> [t*], to the label with [t* (ref ht)]. */
+static void step_br_on(struct val_code *v, const struct instr *in) {
+  uint32_t n;
+  const enum valtype *ts = label_types(label(v, in, in->imm.idx), &n);
+  unsigned t = pop_ref(v, in);
+  if (in->op == OP_BR_ON_NULL) {
+    pop_list(v, in, opinfo[in->op].name, ts, n);
+    push_list(v, ts, n);
+    push(v, non_null(t));
+    return;
+  }
+  if (n == 0 || !val_sub(v->m, non_null(t), ts[n - 1])) {
+    char e[200];
+    fmt_types(e, sizeof e, ts, NULL, n, false);
+    fail(v, in,
+         "type mismatch in br_on_non_null, the label expects %s, which must end with a "
+         "reference type matching %s",
+         e, valtype_name(non_null(t)));
+  }
+  pop_list(v, in, opinfo[in->op].name, ts, n - 1);
+  push_list(v, ts, n - 1);
 }
 
 static void step_shuffle(struct val_code *v, const struct instr *in) {
@@ -639,13 +709,18 @@ static void step(struct val_code *v, const struct instr *in) {
   case OP_CALL:
   case OP_CALL_INDIRECT:
   case OP_RETURN_CALL:
-  case OP_RETURN_CALL_INDIRECT: step_call(v, in); break;
+  case OP_RETURN_CALL_INDIRECT:
+  case OP_CALL_REF:
+  case OP_RETURN_CALL_REF: step_call(v, in); break;
+  case OP_BR_ON_NULL:
+  case OP_BR_ON_NON_NULL: step_br_on(v, in); break;
   case OP_DROP: pop_any(v, in); break;
   case OP_SELECT: step_select(v, in); break;
   case OP_SELECT_T: {
     if (in->imm.select.count != 1 || !in->imm.select.types)
       fail(v, in, "invalid result arity in select (must be 1)");
     enum valtype t = in->imm.select.types[0];
+    if (!val_known_valtype(v->m, t)) fail(v, in, "invalid type in select");
     enum valtype ts[3] = {t, t, VT_I32};
     pop_list(v, in, "select", ts, 3);
     push(v, t);
@@ -694,11 +769,18 @@ struct val_code *val_code_new(struct module *m, const struct val_features *f) {
 void val_function(struct val_code *v, uint32_t funcidx) {
   struct module *m = v->m;
   struct func *fn = &m->funcs[funcidx];
+  uint32_t nall = m->types[fn->typeidx].nparams + fn->nlocals;
   for (uint32_t i = 0; i < fn->nlocals; i++) {
-    if (!single(fn->locals[i]))
+    if (!val_known_valtype(m, fn->locals[i]))
       diag_error(m->src, fn->pos, "invalid type 0x%x of local %u", (unsigned)fn->locals[i],
                  v->m->types[fn->typeidx].nparams + i);
   }
+  if (nall > v->local_set_cap) {
+    v->local_set = arena_array(m->arena, nall, sizeof *v->local_set);
+    v->local_set_cap = nall;
+  }
+  if (nall) memset(v->local_set, 0, nall * sizeof *v->local_set);
+  v->ninits = 0;
   v->fn = fn;
   v->func = &m->types[fn->typeidx];
   v->what = NULL;
@@ -713,6 +795,7 @@ void val_const_expr(struct val_code *v, const struct expr *e, enum valtype t, co
   v->func = NULL;
   v->what = what;
   v->const_globals = globals;
-  if (!single(t)) diag_error(v->m->src, e->pos, "invalid type of %s", what);
-  run(v, e, single(t), 1, e->pos);
+  if (!val_known_valtype(v->m, t)) diag_error(v->m->src, e->pos, "invalid type of %s", what);
+  v->const_type = t;
+  run(v, e, &v->const_type, 1, e->pos);
 }

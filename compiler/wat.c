@@ -46,6 +46,8 @@ void wat_expect(struct parser *p, enum tok_kind kind, const char *what) {
 void wat_expect_rpar(struct parser *p) { wat_expect(p, TOK_RPAR, "\")\""); }
 
 /* Consume "(" kw. */
+_Noreturn static void unclosed(struct parser *p, size_t pos);
+
 static void open_field(struct parser *p) {
   wat_next(p);
   wat_next(p);
@@ -164,6 +166,8 @@ static void legacy_note(struct parser *p, struct token t, unsigned bit, const ch
             (const char *)p->src->data + t.pos, now);
 }
 
+#define NULL_REF(h) ((enum valtype)(VT_REF | VT_NULLABLE | ((h) << VT_HEAP_SHIFT)))
+
 bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
   static const struct {
     const char *name;
@@ -177,6 +181,8 @@ bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
       {"funcref", VT_FUNCREF},
       {"externref", VT_EXTERNREF},
       {"anyfunc", VT_FUNCREF},
+      {"nullfuncref", NULL_REF(HT_NOFUNC)},
+      {"nullexternref", NULL_REF(HT_NOEXTERN)},
   };
   for (size_t i = 0; i < sizeof types / sizeof *types; i++)
     if (wat_is(p, t, types[i].name)) {
@@ -187,20 +193,74 @@ bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
   return false;
 }
 
-enum valtype wat_reftype(struct parser *p) {
+bool wat_at_valtype(struct parser *p) {
   enum valtype vt;
-  if (!wat_valtype(p, p->tok, &vt) || !valtype_is_ref(vt))
-    wat_unexpected(p, p->tok, "a reference type (funcref or externref)");
+  return wat_valtype(p, p->tok, &vt) || wat_at_field(p, "ref");
+}
+
+bool wat_at_reftype(struct parser *p) {
+  enum valtype vt;
+  return (wat_valtype(p, p->tok, &vt) && valtype_is_ref(vt)) || wat_at_field(p, "ref");
+}
+
+uint32_t wat_heaptype(struct parser *p) {
+  static const struct {
+    const char *name;
+    uint32_t heap;
+  } abstract[] = {
+      {"func", HT_FUNC},
+      {"extern", HT_EXTERN},
+      {"nofunc", HT_NOFUNC},
+      {"noextern", HT_NOEXTERN},
+  };
+  static const char *const gc[] = {"any", "eq", "i31", "struct", "array", "none"};
+  for (size_t i = 0; i < sizeof abstract / sizeof *abstract; i++)
+    if (wat_is(p, p->tok, abstract[i].name)) {
+      wat_next(p);
+      return abstract[i].heap;
+    }
+  for (size_t i = 0; i < sizeof gc / sizeof *gc; i++)
+    if (wat_is(p, p->tok, gc[i]))
+      diag_error(p->src, p->tok.pos, "heap type %s needs the GC types (not supported yet)", gc[i]);
+  if (!wat_at_index(p)) wat_unexpected(p, p->tok, "a heap type (func, extern or a type index)");
+  struct token t = p->tok;
+  uint32_t idx = wat_index(p, SP_TYPE);
+  if (idx >= HT_TYPE_LIMIT) diag_error(p->src, t.pos, "type index %u out of range", idx);
+  return HT_TYPE + idx;
+}
+
+/* "(ref null? heaptype)", at its "(". */
+static enum valtype ref_form(struct parser *p) {
+  size_t open = p->tok.pos;
+  open_field(p);
+  bool nullable = wat_is(p, p->tok, "null");
+  if (nullable) wat_next(p);
+  enum valtype vt = vt_ref(nullable, wat_heaptype(p));
+  if (p->tok.kind != TOK_RPAR) {
+    if (p->tok.kind == TOK_EOF) unclosed(p, open);
+    wat_unexpected(p, p->tok, "\")\" after the heap type");
+  }
   wat_next(p);
   return vt;
 }
 
-static enum valtype valtype(struct parser *p) {
+enum valtype wat_valtype_parse(struct parser *p, const char *expected) {
   enum valtype vt;
-  if (!wat_valtype(p, p->tok, &vt)) wat_unexpected(p, p->tok, "a value type");
+  if (wat_at_field(p, "ref")) return ref_form(p);
+  if (!wat_valtype(p, p->tok, &vt)) wat_unexpected(p, p->tok, expected);
   wat_next(p);
   return vt;
 }
+
+enum valtype wat_reftype(struct parser *p) {
+  struct token t = p->tok;
+  enum valtype vt = wat_valtype_parse(p, "a reference type (funcref, externref or (ref ...))");
+  if (!valtype_is_ref(vt))
+    wat_unexpected(p, t, "a reference type (funcref, externref or (ref ...))");
+  return vt;
+}
+
+static enum valtype valtype(struct parser *p) { return wat_valtype_parse(p, "a value type"); }
 
 /* After (param $x t / (local $x t: anything but ")" is a common mistake. */
 static void one_named(struct parser *p, const char *what, const char *noun) {
@@ -405,8 +465,14 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
       enum valtype vt;
       if (sp == SP_TABLE && wat_is(p, p->tok, "i64") && wat_peek(p).kind != TOK_NUMBER)
         wat_next(p); /* (table i64 funcref (elem ...)) */
-      if (sp == SP_TABLE && wat_valtype(p, p->tok, &vt)) {
-        wat_next(p);
+      if (sp == SP_TABLE && wat_at_reftype(p)) {
+        if (wat_valtype(p, p->tok, &vt)) {
+          wat_next(p);
+        } else { /* (ref ...): type names are not all known yet */
+          size_t open = p->tok.pos;
+          open_field(p);
+          skip_form(p, open);
+        }
         if (wat_at_field(p, "elem")) p->counts[SP_ELEM]++;
       }
       if (sp == SP_MEM && wat_is(p, p->tok, "i64")) wat_next(p); /* (memory i64 (data ...)) */
@@ -587,14 +653,12 @@ static void elem_items(struct parser *p, struct elem *e, bool funcs) {
 /* The element list after an elem's mode: func funcidx* | reftype elemexpr*
  * (bare funcidx* for active segments). */
 static void elem_list(struct parser *p, struct elem *e, bool bare_ok) {
-  enum valtype vt;
-  e->reftype = VT_FUNCREF;
+  e->reftype = vt_ref(false, HT_FUNC); /* function indices: (ref func) */
   if (wat_is(p, p->tok, "func")) {
     wat_next(p);
     elem_items(p, e, true);
-  } else if (wat_valtype(p, p->tok, &vt) && valtype_is_ref(vt)) {
-    wat_next(p);
-    e->reftype = vt;
+  } else if (wat_at_reftype(p)) {
+    e->reftype = wat_reftype(p);
     elem_items(p, e, false);
   } else if (bare_ok) {
     elem_items(p, e, true);
@@ -611,10 +675,9 @@ static void table_field(struct parser *p, struct fill *fl, uint32_t pos) {
   inline_exports(p, EXT_TABLE, idx);
   t->imported = inline_import(p, EXT_TABLE, idx, &t->import);
   if (t->imported) p->m->ntableimports++;
-  enum valtype vt;
   bool i64 = !t->imported && wat_is(p, p->tok, "i64") && wat_peek(p).kind != TOK_NUMBER;
   if (i64) wat_next(p); /* (table i64 funcref (elem ...)) */
-  if (!t->imported && wat_valtype(p, p->tok, &vt) && valtype_is_ref(vt)) {
+  if (!t->imported && wat_at_reftype(p)) {
     t->reftype = wat_reftype(p);
     if (!wat_at_field(p, "elem"))
       wat_unexpected(p, p->tok, "\"(elem\" (or write the limits first)");
@@ -801,7 +864,8 @@ static void elem_field(struct parser *p, struct fill *fl, uint32_t pos) {
     elem_list(p, e, false);
     return;
   }
-  if (segment_target(p, "table", SP_TABLE, &e->table) || p->tok.kind == TOK_LPAR) {
+  if (segment_target(p, "table", SP_TABLE, &e->table) ||
+      (p->tok.kind == TOK_LPAR && !wat_at_field(p, "ref"))) { /* (ref ...): a passive type */
     e->mode = SEG_ACTIVE;
     e->offset = offset_expr(p);
     elem_list(p, e, true);

@@ -62,8 +62,19 @@ void wat_expect_rpar(struct parser *p);
 uint32_t wat_index(struct parser *p, enum space sp);
 /* Is the current token usable as an index (number or $id)? */
 bool wat_at_index(struct parser *p);
+/* Is token t a value type keyword (i32, funcref...)?  Its type in *out. */
 bool wat_valtype(struct parser *p, struct token t, enum valtype *out);
+/* Does a value type start here (a keyword or "(ref")? */
+bool wat_at_valtype(struct parser *p);
+/* Does a reference type start here? */
+bool wat_at_reftype(struct parser *p);
+/* Parse a value type (keyword or (ref null? heaptype)); else "expected EXPECTED". */
+enum valtype wat_valtype_parse(struct parser *p, const char *expected);
+/* Parse a reference type. */
 enum valtype wat_reftype(struct parser *p);
+/* Parse a heap type: func, extern, nofunc, noextern or a type index; returns
+ * its enum heaptype (HT_TYPE + typeidx for an index). */
+uint32_t wat_heaptype(struct parser *p);
 /* A type use as written: (type x)? (param ...)* (result ...)* */
 struct typeuse {
   bool has_type;       /* (type x) was given */

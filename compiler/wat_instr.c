@@ -353,6 +353,7 @@ static void immediates(struct parser *p, struct instr *in) {
     break;
   }
   case IMM_FUNC: in->imm.idx = wat_index(p, SP_FUNC); break;
+  case IMM_TYPE: in->imm.idx = wat_index(p, SP_TYPE); break;
   case IMM_CALL_INDIRECT: {
     in->imm.pair.b = opt_index(p, SP_TABLE);
     struct typeuse tu;
@@ -371,10 +372,7 @@ static void immediates(struct parser *p, struct instr *in) {
   case IMM_F32:
   case IMM_F64: constant(p, in); break;
   case IMM_REFTYPE:
-    if (wat_is(p, p->tok, "func")) in->imm.idx = VT_FUNCREF;
-    else if (wat_is(p, p->tok, "extern")) in->imm.idx = VT_EXTERNREF;
-    else wat_unexpected(p, p->tok, "func or extern");
-    wat_next(p);
+    in->imm.idx = vt_ref(true, wat_heaptype(p)); /* ref.null's type */
     break;
   case IMM_MEMORY_INIT:
   case IMM_TABLE_INIT: {

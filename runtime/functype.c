@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -47,15 +48,23 @@ const char *w2l_valtype_name(w2l_valtype t) {
   return "?";
 }
 
+/* The letters of a signature: up to its '|', after which the compiler spells
+ * out the typed references (function references: (ref $t) and the like are
+ * stored as funcrefs, but types differing there are different types). */
+static size_t letters_of(const char *sig) {
+  const char *bar = strchr(sig, '|');
+  return bar ? (size_t)(bar - sig) : strlen(sig);
+}
+
 /* FNV-1a of the signature; sets *len.  Returns false if sig is malformed. */
 static bool hash_sig(const char *sig, uint32_t *hash, size_t *len, uint32_t *nparams) {
   uint32_t h = 2166136261u;
-  size_t i, colon = (size_t)-1;
+  size_t i, colon = (size_t)-1, letters = letters_of(sig);
   for (i = 0; sig[i]; i++) {
-    if (sig[i] == ':') {
+    if (sig[i] == ':' && i < letters) {
       if (colon != (size_t)-1) return false;
       colon = i;
-    } else if (!rt_valtype_of_letter(sig[i])) {
+    } else if (i < letters && !rt_valtype_of_letter(sig[i])) {
       return false;
     }
     h = (h ^ (uint8_t)sig[i]) * 16777619u;
@@ -74,11 +83,12 @@ static struct w2l_functype *make_type(const char *sig, size_t len, uint32_t npar
   if (!t) return NULL;
   memcpy(t->sig, sig, len + 1);
   types = (uint8_t *)t->sig + len + 1;
-  for (i = 0; i < len; i++)
+  size_t letters = letters_of(sig);
+  for (i = 0; i < letters; i++)
     if (sig[i] != ':') types[k++] = (uint8_t)rt_valtype_of_letter(sig[i]);
   t->types = types;
   t->nparams = nparams;
-  t->nresults = (uint32_t)(len - 1 - nparams);
+  t->nresults = (uint32_t)(letters - 1 - nparams);
   t->next = NULL;
   return t;
 }
@@ -144,4 +154,30 @@ char *w2l_functype_format(const w2l_functype *t, char *buf, size_t size) {
   if (k > 0) pos = pos + (size_t)k < size ? pos + (size_t)k : size - 1;
   format_list(buf, size, &pos, t->types + t->nparams, t->nresults, t->nresults != 1);
   return buf;
+}
+
+/* ---- typed references (W2L_REF_TYPES) ---- */
+
+/* The spelled-out form of a reference of storage type t: ref, or "nf" / "ne"
+ * for plain funcref / externref. */
+static const char *ref_form(w2l_valtype t, const char *ref) {
+  if (ref) return ref;
+  return t == W2L_FUNCREF ? "nf" : t == W2L_EXTERNREF ? "ne" : "";
+}
+
+bool rt_ref_same(w2l_valtype t, const char *a, const char *b) {
+  return strcmp(ref_form(t, a), ref_form(t, b)) == 0;
+}
+
+bool rt_ref_sub(w2l_valtype t, const char *a, const char *b) {
+  const char *x = ref_form(t, a), *y = ref_form(t, b);
+  if (strcmp(x, y) == 0) return true;
+  if (!x[0] || !y[0]) return false;             /* not references: only equal types match */
+  if (x[0] == 'n' && y[0] == 'N') return false; /* nullable into non-nullable */
+  const char *hx = x + 1, *hy = y + 1;
+  if (strcmp(hx, hy) == 0) return true;
+  if (hx[0] == '(') return strcmp(hy, "f") == 0;                         /* $t <: func */
+  if (strcmp(hx, "F") == 0) return hy[0] == '(' || strcmp(hy, "f") == 0; /* nofunc <: $t, func */
+  if (strcmp(hx, "E") == 0) return strcmp(hy, "e") == 0;                 /* noextern <: extern */
+  return false;
 }

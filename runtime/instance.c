@@ -50,14 +50,16 @@ static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
     return;
   case W2L_EXTERN_TABLE:
     format_limits(lim, sizeof lim, t->min, t->max);
-    snprintf(buf, size, "table%s %s %s", t->index64 ? " i64" : "", lim, w2l_valtype_name(t->type));
+    snprintf(buf, size, "table%s %s %s", t->index64 ? " i64" : "", lim,
+             t->ref ? t->ref : w2l_valtype_name(t->type));
     return;
   case W2L_EXTERN_MEMORY:
     format_limits(lim, sizeof lim, t->min, t->max);
     snprintf(buf, size, "memory%s %s%s", t->index64 ? " i64" : "", lim, t->shared ? " shared" : "");
     return;
   case W2L_EXTERN_GLOBAL:
-    snprintf(buf, size, t->mutable_ ? "global (mut %s)" : "global %s", w2l_valtype_name(t->type));
+    snprintf(buf, size, t->mutable_ ? "global (mut %s)" : "global %s",
+             t->ref ? t->ref : w2l_valtype_name(t->type));
     return;
   }
   snprintf(buf, size, "?");
@@ -78,6 +80,7 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
   case W2L_EXTERN_FUNC: t.sig = e->of.func.type ? w2l_functype_sig(e->of.func.type) : ""; break;
   case W2L_EXTERN_TABLE:
     t.type = e->of.table->reftype;
+    t.ref = e->of.table->ref;
     t.index64 = e->of.table->index64;
     t.min = e->of.table->size;
     if (e->of.table->has_max) t.max = e->of.table->max;
@@ -91,6 +94,7 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
   case W2L_EXTERN_GLOBAL:
     t.type = e->of.global->type;
     t.mutable_ = e->of.global->mutable_;
+    t.ref = e->of.global->ref;
     break;
   default: break; /* import_kind() gives no other */
   }
@@ -115,12 +119,15 @@ static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
   case W2L_EXTERN_FUNC:
     return e->of.func.fn && e->of.func.type && e->of.func.type == w2l_functype_intern(want->sig);
   case W2L_EXTERN_TABLE:
-    return got.type == want->type && got.index64 == want->index64 &&
-           limits_match(got.min, got.max, want->min, want->max);
+    return got.type == want->type && rt_ref_same(got.type, got.ref, want->ref) &&
+           got.index64 == want->index64 && limits_match(got.min, got.max, want->min, want->max);
   case W2L_EXTERN_MEMORY:
     return got.shared == want->shared && got.index64 == want->index64 &&
            limits_match(got.min, got.max, want->min, want->max);
-  case W2L_EXTERN_GLOBAL: return got.type == want->type && got.mutable_ == want->mutable_;
+  case W2L_EXTERN_GLOBAL:
+    return got.type == want->type && got.mutable_ == want->mutable_ &&
+           (got.mutable_ ? rt_ref_same(got.type, got.ref, want->ref)
+                         : rt_ref_sub(got.type, got.ref, want->ref));
   default: break; /* an import is never FUNC_CALLER */
   }
   return false;

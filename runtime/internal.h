@@ -63,6 +63,10 @@ bool rt_linker_find(const w2l_linker *l, const char *module, size_t module_len, 
 /* functype.c: the value type a signature letter stands for (i I f F V r x),
  * or 0 (no w2l_valtype) for any other character. */
 w2l_valtype rt_valtype_of_letter(char c);
+/* Reference types of storage type t spelled out as in W2L_REF_TYPES (NULL:
+ * the plain funcref or externref): the same type, and a <: b. */
+bool rt_ref_same(w2l_valtype t, const char *a, const char *b);
+bool rt_ref_sub(w2l_valtype t, const char *a, const char *b);
 
 /* instance.c: fill *err, unless err is NULL: its trap, and the printf-formatted
  * message, truncated to err->message and always NUL-terminated. */

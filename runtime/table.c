@@ -35,6 +35,10 @@ static w2l_ref stored(w2l_ref r) {
   return r;
 }
 
+void w2l_call_ref_trap(const w2l_ref *r) {
+  w2l_trap_raise(r->fn ? W2L_TRAP_INDIRECT_TYPE_MISMATCH : W2L_TRAP_NULL_FUNC_REF);
+}
+
 void w2l_table_free(w2l_table *t) {
   if (!t) return;
   rt_quota_uncharge(t->quota, (uint64_t)t->size * sizeof(w2l_ref));

@@ -275,7 +275,9 @@ typedef struct w2l_val {
   X(EXIT, "program exited")                                \
   X(CALL_ERROR, "invalid call")                            \
   X(UNALIGNED_ATOMIC, "unaligned atomic")                  \
-  X(EXPECTED_SHARED, "expected shared memory")
+  X(EXPECTED_SHARED, "expected shared memory")             \
+  X(NULL_FUNC_REF, "null function reference")              \
+  X(NULL_REF, "null reference")
 
 /* Why wasm code stopped.  W2L_OK (0) means it did not trap. */
 typedef enum w2l_trap {
@@ -696,6 +698,8 @@ typedef struct w2l_table {
   bool has_max;        /* whether a maximum was declared (import matching) */
   bool index64;        /* table64: indexed by i64 (import matching) */
   w2l_quota *quota;    /* charged size * sizeof(w2l_ref), or NULL (see Quotas) */
+  const char *ref;     /* a typed reference element type spelled out (see W2L_REF_TYPES),
+                          or NULL for plain funcref / externref (import matching) */
 } w2l_table;
 
 /* Default growth limit of a table (elements), as in the JS API: table.grow past
@@ -731,6 +735,25 @@ static inline const w2l_ref *w2l_call_indirect_check(const w2l_table *t, uint32_
                                                      const w2l_functype *type) {
   if (W2L_UNLIKELY(i >= t->size || t->elems[i].type != type)) w2l_call_indirect_trap(t, i);
   return &t->elems[i];
+}
+
+/* call_ref and return_call_ref: r itself, unless it is null ("null function
+ * reference").  Validation says r is of type; the tag is compared all the
+ * same (in the one compare a null needs: a null's tag is NULL), so that a
+ * host handing a function of another type for a (ref $t) argument or global
+ * gets "indirect call type mismatch" rather than a call with the wrong C
+ * signature. */
+W2L_NORETURN void w2l_call_ref_trap(const w2l_ref *r);
+static inline const w2l_ref *w2l_call_ref_check(const w2l_ref *r, const w2l_functype *type) {
+  if (W2L_UNLIKELY(r->type != type)) w2l_call_ref_trap(r);
+  return r;
+}
+
+/* ref.as_non_null: r, unless it is null ("null reference"); func: a funcref
+ * (null when fn is), else an externref (null when obj is). */
+static inline w2l_ref w2l_ref_as_non_null(w2l_ref r, bool func) {
+  if (W2L_UNLIKELY(func ? r.fn == NULL : r.obj == NULL)) w2l_trap_raise(W2L_TRAP_NULL_REF);
+  return r;
 }
 
 /* table64: the table operations with i64 indices and counts (a table holds
@@ -775,6 +798,7 @@ typedef struct w2l_global {
   w2l_valtype type; /* value type */
   bool mutable_;    /* whether global.set is allowed */
   w2l_value value;  /* current value */
+  const char *ref;  /* a typed reference type spelled out (see W2L_REF_TYPES), or NULL */
 } w2l_global;
 
 /* Create a global (NULL when out of memory); owned by the caller. */
@@ -820,7 +844,17 @@ typedef struct w2l_externtype {
   uint64_t min, max;   /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
   bool shared;         /* MEMORY: a shared memory (must match the import's exactly) */
   bool index64;        /* TABLE/MEMORY: indexed by i64, memory64 (must match exactly) */
+  const char *ref;     /* TABLE/GLOBAL: a typed reference type spelled out, or NULL */
 } w2l_externtype;
+
+/* W2L_REF_TYPES: typed function references ((ref $t), (ref null func),
+ * nofunc...) are stored as funcrefs and externrefs (type W2L_FUNCREF or
+ * W2L_EXTERNREF), and spelled out where types must match: in a function
+ * type's signature after a '|' ("r:i|N(i:i):i"), and in the ref member of
+ * tables, globals and their import types: n (nullable) or N, then the heap
+ * type: f func, e extern, F nofunc, E noextern, or a function type's
+ * signature in parentheses ('@' inside it: that type itself).  Globals match
+ * by subtyping when immutable, tables and mutable globals exactly. */
 
 /* One import of a module, in import order. */
 typedef struct w2l_import_desc {
@@ -883,7 +917,7 @@ typedef struct w2l_module {
   const struct w2l_dylink *dylink; /* its dylink.0 section (w2l_dylink.h), NULL if none */
 } w2l_module;
 
-#define W2L_ABI_VERSION 7
+#define W2L_ABI_VERSION 8
 
 /* ---- Interruption: epochs and fuel ----
  *

@@ -291,7 +291,7 @@ static bool has_hang_limit;
 static void call_export(w2l_instance *inst, const w2l_export_desc *ex) {
   w2l_val args[64], res[64];
   const char *sig = ex->type.sig, *colon = strchr(sig, ':');
-  size_t nargs = (size_t)(colon - sig), nres = strlen(colon + 1);
+  size_t nargs = (size_t)(colon - sig), nres = strcspn(colon + 1, "|"); /* letters before a "|" */
   if (nargs > 64 || nres > 64) {
     fprintf(stderr, "export %s: too many parameters or results\n", ex->name);
     exit(2);

@@ -123,6 +123,7 @@ static w2l_val to_val(const struct wast_value *w) {
     v.of.ref = W2L_NULL_REF;
     if (w->kind == WV_REF_EXTERN) v.of.ref.obj = extern_ptr(w->bits);
     break;
+  default: break; /* typed references: scripts give no such arguments */
   }
   return v;
 }
@@ -320,7 +321,8 @@ static void invoke(struct exec *x, const struct wast_action *a, struct outcome_o
     return;
   }
   const char *sig = ex->type.sig, *colon = strchr(sig, ':');
-  uint32_t nparams = (uint32_t)(colon - sig), nres = (uint32_t)strlen(colon + 1);
+  /* the letters up to a "|" (after it: typed references spelled out) */
+  uint32_t nparams = (uint32_t)(colon - sig), nres = (uint32_t)strcspn(colon + 1, "|");
   w2l_val args[a->nargs + 1];
   if (nparams != a->nargs) {
     o->error = xprintf("\"%s\" takes %u arguments (%s), not %u", (const char *)a->field.data,

@@ -154,10 +154,10 @@ good utf8-4byte "$H $(sec 07 01 04 f0 9f 98 80 00 00)" 'export[0] "\f0\9f\98\80"
 
 # Element segments: the eight encodings and their errors
 TAB=$(sec 04 01 70 00 01)
-good elem0 "$H $TAB $(sec 09 01 00 41 00 0b 01 00)" 'elem[0] active funcref table=0 offset=(i32.const 0x00000000; end)'
+good elem0 "$H $TAB $(sec 09 01 00 41 00 0b 01 00)" 'elem[0] active (ref func) table=0 offset=(i32.const 0x00000000; end)'
 good elem1 "$H $(sec 09 01 01 00 02 00 01)" '  item (ref.func 1; end)'
-good elem2 "$H $(sec 09 01 02 03 41 00 0b 00 01 07)" 'elem[0] active funcref table=3 offset=(i32.const 0x00000000; end)'
-good elem3 "$H $(sec 09 01 03 00 01 04)" 'elem[0] declarative funcref'
+good elem2 "$H $(sec 09 01 02 03 41 00 0b 00 01 07)" 'elem[0] active (ref func) table=3 offset=(i32.const 0x00000000; end)'
+good elem3 "$H $(sec 09 01 03 00 01 04)" 'elem[0] declarative (ref func)'
 good elem4 "$H $(sec 09 01 04 41 00 0b 01 d0 70 0b)" '  item (ref.null funcref; end)'
 good elem5 "$H $(sec 09 01 05 6f 01 d0 6f 0b)" 'elem[0] passive externref'
 good elem6 "$H $(sec 09 01 06 01 41 02 0b 70 01 d2 00 0b)" 'elem[0] active funcref table=1 offset=(i32.const 0x00000002; end)'
@@ -217,7 +217,7 @@ good simd-shuffle "$H $T1 $F1 $(code1 00 fd 0c $V16 fd 0c $V16 fd 0d $V16 1a 0b)
 good simd-lane "$H $T1 $F1 $(code1 00 fd 0c $V16 fd 16 0f 1a 0b)" '  i8x16.extract_lane_u lane=15'
 good simd-memarg-lane "$H $T1 $F1 $(code1 00 41 00 fd 0c $V16 fd 54 00 08 07 1a 0b)" '  v128.load8_lane mem=0 align=0 offset=8 lane=7'
 err simd-const-short "$H $T1 $F1 $(code1 00 fd 0c 00 01 02)" '0x19: error: unexpected end of section or function'
-err reftype-null "$H $T1 $F1 $(code1 00 d0 7f 1a 0b)" '0x18: error: malformed reference type 0x7f, expected funcref (0x70) or externref (0x6f)'
+err reftype-null "$H $T1 $F1 $(code1 00 d0 7f 1a 0b)" '0x18: error: malformed reference type 0x7f, expected func (0x70), extern (0x6f) or a type index'
 err memory-size-long "$H $T1 $F1 $(code1 00 3f 80 00 1a 0b)" '0x18: error: zero byte expected: a memory index must use its shortest encoding'
 good memory-size-idx "$H $T1 $F1 $(code1 00 3f 02 1a 0b)" '  memory.size 2'
 good memarg-memidx "$H $T1 $F1 $(code1 00 41 00 28 42 03 10 1a 0b)" '  i32.load mem=3 align=2 offset=16'
@@ -274,8 +274,8 @@ err dylink-tls-import "$H $(DY 04 09 01 03 65 6e 76 01 78 80 02)" '0x1c: error: 
 TB=$(sec 02 01 03 65 6e 76 0c 5f 5f 74 61 62 6c 65 5f 62 61 73 65 03 7f 00) # env.__table_base
 TAB=$(sec 04 01 70 00 02)
 err dylink-elem-past-table-size "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 23 00 0b 02 00 00) $(code1 00 0b)" '0x43: error: element segment 0 at env.__table_base has 2 elements, past the 1 table slots the dylink.0 section declares (table_size)'
-good dylink-elem-in-table-size "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 23 00 0b 01 00) $(code1 00 0b)" 'elem[0] active funcref table=0 offset=(global.get 0; end)'
-good dylink-elem-elsewhere "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 41 00 0b 02 00 00) $(code1 00 0b)" 'elem[0] active funcref table=0 offset=(i32.const 0x00000000; end)'
+good dylink-elem-in-table-size "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 23 00 0b 01 00) $(code1 00 0b)" 'elem[0] active (ref func) table=0 offset=(global.get 0; end)'
+good dylink-elem-elsewhere "$H $(DY $MI) $T1 $TB $F1 $TAB $(sec 09 01 00 41 00 0b 02 00 00) $(code1 00 0b)" 'elem[0] active (ref func) table=0 offset=(i32.const 0x00000000; end)'
 MB=$(sec 02 01 03 65 6e 76 0d 5f 5f 6d 65 6d 6f 72 79 5f 62 61 73 65 03 7f 00) # env.__memory_base
 good dylink-data-elsewhere "$H $(DY 01 04 01 00 00 00) $MB $(sec 05 01 00 01) $(sec 0b 01 00 41 00 0b 02 61 62)" 'data[0] active mem=0 offset=(i32.const 0x00000000; end) "ab"'
 err dylink-data-past-mem-size "$H $(DY 01 04 01 00 00 00) $MB $(sec 05 01 00 01) $(sec 0b 01 00 23 00 0b 02 61 62)" '0x39: error: data segment 0 at env.__memory_base has 2 bytes, past the 1 bytes of memory the dylink.0 section declares (mem_size)'

@@ -36,12 +36,13 @@ done
 for f in *.wat; do
   n=${f%.wat}
   wat2wasm --enable-all --no-check --debug-names "$f" -o "$out/$n.wasm" 2>/dev/null || continue
-  "$tool" "$out/$n.wasm" >"$out/$n.bin.dump" 2>&1
-  if cmp -s "$out/$n.dump" "$out/$n.bin.dump"; then
+  "$tool" --wabt-elems "$f" >"$out/$n.text.dump" 2>&1
+  "$tool" --wabt-elems "$out/$n.wasm" >"$out/$n.bin.dump" 2>&1
+  if cmp -s "$out/$n.text.dump" "$out/$n.bin.dump"; then
     ok
   else
     bad "good/$f" "text and wat2wasm binary dump differently"
-    diff "$out/$n.dump" "$out/$n.bin.dump" | head -n 20
+    diff "$out/$n.text.dump" "$out/$n.bin.dump" | head -n 20
   fi
 done
 

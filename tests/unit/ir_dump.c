@@ -1,7 +1,7 @@
 /* ir_dump.c - test driver: read a module (.wat text or .wasm binary, chosen by
  * the \0asm magic like the translator does) and print dump_module() of it.
  *
- *   ir_dump [--validate] [--notes] [-q] [--binary] FILE|-
+ *   ir_dump [--validate] [--notes] [-q] [--binary] [--wabt-elems] FILE|-
  *   ir_dump [--validate] --hex "00 61 73 6d ..."   (the bytes as hex; blanks ignored)
  *   ir_dump [--validate] --mutate FILE.wasm
  *
@@ -9,6 +9,10 @@
  * --notes     print the readers' notes (legacy spellings...) on stderr
  * -q          a one-line summary instead of the dump (for timing big inputs)
  * --binary    read FILE as a binary whatever its first bytes
+ * --wabt-elems  print elem segments of type (ref func) as funcref: wat2wasm
+ *             writes a funcref segment of ref.func items (or of none) in the
+ *             function-index form, which is (ref func) in 3.0, so text and
+ *             wat2wasm's binary compare equal only so
  * --mutate    read every single-byte mutant of FILE (each byte set to a few
  *             telling values, and every truncation) in-process and print how many
  *             decoded and how many were rejected: a crash or hang is the failure
@@ -29,6 +33,7 @@ struct job {
   bool validate;         /* run val_module() too */
   bool binary;           /* input is binary whatever its first bytes (--hex) */
   bool quiet;            /* -q: a summary line instead of the dump */
+  bool wabt_elems;       /* --wabt-elems: (ref func) segments as funcref */
   struct module *module; /* the result */
 };
 
@@ -42,6 +47,9 @@ static void run(void *arg) {
     j->module = wat_parse_module(&j->arena, &j->src);
   }
   if (j->validate) val_module(j->module, &val_features_all);
+  for (uint32_t i = 0; j->wabt_elems && i < j->module->nelems; i++)
+    if (j->module->elems[i].reftype == vt_ref(false, HT_FUNC))
+      j->module->elems[i].reftype = VT_FUNCREF;
 }
 
 /* The -q line: how big the module is. */
@@ -138,6 +146,7 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--binary") == 0) force_binary = true;
     else if (strcmp(argv[i], "--notes") == 0) diag.notes = stderr;
     else if (strcmp(argv[i], "-q") == 0) j.quiet = true;
+    else if (strcmp(argv[i], "--wabt-elems") == 0) j.wabt_elems = true;
     else path = argv[i];
   }
   if (!path && !hex) {

@@ -7,11 +7,16 @@
 
 #define REF(inst, t, f) ((w2l_ref){(inst)->types[t], (void (*)(void))(f), (inst), NULL})
 #define NAME(s) s, sizeof s - 1
-#define FUNC_T(sig) {W2L_EXTERN_FUNC, sig, (w2l_valtype)0, false, 0, 0, false, false}
-#define TABLE_T(rt, min, max) {W2L_EXTERN_TABLE, NULL, rt, false, min, max, false, false}
-#define MEMORY_T(min, max) {W2L_EXTERN_MEMORY, NULL, (w2l_valtype)0, false, min, max, false, false}
-#define SHARED_MEMORY_T(min, max) {W2L_EXTERN_MEMORY, NULL, (w2l_valtype)0, false, min, max, true, false}
-#define GLOBAL_T(vt, mut) {W2L_EXTERN_GLOBAL, NULL, vt, mut, 0, 0, false, false}
+#define FUNC_T(sig) \
+  { W2L_EXTERN_FUNC, sig, (w2l_valtype)0, false, 0, 0, false, false, NULL }
+#define TABLE_T(rt, min, max) \
+  { W2L_EXTERN_TABLE, NULL, rt, false, min, max, false, false, NULL }
+#define MEMORY_T(min, max) \
+  { W2L_EXTERN_MEMORY, NULL, (w2l_valtype)0, false, min, max, false, false, NULL }
+#define SHARED_MEMORY_T(min, max) \
+  { W2L_EXTERN_MEMORY, NULL, (w2l_valtype)0, false, min, max, true, false, NULL }
+#define GLOBAL_T(vt, mut) \
+  { W2L_EXTERN_GLOBAL, NULL, vt, mut, 0, 0, false, false, NULL }
 #define NOMAX UINT64_MAX
 
 typedef uint32_t (*fn_ii_i)(void *, uint32_t, uint32_t);

@@ -632,6 +632,52 @@ static const struct test tests[] = {
 static struct module *current;
 static void run(void *arg) { (void)arg; val_module(current, &features); }
 
+/* Type identity and subtyping of typed references: a module of five types,
+ * 0: [] -> []   1: [(ref null 1)] -> []   2: [(ref null 2)] -> []
+ * 3: [(ref null 1)] -> []   4: [] -> []  (1 and 2 refer to themselves). */
+static struct module *typed_module;
+static void validate_typed(void *arg) {
+  (void)arg;
+  val_module(typed_module, &val_features_all);
+}
+
+static int typed_refs(void) {
+  static const uint32_t param_of[5] = {0, 1, 2, 1, 0}; /* 0: no param, else (ref null N) */
+  struct module *m = arena_alloc(&arena, sizeof *m);
+  m->arena = &arena;
+  m->ntypes = 5;
+  m->types = arena_array(&arena, 5, sizeof *m->types);
+  for (uint32_t i = 0; i < 5; i++) {
+    if (!param_of[i]) continue;
+    m->types[i].nparams = 1;
+    m->types[i].params = arena_array(&arena, 1, sizeof *m->types[i].params);
+    m->types[i].params[0] = vt_ref(true, HT_TYPE + param_of[i]);
+  }
+  typed_module = m;
+  if (diag_protect(validate_typed, NULL)) {
+    printf("FAIL validate unit 'typed refs': %s\n", diag.reason);
+    return 1;
+  }
+  enum valtype r1 = vt_ref(false, HT_TYPE + 1), n1 = vt_ref(true, HT_TYPE + 1),
+               r2 = vt_ref(false, HT_TYPE + 2), n3 = vt_ref(true, HT_TYPE + 3);
+  const char *key3 = val_type_key(m, n3);
+  bool ok = m->type_canon[2] == 1 && m->type_canon[3] == 3 && m->type_canon[4] == 0 &&
+            val_sub(m, r2, n1) && val_sub(m, r1, r2) && !val_sub(m, n1, r1) &&
+            val_sub(m, r1, VT_FUNCREF) && !val_sub(m, VT_FUNCREF, n1) && !val_sub(m, n3, n1) &&
+            val_sub(m, vt_ref(true, HT_NOFUNC), n3) && !val_sub(m, vt_ref(true, HT_NOEXTERN), n3) &&
+            val_sub(m, vt_ref(false, HT_NOEXTERN), VT_EXTERNREF) &&
+            !val_sub(m, VT_EXTERNREF, VT_FUNCREF) && !val_sub(m, VT_I32, VT_FUNCREF) &&
+            vt_ref(true, HT_FUNC) == VT_FUNCREF && vt_storage(r1) == VT_FUNCREF &&
+            vt_storage(vt_ref(false, HT_EXTERN)) == VT_EXTERNREF &&
+            strcmp(m->type_keys[1], "n@:") == 0 && key3 && strcmp(key3, "n(n(n@:):)") == 0 &&
+            val_type_key(m, VT_FUNCREF) == NULL && strcmp(valtype_name(n1), "(ref null 1)") == 0;
+  if (!ok)
+    printf("FAIL validate unit 'typed refs': canon %u %u %u, key of 3: %s\n", m->type_canon[2],
+           m->type_canon[3], m->type_canon[4], key3 ? key3 : "NULL");
+  arena_free(&arena);
+  return ok ? 0 : 1;
+}
+
 int main(void) {
   int pass = 0, fail = 0;
   for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
@@ -660,6 +706,8 @@ int main(void) {
     pass++;
   }
   arena_free(&arena);
+  if (typed_refs()) fail++;
+  else pass++;
   printf("%d passed, %d failed\n", pass, fail);
   return fail != 0;
 }

@@ -31,7 +31,7 @@
   (elem.drop $e)))
 ;; invalid: type mismatch in table.copy, table 0 is funcref but table 1 is externref
 (module (table 1 funcref) (table 1 externref) (func (table.copy 0 1 (i32.const 0) (i32.const 0) (i32.const 0))))
-;; invalid: type mismatch in table.init, elem segment 0 is funcref but table 1 is externref
+;; invalid: type mismatch in table.init, elem segment 0 is (ref func) but table 1 is externref
 (module (table 1 funcref) (table 1 externref) (elem func) (func (table.init 1 0 (i32.const 0) (i32.const 0) (i32.const 0))))
 ;; invalid: elem segment variable out of range (max 0)
 (module (func (elem.drop 0)))
@@ -69,7 +69,7 @@
 (module (table 1 funcref) (elem (i64.const 0) $f) (func $f))
 ;; invalid: table variable out of range (max 0)
 (module (elem (i32.const 0) $f) (func $f))
-;; invalid: type mismatch in elem segment 0, table 0 is externref but the segment is funcref
+;; invalid: type mismatch in elem segment 0, table 0 is externref but the segment is (ref func)
 (module (table 1 externref) (elem (i32.const 0) $f) (func $f))
 ;; invalid: type mismatch in elem item, expected [funcref] but got [externref]
 (module (elem funcref (ref.null extern)))

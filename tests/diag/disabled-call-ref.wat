@@ -1,0 +1,3 @@
+(module
+  (type $t (func))
+  (func (param funcref) (call_ref $t (local.get 0))))

@@ -1,0 +1,3 @@
+(module
+  (type $t (func))
+  (func (param (ref null $t))))

@@ -1,1 +1,0 @@
-(module (type $t (func)) (func return_call_ref $t))
