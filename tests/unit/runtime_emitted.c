@@ -2,8 +2,8 @@
  * the .wat files of tests/runtime (linked in, and kit.wat again as the plugin
  * kitplug.so): the first two seeds, separate memories of two instances,
  * bounds traps from emitted loads in this build's memory strategy, host
- * functions, traps of every source, a trapping start function, and a plugin
- * unloaded and loaded again. */
+ * functions, traps of every source, a trapping start function, a plugin
+ * unloaded and loaded again, and funcrefs a host hands to typed references. */
 #include "runtime_test.h"
 
 #include "badstart.h"
@@ -11,6 +11,7 @@
 #include "seedcalc.h"
 #include "seedmath.h"
 #include "seedtable.h"
+#include "typedref.h"
 
 static uint32_t jstimes3(void *env, uint32_t n) {
   (void)env;
@@ -27,12 +28,52 @@ static uint32_t host_cb(void *env, uint32_t x) {
   return r.of.i32 + 1000;
 }
 
+static uint32_t seven(void *env) {
+  (void)env;
+  return 7;
+}
+
 static w2l_trap call(w2l_instance *inst, const char *name, int n, uint32_t a0, uint32_t a1,
                      uint32_t *result) {
   w2l_val args[2] = {W2L_I32_VAL(a0), W2L_I32_VAL(a1)}, r = W2L_I32_VAL(0xBAD);
   w2l_trap t = w2l_call(inst, name, args, (size_t)n, &r, 1, NULL);
   *result = r.of.i32;
   return t;
+}
+
+/* typedref's "apply" or "apply_tail" of f to x (f as a funcref argument). */
+static w2l_trap apply(w2l_instance *inst, const char *name, w2l_ref f, uint32_t x, uint32_t *result) {
+  w2l_val args[2] = {{.type = W2L_FUNCREF, .of = {.ref = f}}, W2L_I32_VAL(x)}, r = W2L_I32_VAL(0);
+  w2l_trap t = w2l_call(inst, name, args, 2, &r, 1, NULL);
+  *result = r.of.i32;
+  return t;
+}
+
+/* A host may pass any funcref where a (ref $ii) is expected: call_ref checks
+ * the tag (a null, a function of another type) in both of its forms. */
+static void typed_refs(void) {
+  w2l_error err;
+  uint32_t r = 0;
+  w2l_instance *inst = w2l_instantiate(&typedref_module, NULL, &err);
+  CHECK(inst != NULL, "typedref: %s", err.message);
+  if (!inst) return;
+  w2l_ref good = {w2l_functype_intern("i:i"), (void (*)(void))jstimes3, NULL, NULL};
+  w2l_ref other = {w2l_functype_intern(":i"), (void (*)(void))seven, NULL, NULL};
+  static const char *const forms[] = {"apply", "apply_tail"};
+  for (int i = 0; i < 2; i++) {
+    CHECK(apply(inst, forms[i], good, 5, &r) == W2L_OK && r == 15, "%s(good, 5) = %u", forms[i], r);
+    CHECK_TRAP(apply(inst, forms[i], other, 5, &r), W2L_TRAP_INDIRECT_TYPE_MISMATCH);
+    CHECK_TRAP(apply(inst, forms[i], W2L_NULL_REF, 5, &r), W2L_TRAP_NULL_FUNC_REF);
+  }
+  w2l_extern e;
+  w2l_global *g = w2l_instance_export(inst, "g", &e) ? e.of.global : NULL;
+  CHECK(g && g->ref && strcmp(g->ref, "n(i:i)") == 0, "global g's type: %s", g && g->ref ? g->ref : "-");
+  CHECK_TRAP(call(inst, "via_g", 1, 2, 0, &r), W2L_TRAP_NULL_FUNC_REF);
+  if (g) g->value.ref = other;
+  CHECK_TRAP(call(inst, "via_g", 1, 2, 0, &r), W2L_TRAP_INDIRECT_TYPE_MISMATCH);
+  if (g) g->value.ref = good;
+  CHECK(call(inst, "via_g", 1, 2, 0, &r) == W2L_OK && r == 6, "via_g(2) = %u", r);
+  w2l_instance_free(inst);
 }
 
 /* kit's functions, table-driven: what each call must give on a fresh instance. */
@@ -178,5 +219,6 @@ int main(void) {
     w2l_linker_free(l);
     w2l_table_free(t);
   }
+  typed_refs();
   return test_finish();
 }
