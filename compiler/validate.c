@@ -119,6 +119,11 @@ static void check_type_refs(const struct module *m, uint32_t i, const enum valty
 }
 
 static void check_types(struct module *m) {
+  /* a reference to type i packs HT_TYPE + i (enum valtype): ref.func and
+   * call_ref may name any type of the module */
+  if (m->ntypes > HT_TYPE_LIMIT)
+    diag_error(m->src, m->types[HT_TYPE_LIMIT].pos,
+               "too many types: %u, the implementation limit is %u", m->ntypes, HT_TYPE_LIMIT);
   uint32_t size = 16;
   while (size < 2 * (uint64_t)m->ntypes) size *= 2;
   uint32_t *slots = arena_array(m->arena, size, sizeof *slots); /* typeidx + 1 */

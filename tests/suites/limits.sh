@@ -33,6 +33,9 @@ gen depth-10001 'printf "(module (func"; for (i = 0; i < 10001; i++) printf " bl
 limit depth-10001 'blocks nested too deeply: the limit is 10000'
 gen depth-10000 'printf "(module (func"; for (i = 0; i < 10000; i++) printf " block"; for (i = 0; i < 10000; i++) printf " end"; print "))"'
 accepted depth-10000
+# a reference type packs its type index: at most 2^21 - 256 types
+gen types-2096897 'printf "(module"; for (i = 0; i < 2096897; i++) printf " (type (func))"; print ")"'
+limit types-2096897 'too many types: 2096897, the implementation limit is 2096896'
 gen locals-50001 'printf "(module (func (local"; for (i = 0; i < 50001; i++) printf " i32"; print ")))"'
 limit locals-50001 'too many locals: 50001 declared, the implementation limit is 50000'
 gen locals-50000 'printf "(module (func (local"; for (i = 0; i < 50000; i++) printf " i32"; print ")))"'
