@@ -640,8 +640,9 @@ static void emit_exports(struct emitter *e) {
   bool *has_runner = arena_alloc(e->arena, m->ntypes + 1);
   for (uint32_t k = 0; k < m->nexports; k++) {
     const struct export *ex = &m->exports[k];
+    if (ex->kind != EXT_FUNC) continue; /* (funcs may be NULL in a module without any) */
     uint32_t t = m->funcs[ex->index].typeidx;
-    if (ex->kind != EXT_FUNC || has_runner[t]) continue;
+    if (has_runner[t]) continue;
     has_runner[t] = true;
     emit_export_runner(e, t);
   }
