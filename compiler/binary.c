@@ -120,10 +120,13 @@ static struct bytes read_name(struct reader *r) {
 #define REF_NULL_PREFIX 0x63 /* (ref null ht) */
 #define REF_PREFIX 0x64      /* (ref ht) */
 
-static bool is_valtype_byte(uint8_t b) {
-  return (b >= VT_V128 && b <= VT_I32) || b == VT_FUNCREF || b == VT_EXTERNREF || b == HT_NOFUNC ||
-         b == HT_NOEXTERN || b == REF_NULL_PREFIX || b == REF_PREFIX;
+/* The first byte of a reference type. */
+static bool is_reftype_byte(uint8_t b) {
+  return b == VT_FUNCREF || b == VT_EXTERNREF || b == HT_NOFUNC || b == HT_NOEXTERN ||
+         b == REF_NULL_PREFIX || b == REF_PREFIX;
 }
+
+static bool is_valtype_byte(uint8_t b) { return (b >= VT_V128 && b <= VT_I32) || is_reftype_byte(b); }
 
 /* A heap type: an abstract one's byte or a type index (s33, non-negative). */
 static uint32_t read_heaptype(struct reader *r) {
@@ -163,8 +166,7 @@ static enum valtype read_valtype(struct reader *r) {
 static enum valtype read_reftype(struct reader *r) {
   size_t at = r->pos;
   uint8_t b = read_u8(r);
-  if (b != VT_FUNCREF && b != VT_EXTERNREF && b != HT_NOFUNC && b != HT_NOEXTERN &&
-      b != REF_NULL_PREFIX && b != REF_PREFIX)
+  if (!is_reftype_byte(b))
     fail(r, at, "malformed reference type 0x%02x, expected funcref (0x70) or externref (0x6f)", b);
   return valtype_after(r, b);
 }

@@ -132,6 +132,10 @@ enum valtype {
   VT_LAST_ = 0x7FFFFFFF, /* keeps the enum 32 bits wide */
 };
 #define VT_HEAP_SHIFT 10
+/* The packed (ref null? heap) as a constant expression; vt_ref() gives the
+ * abbreviation where there is one and should be used everywhere else. */
+#define VT_PACK(nullable, heap) \
+  ((enum valtype)(VT_REF | ((nullable) ? VT_NULLABLE : 0) | ((uint32_t)(heap) << VT_HEAP_SHIFT)))
 
 /* Heap types of reference types: abstract ones by their binary encodings,
  * concrete ones as HT_TYPE + typeidx. */

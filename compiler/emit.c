@@ -284,7 +284,8 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
     if (t->limits.has_max) emit_printf(o, "%" PRIu64 "u", t->limits.max);
     else emit_put(o, "UINT64_MAX");
     if (t->limits.i64) emit_put(o, ", .index64 = true");
-    if (val_type_key(m, t->reftype)) emit_printf(o, ", .ref = \"%s\"", val_type_key(m, t->reftype));
+    const char *ref = val_type_key(m, t->reftype);
+    if (ref) emit_printf(o, ", .ref = \"%s\"", ref);
     break;
   }
   case EXT_MEMORY: {
@@ -299,8 +300,8 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
   case EXT_GLOBAL:
     emit_printf(o, ", .type = %s, .mutable_ = %s", valtype_enum[vt_storage(m->globals[index].type)],
                 m->globals[index].mutable_ ? "true" : "false");
-    if (val_type_key(m, m->globals[index].type))
-      emit_printf(o, ", .ref = \"%s\"", val_type_key(m, m->globals[index].type));
+    const char *ref = val_type_key(m, m->globals[index].type);
+    if (ref) emit_printf(o, ", .ref = \"%s\"", ref);
     break;
   }
   emit_put(o, "}");
@@ -383,9 +384,8 @@ static void emit_init_own(struct emitter *e) {
                 "\";\n",
                 i, i);
     if (t->limits.i64) emit_printf(o, "  inst->base.tables[%" PRIu32 "]->index64 = true;\n", i);
-    if (val_type_key(m, t->reftype))
-      emit_printf(o, "  inst->base.tables[%" PRIu32 "]->ref = \"%s\";\n", i,
-                  val_type_key(m, t->reftype));
+    const char *ref = val_type_key(m, t->reftype);
+    if (ref) emit_printf(o, "  inst->base.tables[%" PRIu32 "]->ref = \"%s\";\n", i, ref);
   }
   for (uint32_t i = m->nmemimports; i < m->nmems; i++) {
     const struct memory *mem = &m->mems[i];
@@ -407,8 +407,8 @@ static void emit_init_own(struct emitter *e) {
                 emit_value_member(g->type));
     emit_const_expr(e, o, &g->init);
     emit_put(o, ";\n");
-    if (val_type_key(m, g->type))
-      emit_printf(o, "  inst->%s.ref = \"%s\";\n", f, val_type_key(m, g->type));
+    const char *ref = val_type_key(m, g->type);
+    if (ref) emit_printf(o, "  inst->%s.ref = \"%s\";\n", f, ref);
     emit_printf(o, "  inst->base.globals[%" PRIu32 "] = &inst->%s;\n", i, f);
   }
   for (uint32_t i = m->ntableimports; i < m->ntables; i++) { /* 3.0 table initializers */

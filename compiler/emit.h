@@ -72,8 +72,6 @@ const char *emit_ctype(enum valtype t);
 const char *emit_zero(enum valtype t);
 /* A v128 constant as a compound literal "(w2l_v128){{0x01, ...}}". */
 void emit_v128_literal(struct ebuf *b, const uint8_t *v);
-/* Signature letter of a value type (see w2l.h): i I f F V r x. */
-char emit_sigchar(enum valtype t);
 /* Member of w2l_value holding t: i32 i64 f32 f64 v128 ref. */
 const char *emit_value_member(enum valtype t);
 /* "PARAMS:RESULTS" signature string of a function type (arena). */

@@ -110,8 +110,6 @@ void emit_v128_literal(struct ebuf *b, const uint8_t *v) {
   emit_put(b, "}}");
 }
 
-char emit_sigchar(enum valtype t) { return valtype_letter(t); }
-
 const char *emit_value_member(enum valtype t) {
   return valtype_is_ref(t) ? "ref" : valtype_name(t);
 }
@@ -119,9 +117,9 @@ const char *emit_value_member(enum valtype t) {
 char *emit_sig(struct arena *a, const struct functype *ft) {
   char *s = arena_alloc(a, ft->nparams + ft->nresults + 2);
   size_t n = 0;
-  for (uint32_t i = 0; i < ft->nparams; i++) s[n++] = emit_sigchar(ft->params[i]);
+  for (uint32_t i = 0; i < ft->nparams; i++) s[n++] = valtype_letter(ft->params[i]);
   s[n++] = ':';
-  for (uint32_t i = 0; i < ft->nresults; i++) s[n++] = emit_sigchar(ft->results[i]);
+  for (uint32_t i = 0; i < ft->nresults; i++) s[n++] = valtype_letter(ft->results[i]);
   s[n] = '\0';
   return s;
 }
@@ -144,8 +142,13 @@ const char *emit_runtime_sig(struct emitter *e, uint32_t typeidx) {
 }
 
 bool emit_same_ctypes(const struct emitter *e, uint32_t a, uint32_t b) {
-  const struct module *m = e->m;
-  return strcmp(emit_sig(e->arena, &m->types[a]), emit_sig(e->arena, &m->types[b])) == 0;
+  const struct functype *x = &e->m->types[a], *y = &e->m->types[b];
+  if (x->nparams != y->nparams || x->nresults != y->nresults) return false;
+  for (uint32_t i = 0; i < x->nparams; i++)
+    if (vt_storage(x->params[i]) != vt_storage(y->params[i])) return false;
+  for (uint32_t i = 0; i < x->nresults; i++)
+    if (vt_storage(x->results[i]) != vt_storage(y->results[i])) return false;
+  return true;
 }
 
 char *emit_sig_name(struct emitter *e, const char *tag, uint32_t typeidx) {

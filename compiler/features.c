@@ -117,9 +117,10 @@ static void check_body(void *arg, uint32_t funcidx) {
         !c->f->relaxed_simd)
       instr_needs(c->m, in, "relaxed-simd");
     if (prefix == 0xFE && !c->f->threads) instr_needs(c->m, in, "threads");
-    if ((in->op == OP_RETURN_CALL || in->op == OP_RETURN_CALL_INDIRECT) && !c->f->tail_call)
+    if ((in->op == OP_RETURN_CALL || in->op == OP_RETURN_CALL_INDIRECT ||
+         in->op == OP_RETURN_CALL_REF) &&
+        !c->f->tail_call)
       instr_needs(c->m, in, "tail-call");
-    if (in->op == OP_RETURN_CALL_REF && !c->f->tail_call) instr_needs(c->m, in, "tail-call");
     if (func_refs_op(in->op) && !c->f->function_references)
       instr_needs(c->m, in, "function-references");
     if (in->op == OP_REF_NULL && vt_is_typed((enum valtype)in->imm.idx) &&

@@ -44,7 +44,7 @@ const char *valtype_name(enum valtype t) {
 enum valtype vt_ref(bool nullable, uint32_t heap) {
   if (nullable && heap == HT_FUNC) return VT_FUNCREF;
   if (nullable && heap == HT_EXTERN) return VT_EXTERNREF;
-  return (enum valtype)(VT_REF | (nullable ? VT_NULLABLE : 0) | (heap << VT_HEAP_SHIFT));
+  return VT_PACK(nullable, heap);
 }
 
 uint32_t vt_heap(enum valtype t) {

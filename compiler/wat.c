@@ -166,8 +166,6 @@ static void legacy_note(struct parser *p, struct token t, unsigned bit, const ch
             (const char *)p->src->data + t.pos, now);
 }
 
-#define NULL_REF(h) ((enum valtype)(VT_REF | VT_NULLABLE | ((h) << VT_HEAP_SHIFT)))
-
 bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
   static const struct {
     const char *name;
@@ -181,8 +179,8 @@ bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
       {"funcref", VT_FUNCREF},
       {"externref", VT_EXTERNREF},
       {"anyfunc", VT_FUNCREF},
-      {"nullfuncref", NULL_REF(HT_NOFUNC)},
-      {"nullexternref", NULL_REF(HT_NOEXTERN)},
+      {"nullfuncref", VT_PACK(true, HT_NOFUNC)},
+      {"nullexternref", VT_PACK(true, HT_NOEXTERN)},
   };
   for (size_t i = 0; i < sizeof types / sizeof *types; i++)
     if (wat_is(p, t, types[i].name)) {
