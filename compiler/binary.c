@@ -120,10 +120,17 @@ static struct bytes read_name(struct reader *r) {
 #define REF_NULL_PREFIX 0x63 /* (ref null ht) */
 #define REF_PREFIX 0x64      /* (ref ht) */
 
+/* The byte of a nullable abstract heap type that is a reference type by
+ * itself beyond funcref and externref: nullfuncref, nullexternref, exnref,
+ * nullexnref. */
+static bool is_abbrev_byte(uint8_t b) {
+  return b == HT_NOFUNC || b == HT_NOEXTERN || b == HT_EXN || b == HT_NOEXN;
+}
+
 /* The first byte of a reference type. */
 static bool is_reftype_byte(uint8_t b) {
-  return b == VT_FUNCREF || b == VT_EXTERNREF || b == HT_NOFUNC || b == HT_NOEXTERN ||
-         b == REF_NULL_PREFIX || b == REF_PREFIX;
+  return b == VT_FUNCREF || b == VT_EXTERNREF || is_abbrev_byte(b) || b == REF_NULL_PREFIX ||
+         b == REF_PREFIX;
 }
 
 static bool is_valtype_byte(uint8_t b) { return (b >= VT_V128 && b <= VT_I32) || is_reftype_byte(b); }
@@ -133,7 +140,7 @@ static uint32_t read_heaptype(struct reader *r) {
   size_t at = r->pos;
   if (r->pos >= r->end) unexpected_end(r);
   uint8_t b = r->p[r->pos];
-  if (b == HT_FUNC || b == HT_EXTERN || b == HT_NOFUNC || b == HT_NOEXTERN) {
+  if (b == HT_FUNC || b == HT_EXTERN || is_abbrev_byte(b)) {
     r->pos++;
     return b;
   }
@@ -150,7 +157,7 @@ static uint32_t read_heaptype(struct reader *r) {
 
 /* A value type byte b (already read) with what follows it. */
 static enum valtype valtype_after(struct reader *r, uint8_t b) {
-  if (b == HT_NOFUNC || b == HT_NOEXTERN) return vt_ref(true, b);
+  if (is_abbrev_byte(b)) return vt_ref(true, b);
   if (b == REF_NULL_PREFIX || b == REF_PREFIX)
     return vt_ref(b == REF_NULL_PREFIX, read_heaptype(r));
   return (enum valtype)b;
@@ -226,10 +233,28 @@ static void read_blocktype(struct reader *r, struct blocktype *bt) {
   }
 }
 
+/* try_table's block type and catch clauses. */
+static void read_try_table(struct reader *r, struct blocktype *bt) {
+  read_blocktype(r, bt);
+  bt->ncatches = read_count(r, 2, "catch clauses");
+  bt->catches = arena_array(r->a, bt->ncatches, sizeof *bt->catches);
+  for (uint32_t i = 0; i < bt->ncatches; i++) {
+    struct catch_clause *c = &bt->catches[i];
+    c->pos = (uint32_t)r->pos;
+    uint8_t kind = read_u8(r);
+    if (kind > CATCH_ALL_REF) fail(r, c->pos, "malformed catch clause 0x%02x", kind);
+    c->kind = (enum catch_kind)kind;
+    if (kind == CATCH || kind == CATCH_REF) c->tag = read_u32(r);
+    c->label = read_u32(r);
+  }
+}
+
 static void read_immediates(struct reader *r, struct instr *in) {
   switch (opinfo[in->op].imm) {
   case IMM_NONE: break;
   case IMM_BLOCK: read_blocktype(r, &in->imm.block); break;
+  case IMM_TRY_TABLE: read_try_table(r, &in->imm.block); break;
+  case IMM_TAG:
   case IMM_LABEL:
   case IMM_FUNC:
   case IMM_TYPE:
@@ -351,7 +376,7 @@ static uint32_t decode_expr(struct reader *r, uint32_t *nlabels, bool keep) {
     read_immediates(r, in);
     if ((in->op == OP_MEMORY_INIT || in->op == OP_DATA_DROP) && r->in_body && !r->m->has_datacount)
       fail(r, in->pos, "data count section required by %s", opinfo[in->op].name);
-    if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) {
+    if (op_opens_block(in->op)) {
       depth++; /* LIMIT_DEPTH is the validator's */
       labels++;
     } else if (in->op == OP_END) {
@@ -396,6 +421,14 @@ static void read_types(struct reader *r) {
   }
 }
 
+/* A tag type: attribute 0 (an exception), then its type index. */
+static void read_tagtype(struct reader *r, struct tag *t) {
+  size_t at = r->pos;
+  uint8_t attr = read_u8(r);
+  if (attr != 0) fail(r, at, "malformed tag attribute 0x%02x, expected 0x00", attr);
+  t->typeidx = read_u32(r);
+}
+
 static void read_imports(struct reader *r) {
   struct module *m = r->m;
   uint32_t n = read_count(r, 4, "imports");
@@ -406,6 +439,7 @@ static void read_imports(struct reader *r) {
   m->tables = arena_array(r->a, n, sizeof *m->tables);
   m->mems = arena_array(r->a, n, sizeof *m->mems);
   m->globals = arena_array(r->a, n, sizeof *m->globals);
+  m->tags = arena_array(r->a, n, sizeof *m->tags);
   for (uint32_t i = 0; i < n; i++) {
     struct import *im = &m->imports[i];
     im->pos = (uint32_t)r->pos;
@@ -443,6 +477,13 @@ static void read_imports(struct reader *r) {
       im->index = m->nglobals++;
       break;
     }
+    case EXT_TAG: {
+      struct tag *t = &m->tags[m->ntags];
+      read_tagtype(r, t);
+      t->imported = true, t->import = i, t->pos = im->pos;
+      im->index = m->ntags++;
+      break;
+    }
     default: fail(r, at, "malformed import kind 0x%02x", kind);
     }
     im->kind = (enum externkind)kind;
@@ -451,6 +492,7 @@ static void read_imports(struct reader *r) {
   m->ntableimports = m->ntables;
   m->nmemimports = m->nmems;
   m->nglobalimports = m->nglobals;
+  m->ntagimports = m->ntags;
 }
 
 static void read_funcs(struct reader *r) {
@@ -493,6 +535,17 @@ static void read_mems(struct reader *r) {
   }
 }
 
+static void read_tags(struct reader *r) {
+  struct module *m = r->m;
+  uint32_t n = read_count(r, 2, "tags");
+  m->tags = arena_grow(r->a, m->tags, m->ntags, (size_t)m->ntags + n, sizeof *m->tags);
+  for (uint32_t i = 0; i < n; i++) {
+    struct tag *t = &m->tags[m->ntags++];
+    t->pos = (uint32_t)r->pos;
+    read_tagtype(r, t);
+  }
+}
+
 static void read_globals(struct reader *r) {
   struct module *m = r->m;
   uint32_t n = read_count(r, 3, "globals");
@@ -517,7 +570,7 @@ static void read_exports(struct reader *r) {
     ex->name = read_name(r);
     size_t at = r->pos;
     uint8_t kind = read_u8(r);
-    if (kind > EXT_GLOBAL) fail(r, at, "malformed export kind 0x%02x", kind);
+    if (kind > EXT_TAG) fail(r, at, "malformed export kind 0x%02x", kind);
     ex->kind = (enum externkind)kind;
     ex->index = read_u32(r);
   }
@@ -928,6 +981,7 @@ struct names {
   const char **globals; /* subsection 7 */
   const char **elems;   /* subsection 8 */
   const char **datas;   /* subsection 9 */
+  const char **tags;    /* subsection 11 */
 };
 
 static uint32_t nlocals_of(const struct reader *r, uint32_t f) {
@@ -974,6 +1028,7 @@ static void parse_names(void *arg) {
   nm->globals = arena_array(r->a, m->nglobals, sizeof *nm->globals);
   nm->elems = arena_array(r->a, m->nelems, sizeof *nm->elems);
   nm->datas = arena_array(r->a, m->ndatas, sizeof *nm->datas);
+  nm->tags = arena_array(r->a, m->ntags, sizeof *nm->tags);
   while (r->pos < r->end) {
     uint8_t id = read_u8(r);
     uint32_t size = read_u32(r);
@@ -991,6 +1046,7 @@ static void parse_names(void *arg) {
     case 7: read_namemap(r, nm->globals, m->nglobals); break;
     case 8: read_namemap(r, nm->elems, m->nelems); break;
     case 9: read_namemap(r, nm->datas, m->ndatas); break;
+    case 11: read_namemap(r, nm->tags, m->ntags); break;
     default: r->pos = end; break; /* types, fields, ...: nowhere to put them */
     }
     if (r->pos != end) fail(r, r->pos, "name subsection size mismatch");
@@ -1019,6 +1075,8 @@ static void apply_names(struct reader *r) {
     if (nm.globals[i]) m->globals[i].name = nm.globals[i];
   for (uint32_t i = 0; i < m->nelems; i++)
     if (nm.elems[i]) m->elems[i].name = nm.elems[i];
+  for (uint32_t i = 0; i < m->ntags; i++)
+    if (nm.tags[i]) m->tags[i].name = nm.tags[i];
   for (uint32_t i = 0; i < m->ndatas; i++)
     if (nm.datas[i]) m->datas[i].name = nm.datas[i];
 }
@@ -1029,11 +1087,11 @@ static void apply_names(struct reader *r) {
 
 static const char *const section_names[] = {
     "custom", "type",  "import",  "function", "table", "memory",     "global",
-    "export", "start", "element", "code",     "data",  "data count",
+    "export", "start", "element", "code",     "data",  "data count", "tag",
 };
 
 /* Position of each section id in the required order (custom sections aside). */
-static const int section_rank[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 10};
+static const int section_rank[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6};
 
 struct module *bin_read_module(struct arena *arena, const struct source *src) {
   struct reader rd = {.src = src, .p = src->data, .end = src->size, .a = arena};
@@ -1061,8 +1119,7 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
   while (r->pos < src->size) {
     size_t at = r->pos;
     uint8_t id = read_u8(r);
-    if (id > 12 && unsupported_section(id)) fail(r, at, "%s", unsupported_section(id));
-    if (id > 12) fail(r, at, "malformed section id %u", id);
+    if (id > 13) fail(r, at, "malformed section id %u", id);
     size_t size_at = r->pos;
     uint32_t size = read_u32(r);
     if (size > left(r))
@@ -1093,6 +1150,7 @@ struct module *bin_read_module(struct arena *arena, const struct source *src) {
     case 10: read_code(r); break;
     case 11: read_datas(r); break;
     case 12: read_datacount(r); break;
+    case 13: read_tags(r); break;
     }
     if (r->pos != r->end)
       fail(r, r->pos, "section size mismatch: %zu unused bytes at the end of the %s section",
@@ -1131,6 +1189,6 @@ struct instr *bin_decode_body(const struct module *m, const struct func *f, stru
   uint32_t n = decode_expr(&rd, &labels, true);
   if (n != f->body.count || rd.pos != rd.end) diag_error(m->src, f->body.pos, "internal error: the body decodes differently");
   for (uint32_t i = 0, k = 0; f->label_names && i < n; i++)
-    if (opinfo[rd.scratch[i].op].imm == IMM_BLOCK) rd.scratch[i].imm.block.label = f->label_names[k++];
+    if (op_opens_block(rd.scratch[i].op)) rd.scratch[i].imm.block.label = f->label_names[k++];
   return rd.scratch;
 }

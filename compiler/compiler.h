@@ -144,9 +144,13 @@ enum heaptype {
   HT_EXTERN = 0x6F,
   HT_NOFUNC = 0x73,
   HT_NOEXTERN = 0x72,
+  HT_EXN = 0x69,   /* exception references (exnref = (ref null exn)) */
+  HT_NOEXN = 0x74, /* the bottom of exn: nullexnref = (ref null noexn) */
   HT_BOT = 0xFF,  /* the validator's bottom: ref.as_non_null of an unknown operand */
   HT_TYPE = 0x100 /* + typeidx */
 };
+/* exnref, (ref null exn): a packed type (there is no abbreviation code in enum valtype). */
+#define VT_EXNREF VT_PACK(true, HT_EXN)
 #define HT_TYPE_LIMIT ((1u << (31 - VT_HEAP_SHIFT)) - HT_TYPE) /* typeidx must be below */
 
 /* Immediate kinds (column IMM of opcodes.def). */
@@ -180,6 +184,8 @@ enum immkind {
   IMM_LANE,          /* imm.idx = lane index (extract_lane, replace_lane) */
   IMM_MEMARG_LANE,   /* imm.memarg, with imm.memarg.lane (v128.loadN_lane / storeN_lane) */
   IMM_FENCE,         /* atomic.fence: a reserved 0x00 byte in the binary, nothing kept */
+  IMM_TAG,           /* imm.idx = tagidx (throw) */
+  IMM_TRY_TABLE,     /* imm.block, with its catch clauses (try_table) */
 };
 
 enum opcode {
@@ -188,6 +194,11 @@ enum opcode {
 #undef X
   OP_COUNT
 };
+
+/* Does op open a block that its end closes (block, loop, if, try_table)? */
+static inline bool op_opens_block(unsigned op) {
+  return op == OP_BLOCK || op == OP_LOOP || op == OP_IF || op == OP_TRY_TABLE;
+}
 
 /* One row of opcodes.def, indexed by enum opcode. */
 /* Properties of an instruction (the FLAGS column of opcodes.def). */
@@ -223,10 +234,23 @@ enum blocktype_kind {
   BT_INDEX, /* type index: params and results of types[typeidx] */
 };
 
+/* The kinds of catch clauses of try_table, by their binary encodings. */
+enum catch_kind { CATCH = 0, CATCH_REF = 1, CATCH_ALL = 2, CATCH_ALL_REF = 3 };
+
+/* One catch clause of a try_table. */
+struct catch_clause {
+  enum catch_kind kind; /* what it matches and whether it passes the exnref */
+  uint32_t tag;         /* CATCH, CATCH_REF: the tag it matches */
+  uint32_t label;       /* relative label depth, counted outside the try_table */
+  uint32_t pos;         /* source offset, for diagnostics */
+};
+
 struct blocktype {
-  enum blocktype_kind kind; /* which of the three forms */
-  enum valtype valtype;     /* for BT_VALUE */
-  uint32_t typeidx;         /* for BT_INDEX */
+  enum blocktype_kind kind;      /* which of the three forms */
+  enum valtype valtype;          /* for BT_VALUE */
+  uint32_t typeidx;              /* for BT_INDEX */
+  uint32_t ncatches;             /* try_table: catch clauses */
+  struct catch_clause *catches;  /* try_table: ncatches clauses, in order */
   const char *label;        /* the block's $label (text) or name-section label name
                                (binary), without '$'; NULL if none.  Only for
                                readable output: dumps and validation ignore it. */
@@ -297,7 +321,7 @@ struct limits {
   bool i64;     /* memory64: a memory addressed by i64 (sizes up to 2^48 pages) */
 };
 
-enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3 };
+enum externkind { EXT_FUNC = 0, EXT_TABLE = 1, EXT_MEMORY = 2, EXT_GLOBAL = 3, EXT_TAG = 4 };
 
 /* Implementation limits (the spec leaves them to each implementation), the
  * same for text and binary input: the validator applies them to every module,
@@ -362,11 +386,20 @@ struct global {
   uint32_t pos;      /* source offset */
 };
 
+/* An exception tag: the types of its payload (a function type without results). */
+struct tag {
+  uint32_t typeidx; /* index into module.types */
+  bool imported;    /* imported tags come first */
+  uint32_t import;  /* index into module.imports if imported */
+  const char *name; /* $name or NULL */
+  uint32_t pos;     /* source offset */
+};
+
 struct import {
   struct bytes module;  /* module name */
   struct bytes field;   /* item name */
   enum externkind kind; /* which index space it adds to */
-  uint32_t index;       /* its index in that space (funcs, tables, mems, globals) */
+  uint32_t index;       /* its index in that space (funcs, tables, mems, globals, tags) */
   uint32_t pos;         /* source offset */
 };
 
@@ -450,6 +483,8 @@ struct module {
   struct memory *mems;
   uint32_t nglobals, nglobalimports; /* all globals; imported ones first */
   struct global *globals;
+  uint32_t ntags, ntagimports; /* all tags (exception handling); imported ones first */
+  struct tag *tags;
   uint32_t nexports;
   struct export *exports;
   bool has_start;     /* whether a start function was given */
@@ -480,10 +515,11 @@ enum valtype vt_ref(bool nullable, uint32_t heap);
 /* Heap type and nullability of reference type t. */
 uint32_t vt_heap(enum valtype t);
 bool vt_nullable(enum valtype t);
-/* The top of heap type h's hierarchy: HT_FUNC or HT_EXTERN (HT_BOT for HT_BOT). */
+/* The top of heap type h's hierarchy: HT_FUNC, HT_EXTERN or HT_EXN (HT_BOT for HT_BOT). */
 uint32_t heap_top(uint32_t h);
 /* How t is stored: typed references as funcref or externref (their C
- * representation), everything else as itself. */
+ * representation; an exnref is stored as an externref whose obj is the
+ * exception), everything else as itself. */
 enum valtype vt_storage(enum valtype t);
 /* A typed reference (packed), as opposed to a number type or an abbreviation. */
 static inline bool vt_is_typed(enum valtype t) { return (t & VT_REF) != 0; }
@@ -814,14 +850,12 @@ struct emit_options {
 #define EMIT_EPOCH 1u /* W2L_EPOCH_CHECK at loop headers and entries of recursive functions */
 #define EMIT_FUEL 2u  /* W2L_FUEL at function entries and loop headers */
 
-/* unsupported.c: the message for what a later proposal adds and we do not
- * translate yet ("exception handling is not supported yet (exception-handling
- * proposal)"), or NULL: an instruction by text name or binary opcode (prefix
- * 0 for one-byte ones), a section id, a module field keyword. */
+/* unsupported.c: the message for an instruction a later proposal adds and we
+ * do not translate yet ("garbage-collected types are not supported yet (gc
+ * proposal)"), or NULL: by text name or binary opcode (prefix 0 for one-byte
+ * ones). */
 const char *unsupported_instr_name(const char *s, size_t n);
 const char *unsupported_opcode(uint8_t prefix, uint32_t code);
-const char *unsupported_section(uint8_t id);
-const char *unsupported_field(const char *s, size_t n);
 
 /* Write the C translation of a validated module to c_out and, if h_out is not
  * NULL, its header to h_out. */

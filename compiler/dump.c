@@ -24,7 +24,7 @@
 
 #include "compiler.h"
 
-static const char *kind_names[] = {"func", "table", "memory", "global"};
+static const char *kind_names[] = {"func", "table", "memory", "global", "tag"};
 static const char *mode_names[] = {"active", "passive", "declarative"};
 
 /* A byte string as a quoted string with \hh escapes for anything unprintable. */
@@ -85,6 +85,18 @@ static void put_instr(FILE *out, const struct module *m, const struct instr *in)
   case IMM_NONE:
   case IMM_FENCE: break;
   case IMM_BLOCK: put_blocktype(out, m, &in->imm.block); break;
+  case IMM_TRY_TABLE: {
+    static const char *const kinds[] = {"catch", "catch_ref", "catch_all", "catch_all_ref"};
+    put_blocktype(out, m, &in->imm.block);
+    for (uint32_t i = 0; i < in->imm.block.ncatches; i++) {
+      const struct catch_clause *c = &in->imm.block.catches[i];
+      fprintf(out, " (%s", kinds[c->kind & 3]);
+      if (c->kind == CATCH || c->kind == CATCH_REF) fprintf(out, " %" PRIu32, c->tag);
+      fprintf(out, " %" PRIu32 ")", c->label);
+    }
+    break;
+  }
+  case IMM_TAG:
   case IMM_LABEL:
   case IMM_FUNC:
   case IMM_TYPE:
@@ -149,7 +161,7 @@ static void put_body(FILE *out, const struct module *m, const struct expr *e) {
     put_instr(out, m, in);
     fputc('\n', out);
     if (in->op == OP_END && nest > 0) nest--;
-    if (in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) nest++;
+    if (op_opens_block(in->op)) nest++;
   }
 }
 
@@ -272,7 +284,7 @@ void dump_module(FILE *out, const struct module *m) {
     put_bytes(out, im->module.data, im->module.len);
     fputc(' ', out);
     put_bytes(out, im->field.data, im->field.len);
-    fprintf(out, " %s %" PRIu32 "\n", kind_names[im->kind & 3], im->index);
+    fprintf(out, " %s %" PRIu32 "\n", kind_names[im->kind <= EXT_TAG ? im->kind : 0], im->index);
   }
   for (uint32_t i = 0; i < m->ntables; i++) {
     const struct table *t = &m->tables[i];
@@ -301,11 +313,18 @@ void dump_module(FILE *out, const struct module *m) {
     else fputs(" init=", out), put_inline_expr(out, m, &g->init);
     fputc('\n', out);
   }
+  for (uint32_t i = 0; i < m->ntags; i++) {
+    const struct tag *t = &m->tags[i];
+    /* (no name: wat2wasm writes none for tags) */
+    fprintf(out, "tag[%" PRIu32 "] type=%" PRIu32, i, t->typeidx);
+    if (t->imported) fprintf(out, " import=%" PRIu32, t->import);
+    fputc('\n', out);
+  }
   for (uint32_t i = 0; i < m->nexports; i++) {
     const struct export *ex = &m->exports[i];
     fprintf(out, "export[%" PRIu32 "] ", i);
     put_bytes(out, ex->name.data, ex->name.len);
-    fprintf(out, " %s %" PRIu32 "\n", kind_names[ex->kind & 3], ex->index);
+    fprintf(out, " %s %" PRIu32 "\n", kind_names[ex->kind <= EXT_TAG ? ex->kind : 0], ex->index);
   }
   if (m->has_start) fprintf(out, "start %" PRIu32 "\n", m->start);
   dump_segments(out, m);

@@ -34,7 +34,8 @@ static const char *const valtype_enum[] = {
 };
 
 static const char *const extern_enum[] = {"W2L_EXTERN_FUNC", "W2L_EXTERN_TABLE",
-                                          "W2L_EXTERN_MEMORY", "W2L_EXTERN_GLOBAL"};
+                                          "W2L_EXTERN_MEMORY", "W2L_EXTERN_GLOBAL",
+                                          "W2L_EXTERN_TAG"};
 
 /* ---- names ---- */
 
@@ -303,6 +304,9 @@ static void emit_externtype(struct emitter *e, enum externkind kind, uint32_t in
     const char *ref = val_type_key(m, m->globals[index].type);
     if (ref) emit_printf(o, ", .ref = \"%s\"", ref);
     break;
+  case EXT_TAG:
+    emit_printf(o, ", .sig = \"%s\"", emit_runtime_sig(e, m->tags[index].typeidx));
+    break;
   }
   emit_put(o, "}");
 }
@@ -319,6 +323,12 @@ static void emit_tables(struct emitter *e) {
                 m->ntypes);
     for (uint32_t i = 0; i < m->ntypes; i++)
       emit_printf(o, "%s%s", i ? ", " : "", tramp_name(e, i));
+    emit_put(o, "};\n");
+  }
+  if (m->ntags) {
+    emit_printf(o, "static const uint32_t %s__tag_types[%" PRIu32 "] = {", x, m->ntags);
+    for (uint32_t i = 0; i < m->ntags; i++)
+      emit_printf(o, "%s%" PRIu32, i ? ", " : "", m->tags[i].typeidx);
     emit_put(o, "};\n");
   }
   if (m->nfuncs) {
@@ -523,6 +533,8 @@ static void emit_descriptor(struct emitter *e) {
   struct ebuf dylink; /* a side module's section, written by emit_dylink */
   emit_init_buf(&dylink, e->arena);
   if (m->dylink) emit_printf(&dylink, "  .dylink = &%s__dylink,\n", x);
+  if (m->ntags)
+    emit_printf(&dylink, "  .ntags = %" PRIu32 ",\n  .tag_types = %s__tag_types,\n", m->ntags, x);
   emit_printf(
       e->out,
       "const w2l_module %s_module = {\n"
@@ -632,8 +644,9 @@ static void emit_export_func(struct emitter *e, uint32_t k) {
   emit_printf(o, "};\n  return w2l_protect(%s__run%" PRIu32 ", &a);\n}\n\n", e->prefix, f->typeidx);
 }
 
-static const char *const accessor_type[] = {"", "w2l_table *", "w2l_memory *", "w2l_global *"};
-static const char *const accessor_array[] = {"", "tables", "memories", "globals"};
+static const char *const accessor_type[] = {"", "w2l_table *", "w2l_memory *", "w2l_global *",
+                                            "w2l_tag *"};
+static const char *const accessor_array[] = {"", "tables", "memories", "globals", "tags"};
 
 static void emit_exports(struct emitter *e) {
   const struct module *m = e->m;
@@ -894,6 +907,11 @@ static void emit_header_imports(struct emitter *e, struct ebuf *h) {
       emit_printf(h, "global %s%s */\n", g->mutable_ ? "mutable " : "", valtype_name(g->type));
       break;
     }
+    case EXT_TAG:
+      emit_put(h, "tag ");
+      emit_functype_text(h, &m->types[m->tags[im->index].typeidx]);
+      emit_put(h, " */\n");
+      break;
     }
   }
   emit_put(h, "\n");

@@ -35,6 +35,9 @@
  * (W2L_FUNC_ENTRY_FRAME): a 4 KiB guard page below a thread's stack can only
  * catch frames smaller than itself. */
 #define FRAME_CHECK_BYTES 4096
+/* A generous sizeof(jmp_buf) (glibc: 200 bytes on x86-64, 312 on aarch64),
+ * for a try_table's handler in frame estimates. */
+#define JMP_BUF_BYTES 512
 
 enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
 static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
@@ -92,7 +95,7 @@ struct slot {
 
 /* One entry of the control stack: the function body, a block, loop or if. */
 struct ctl {
-  enum opcode kind;            /* OP_BLOCK, OP_LOOP, OP_IF, or OP_END for the body */
+  enum opcode kind;            /* OP_BLOCK, OP_LOOP, OP_IF, OP_TRY_TABLE, or OP_END for the body */
   uint32_t label;              /* label number, in order of appearance */
   const char *cname;           /* its C label: L<label>, or L<label>_<name> for a $name */
   uint32_t height;             /* operand stack height below the block's params */
@@ -104,6 +107,13 @@ struct ctl {
   bool has_else;               /* an if whose else has been seen */
   bool then_reachable;         /* an if whose then branch can fall through to its end */
   bool flat;                   /* an if written as gotos (too deeply nested for braces) */
+  /* Exception handlers (functions with a try_table; NULL in the others): the
+   * C expression of the handler w2l_eh_top holds inside this block and the
+   * one around it (they differ for a try_table only; the body's is eh_outer,
+   * the handler of the function's caller).  A branch to this label leaves
+   * handler_out in w2l_eh_top. */
+  const char *handler_in;
+  const char *handler_out;
 };
 
 /* What one pass over a body records, so the next can declare just that. */
@@ -141,6 +151,11 @@ struct fstate {
   int indent;                /* current indentation level */
   struct usage use;          /* recorded by this pass */
   const struct usage *prev;  /* recorded by the previous pass, or NULL */
+  bool *volatile_local;      /* per local: written inside a try_table (C leaves such a
+                                local indeterminate after a longjmp unless volatile) */
+  bool has_try;              /* the body has a try_table: handlers and eh_outer */
+  uint32_t *tries;           /* labels of the try_tables written by this pass */
+  uint32_t ntries, tries_cap; /* count, capacity */
   uint32_t src_line;         /* source line of the current instruction (0: no #line) */
   uint32_t mapped_line;      /* source line the C line at b[mapped_at] stands for */
   size_t mapped_at;          /* a line start in b */
@@ -446,11 +461,29 @@ static struct ctl *push_ctl(struct fstate *fs, enum opcode kind) {
   memset(c, 0, sizeof *c);
   c->kind = kind;
   c->label = fs->next_label++;
+  if (fs->nctl > 1) c->handler_in = c->handler_out = fs->ctl[fs->nctl - 2].handler_in;
   return c;
 }
 
-/* return: the top nresults values leave the function ("return x;"). */
+/* "w2l_eh_top = H; " when a jump to label c leaves the handler the code
+ * here runs under, else "". */
+static const char *handler_restore(struct fstate *fs, const struct ctl *c) {
+  const char *here = fs->ctl[fs->nctl - 1].handler_in;
+  if (here == c->handler_out) return "";
+  return fmt(fs, "w2l_eh_top = %s; ", c->handler_out);
+}
+
+static const char *plain_return_text(struct fstate *fs);
+
+/* return: the top nresults values leave the function ("return x;"), putting
+ * the caller's exception handler back first if a try_table is open. */
 static const char *return_text(struct fstate *fs) {
+  const char *restore = handler_restore(fs, &fs->ctl[0]);
+  return restore[0] ? fmt(fs, "%s%s", restore, plain_return_text(fs)) : plain_return_text(fs);
+}
+
+/* return_text() without the handler's restore. */
+static const char *plain_return_text(struct fstate *fs) {
   const struct functype *ft = fs->ft;
   fs->returned = true;
   if (ft->nresults == 0) return "return;";
@@ -512,12 +545,14 @@ static void prepare_branch(struct fstate *fs, uint32_t d) {
  * statement. */
 static const char *branch_text(struct fstate *fs, uint32_t d, bool *single) {
   struct ctl *c = &fs->ctl[fs->nctl - 1 - d];
-  *single = true;
+  const char *restore = handler_restore(fs, c);
+  *single = !restore[0];
   if (c->kind == OP_END) return return_text(fs);
   const enum valtype *types;
   uint32_t n = branch_arity(c, &types);
   struct ebuf b;
   emit_init_buf(&b, fs->e->arena);
+  emit_put(&b, restore);
   for (uint32_t k = 0; k < n; k++) {
     uint32_t src = fs->sp - n + k, dst = c->height + k;
     if (src == dst && !fs->stack[src].x.text) continue; /* already home */
@@ -561,13 +596,8 @@ static void interrupt_checks(struct fstate *fs, uint32_t i, bool unbounded) {
     line(fs, "W2L_FUEL(&%s->base, %" PRIu64 "u);", inst(fs), emit_fuel_cost(&fs->f->body, i));
 }
 
-static void op_block(struct fstate *fs, const struct instr *in) {
-  struct cexpr cond = {0};
-  if (in->op == OP_IF) {
-    cond = take_cond(fs);
-    pop(fs, 1);
-  }
-  store_all(fs);
+/* Open the control frame of block, loop, if or try_table in. */
+static struct ctl *open_ctl(struct fstate *fs, const struct instr *in) {
   struct ctl *c = push_ctl(fs, (enum opcode)in->op);
   block_signature(fs, &in->imm.block, c);
   const char *name = in->imm.block.label;
@@ -575,6 +605,17 @@ static void op_block(struct fstate *fs, const struct instr *in) {
                         emit_mangle(fs->e->arena, (const uint8_t *)name, strlen(name)))
                   : fmt(fs, "L%" PRIu32, c->label);
   c->height = fs->sp - c->nparams;
+  return c;
+}
+
+static void op_block(struct fstate *fs, const struct instr *in) {
+  struct cexpr cond = {0};
+  if (in->op == OP_IF) {
+    cond = take_cond(fs);
+    pop(fs, 1);
+  }
+  store_all(fs);
+  struct ctl *c = open_ctl(fs, in);
   if (in->op == OP_LOOP) {
     if (label_used(fs->prev, c->label)) {
       emit_printf(fs->b, "%s:;\n", c->cname);
@@ -587,6 +628,82 @@ static void op_block(struct fstate *fs, const struct instr *in) {
     c->flat = true; /* if (!cond) goto else; then; goto end; else:; else-branch; end:; */
     line(fs, "if (%s) goto E%" PRIu32 ";", as_negated_cond(fs, &cond), c->label);
   }
+}
+
+/* ---- exception handling ---- */
+
+/* The catch clauses of the try_table whose handler hN is, run when its
+ * setjmp returns from a throw: the first clause that matches branches to
+ * its label with the payload (and the exnref), else the exception goes on to
+ * the enclosing handler. */
+static void catch_dispatch(struct fstate *fs, const struct blocktype *bt, uint32_t n) {
+  bool uses_x = bt->ncatches == 0 || bt->catches[0].kind != CATCH_ALL;
+  if (uses_x) /* (the branches may read none of the payload) */
+    line(fs, "w2l_exn *x%" PRIu32 " = w2l_exn_caught(); (void)x%" PRIu32 ";", n, n);
+  line(fs, "w2l_eh_top = %s;", fs->ctl[fs->nctl - 1].handler_in);
+  refresh_memories(fs); /* a call in the try_table may have moved them */
+  bool all = false;
+  for (uint32_t i = 0; i < bt->ncatches && !all; i++) {
+    const struct catch_clause *c = &bt->catches[i];
+    all = c->kind == CATCH_ALL || c->kind == CATCH_ALL_REF;
+    uint32_t base = fs->sp;
+    if (!all) {
+      const struct functype *ft = &fs->m->types[fs->m->tags[c->tag].typeidx];
+      for (uint32_t k = 0; k < ft->nparams; k++)
+        push_pending(fs, ft->params[k],
+                     (struct cexpr){.text = fmt(fs, "x%" PRIu32 "->vals[%" PRIu32 "].%s", n, k,
+                                                emit_value_member(ft->params[k])),
+                                    .prec = PREC_PRIMARY, .op = OP_COUNT});
+    }
+    if (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF)
+      push_pending(fs, VT_EXNREF,
+                   (struct cexpr){.text = fmt(fs, "w2l_exn_ref(&%s->base, x%" PRIu32 ")", inst(fs), n),
+                                  .prec = PREC_PRIMARY, .op = OP_COUNT});
+    prepare_branch(fs, c->label);
+    bool single;
+    const char *branch = branch_text(fs, c->label, &single);
+    if (all) line(fs, "%s", branch);
+    else
+      line(fs, "if (x%" PRIu32 "->tag == %s->base.tags[%" PRIu32 "]) { %s }", n, inst(fs), c->tag,
+           branch);
+    fs->sp = base;
+  }
+  if (!all) line(fs, "w2l_throw(x%" PRIu32 ");", n);
+}
+
+/* try_table: its handler hN catches what the body throws (setjmp), the
+ * body runs with w2l_eh_top = &hN. */
+static void op_try_table(struct fstate *fs, const struct instr *in) {
+  store_all(fs);
+  uint32_t n = fs->next_label; /* the label open_ctl gives it */
+  fs->tries = grow_to(fs->e->arena, fs->tries, &fs->tries_cap, fs->ntries + 1, sizeof *fs->tries);
+  fs->tries[fs->ntries++] = n;
+  line(fs, "if (W2L_SETJMP(h%" PRIu32 ".env)) {", n);
+  fs->indent++;
+  catch_dispatch(fs, &in->imm.block, n);
+  fs->indent--;
+  close_line(fs, "}");
+  struct ctl *c = open_ctl(fs, in);
+  c->handler_in = fmt(fs, "&h%" PRIu32, n);
+  line(fs, "w2l_eh_top = %s;", c->handler_in);
+}
+
+/* throw: a new exception of the tag with the payload from the stack. */
+static void op_throw(struct fstate *fs, const struct instr *in) {
+  const struct functype *ft = &fs->m->types[fs->m->tags[in->imm.idx].typeidx];
+  struct ebuf b;
+  emit_init_buf(&b, fs->e->arena);
+  emit_printf(&b, "{ w2l_exn *x = w2l_exn_new(%s->base.tags[%" PRIu32 "]); ", inst(fs),
+              in->imm.idx);
+  for (uint32_t k = 0; k < ft->nparams; k++) {
+    struct cexpr x = take(fs, fs->sp - ft->nparams + k);
+    emit_printf(&b, "x->vals[%" PRIu32 "].%s = %s; ", k, emit_value_member(ft->params[k]),
+                as_value(&x));
+  }
+  emit_put(&b, "w2l_throw(x); }");
+  line(fs, "%s", b.data);
+  pop(fs, ft->nparams);
+  fs->ctl[fs->nctl - 1].unreachable = true;
 }
 
 static void op_else(struct fstate *fs) {
@@ -614,6 +731,7 @@ static void op_end(struct fstate *fs) {
   struct ctl *c = &fs->ctl[fs->nctl - 1];
   bool reachable = !c->unreachable;
   if (reachable && c->kind != OP_END) store_all(fs);
+  if (reachable && c->kind == OP_TRY_TABLE) line(fs, "w2l_eh_top = %s;", c->handler_out);
   if (c->kind == OP_END) {
     if (reachable && fs->ft->nresults) emit_return(fs);
     /* A function that never returns (say, it loops forever) still needs a
@@ -845,6 +963,8 @@ static void op_return_call(struct fstate *fs, const struct instr *in) {
                               : in->imm.pair.a;
   fs->ctl[fs->nctl - 1].unreachable = true;
   fs->returned = true;
+  const char *restore = handler_restore(fs, &fs->ctl[0]); /* the frame goes */
+  if (restore[0]) line(fs, "%s", restore);
   if (fs->m->types[typeidx].nparams > TAIL_SLOTS) {
     if (direct) op_call(fs, in);
     else if (by_ref) op_call_ref(fs, in);
@@ -1465,7 +1585,8 @@ static bool skip_dead(struct fstate *fs, const struct instr *in) {
   switch (in->op) {
   case OP_BLOCK:
   case OP_LOOP:
-  case OP_IF: fs->skip++; return true;
+  case OP_IF:
+  case OP_TRY_TABLE: fs->skip++; return true;
   case OP_ELSE: return fs->skip > 0;
   case OP_END:
     if (fs->skip == 0) return false;
@@ -1487,6 +1608,13 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
   case OP_BLOCK:
   case OP_LOOP:
   case OP_IF: op_block(fs, in); return;
+  case OP_TRY_TABLE: op_try_table(fs, in); return;
+  case OP_THROW: op_throw(fs, in); return;
+  case OP_THROW_REF:
+    line(fs, "w2l_throw_ref(%s);", top_value(fs, 0));
+    pop(fs, 1);
+    fs->ctl[fs->nctl - 1].unreachable = true;
+    return;
   case OP_ELSE: op_else(fs); return;
   case OP_END: op_end(fs); return;
   case OP_BR: op_br(fs, in); return;
@@ -1551,7 +1679,9 @@ static void run_pass(struct fstate *fs) {
   fs->sp = fs->nctl = fs->next_label = fs->skip = fs->braces = 0;
   fs->returned = false;
   fs->indent = 1;
+  fs->ntries = 0;
   struct ctl *body = push_ctl(fs, OP_END);
+  if (fs->has_try) body->handler_in = body->handler_out = "eh_outer";
   body->nresults = fs->ft->nresults;
   body->results = fs->ft->results;
   fs->mapped_line = 0;
@@ -1632,7 +1762,34 @@ static uint64_t frame_estimate(const struct fstate *fs, uint32_t nlocals) {
   for (uint32_t d = 0; d < fs->use.nslots; d++)
     for (int c = 0; c < NCLASS; c++)
       if (fs->use.slots[d] & (1u << c)) bytes += value_bytes(class_type[c]);
-  return 2 * bytes + 256;
+  return 2 * bytes + 256 + (uint64_t)fs->ntries * JMP_BUF_BYTES;
+}
+
+/* Which locals the body writes inside a try_table (fs->volatile_local) and
+ * whether it has one at all (fs->has_try). */
+static void find_try_locals(struct fstate *fs, uint32_t nlocals) {
+  const struct expr *body = &fs->f->body;
+  fs->volatile_local = arena_alloc(fs->e->arena, nlocals + 1);
+  /* per open block, innermost last: whether it is a try_table */
+  bool *is_try = arena_alloc(fs->e->arena, (size_t)fs->f->max_depth + body->count + 1);
+  uint32_t depth = 0, tries = 0;
+  for (uint32_t i = 0; i < body->count; i++) {
+    const struct instr *in = &body->code[i];
+    if (op_opens_block(in->op)) {
+      is_try[depth++] = in->op == OP_TRY_TABLE;
+      tries += in->op == OP_TRY_TABLE;
+      fs->has_try |= in->op == OP_TRY_TABLE;
+    } else if (in->op == OP_END && depth > 0) {
+      tries -= is_try[--depth];
+    } else if ((in->op == OP_LOCAL_SET || in->op == OP_LOCAL_TEE) && tries) {
+      fs->volatile_local[in->imm.idx] = true;
+    }
+  }
+}
+
+/* "volatile " for local i when it needs it (see find_try_locals). */
+static const char *local_qualifier(const struct fstate *fs, uint32_t i) {
+  return fs->volatile_local[i] ? "volatile " : "";
 }
 
 void emit_function(struct emitter *e, uint32_t funcidx) {
@@ -1643,6 +1800,7 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   uint32_t nparams = fs.ft->nparams, nlocals = nparams + f->nlocals;
   struct ebuf body;
   fs.local_names = local_names(e, f, nlocals);
+  find_try_locals(&fs, nlocals);
 
   /* The first pass assumes every value is read; each later one drops the
    * stores the previous found dead, which may make more values dead.  Stop
@@ -1659,6 +1817,13 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   }
 
   struct ebuf *out = e->out;
+  /* gcc's -Wclobbered names every local live across a try_table's setjmp
+   * and written anywhere after it; C leaves indeterminate only those written
+   * between the setjmp and the longjmp, which are the ones written inside a
+   * try_table, and those are volatile (find_try_locals). */
+  if (fs.has_try)
+    emit_put(out, "#if defined(__GNUC__) && !defined(__clang__)\n#pragma GCC diagnostic push\n"
+                  "#pragma GCC diagnostic ignored \"-Wclobbered\"\n#endif\n");
   emit_printf(out, "/* func %" PRIu32, funcidx);
   if (f->name) {
     emit_put(out, " $");
@@ -1670,13 +1835,15 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
     emit_printf(out, " */\n%svoid %s(w2l_tail *t) {\n  void *obj = t->obj;\n", e->fn_storage,
                 emit_tail_entry_name(e, funcidx));
     for (uint32_t i = 0; i < nparams; i++)
-      emit_printf(out, "  %s %s = t->slots[%" PRIu32 "].%s;\n", emit_ctype(fs.ft->params[i]),
-                  fs.local_names[i], i, emit_value_member(fs.ft->params[i]));
+      emit_printf(out, "  %s%s %s = t->slots[%" PRIu32 "].%s;\n", local_qualifier(&fs, i),
+                  emit_ctype(fs.ft->params[i]), fs.local_names[i], i,
+                  emit_value_member(fs.ft->params[i]));
   } else {
     emit_printf(out, " */\n%s%s %s(void *obj", e->fn_storage, emit_return_type(e, f->typeidx),
                 e->func_names[funcidx]);
     for (uint32_t i = 0; i < nparams; i++)
-      emit_printf(out, ", %s %s", emit_ctype(fs.ft->params[i]), fs.local_names[i]);
+      emit_printf(out, ", %s%s %s", local_qualifier(&fs, i), emit_ctype(fs.ft->params[i]),
+                  fs.local_names[i]);
     emit_put(out, ") {\n");
   }
   /* A frame bigger than the pages that guard a thread's stack could skip past
@@ -1696,7 +1863,13 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   for (uint32_t i = nparams; i < nlocals; i++) {
     if (!fs.use.locals[i]) continue;
     enum valtype t = f->locals[i - nparams];
-    emit_printf(out, "  %s %s = %s;\n", emit_ctype(t), fs.local_names[i], emit_zero(t));
+    emit_printf(out, "  %s%s %s = %s;\n", local_qualifier(&fs, i), emit_ctype(t),
+                fs.local_names[i], emit_zero(t));
+  }
+  if (fs.has_try) { /* the caller's handler, and one per try_table */
+    emit_put(out, "  w2l_handler *const eh_outer = w2l_eh_top;\n");
+    for (uint32_t k = 0; k < fs.ntries; k++)
+      emit_printf(out, "  w2l_handler h%" PRIu32 ";\n", fs.tries[k]);
   }
   for (int c = 0; c < NCLASS; c++)
     declare_slots(out, &fs.use, c, emit_ctype(class_type[c]), emit_zero(class_type[c]));
@@ -1718,6 +1891,8 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
     emit_put(out, epoch ? "  W2L_FUNC_ENTRY_EPOCH(obj);\n" : "  W2L_FUNC_ENTRY();\n");
   emit_put(out, body.data);
   emit_put(out, "}\n\n");
+  if (fs.has_try)
+    emit_put(out, "#if defined(__GNUC__) && !defined(__clang__)\n#pragma GCC diagnostic pop\n#endif\n");
 }
 
 /* ---- constant expressions ---- */

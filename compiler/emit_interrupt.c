@@ -23,7 +23,7 @@
 static uint32_t matching_end(const struct expr *body, uint32_t i) {
   for (uint32_t depth = 0; ++i < body->count;) {
     enum opcode op = (enum opcode)body->code[i].op;
-    if (op == OP_BLOCK || op == OP_LOOP || op == OP_IF) depth++;
+    if (op_opens_block(op)) depth++;
     else if (op == OP_END && depth-- == 0) return i;
   }
   return body->count;
@@ -37,7 +37,7 @@ uint64_t emit_fuel_cost(const struct expr *body, uint32_t i) {
     if (op == OP_END || op == OP_ELSE) continue;
     cost++;
     if (op == OP_LOOP) i = matching_end(body, i);
-    else if (op == OP_BLOCK || op == OP_IF) depth++;
+    else if (op_opens_block(op)) depth++;
   }
   return cost ? cost : 1;
 }
@@ -55,6 +55,9 @@ static bool calls_checked_first(const struct emitter *e, const struct expr *body
     case OP_BLOCK:
     case OP_LOOP:
     case OP_IF:
+    case OP_TRY_TABLE:
+    case OP_THROW:
+    case OP_THROW_REF:
     case OP_ELSE:
     case OP_END:
     case OP_BR:
@@ -138,7 +141,7 @@ static bool back_edge(const struct expr *body, uint32_t first, uint32_t end, str
   for (uint32_t i = cond - 1, depth = 0; i-- > first;) {
     enum opcode op = (enum opcode)code[i].op;
     if (op == OP_END) depth++;
-    else if (op == OP_BLOCK || op == OP_LOOP || op == OP_IF) depth--;
+    else if (op_opens_block(op)) depth--;
     else if (depth == 0 && op == OP_LOCAL_SET && code[i].imm.idx == c->local) {
       c->step_at = i;
       return steps(code, i + 1, c->local, c) && i - 3 >= first;
@@ -160,6 +163,7 @@ static bool plain_body(const struct expr *body, uint32_t first, uint32_t end, ui
     case OP_RETURN_CALL_INDIRECT:
     case OP_CALL_REF:
     case OP_RETURN_CALL_REF:
+    case OP_TRY_TABLE: /* its catches may branch anywhere outside it */
     case OP_LOOP: return false;
     case OP_BLOCK:
     case OP_IF: depth++; break;

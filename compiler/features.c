@@ -76,7 +76,9 @@ static void check_valtypes(const struct module *m, const struct val_features *f,
                            const enum valtype *ts, uint32_t n) {
   for (uint32_t i = 0; i < n; i++)
     if (ts[i] == VT_V128 && !f->simd) needs(m, pos, "v128 needs the simd feature", "simd");
-    else if (vt_is_typed(ts[i]) && !f->function_references)
+    else if (vt_is_typed(ts[i]) && heap_top(vt_heap(ts[i])) == HT_EXN && !f->exceptions)
+      needs(m, pos, "exnref needs the exceptions feature", "exceptions");
+    else if (vt_is_typed(ts[i]) && heap_top(vt_heap(ts[i])) != HT_EXN && !f->function_references)
       needs(m, pos, "typed reference types need the function-references feature",
             "function-references");
 }
@@ -121,15 +123,16 @@ static void check_body(void *arg, uint32_t funcidx) {
          in->op == OP_RETURN_CALL_REF) &&
         !c->f->tail_call)
       instr_needs(c->m, in, "tail-call");
+    if ((in->op == OP_THROW || in->op == OP_THROW_REF || in->op == OP_TRY_TABLE) &&
+        !c->f->exceptions)
+      instr_needs(c->m, in, "exceptions");
     if (func_refs_op(in->op) && !c->f->function_references)
       instr_needs(c->m, in, "function-references");
-    if (in->op == OP_REF_NULL && vt_is_typed((enum valtype)in->imm.idx) &&
-        !c->f->function_references)
-      instr_needs(c->m, in, "function-references");
+    if (in->op == OP_REF_NULL && vt_is_typed((enum valtype)in->imm.idx))
+      check_valtypes(c->m, c->f, in->pos, (const enum valtype *)&in->imm.idx, 1);
     if (in->op == OP_SELECT_T && in->imm.select.count)
       check_valtypes(c->m, c->f, in->pos, in->imm.select.types, in->imm.select.count);
-    if ((in->op == OP_BLOCK || in->op == OP_LOOP || in->op == OP_IF) &&
-        in->imm.block.kind == BT_VALUE)
+    if (op_opens_block(in->op) && in->imm.block.kind == BT_VALUE)
       check_valtypes(c->m, c->f, in->pos, &in->imm.block.valtype, 1);
   }
 }
@@ -148,6 +151,7 @@ void feature_check_module(const struct module *m, const struct val_features *f) 
   for (uint32_t i = 0; i < m->nelems; i++) /* (ref func): what a list of function indices is */
     if (m->elems[i].reftype != vt_ref(false, HT_FUNC))
       check_valtypes(m, f, m->elems[i].pos, &m->elems[i].reftype, 1);
+  if (m->ntags && !f->exceptions) needs(m, m->tags[0].pos, "a tag needs the exceptions feature", "exceptions");
   for (uint32_t i = 0; i < m->nmems && !f->memory64; i++)
     if (m->mems[i].limits.i64)
       needs(m, m->mems[i].pos, "an i64 memory needs the memory64 feature", "memory64");
@@ -168,7 +172,8 @@ void feature_check_module(const struct module *m, const struct val_features *f) 
     for (uint32_t j = 0; j < m->elems[i].count; j++) check_const(m, f, &m->elems[i].items[j]);
   }
   for (uint32_t i = 0; i < m->ndatas; i++) check_const(m, f, &m->datas[i].offset);
-  if (f->simd && f->relaxed_simd && f->threads && f->tail_call && f->function_references)
+  if (f->simd && f->relaxed_simd && f->threads && f->tail_call && f->function_references &&
+      f->exceptions)
     return; /* nothing to look for in the bodies */
   struct body_check c = {m, f};
   module_each_body(m, check_body, &c);

@@ -16,6 +16,8 @@ static const char *heap_name(uint32_t h, char *buf, size_t cap) {
   case HT_EXTERN: return "extern";
   case HT_NOFUNC: return "nofunc";
   case HT_NOEXTERN: return "noextern";
+  case HT_EXN: return "exn";
+  case HT_NOEXN: return "noexn";
   case HT_BOT: return "bot";
   default: snprintf(buf, cap, "%u", h - HT_TYPE); return buf;
   }
@@ -33,6 +35,7 @@ const char *valtype_name(enum valtype t) {
   default: break;
   }
   if (!vt_is_typed(t)) return "?";
+  if (t == VT_EXNREF) return "exnref";
   static char bufs[4][40]; /* "(ref null 2097151)" fits; four names per message */
   static unsigned next;
   char *b = bufs[next++ % 4], heap[16];
@@ -55,12 +58,14 @@ bool vt_nullable(enum valtype t) { return !vt_is_typed(t) || (t & VT_NULLABLE); 
 
 uint32_t heap_top(uint32_t h) {
   if (h == HT_EXTERN || h == HT_NOEXTERN) return HT_EXTERN;
+  if (h == HT_EXN || h == HT_NOEXN) return HT_EXN;
   return h == HT_BOT ? HT_BOT : HT_FUNC;
 }
 
 enum valtype vt_storage(enum valtype t) {
   if (!vt_is_typed(t)) return t;
-  return heap_top(vt_heap(t)) == HT_EXTERN ? VT_EXTERNREF : VT_FUNCREF;
+  uint32_t top = heap_top(vt_heap(t));
+  return top == HT_EXTERN || top == HT_EXN ? VT_EXTERNREF : VT_FUNCREF; /* exnref: as externref */
 }
 
 char valtype_letter(enum valtype t) {

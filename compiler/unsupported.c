@@ -1,8 +1,8 @@
-/* unsupported.c - what we recognize but do not translate yet: instructions,
- * module fields and sections of the proposals after WebAssembly 2.0, so that
- * both readers say which feature a module needs ("exception handling is not
- * supported yet (exception-handling proposal)") instead of "unknown operator" or "illegal
- * opcode".  One table of instructions serves the text and the binary reader. */
+/* unsupported.c - instructions we recognize but do not translate yet (the
+ * legacy exception instructions, GC), so that both readers say which feature
+ * a module needs ("garbage-collected types are not supported yet (gc
+ * proposal)") instead of "unknown operator" or "illegal opcode".  One table
+ * serves the text and the binary reader. */
 #include <string.h>
 
 #include "compiler.h"
@@ -33,12 +33,9 @@ struct later_instr {
 static const struct later_instr later[] = {
     {"try", 0, 0x06, 0x06, EXCEPTIONS},
     {"catch", 0, 0x07, 0x07, EXCEPTIONS},
-    {"throw", 0, 0x08, 0x08, EXCEPTIONS},
     {"rethrow", 0, 0x09, 0x09, EXCEPTIONS},
-    {"throw_ref", 0, 0x0a, 0x0a, EXCEPTIONS},
     {"delegate", 0, 0x18, 0x18, EXCEPTIONS},
     {"catch_all", 0, 0x19, 0x19, EXCEPTIONS},
-    {"try_table", 0, 0x1f, 0x1f, EXCEPTIONS},
     {"struct.", 0xfb, 0, UINT32_MAX, GC},
     {"array.", 0xfb, 0, UINT32_MAX, GC},
     {"ref.test", 0xfb, 0, UINT32_MAX, GC},
@@ -76,11 +73,3 @@ const char *unsupported_opcode(uint8_t prefix, uint32_t code) {
       return message(later[i].feature);
   return NULL;
 }
-
-const char *unsupported_section(uint8_t id) { return id == 13 ? message(EXCEPTIONS) : NULL; }
-
-const char *unsupported_field(const char *s, size_t n) {
-  return n == 3 && memcmp(s, "tag", 3) == 0 ? message(EXCEPTIONS) : NULL;
-}
-
-

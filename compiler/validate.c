@@ -1,5 +1,5 @@
-/* validate.c - the module-level validation rules of WebAssembly 2.0: types,
- * limits, globals, exports, start, elem and data segments; function bodies and
+/* validate.c - the module-level validation rules of WebAssembly 3.0 (without
+ * GC): types, limits, tags, globals, exports, start, elem and data segments; function bodies and
  * constant expressions are typed by validate_code.c. */
 #include <string.h>
 
@@ -70,8 +70,9 @@ static void key_put(struct keybuf *b, char c) {
 static void key_func(struct keybuf *b, uint32_t idx);
 
 /* Value type t inside type self: letters as in signatures, a typed reference
- * as n (nullable) or N, then its heap type: f e F E for func, extern, nofunc,
- * noextern, @ for self, or an earlier type's structure in parentheses. */
+ * as n (nullable) or N, then its heap type: f e F E x X for func, extern,
+ * nofunc, noextern, exn, noexn, @ for self, or an earlier type's structure
+ * in parentheses. */
 static void key_valtype(struct keybuf *b, enum valtype t, uint32_t self) {
   if (!vt_is_typed(t)) {
     key_put(b, valtype_letter(t));
@@ -80,7 +81,15 @@ static void key_valtype(struct keybuf *b, enum valtype t, uint32_t self) {
   key_put(b, vt_nullable(t) ? 'n' : 'N');
   uint32_t h = vt_heap(t);
   if (h < HT_TYPE) {
-    key_put(b, h == HT_FUNC ? 'f' : h == HT_EXTERN ? 'e' : h == HT_NOFUNC ? 'F' : 'E');
+    static const struct {
+      uint32_t heap;
+      char letter;
+    } letters[] = {{HT_FUNC, 'f'},     {HT_EXTERN, 'e'}, {HT_NOFUNC, 'F'},
+                   {HT_NOEXTERN, 'E'}, {HT_EXN, 'x'},    {HT_NOEXN, 'X'}};
+    char c = '?';
+    for (size_t i = 0; i < sizeof letters / sizeof *letters; i++)
+      if (letters[i].heap == h) c = letters[i].letter;
+    key_put(b, c);
   } else if (h - HT_TYPE == self) {
     key_put(b, '@');
   } else {
@@ -157,6 +166,7 @@ static bool heap_sub(const struct module *m, uint32_t a, uint32_t b) {
   if (a >= HT_TYPE && b >= HT_TYPE) return m->type_canon[a - HT_TYPE] == m->type_canon[b - HT_TYPE];
   if (a == HT_NOFUNC) return heap_top(b) == HT_FUNC;
   if (a == HT_NOEXTERN) return b == HT_EXTERN;
+  if (a == HT_NOEXN) return b == HT_EXN;
   return a >= HT_TYPE && b == HT_FUNC;
 }
 
@@ -199,6 +209,13 @@ static void check_imports_and_spaces(const struct module *m) {
     if (mem->limits.shared && !mem->limits.has_max)
       diag_error(m->src, mem->pos, "shared memory must have maximum");
     check_limits(m, mem->pos, &mem->limits, mem->limits.i64 ? MAX_PAGES64 : MAX_PAGES, "memory");
+  }
+  for (uint32_t i = 0; i < m->ntags; i++) {
+    const struct tag *t = &m->tags[i];
+    val_check_index(m, t->pos, t->typeidx, m->ntypes, "type");
+    if (m->types[t->typeidx].nresults)
+      diag_error(m->src, t->pos, "non-empty tag result type: tag %u has %u results", i,
+                 m->types[t->typeidx].nresults);
   }
 }
 
@@ -265,7 +282,7 @@ static const char *printable(const struct bytes *b) {
 }
 
 static void check_exports(const struct module *m) {
-  static const char *const space[] = {"function", "table", "memory", "global"};
+  static const char *const space[] = {"function", "table", "memory", "global", "tag"};
   uint32_t size = 16;
   while (size < 2 * (uint64_t)m->nexports) size *= 2;
   uint32_t *slots = arena_array(m->arena, size, sizeof *slots); /* export index + 1 */
@@ -274,8 +291,9 @@ static void check_exports(const struct module *m) {
     uint32_t n = e->kind == EXT_FUNC     ? m->nfuncs
                  : e->kind == EXT_TABLE  ? m->ntables
                  : e->kind == EXT_MEMORY ? m->nmems
-                                         : m->nglobals;
-    if ((unsigned)e->kind > EXT_GLOBAL) diag_error(m->src, e->pos, "invalid export kind");
+                 : e->kind == EXT_GLOBAL ? m->nglobals
+                                         : m->ntags;
+    if ((unsigned)e->kind > EXT_TAG) diag_error(m->src, e->pos, "invalid export kind");
     val_check_index(m, e->pos, e->index, n, space[e->kind]);
     for (uint32_t h = hash_bytes(e->name.data, e->name.len) & (size - 1);;
          h = (h + 1) & (size - 1)) {

@@ -393,6 +393,49 @@ static void step_block(struct val_code *v, const struct instr *in) {
   push_frame(v, in->op, ps, np, rs, nr);
 }
 
+/* The type of tag tagidx (a function type without results). */
+static const struct functype *tag_type(struct val_code *v, const struct instr *in,
+                                       uint32_t tagidx) {
+  check_index(v, in, tagidx, v->m->ntags, "tag");
+  return &v->m->types[v->m->tags[tagidx].typeidx];
+}
+
+/* throw x: the tag's params, then nothing (the rest is polymorphic). */
+static void step_throw(struct val_code *v, const struct instr *in) {
+  const struct functype *ft = tag_type(v, in, in->imm.idx);
+  pop_list(v, in, "throw", ft->params, ft->nparams);
+  set_unreachable(v);
+}
+
+static bool all_sub(const struct module *m, const enum valtype *a, uint32_t na,
+                    const enum valtype *b, uint32_t nb);
+
+/* try_table: each catch clause hands its label the tag's payload, then a
+ * (ref exn) for catch_ref and catch_all_ref; labels count outside the
+ * try_table.  Then the try_table is a block. */
+static void step_try_table(struct val_code *v, const struct instr *in) {
+  const struct blocktype *bt = &in->imm.block;
+  for (uint32_t i = 0; i < bt->ncatches; i++) {
+    const struct catch_clause *c = &bt->catches[i];
+    const struct functype *ft =
+        c->kind == CATCH || c->kind == CATCH_REF ? tag_type(v, in, c->tag) : NULL;
+    uint32_t np = ft ? ft->nparams : 0, n = np + (c->kind == CATCH_REF || c->kind == CATCH_ALL_REF);
+    enum valtype *ts = arena_array(v->m->arena, n + 1, sizeof *ts);
+    if (np) memcpy(ts, ft->params, np * sizeof *ts);
+    if (n > np) ts[np] = vt_ref(false, HT_EXN);
+    uint32_t nl;
+    const enum valtype *lt = label_types(label(v, in, c->label), &nl);
+    if (!all_sub(v->m, ts, n, lt, nl)) {
+      char want[128] = "", got[128] = "";
+      fmt_types(want, sizeof want, lt, NULL, nl, false);
+      fmt_types(got, sizeof got, ts, NULL, n, false);
+      fail(v, in, "type mismatch in catch clause %u of try_table: label %u takes %s, the clause gives %s",
+           i, c->label, want, got);
+    }
+  }
+  step_block(v, in);
+}
+
 /* Name of a frame's end in messages. */
 static const char *frame_name(const struct val_code *v, const struct frame *f) {
   switch (f->op) {
@@ -697,6 +740,12 @@ static void step(struct val_code *v, const struct instr *in) {
   case OP_BLOCK:
   case OP_LOOP:
   case OP_IF: step_block(v, in); break;
+  case OP_TRY_TABLE: step_try_table(v, in); break;
+  case OP_THROW: step_throw(v, in); break;
+  case OP_THROW_REF:
+    pop1(v, in, VT_EXNREF);
+    set_unreachable(v);
+    break;
   case OP_ELSE: step_else(v, in); break;
   case OP_END: step_end(v, in); break;
   case OP_BR:

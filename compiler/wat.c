@@ -12,9 +12,9 @@
 
 /* Words for each index space: in "unknown ..." and "duplicate ..." messages. */
 static const char *const space_word[SP_COUNT] = {
-    "function", "table", "memory", "global", "type", "elem segment", "data segment"};
+    "function", "table", "memory", "global", "tag", "type", "elem segment", "data segment"};
 static const char *const space_dup[SP_COUNT] = {"func", "table", "memory", "global",
-                                                "type", "elem",  "data"};
+                                                "tag",  "type",  "elem",   "data"};
 
 /* ---- tokens ------------------------------------------------------------ */
 
@@ -181,6 +181,8 @@ bool wat_valtype(struct parser *p, struct token t, enum valtype *out) {
       {"anyfunc", VT_FUNCREF},
       {"nullfuncref", VT_PACK(true, HT_NOFUNC)},
       {"nullexternref", VT_PACK(true, HT_NOEXTERN)},
+      {"exnref", VT_PACK(true, HT_EXN)},
+      {"nullexnref", VT_PACK(true, HT_NOEXN)},
   };
   for (size_t i = 0; i < sizeof types / sizeof *types; i++)
     if (wat_is(p, t, types[i].name)) {
@@ -210,6 +212,8 @@ uint32_t wat_heaptype(struct parser *p) {
       {"extern", HT_EXTERN},
       {"nofunc", HT_NOFUNC},
       {"noextern", HT_NOEXTERN},
+      {"exn", HT_EXN},
+      {"noexn", HT_NOEXN},
   };
   static const char *const gc[] = {"any", "eq", "i31", "struct", "array", "none"};
   for (size_t i = 0; i < sizeof abstract / sizeof *abstract; i++)
@@ -383,6 +387,7 @@ static enum space space_of(struct parser *p, struct token t) {
   if (wat_is(p, t, "table")) return SP_TABLE;
   if (wat_is(p, t, "memory")) return SP_MEM;
   if (wat_is(p, t, "global")) return SP_GLOBAL;
+  if (wat_is(p, t, "tag")) return SP_TAG;
   return SP_COUNT;
 }
 
@@ -444,7 +449,7 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
     wat_expect(p, TOK_LPAR, "an import description");
     size_t desc = p->tok.pos - 1;
     sp = space_of(p, p->tok);
-    if (sp == SP_COUNT) wat_unexpected(p, p->tok, "func, table, memory or global");
+    if (sp == SP_COUNT) wat_unexpected(p, p->tok, "func, table, memory, global or tag");
     wat_next(p);
     scan_name(p, sp);
     skip_form(p, desc); /* the description; the field's ")" follows */
@@ -483,10 +488,8 @@ static void scan_field(struct parser *p, struct scan *s, size_t open) {
   } else if (wat_is(p, kw, "data")) {
     scan_name(p, SP_DATA);
   } else if (!wat_is(p, kw, "start")) {
-    const char *later = unsupported_field((const char *)p->src->data + kw.pos, kw.len);
-    if (later) diag_error(p->src, kw.pos, "%s", later);
     wat_unexpected(p, kw,
-                   "a module field (type, import, func, table, memory, global, export, "
+                   "a module field (type, import, func, table, memory, global, tag, export, "
                    "start, elem, data)");
   }
   skip_form(p, open);
@@ -764,6 +767,24 @@ static void global_field(struct parser *p, struct fill *fl, uint32_t pos) {
   else g->init = wat_expr(p);
 }
 
+/* A tag's type use; tags have no results (the validator says so). */
+static void tag_type(struct parser *p, struct tag *t) {
+  struct typeuse tu;
+  wat_typeuse_parse(p, true, &tu);
+  t->typeidx = wat_typeuse_index(p, &tu);
+}
+
+static void tag_field(struct parser *p, struct fill *fl, uint32_t pos) {
+  uint32_t idx = fl->next[SP_TAG]++;
+  struct tag *t = &p->m->tags[idx];
+  t->pos = pos;
+  t->name = opt_name(p);
+  inline_exports(p, EXT_TAG, idx);
+  t->imported = inline_import(p, EXT_TAG, idx, &t->import);
+  if (t->imported) p->m->ntagimports++;
+  tag_type(p, t);
+}
+
 static void import_field(struct parser *p, struct fill *fl, uint32_t pos) {
   struct bytes mod = name_string(p);
   struct bytes field = name_string(p);
@@ -802,6 +823,14 @@ static void import_field(struct parser *p, struct fill *fl, uint32_t pos) {
     m->nmemimports++;
     break;
   }
+  case SP_TAG: {
+    struct tag *t = &m->tags[idx];
+    t->pos = desc, t->name = name, t->imported = true;
+    t->import = add_import(p, mod, field, EXT_TAG, idx, pos);
+    tag_type(p, t);
+    m->ntagimports++;
+    break;
+  }
   default: {
     struct global *g = &m->globals[idx];
     g->pos = desc, g->name = name, g->imported = true;
@@ -818,9 +847,9 @@ static void export_field(struct parser *p, uint32_t pos) {
   struct bytes name = name_string(p);
   wat_expect(p, TOK_LPAR, "\"(\" and an export description");
   enum space sp = space_of(p, p->tok);
-  if (sp == SP_COUNT) wat_unexpected(p, p->tok, "func, table, memory or global");
+  if (sp == SP_COUNT) wat_unexpected(p, p->tok, "func, table, memory, global or tag");
   wat_next(p);
-  static const enum externkind kinds[] = {EXT_FUNC, EXT_TABLE, EXT_MEMORY, EXT_GLOBAL};
+  static const enum externkind kinds[] = {EXT_FUNC, EXT_TABLE, EXT_MEMORY, EXT_GLOBAL, EXT_TAG};
   uint32_t idx = wat_index(p, sp);
   add_export(p, name, kinds[sp], idx, pos);
   wat_expect_rpar(p);
@@ -899,6 +928,7 @@ static void parse_field(struct parser *p, struct fill *fl) {
   else if (wat_is(p, kw, "table")) table_field(p, fl, pos);
   else if (wat_is(p, kw, "memory")) memory_field(p, fl, pos);
   else if (wat_is(p, kw, "global")) global_field(p, fl, pos);
+  else if (wat_is(p, kw, "tag")) tag_field(p, fl, pos);
   else if (wat_is(p, kw, "import")) import_field(p, fl, pos);
   else if (wat_is(p, kw, "export")) export_field(p, pos);
   else if (wat_is(p, kw, "elem")) elem_field(p, fl, pos);
@@ -953,6 +983,8 @@ static struct module *parse(struct arena *a, const struct source *src, size_t st
   m->nmems = p->counts[SP_MEM];
   m->globals = arena_array(a, p->counts[SP_GLOBAL], sizeof *m->globals);
   m->nglobals = p->counts[SP_GLOBAL];
+  m->tags = arena_array(a, p->counts[SP_TAG], sizeof *m->tags);
+  m->ntags = p->counts[SP_TAG];
   m->elems = arena_array(a, p->counts[SP_ELEM], sizeof *m->elems);
   m->nelems = p->counts[SP_ELEM];
   m->datas = arena_array(a, p->counts[SP_DATA], sizeof *m->datas);

@@ -29,7 +29,7 @@ struct label {
 };
 
 /* Index spaces with names. */
-enum space { SP_FUNC, SP_TABLE, SP_MEM, SP_GLOBAL, SP_TYPE, SP_ELEM, SP_DATA, SP_COUNT };
+enum space { SP_FUNC, SP_TABLE, SP_MEM, SP_GLOBAL, SP_TAG, SP_TYPE, SP_ELEM, SP_DATA, SP_COUNT };
 
 struct parser {
   struct lexer lx;                /* token source */

@@ -218,6 +218,38 @@ static struct token block_head(struct parser *p, struct instr *in) {
   return label;
 }
 
+/* try_table's catch clauses after its block type: (catch x l), (catch_ref
+ * x l), (catch_all l), (catch_all_ref l).  Their labels are counted outside
+ * the try_table (its own label is not open yet). */
+static void catch_clauses(struct parser *p, struct instr *in) {
+  static const char *const kinds[] = {"catch", "catch_ref", "catch_all", "catch_all_ref"};
+  struct catch_clause *v = NULL;
+  uint32_t n = 0, cap = 0;
+  for (;;) {
+    int k = 3;
+    while (k >= 0 && !wat_at_field(p, kinds[k])) k--;
+    if (k < 0) break;
+    ARENA_RESERVE(p->a, v, n, cap, 1);
+    struct catch_clause *c = &v[n++];
+    c->pos = (uint32_t)p->tok.pos;
+    c->kind = (enum catch_kind)k;
+    wat_next(p);
+    wat_next(p);
+    if (k == CATCH || k == CATCH_REF) c->tag = wat_index(p, SP_TAG);
+    c->label = label_index(p);
+    wat_expect_rpar(p);
+  }
+  in->imm.block.ncatches = n;
+  in->imm.block.catches = v;
+}
+
+/* block_head(), then try_table's catch clauses. */
+static struct token block_start(struct parser *p, struct instr *in) {
+  struct token label = block_head(p, in);
+  if (in->op == OP_TRY_TABLE) catch_clauses(p, in);
+  return label;
+}
+
 /* Natural alignment (log2 bytes) of a load or store. */
 static uint32_t natural_align(enum opcode op) {
   uint32_t bytes = opinfo[op].align, lg = 0;
@@ -339,7 +371,9 @@ static void immediates(struct parser *p, struct instr *in) {
       in->imm.select.types = tu.ft.results;
     }
     break;
-  case IMM_BLOCK: break; /* handled by the callers */
+  case IMM_BLOCK:
+  case IMM_TRY_TABLE: break; /* handled by the callers */
+  case IMM_TAG: in->imm.idx = wat_index(p, SP_TAG); break;
   case IMM_LABEL: in->imm.idx = label_index(p); break;
   case IMM_BR_TABLE: {
     uint32_t n = 0, cap = 0;
@@ -440,8 +474,8 @@ static void plain(struct parser *p, uint32_t base) {
       append_end(p, t.pos);
       return;
     }
-  } else if (opinfo[op].imm == IMM_BLOCK) {
-    push_label(p, block_head(p, &in), op, t.pos);
+  } else if (op_opens_block(op)) {
+    push_label(p, block_start(p, &in), op, t.pos);
   } else {
     immediates(p, &in);
   }
@@ -500,12 +534,12 @@ static void folded(struct parser *p) {
   wat_next(p);
   if (op == OP_IF) {
     folded_if(p, t);
-  } else if (op == OP_BLOCK || op == OP_LOOP) {
+  } else if (op_opens_block(op)) { /* block, loop, try_table */
     struct instr in;
     memset(&in, 0, sizeof in);
     in.op = (uint16_t)op;
     in.pos = (uint32_t)t.pos;
-    struct token label = block_head(p, &in);
+    struct token label = block_start(p, &in);
     append(p, &in);
     push_label(p, label, op, t.pos);
     instrs(p);

@@ -179,5 +179,6 @@ bool rt_ref_sub(w2l_valtype t, const char *a, const char *b) {
   if (hx[0] == '(') return strcmp(hy, "f") == 0;                         /* $t <: func */
   if (strcmp(hx, "F") == 0) return hy[0] == '(' || strcmp(hy, "f") == 0; /* nofunc <: $t, func */
   if (strcmp(hx, "E") == 0) return strcmp(hy, "e") == 0;                 /* noextern <: extern */
+  if (strcmp(hx, "X") == 0) return strcmp(hy, "x") == 0;                 /* noexn <: exn */
   return false;
 }

@@ -61,6 +61,10 @@ static void format_externtype(char *buf, size_t size, const w2l_externtype *t) {
     snprintf(buf, size, t->mutable_ ? "global (mut %s)" : "global %s",
              t->ref ? t->ref : w2l_valtype_name(t->type));
     return;
+  case W2L_EXTERN_TAG:
+    ft = w2l_functype_intern(t->sig);
+    snprintf(buf, size, "tag %s", ft ? w2l_functype_format(ft, fn, sizeof fn) : "?");
+    return;
   }
   snprintf(buf, size, "?");
 }
@@ -96,6 +100,7 @@ static w2l_externtype type_of_extern(const w2l_extern *e) {
     t.mutable_ = e->of.global->mutable_;
     t.ref = e->of.global->ref;
     break;
+  case W2L_EXTERN_TAG: t.sig = w2l_functype_sig(e->of.tag->type); break;
   default: break; /* import_kind() gives no other */
   }
   return t;
@@ -112,7 +117,7 @@ static bool limits_match(uint64_t amin, uint64_t amax, uint64_t emin, uint64_t e
 static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
   w2l_externtype got;
   w2l_externkind kind = import_kind(e->kind);
-  if ((unsigned)kind > W2L_EXTERN_GLOBAL || kind != want->kind) return false;
+  if ((unsigned)kind > W2L_EXTERN_TAG || kind != want->kind) return false;
   if (kind != W2L_EXTERN_FUNC && !e->of.table) return false; /* any member: a NULL object */
   got = type_of_extern(e);
   switch (want->kind) {
@@ -128,6 +133,8 @@ static bool extern_matches(const w2l_extern *e, const w2l_externtype *want) {
     return got.type == want->type && got.mutable_ == want->mutable_ &&
            (got.mutable_ ? rt_ref_same(got.type, got.ref, want->ref)
                          : rt_ref_sub(got.type, got.ref, want->ref));
+  case W2L_EXTERN_TAG: /* tag types match exactly */
+    return e->of.tag->type == w2l_functype_intern(want->sig);
   default: break; /* an import is never FUNC_CALLER */
   }
   return false;
@@ -140,7 +147,7 @@ static bool check_imports(const w2l_module *m, const w2l_extern *imports, w2l_er
     if (extern_matches(&imports[i], &d->type)) continue;
     format_externtype(want, sizeof want, &d->type);
     w2l_externkind kind = import_kind(imports[i].kind);
-    if ((unsigned)kind > W2L_EXTERN_GLOBAL ||
+    if ((unsigned)kind > W2L_EXTERN_TAG ||
         (kind == W2L_EXTERN_FUNC ? !imports[i].of.func.fn : !imports[i].of.table)) {
       snprintf(got, sizeof got, "nothing (null)");
     } else {
@@ -294,7 +301,17 @@ bool w2l_instance_live(const w2l_instance *inst) {
   return found;
 }
 
+/* How many imports of kind m has. */
+static uint32_t count_imports(const w2l_module *m, w2l_externkind kind) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < m->nimports; i++) n += m->imports[i].type.kind == kind;
+  return n;
+}
+
 static void free_base(w2l_instance *inst) {
+  rt_free_exns(inst);
+  if (inst->tags) free(inst->tags[count_imports(inst->module, W2L_EXTERN_TAG)]); /* own ones */
+  free(inst->tags);
   rt_release_budget(inst);
   rt_quota_release(inst->quota);
   free(inst->types);
@@ -308,7 +325,7 @@ static void free_base(w2l_instance *inst) {
 
 /* Allocates inst and its base arrays, interns the types, fills imported entries. */
 static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *imports) {
-  uint32_t nf = 0, nt = 0, nm = 0, ng = 0;
+  uint32_t nf = 0, nt = 0, nm = 0, ng = 0, nx = 0;
   w2l_instance *inst = calloc(1, m->instance_size > sizeof *inst ? m->instance_size : sizeof *inst);
   if (!inst) return NULL;
   inst->module = m;
@@ -318,7 +335,9 @@ static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *impor
   inst->tables = calloc(m->ntables + 1, sizeof *inst->tables);
   inst->memories = calloc(m->nmemories + 1, sizeof *inst->memories);
   inst->globals = calloc(m->nglobals + 1, sizeof *inst->globals);
-  if (!inst->types || !inst->funcs || !inst->tables || !inst->memories || !inst->globals) {
+  inst->tags = calloc(m->ntags + 1, sizeof *inst->tags);
+  if (!inst->types || !inst->funcs || !inst->tables || !inst->memories || !inst->globals ||
+      !inst->tags) {
     free_base(inst);
     return NULL;
   }
@@ -358,7 +377,21 @@ static w2l_instance *alloc_instance(const w2l_module *m, const w2l_extern *impor
     case W2L_EXTERN_GLOBAL:
       if (ng < m->nglobals) inst->globals[ng++] = imports[i].of.global;
       break;
+    case W2L_EXTERN_TAG:
+      if (nx < m->ntags) inst->tags[nx++] = imports[i].of.tag;
+      break;
     default: break; /* import_kind() gives no other */
+    }
+  }
+  if (nx < m->ntags) { /* its own tags: new ones, in one block (tags[nx] owns it) */
+    w2l_tag *own = calloc(m->ntags - nx, sizeof *own);
+    if (!own) {
+      free_base(inst);
+      return NULL;
+    }
+    for (uint32_t i = nx; i < m->ntags; i++) {
+      own[i - nx].type = inst->types[m->tag_types[i]];
+      inst->tags[i] = &own[i - nx];
     }
   }
   return inst;
@@ -452,12 +485,9 @@ w2l_quota *w2l_instance_quota(const w2l_instance *inst) {
 }
 
 void w2l_instance_set_memory_limit(w2l_instance *inst, uint64_t limit_pages) {
-  uint32_t imported = 0;
   if (!w2l_instance_live(inst)) return;
   const w2l_module *m = inst->module;
-  for (uint32_t i = 0; i < m->nimports; i++)
-    imported += m->imports[i].type.kind == W2L_EXTERN_MEMORY;
-  for (uint32_t i = imported; i < m->nmemories; i++)
+  for (uint32_t i = count_imports(m, W2L_EXTERN_MEMORY); i < m->nmemories; i++)
     if (inst->memories[i]) w2l_memory_set_limit(inst->memories[i], limit_pages);
 }
 
@@ -480,6 +510,7 @@ static bool export_of(const w2l_instance *inst, const char *name, size_t len, w2
   case W2L_EXTERN_TABLE: out->of.table = inst->tables[e->index]; break;
   case W2L_EXTERN_MEMORY: out->of.memory = inst->memories[e->index]; break;
   case W2L_EXTERN_GLOBAL: out->of.global = inst->globals[e->index]; break;
+  case W2L_EXTERN_TAG: out->of.tag = inst->tags[e->index]; break;
   default: return false;
   }
   return true;

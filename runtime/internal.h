@@ -70,6 +70,9 @@ bool rt_ref_sub(w2l_valtype t, const char *a, const char *b);
 
 /* instance.c: fill *err, unless err is NULL: its trap, and the printf-formatted
  * message, truncated to err->message and always NUL-terminated. */
+/* exception.c: free the exceptions inst's code took as exnrefs. */
+void rt_free_exns(struct w2l_instance *inst);
+
 void rt_error(w2l_error *err, w2l_trap trap, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -112,6 +112,7 @@ void w2l_stack_slow(struct w2l_instance *epoch_inst) {
 w2l_trap w2l_protect(void (*fn)(void *arg), void *arg) {
   struct protect_frame frame;
   uintptr_t saved_limit = w2l_stack_limit;
+  w2l_handler *saved_handler = w2l_eh_top; /* a host frame: throws stop here */
   int trap;
   frame.prev = innermost;
   if (!frame.prev) {
@@ -126,11 +127,13 @@ w2l_trap w2l_protect(void (*fn)(void *arg), void *arg) {
     set_stack_limit(W2L_STACK_POKED);
   }
   innermost = &frame;
+  w2l_eh_top = NULL;
   /* No signal mask to save: the fault handler runs with SA_NODEFER and an
    * empty sa_mask, so jumping out of it leaves the mask as it was. */
   trap = sigsetjmp(frame.env, 0);
   if (trap == 0) fn(arg);
   innermost = frame.prev;
+  w2l_eh_top = saved_handler;
   if (!frame.prev) {
     rt_poke_unregister(poke_slot);
     poke_slot = -1;

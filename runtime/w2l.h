@@ -118,6 +118,7 @@ typedef enum w2l_valtype {
  * process-wide registry (w2l_functype_intern).  This is the signature tag
  * call_indirect compares. */
 typedef struct w2l_functype w2l_functype;
+typedef struct w2l_tag w2l_tag;
 
 /* Signature strings: parameter letters, ':', result letters, with
  * i = i32, I = i64, f = f32, F = f64, V = v128, r = funcref, x = externref.
@@ -277,7 +278,9 @@ typedef struct w2l_val {
   X(UNALIGNED_ATOMIC, "unaligned atomic")                  \
   X(EXPECTED_SHARED, "expected shared memory")             \
   X(NULL_FUNC_REF, "null function reference")              \
-  X(NULL_REF, "null reference")
+  X(NULL_REF, "null reference")                            \
+  X(EXCEPTION, "uncaught exception")                       \
+  X(NULL_EXN_REF, "null exception reference")
 
 /* Why wasm code stopped.  W2L_OK (0) means it did not trap. */
 typedef enum w2l_trap {
@@ -821,6 +824,7 @@ typedef enum w2l_externkind {
   W2L_EXTERN_TABLE = 1,
   W2L_EXTERN_MEMORY = 2,
   W2L_EXTERN_GLOBAL = 3,
+  W2L_EXTERN_TAG = 4,
   W2L_EXTERN_FUNC_CALLER = 0x100, /* not a binary encoding */
 } w2l_externkind;
 
@@ -832,13 +836,14 @@ typedef struct w2l_extern {
     w2l_table *table;   /* table (not owned) */
     w2l_memory *memory; /* memory (not owned) */
     w2l_global *global; /* global (not owned) */
+    w2l_tag *tag;       /* exception tag (not owned) */
   } of;
 } w2l_extern;
 
 /* The type of an import or export, for reflection and link-time checks. */
 typedef struct w2l_externtype {
   w2l_externkind kind; /* what it is */
-  const char *sig;     /* FUNC: signature string */
+  const char *sig;     /* FUNC: signature string; TAG: its payload as a signature ("if:") */
   w2l_valtype type;    /* TABLE: reftype; GLOBAL: value type */
   bool mutable_;       /* GLOBAL: mutability */
   uint64_t min, max;   /* TABLE/MEMORY limits (max = UINT64_MAX when none) */
@@ -915,9 +920,85 @@ typedef struct w2l_module {
   void (*free)(struct w2l_instance *inst);
   unsigned interrupt; /* W2L_INTERRUPT_* checks compiled in (0: none) */
   const struct w2l_dylink *dylink; /* its dylink.0 section (w2l_dylink.h), NULL if none */
+  uint32_t ntags;                  /* exception tags, imports included */
+  const uint32_t *tag_types;       /* ntags type indices (function types without results) */
 } w2l_module;
 
-#define W2L_ABI_VERSION 8
+#define W2L_ABI_VERSION 9
+
+/* ---- Exceptions (exception handling, WebAssembly 3.0) ----
+ *
+ * A tag is an object whose address is its identity: every instantiation of a
+ * module makes its own tags, importing one shares it.  throw allocates a
+ * w2l_exn holding the tag and the payload and unwinds (longjmp) to the
+ * innermost handler on this thread: a try_table of wasm code, or else the
+ * innermost protected call, which then returns W2L_TRAP_EXCEPTION (an export
+ * wrapper or w2l_call reports "uncaught exception"; w2l_uncaught_exception()
+ * shows what it was).  Traps are never caught by wasm code.
+ *
+ * Emitted code keeps the handler stack in w2l_eh_top: a try_table stores its
+ * handler there on entry and puts the enclosing one back on every way out
+ * (end, branches, return, tail calls, a catch).  A protected call starts with
+ * none and restores the caller's when it returns, trap or not, so a host
+ * frame is a barrier: a host function that wants an exception of a nested
+ * call to go on passes it on with w2l_exn_rethrow_uncaught(). */
+typedef struct w2l_handler {
+  jmp_buf env; /* where a throw resumes the try_table (setjmp in emitted code) */
+} w2l_handler;
+
+struct w2l_tag {
+  const w2l_functype *type; /* its payload: the params of a function type without results */
+};
+
+typedef struct w2l_exn {
+  const w2l_tag *tag;   /* what was thrown */
+  struct w2l_exn *next; /* in the list of the instance that took it as an exnref */
+  bool escaped;         /* an exnref to it may exist: freed with that instance only */
+  uint32_t nvals;       /* payload values */
+  w2l_value *vals;      /* the payload, in the tag's param order (same allocation) */
+} w2l_exn;
+
+#ifdef __cplusplus
+extern thread_local w2l_handler *w2l_eh_top;
+#else
+extern _Thread_local w2l_handler *w2l_eh_top;
+#endif
+
+/* setjmp for try_table: C's, which saves no signal mask on glibc and musl;
+ * the BSD _setjmp where setjmp would make a system call. */
+#if defined(__APPLE__) || defined(__FreeBSD__)
+#define W2L_SETJMP(env) _setjmp(env)
+#define W2L_LONGJMP(env, v) _longjmp(env, v)
+#else
+#define W2L_SETJMP(env) setjmp(env)
+#define W2L_LONGJMP(env, v) longjmp(env, v)
+#endif
+
+/* A new tag with payload sig (a signature without results, "iI:"), for
+ * hosts; NULL if sig is malformed or has results.  Free it with w2l_tag_free
+ * once nothing uses it. */
+w2l_tag *w2l_tag_new(const char *sig);
+void w2l_tag_free(w2l_tag *t);
+/* A new exception of tag t with a zeroed payload of t's nparams values, to
+ * fill and throw (w2l_throw owns it from then on). */
+w2l_exn *w2l_exn_new(const w2l_tag *t);
+/* Throw x: unwind to the innermost handler (see above).  From wasm code or a
+ * host function called by it. */
+W2L_NORETURN void w2l_throw(w2l_exn *x);
+/* throw_ref: throw the exception r refers to; a null traps "null exception
+ * reference". */
+W2L_NORETURN void w2l_throw_ref(w2l_ref r);
+/* In a try_table's handler (its setjmp returned non-zero): the exception. */
+w2l_exn *w2l_exn_caught(void);
+/* catch_ref, catch_all_ref: x as an exnref that inst's code may keep; x then
+ * lives as long as inst. */
+w2l_ref w2l_exn_ref(struct w2l_instance *inst, w2l_exn *x);
+/* The exception that ended the last protected call on this thread with
+ * W2L_TRAP_EXCEPTION, or NULL; valid until the next throw on this thread. */
+const w2l_exn *w2l_uncaught_exception(void);
+/* Throw the exception of w2l_uncaught_exception() again (a host function
+ * passing on what a nested call threw); traps "uncaught exception" if none. */
+W2L_NORETURN void w2l_exn_rethrow_uncaught(void);
 
 /* ---- Interruption: epochs and fuel ----
  *
@@ -998,6 +1079,8 @@ typedef struct w2l_instance {
   uint64_t fuel;              /* fuel left for W2L_FUEL (translated with --fuel) */
   w2l_quota *quota;           /* what its own memories and tables charge */
   struct w2l_caller *callers; /* contexts of its caller-style host imports (runtime-owned) */
+  w2l_tag **tags;             /* module->ntags tags (imports included; own ones runtime-owned) */
+  struct w2l_exn *exns;       /* exceptions its code took as exnrefs (runtime-owned) */
 } w2l_instance;
 
 /* What a host function defined with w2l_linker_define_func_caller receives as

@@ -432,9 +432,11 @@ static char *action_command(struct exec *x, const struct wast_command *c) {
     } else if (!trap_matches(o.trap, c->text)) {
       d = xprintf("expected trap \"%s\", got trap \"%s\"", c->text, w2l_trap_message(o.trap));
     }
-  } else if (c->kind == WAST_ASSERT_EXCEPTION) { /* nothing we run can throw yet */
-    d = xprintf("expected an exception, but it %s (exceptions are not supported yet)",
-                o.trap == W2L_OK ? "returned" : "trapped");
+  } else if (c->kind == WAST_ASSERT_EXCEPTION) {
+    if (o.trap != W2L_TRAP_EXCEPTION)
+      d = o.trap == W2L_OK ? xprintf("expected an exception, but it returned")
+                           : xprintf("expected an exception, got trap \"%s\"",
+                                     w2l_trap_message(o.trap));
   } else if (o.trap != W2L_OK) {
     d = xprintf("unexpected trap \"%s\"", w2l_trap_message(o.trap));
   } else if (c->kind == WAST_ASSERT_RETURN) {

@@ -19,6 +19,6 @@ static const w2l_export_desc exports[] = {{NAME("cube"), W2L_EXTERN_FUNC, 0, FUN
 static const uint32_t func_types[] = {0};
 const w2l_module cube_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "cube", 1, types, tramps, 0, NULL, 1, exports, 1, 0, 0, 0,
-    func_types, sizeof(w2l_instance), cube_init, NULL, 0, NULL};
+    func_types, sizeof(w2l_instance), cube_init, NULL, 0, NULL, 0, NULL};
 
 W2L_PLUGIN_EXPORT(cube_module)

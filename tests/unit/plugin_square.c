@@ -52,6 +52,6 @@ static const w2l_export_desc exports[] = {
 static const uint32_t func_types[] = {0, 1, 2, 0};
 const w2l_module square_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "square", 3, types, tramps, 1, imports, 4, exports, 4, 1, 1, 0,
-    func_types, sizeof(w2l_instance), square_init, square_free, 0, NULL};
+    func_types, sizeof(w2l_instance), square_init, square_free, 0, NULL, 0, NULL};
 
 W2L_PLUGIN_EXPORT(square_module)

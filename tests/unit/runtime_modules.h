@@ -40,7 +40,7 @@ static const w2l_export_desc math_exports[] = {
 static const uint32_t math_func_types[] = {0, 1};
 const w2l_module math_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "math", 2, math_types, math_tramps, 1, math_imports, 2,
-    math_exports, 2, 1, 0, 0, math_func_types, sizeof(w2l_instance), math_init, NULL, 0, NULL};
+    math_exports, 2, 1, 0, 0, math_func_types, sizeof(w2l_instance), math_init, NULL, 0, NULL, 0, NULL};
 
 /* ---- calc (seed 000) ----
  * (module (import "js" "table" (table 1 funcref))
@@ -79,7 +79,7 @@ static const w2l_export_desc calc_exports[] = {
 static const uint32_t calc_func_types[] = {1, 1};
 const w2l_module calc_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "calc", 3, calc_types, calc_tramps, 1, calc_imports, 2,
-    calc_exports, 2, 1, 0, 0, calc_func_types, sizeof(w2l_instance), calc_init, NULL, 0, NULL};
+    calc_exports, 2, 1, 0, 0, calc_func_types, sizeof(w2l_instance), calc_init, NULL, 0, NULL, 0, NULL};
 
 /* ---- mem: a module with its own memory, table and globals ----
  * (module (memory (export "mem") 1 2) (data (i32.const 0) "hi")
@@ -134,7 +134,7 @@ static const w2l_export_desc mem_exports[] = {
 static const uint32_t mem_func_types[] = {0, 1, 1};
 const w2l_module mem_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "mem", 2, mem_types, mem_tramps, 0, NULL, 7, mem_exports, 3,
-    1, 1, 2, mem_func_types, sizeof(w2l_instance), mem_init, mem_free, 0, NULL};
+    1, 1, 2, mem_func_types, sizeof(w2l_instance), mem_init, mem_free, 0, NULL, 0, NULL};
 
 /* ---- user: one import of each kind ----
  * (module (import "env" "f" (func $f (param i32) (result i32)))
@@ -173,7 +173,7 @@ static const w2l_export_desc user_exports[] = {
 static const uint32_t user_func_types[] = {0, 0, 1};
 const w2l_module user_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "user", 2, user_types, user_tramps, 4, user_imports, 3,
-    user_exports, 3, 1, 1, 1, user_func_types, sizeof(w2l_instance), user_init, NULL, 0, NULL};
+    user_exports, 3, 1, 1, 1, user_func_types, sizeof(w2l_instance), user_init, NULL, 0, NULL, 0, NULL};
 
 /* ---- partial: traps in its data segment after its elem segment ran ----
  * (module (import "js" "table" (table 1 funcref))
@@ -198,7 +198,7 @@ static const w2l_trampoline partial_tramps[] = {tramp__i};
 static const uint32_t partial_func_types[] = {0};
 const w2l_module partial_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "partial", 1, partial_types, partial_tramps, 1, math_imports,
-    0, NULL, 1, 1, 1, 0, partial_func_types, sizeof(w2l_instance), partial_init, partial_free, 0, NULL};
+    0, NULL, 1, 1, 1, 0, partial_func_types, sizeof(w2l_instance), partial_init, partial_free, 0, NULL, 0, NULL};
 
 /* ---- deep: unbounded recursion, and a start function that is unreachable ----
  * (module (func $r (export "recurse") (result i32) (i32.add (call $r) (i32.const 1)))
@@ -229,7 +229,7 @@ static const w2l_export_desc deep_exports[] = {
 static const uint32_t deep_func_types[] = {0, 1};
 const w2l_module deep_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "deep", 2, deep_types, deep_tramps, 0, NULL, 2, deep_exports,
-    2, 0, 0, 0, deep_func_types, sizeof(w2l_instance), deep_init, NULL, 0, NULL};
+    2, 0, 0, 0, deep_func_types, sizeof(w2l_instance), deep_init, NULL, 0, NULL, 0, NULL};
 
 /* (module (func $boom unreachable) (start $boom)) */
 static const char *starter_init(w2l_instance *inst, const w2l_extern *imports) {
@@ -243,5 +243,5 @@ static const w2l_trampoline starter_tramps[] = {tramp__};
 static const uint32_t starter_func_types[] = {0};
 const w2l_module starter_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "starter", 1, starter_types, starter_tramps, 0, NULL, 0, NULL,
-    1, 0, 0, 0, starter_func_types, sizeof(w2l_instance), starter_init, NULL, 0, NULL};
+    1, 0, 0, 0, starter_func_types, sizeof(w2l_instance), starter_init, NULL, 0, NULL, 0, NULL};
 #endif

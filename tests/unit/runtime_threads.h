@@ -75,7 +75,7 @@ static const w2l_export_desc worker_exports[] = {
 static const uint32_t worker_func_types[] = {3, 0, 1, 2, 3, 4};
 static const w2l_module worker_module = {
     W2L_ABI_VERSION, W2L_BOUNDS, "worker", 5, worker_types, worker_tramps, 2, worker_imports, 5,
-    worker_exports, 6, 0, 1, 0, worker_func_types, sizeof(w2l_instance), worker_init, NULL, 0, NULL};
+    worker_exports, 6, 0, 1, 0, worker_func_types, sizeof(w2l_instance), worker_init, NULL, 0, NULL, 0, NULL};
 
 #define SPAWNS 8
 #define ADDS 1000
