@@ -379,8 +379,11 @@ static uint32_t decode_expr(struct reader *r, uint32_t *nlabels, bool keep) {
     if (op_opens_block(in->op)) {
       depth++; /* LIMIT_DEPTH is the validator's */
       labels++;
-    } else if (in->op == OP_END) {
-      if (depth-- == 0) break;
+    } else if (op_closes_block(in->op)) {
+      if (depth-- == 0) {
+        if (in->op == OP_DELEGATE) fail(r, in->pos, "delegate outside a try");
+        break;
+      }
     }
   }
   *nlabels = labels;

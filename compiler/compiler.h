@@ -195,9 +195,18 @@ enum opcode {
   OP_COUNT
 };
 
-/* Does op open a block that its end closes (block, loop, if, try_table)? */
+/* Does op open a block that its end closes (block, loop, if, try_table,
+ * the legacy try)? */
 static inline bool op_opens_block(unsigned op) {
-  return op == OP_BLOCK || op == OP_LOOP || op == OP_IF || op == OP_TRY_TABLE;
+  return op == OP_BLOCK || op == OP_LOOP || op == OP_IF || op == OP_TRY_TABLE || op == OP_TRY;
+}
+
+/* Does op close the innermost block: end, or delegate (which ends a legacy try)? */
+static inline bool op_closes_block(unsigned op) { return op == OP_END || op == OP_DELEGATE; }
+
+/* Does op start another part of the innermost block: else, catch, catch_all? */
+static inline bool op_splits_block(unsigned op) {
+  return op == OP_ELSE || op == OP_CATCH || op == OP_CATCH_ALL;
 }
 
 /* One row of opcodes.def, indexed by enum opcode. */

@@ -155,12 +155,12 @@ static void put_body(FILE *out, const struct module *m, const struct expr *e) {
   for (uint32_t i = 0; i < e->count; i++) {
     const struct instr *in = &e->code[i];
     if (in->op == OP_ELSE && i + 1 < e->count && e->code[i + 1].op == OP_END) continue;
-    bool closes = in->op == OP_END || in->op == OP_ELSE;
+    bool closes = op_closes_block(in->op) || op_splits_block(in->op);
     int level = closes && nest > 0 ? nest - 1 : nest;
     fprintf(out, "%*s", 2 + 2 * level, "");
     put_instr(out, m, in);
     fputc('\n', out);
-    if (in->op == OP_END && nest > 0) nest--;
+    if (op_closes_block(in->op) && nest > 0) nest--;
     if (op_opens_block(in->op)) nest++;
   }
 }

@@ -38,6 +38,8 @@
 /* A generous sizeof(jmp_buf) (glibc: 200 bytes on x86-64, 312 on aarch64),
  * for a try_table's handler in frame estimates. */
 #define JMP_BUF_BYTES 512
+/* In fstate.tries: the label is a legacy try's. */
+#define LEGACY_TRY 0x80000000u
 
 enum { CLASS_I32, CLASS_I64, CLASS_F32, CLASS_F64, CLASS_REF, CLASS_V128, NCLASS };
 static const char class_letter[NCLASS] = {'i', 'j', 'f', 'd', 'r', 'v'};
@@ -107,6 +109,7 @@ struct ctl {
   bool has_else;               /* an if whose else has been seen */
   bool then_reachable;         /* an if whose then branch can fall through to its end */
   bool flat;                   /* an if written as gotos (too deeply nested for braces) */
+  uint32_t ncatch;             /* a legacy try: its catch parts seen so far */
   /* Exception handlers (functions with a try_table; NULL in the others): the
    * C expression of the handler w2l_eh_top holds inside this block and the
    * one around it (they differ for a try_table only; the body's is eh_outer,
@@ -153,8 +156,10 @@ struct fstate {
   const struct usage *prev;  /* recorded by the previous pass, or NULL */
   bool *volatile_local;      /* per local: written inside a try_table (C leaves such a
                                 local indeterminate after a longjmp unless volatile) */
-  bool has_try;              /* the body has a try_table: handlers and eh_outer */
-  uint32_t *tries;           /* labels of the try_tables written by this pass */
+  bool has_try;              /* the body has a try_table or try: handlers and eh_outer */
+  bool rethrows;             /* the body has a rethrow (legacy catches keep their exception) */
+  uint32_t *tries;           /* labels of the try_tables and tries written by this pass
+                                (LEGACY_TRY set for a try: it has an xN beside hN) */
   uint32_t ntries, tries_cap; /* count, capacity */
   uint32_t src_line;         /* source line of the current instruction (0: no #line) */
   uint32_t mapped_line;      /* source line the C line at b[mapped_at] stands for */
@@ -671,21 +676,99 @@ static void catch_dispatch(struct fstate *fs, const struct blocktype *bt, uint32
   if (!all) line(fs, "w2l_throw(x%" PRIu32 ");", n);
 }
 
-/* try_table: its handler hN catches what the body throws (setjmp), the
- * body runs with w2l_eh_top = &hN. */
-static void op_try_table(struct fstate *fs, const struct instr *in) {
+/* The start of the handler hN of the try_table or try in, n its label
+ * (flag: LEGACY_TRY or 0): the code after its setjmp returns from a throw. */
+static uint32_t begin_handler(struct fstate *fs, uint32_t flag) {
   store_all(fs);
   uint32_t n = fs->next_label; /* the label open_ctl gives it */
   fs->tries = grow_to(fs->e->arena, fs->tries, &fs->tries_cap, fs->ntries + 1, sizeof *fs->tries);
-  fs->tries[fs->ntries++] = n;
+  fs->tries[fs->ntries++] = n | flag;
   line(fs, "if (W2L_SETJMP(h%" PRIu32 ".env)) {", n);
   fs->indent++;
-  catch_dispatch(fs, &in->imm.block, n);
+  return n;
+}
+
+/* The end of begin_handler's code; the block opens with w2l_eh_top = &hN. */
+static void end_handler(struct fstate *fs, const struct instr *in, uint32_t n) {
   fs->indent--;
   close_line(fs, "}");
   struct ctl *c = open_ctl(fs, in);
   c->handler_in = fmt(fs, "&h%" PRIu32, n);
   line(fs, "w2l_eh_top = %s;", c->handler_in);
+}
+
+/* try_table: its handler hN catches what the body throws (setjmp), the
+ * body runs with w2l_eh_top = &hN. */
+static void op_try_table(struct fstate *fs, const struct instr *in) {
+  uint32_t n = begin_handler(fs, 0);
+  catch_dispatch(fs, &in->imm.block, n);
+  end_handler(fs, in, n);
+}
+
+/* The legacy try (binary 0x06): the handler hN, set up as for try_table,
+ * keeps the exception in xN (for rethrow) and jumps to the catch part that
+ * matches, the payload in the slots where that part finds it; a try ended
+ * by delegate l hands the exception to the handler at label l instead. */
+static void op_try(struct fstate *fs, const struct instr *in) {
+  const char *here = fs->ctl[fs->nctl - 1].handler_in;
+  uint32_t n = begin_handler(fs, LEGACY_TRY);
+  struct ctl sig;
+  memset(&sig, 0, sizeof sig);
+  block_signature(fs, &in->imm.block, &sig);
+  uint32_t height = fs->sp - sig.nparams;
+  line(fs, "x%" PRIu32 " = w2l_exn_caught();", n);
+  if (fs->rethrows) line(fs, "w2l_exn_ref(&%s->base, x%" PRIu32 "); /* kept */", inst(fs), n);
+  line(fs, "w2l_eh_top = %s;", here);
+  refresh_memories(fs);
+  const struct expr *body = &fs->f->body;
+  bool all = false;
+  for (uint32_t j = (uint32_t)(in - body->code) + 1, depth = 0, k = 0; j < body->count && !all; j++) {
+    const struct instr *x = &body->code[j];
+    if (op_opens_block(x->op)) depth++;
+    if (op_closes_block(x->op) && depth-- == 0) {
+      const char *to = x->op == OP_DELEGATE ? fs->ctl[fs->nctl - 1 - x->imm.idx].handler_in : here;
+      if (to != here) line(fs, "w2l_eh_top = %s;", to);
+      break;
+    }
+    if (depth || (x->op != OP_CATCH && x->op != OP_CATCH_ALL)) continue;
+    struct ebuf b;
+    emit_init_buf(&b, fs->e->arena);
+    const struct functype *ft =
+        x->op == OP_CATCH ? &fs->m->types[fs->m->tags[x->imm.idx].typeidx] : NULL;
+    for (uint32_t p = 0; ft && p < ft->nparams; p++)
+      if (slot_read(fs->prev, height + p, ft->params[p]))
+        emit_printf(&b, "%s = x%" PRIu32 "->vals[%" PRIu32 "].%s; ",
+                    slot_name(fs, height + p, ft->params[p]), n, p,
+                    emit_value_member(ft->params[p]));
+    emit_printf(&b, "goto C%" PRIu32 "_%" PRIu32 ";", n, k++);
+    all = !ft;
+    if (ft)
+      line(fs, "if (x%" PRIu32 "->tag == %s->base.tags[%" PRIu32 "]) { %s }", n, inst(fs),
+           x->imm.idx, b.data);
+    else line(fs, "%s", b.data);
+  }
+  if (!all) line(fs, "w2l_throw(x%" PRIu32 ");", n);
+  end_handler(fs, in, n);
+}
+
+/* The legacy catch x / catch_all: the part before it goes to the end; this
+ * part starts where the handler jumps, under the enclosing handler, with
+ * the payload in its slots. */
+static void op_catch(struct fstate *fs, const struct instr *in) {
+  struct ctl *c = &fs->ctl[fs->nctl - 1];
+  if (!c->unreachable) {
+    store_all(fs);
+    line(fs, "%sgoto %s;", handler_restore(fs, c), c->cname);
+    mark_label(fs, c->label);
+  }
+  emit_printf(fs->b, "C%" PRIu32 "_%" PRIu32 ":;\n", c->label, c->ncatch++);
+  c->handler_in = c->handler_out;
+  fs->sp = c->height;
+  if (in->op == OP_CATCH) {
+    const struct functype *ft = &fs->m->types[fs->m->tags[in->imm.idx].typeidx];
+    for (uint32_t p = 0; p < ft->nparams; p++) push(fs, ft->params[p]);
+  }
+  c->unreachable = false;
 }
 
 /* throw: a new exception of the tag with the payload from the stack. */
@@ -731,7 +814,7 @@ static void op_end(struct fstate *fs) {
   struct ctl *c = &fs->ctl[fs->nctl - 1];
   bool reachable = !c->unreachable;
   if (reachable && c->kind != OP_END) store_all(fs);
-  if (reachable && c->kind == OP_TRY_TABLE) line(fs, "w2l_eh_top = %s;", c->handler_out);
+  if (reachable && c->handler_in != c->handler_out) line(fs, "w2l_eh_top = %s;", c->handler_out);
   if (c->kind == OP_END) {
     if (reachable && fs->ft->nresults) emit_return(fs);
     /* A function that never returns (say, it loops forever) still needs a
@@ -1586,8 +1669,12 @@ static bool skip_dead(struct fstate *fs, const struct instr *in) {
   case OP_BLOCK:
   case OP_LOOP:
   case OP_IF:
-  case OP_TRY_TABLE: fs->skip++; return true;
-  case OP_ELSE: return fs->skip > 0;
+  case OP_TRY_TABLE:
+  case OP_TRY: fs->skip++; return true;
+  case OP_ELSE:
+  case OP_CATCH:
+  case OP_CATCH_ALL: return fs->skip > 0;
+  case OP_DELEGATE:
   case OP_END:
     if (fs->skip == 0) return false;
     fs->skip--;
@@ -1609,6 +1696,14 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
   case OP_LOOP:
   case OP_IF: op_block(fs, in); return;
   case OP_TRY_TABLE: op_try_table(fs, in); return;
+  case OP_TRY: op_try(fs, in); return;
+  case OP_CATCH:
+  case OP_CATCH_ALL: op_catch(fs, in); return;
+  case OP_DELEGATE: op_end(fs); return;
+  case OP_RETHROW:
+    line(fs, "w2l_throw(x%" PRIu32 ");", fs->ctl[fs->nctl - 1 - in->imm.idx].label);
+    fs->ctl[fs->nctl - 1].unreachable = true;
+    return;
   case OP_THROW: op_throw(fs, in); return;
   case OP_THROW_REF:
     line(fs, "w2l_throw_ref(%s);", top_value(fs, 0));
@@ -1776,14 +1871,16 @@ static void find_try_locals(struct fstate *fs, uint32_t nlocals) {
   for (uint32_t i = 0; i < body->count; i++) {
     const struct instr *in = &body->code[i];
     if (op_opens_block(in->op)) {
-      is_try[depth++] = in->op == OP_TRY_TABLE;
-      tries += in->op == OP_TRY_TABLE;
-      fs->has_try |= in->op == OP_TRY_TABLE;
-    } else if (in->op == OP_END && depth > 0) {
+      bool t = in->op == OP_TRY_TABLE || in->op == OP_TRY;
+      is_try[depth++] = t;
+      tries += t;
+      fs->has_try |= t;
+    } else if (op_closes_block(in->op) && depth > 0) {
       tries -= is_try[--depth];
     } else if ((in->op == OP_LOCAL_SET || in->op == OP_LOCAL_TEE) && tries) {
       fs->volatile_local[in->imm.idx] = true;
     }
+    fs->rethrows |= in->op == OP_RETHROW;
   }
 }
 
@@ -1868,8 +1965,12 @@ void emit_function(struct emitter *e, uint32_t funcidx) {
   }
   if (fs.has_try) { /* the caller's handler, and one per try_table */
     emit_put(out, "  w2l_handler *const eh_outer = w2l_eh_top;\n");
-    for (uint32_t k = 0; k < fs.ntries; k++)
-      emit_printf(out, "  w2l_handler h%" PRIu32 ";\n", fs.tries[k]);
+    for (uint32_t k = 0; k < fs.ntries; k++) {
+      uint32_t n = fs.tries[k] & ~LEGACY_TRY;
+      emit_printf(out, "  w2l_handler h%" PRIu32 ";\n", n);
+      if (fs.tries[k] & LEGACY_TRY)
+        emit_printf(out, "  w2l_exn *x%" PRIu32 " = NULL; (void)x%" PRIu32 ";\n", n, n);
+    }
   }
   for (int c = 0; c < NCLASS; c++)
     declare_slots(out, &fs.use, c, emit_ctype(class_type[c]), emit_zero(class_type[c]));

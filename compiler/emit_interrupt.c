@@ -24,7 +24,7 @@ static uint32_t matching_end(const struct expr *body, uint32_t i) {
   for (uint32_t depth = 0; ++i < body->count;) {
     enum opcode op = (enum opcode)body->code[i].op;
     if (op_opens_block(op)) depth++;
-    else if (op == OP_END && depth-- == 0) return i;
+    else if (op_closes_block(op) && depth-- == 0) return i;
   }
   return body->count;
 }
@@ -33,8 +33,8 @@ uint64_t emit_fuel_cost(const struct expr *body, uint32_t i) {
   uint64_t cost = 0;
   for (uint32_t depth = 0; i < body->count; i++) {
     enum opcode op = (enum opcode)body->code[i].op;
-    if (op == OP_END && depth-- == 0) break;
-    if (op == OP_END || op == OP_ELSE) continue;
+    if (op_closes_block(op) && depth-- == 0) break;
+    if (op_closes_block(op) || op_splits_block(op)) continue;
     cost++;
     if (op == OP_LOOP) i = matching_end(body, i);
     else if (op_opens_block(op)) depth++;
@@ -56,6 +56,11 @@ static bool calls_checked_first(const struct emitter *e, const struct expr *body
     case OP_LOOP:
     case OP_IF:
     case OP_TRY_TABLE:
+    case OP_TRY:
+    case OP_CATCH:
+    case OP_CATCH_ALL:
+    case OP_DELEGATE:
+    case OP_RETHROW:
     case OP_THROW:
     case OP_THROW_REF:
     case OP_ELSE:
@@ -140,7 +145,7 @@ static bool back_edge(const struct expr *body, uint32_t first, uint32_t end, str
   /* local.get x: the step is an earlier statement at depth 0. */
   for (uint32_t i = cond - 1, depth = 0; i-- > first;) {
     enum opcode op = (enum opcode)code[i].op;
-    if (op == OP_END) depth++;
+    if (op_closes_block(op)) depth++;
     else if (op_opens_block(op)) depth--;
     else if (depth == 0 && op == OP_LOCAL_SET && code[i].imm.idx == c->local) {
       c->step_at = i;
@@ -164,6 +169,8 @@ static bool plain_body(const struct expr *body, uint32_t first, uint32_t end, ui
     case OP_CALL_REF:
     case OP_RETURN_CALL_REF:
     case OP_TRY_TABLE: /* its catches may branch anywhere outside it */
+    case OP_TRY:
+    case OP_DELEGATE:
     case OP_LOOP: return false;
     case OP_BLOCK:
     case OP_IF: depth++; break;

@@ -123,7 +123,9 @@ static void check_body(void *arg, uint32_t funcidx) {
          in->op == OP_RETURN_CALL_REF) &&
         !c->f->tail_call)
       instr_needs(c->m, in, "tail-call");
-    if ((in->op == OP_THROW || in->op == OP_THROW_REF || in->op == OP_TRY_TABLE) &&
+    if ((in->op == OP_THROW || in->op == OP_THROW_REF || in->op == OP_TRY_TABLE ||
+         in->op == OP_TRY || in->op == OP_CATCH || in->op == OP_CATCH_ALL ||
+         in->op == OP_DELEGATE || in->op == OP_RETHROW) &&
         !c->f->exceptions)
       instr_needs(c->m, in, "exceptions");
     if (func_refs_op(in->op) && !c->f->function_references)

@@ -31,11 +31,6 @@ struct later_instr {
 };
 
 static const struct later_instr later[] = {
-    {"try", 0, 0x06, 0x06, EXCEPTIONS},
-    {"catch", 0, 0x07, 0x07, EXCEPTIONS},
-    {"rethrow", 0, 0x09, 0x09, EXCEPTIONS},
-    {"delegate", 0, 0x18, 0x18, EXCEPTIONS},
-    {"catch_all", 0, 0x19, 0x19, EXCEPTIONS},
     {"struct.", 0xfb, 0, UINT32_MAX, GC},
     {"array.", 0xfb, 0, UINT32_MAX, GC},
     {"ref.test", 0xfb, 0, UINT32_MAX, GC},

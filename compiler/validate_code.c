@@ -14,7 +14,9 @@
 #define OP_FUNC OP_COUNT
 
 struct frame {
-  uint16_t op;                 /* OP_BLOCK, OP_LOOP, OP_IF, OP_ELSE (if after else) or OP_FUNC */
+  uint16_t op;                 /* OP_BLOCK, OP_LOOP, OP_IF, OP_TRY_TABLE, OP_TRY, OP_ELSE (if
+                                  after else), OP_CATCH / OP_CATCH_ALL (a legacy try after
+                                  one), or OP_FUNC */
   bool unreachable;            /* rest of the frame is stack-polymorphic */
   uint32_t height;             /* operand stack height at entry */
   const enum valtype *params;  /* blocktype parameters */
@@ -486,6 +488,35 @@ static void step_else(struct val_code *v, const struct instr *in) {
   push_list(v, f->params, f->nparams);
 }
 
+/* The legacy catch x and catch_all: the try's body (or the previous catch)
+ * ends, a handler starts with the tag's payload. */
+static void step_catch(struct val_code *v, const struct instr *in) {
+  struct frame *f = &v->ctrls[v->nctrls - 1];
+  if (f->op != OP_TRY && f->op != OP_CATCH)
+    fail(v, in, "%s without a matching try", opinfo[in->op].name);
+  const struct functype *ft = in->op == OP_CATCH ? tag_type(v, in, in->imm.idx) : NULL;
+  check_exact(v, in, frame_name(v, f), f->results, f->nresults);
+  undo_inits(v, f);
+  v->nvals = f->height;
+  f->op = in->op;
+  f->unreachable = false;
+  if (ft) push_list(v, ft->params, ft->nparams);
+}
+
+/* delegate l: ends a legacy try (without catches); l counts outside it. */
+static void step_delegate(struct val_code *v, const struct instr *in) {
+  if (v->ctrls[v->nctrls - 1].op != OP_TRY) fail(v, in, "delegate without a matching try");
+  step_end(v, in);
+  check_index(v, in, in->imm.idx, v->nctrls, "label");
+}
+
+/* rethrow l: l must be a legacy catch or catch_all. */
+static void step_rethrow(struct val_code *v, const struct instr *in) {
+  const struct frame *f = label(v, in, in->imm.idx);
+  if (f->op != OP_CATCH && f->op != OP_CATCH_ALL) fail(v, in, "invalid rethrow label");
+  set_unreachable(v);
+}
+
 static void step_branch(struct val_code *v, const struct instr *in) {
   const char *name = opinfo[in->op].name;
   uint32_t n;
@@ -741,6 +772,11 @@ static void step(struct val_code *v, const struct instr *in) {
   case OP_LOOP:
   case OP_IF: step_block(v, in); break;
   case OP_TRY_TABLE: step_try_table(v, in); break;
+  case OP_TRY: step_block(v, in); break;
+  case OP_CATCH:
+  case OP_CATCH_ALL: step_catch(v, in); break;
+  case OP_DELEGATE: step_delegate(v, in); break;
+  case OP_RETHROW: step_rethrow(v, in); break;
   case OP_THROW: step_throw(v, in); break;
   case OP_THROW_REF:
     pop1(v, in, VT_EXNREF);

@@ -23,8 +23,9 @@ struct namemap {
 /* An open block/loop/if: its label and what else may follow. */
 struct label {
   struct token name; /* the $label (len 0 if none) */
-  uint16_t op;       /* OP_BLOCK, OP_LOOP or OP_IF */
-  bool seen_else;    /* an if whose else was already given */
+  uint16_t op;       /* OP_BLOCK, OP_LOOP, OP_IF, OP_TRY_TABLE or OP_TRY */
+  bool seen_else;    /* an if whose else, or a try whose catch_all, was already given */
+  bool seen_catch;   /* a try with a catch or catch_all (no delegate may follow) */
   uint32_t pos;      /* source offset of the block instruction */
 };
 

@@ -133,6 +133,7 @@ static void push_label(struct parser *p, struct token name, enum opcode op, size
   l->name = name;
   l->op = (uint16_t)op;
   l->seen_else = false;
+  l->seen_catch = false;
   l->pos = (uint32_t)pos;
 }
 
@@ -449,6 +450,8 @@ static void immediates(struct parser *p, struct instr *in) {
 /* ---- instructions ------------------------------------------------------- */
 
 static void folded(struct parser *p);
+static void instrs(struct parser *p);
+static void legacy_part(struct parser *p, uint32_t base, struct instr *in, struct token t);
 
 /* One flat instruction; base = label depth of the enclosing form. */
 static void plain(struct parser *p, uint32_t base) {
@@ -461,6 +464,10 @@ static void plain(struct parser *p, uint32_t base) {
   memset(&in, 0, sizeof in);
   in.op = (uint16_t)op;
   in.pos = (uint32_t)t.pos;
+  if (op == OP_CATCH || op == OP_CATCH_ALL || op == OP_DELEGATE) {
+    legacy_part(p, base, &in, t);
+    return;
+  }
   if (op == OP_END || op == OP_ELSE) {
     struct label *l = p->nlabels > base ? &p->labels[p->nlabels - 1] : NULL;
     if (!l || (op == OP_ELSE && (l->op != OP_IF || l->seen_else)))
@@ -480,6 +487,60 @@ static void plain(struct parser *p, uint32_t base) {
     immediates(p, &in);
   }
   append(p, &in);
+}
+
+/* The legacy catch x / catch_all (a new part of the innermost try) and
+ * delegate l (its end; l counts outside it), plain or folded. */
+static void legacy_part(struct parser *p, uint32_t base, struct instr *in, struct token t) {
+  struct label *l = p->nlabels > base ? &p->labels[p->nlabels - 1] : NULL;
+  bool ok = l && l->op == OP_TRY && !l->seen_else;
+  if (in->op == OP_DELEGATE) ok = ok && !l->seen_catch;
+  if (!ok)
+    diag_error(p->src, t.pos, "unexpected token \"%s\": no open try%s", opinfo[in->op].name,
+               in->op == OP_DELEGATE ? " without catch" : " without catch_all");
+  if (in->op == OP_DELEGATE) p->nlabels--; /* its label counts outside the try */
+  else l->seen_catch = true, l->seen_else = in->op == OP_CATCH_ALL;
+  immediates(p, in);
+  append(p, in);
+}
+
+/* (try label? blocktype (do instr*) (catch x instr*)* (catch_all instr*)?)
+ * or (try label? blocktype (do instr*) (delegate l)). */
+static void folded_try(struct parser *p, struct token t) {
+  struct instr in;
+  memset(&in, 0, sizeof in);
+  in.op = OP_TRY;
+  in.pos = (uint32_t)t.pos;
+  struct token label = block_head(p, &in);
+  append(p, &in);
+  push_label(p, label, OP_TRY, t.pos);
+  uint32_t base = p->nlabels - 1;
+  if (!wat_at_field(p, "do")) wat_unexpected(p, p->tok, "\"(do\"");
+  wat_next(p);
+  wat_next(p);
+  instrs(p);
+  wat_expect_rpar(p);
+  while (p->tok.kind == TOK_LPAR) {
+    wat_next(p);
+    struct token kw = p->tok;
+    enum opcode op = kw.kind == TOK_KEYWORD ? keyword_op(p, kw) : OP_COUNT;
+    if (op != OP_CATCH && op != OP_CATCH_ALL && op != OP_DELEGATE)
+      wat_unexpected(p, kw, "catch, catch_all or delegate");
+    wat_next(p);
+    struct instr part;
+    memset(&part, 0, sizeof part);
+    part.op = (uint16_t)op;
+    part.pos = (uint32_t)kw.pos;
+    legacy_part(p, base, &part, kw);
+    if (op != OP_DELEGATE) instrs(p);
+    wat_expect_rpar(p);
+    if (op == OP_DELEGATE) {
+      if (p->tok.kind != TOK_RPAR) wat_unexpected(p, p->tok, "\")\" after delegate");
+      return;
+    }
+  }
+  p->nlabels--;
+  append_end(p, p->tok.pos);
 }
 
 /* Instructions up to the ")" (or end of input) closing the enclosing form. */
@@ -530,10 +591,12 @@ static void folded(struct parser *p) {
   struct token t = p->tok;
   if (t.kind != TOK_KEYWORD) unknown_operator(p, t);
   enum opcode op = keyword_op(p, t);
-  if (op == OP_COUNT || op == OP_END || op == OP_ELSE) unknown_operator(p, t);
+  if (op == OP_COUNT || op_closes_block(op) || op_splits_block(op)) unknown_operator(p, t);
   wat_next(p);
   if (op == OP_IF) {
     folded_if(p, t);
+  } else if (op == OP_TRY) {
+    folded_try(p, t);
   } else if (op_opens_block(op)) { /* block, loop, try_table */
     struct instr in;
     memset(&in, 0, sizeof in);

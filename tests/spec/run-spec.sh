@@ -13,8 +13,8 @@
 # NAME:LINE reruns the one command on that line (wast-runner --line) verbosely.
 #
 # The suite's level, which decides the validator's features and the skip list:
-#   3.0  when W2L_SPEC_LEVEL=3.0, or (W2L_SPEC_LEVEL unset) when DIR has
-#        memory64.wast, a file only the 3.0 testsuite has: the runner's defaults
+#   3.0  when W2L_SPEC_LEVEL=3.0, or (W2L_SPEC_LEVEL unset) when DIR (or its
+#        parent: legacy/) has memory64.wast, a file only the 3.0 testsuite has: the runner's defaults
 #        (WebAssembly 3.0, the features of compiler/features.def), skip list
 #        tests/spec/skip-3.0.txt;
 #   2.0  otherwise (W2L_SPEC_LEVEL=2.0, the 2.0 testsuite, our own scripts):
@@ -48,7 +48,8 @@ logs="${W2L_SPEC_LOGS:-$W2L_BUILD/spec-logs}"
 max_fails=${W2L_SPEC_MAX_FAILS:-20}
 level=${W2L_SPEC_LEVEL:-}
 if [ -z "$level" ]; then
-  if [ -f "$dir/memory64.wast" ]; then level=3.0; else level=2.0; fi
+  # (legacy/ of the 3.0 testsuite: its old exception instructions, 3.0 otherwise)
+  if [ -f "$dir/memory64.wast" ] || [ -f "$dir/../memory64.wast" ]; then level=3.0; else level=2.0; fi
 fi
 case "$level" in
 3.0) default_flags= skip_list="$here/skip-3.0.txt" ;;

@@ -196,7 +196,7 @@ err module-locals-limit "$H $T1 $(sec 03 a8 01 $funcs) $(sec 0a a8 01 $bodies)" 
 good locals "$H $T1 $F1 $(code1 03 02 7f 00 7e 01 6f 0b)" '  locals i32 i32 externref'
 err local-type "$H $T1 $F1 $(code1 01 01 40 0b)" '0x18: error: malformed value type 0x40'
 err illegal-opcode "$H $T1 $F1 $(code1 00 27 0b)" '0x17: error: illegal opcode 0x27'
-err later-opcode "$H $T1 $F1 $(code1 00 06 0b)" '0x17: error: exception handling is not supported yet (exception-handling proposal)'
+err later-opcode "$H $T1 $F1 $(code1 00 fb 00 0b)" '0x17: error: garbage-collected types are not supported yet (gc proposal)'
 err later-prefix "$H $T1 $F1 $(code1 00 fb 00 0b)" '0x17: error: garbage-collected types are not supported yet (gc proposal)'
 # Threads: the 0xFE prefix, atomic.fence's reserved byte.
 MS=$(sec 05 01 03 01 01) # one shared memory, 1..1 pages

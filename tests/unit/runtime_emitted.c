@@ -3,10 +3,12 @@
  * kitplug.so): the first two seeds, separate memories of two instances,
  * bounds traps from emitted loads in this build's memory strategy, host
  * functions, traps of every source, a trapping start function, a plugin
- * unloaded and loaded again, and funcrefs a host hands to typed references. */
+ * unloaded and loaded again, funcrefs a host hands to typed references, and
+ * exceptions across the host boundary. */
 #include "runtime_test.h"
 
 #include "badstart.h"
+#include "exn.h"
 #include "kit.h"
 #include "seedcalc.h"
 #include "seedmath.h"
@@ -74,6 +76,69 @@ static void typed_refs(void) {
   if (g) g->value.ref = good;
   CHECK(call(inst, "via_g", 1, 2, 0, &r) == W2L_OK && r == 6, "via_g(2) = %u", r);
   w2l_instance_free(inst);
+}
+
+/* exn: the tag $e of the instance the host functions throw from. */
+static const w2l_tag *exn_tag;
+static w2l_instance *exn_inst;
+
+static void host_throw(void *env, uint32_t x) {
+  (void)env;
+  w2l_exn *e = w2l_exn_new(exn_tag);
+  e->vals[0].i32 = x + 1;
+  w2l_throw(e);
+}
+
+static uint32_t reenter(void *env, uint32_t x) {
+  w2l_val a = W2L_I32_VAL(2 * x);
+  (void)env;
+  if (w2l_call(exn_inst, "throw_e", &a, 1, NULL, 0, NULL) == W2L_TRAP_EXCEPTION)
+    w2l_exn_rethrow_uncaught(); /* a protected call stops it: pass it on */
+  return 0;
+}
+
+/* Exceptions across the host boundary, both ways. */
+static void exceptions(void) {
+  w2l_error err;
+  uint32_t r = 0;
+  w2l_linker *l = w2l_linker_new();
+  w2l_tag *htag = w2l_tag_new("I:");
+  CHECK(htag && !w2l_tag_new("i:i"), "w2l_tag_new: a tag has no results");
+  w2l_linker_define_func(l, "env", "host_throw", "i:", (void (*)(void))host_throw, NULL);
+  w2l_linker_define_func(l, "env", "reenter", "i:i", (void (*)(void))reenter, NULL);
+  w2l_linker_define(l, "env", "htag", (w2l_extern){W2L_EXTERN_TAG, {.tag = htag}});
+  exn_inst = w2l_linker_instantiate(l, &exn_module, NULL, &err);
+  CHECK(exn_inst != NULL, "exn: %s", err.message);
+  w2l_extern e;
+  CHECK(exn_inst && w2l_instance_export(exn_inst, "e", &e) && e.kind == W2L_EXTERN_TAG,
+        "exn exports tag e");
+  if (!exn_inst) return;
+  exn_tag = e.of.tag;
+  CHECK(call(exn_inst, "catch_host", 1, 41, 0, &r) == W2L_OK && r == 42, "catch_host(41) = %u", r);
+  CHECK(call(exn_inst, "through_host", 1, 21, 0, &r) == W2L_OK && r == 42, "through_host(21) = %u", r);
+  w2l_val a = W2L_I64_VAL(-5), res = W2L_I64_VAL(0);
+  CHECK(w2l_call(exn_inst, "catch_htag", &a, 1, &res, 1, NULL) == W2L_OK && res.of.i64 == (uint64_t)-5,
+        "catch_htag(-5) = %lld", (long long)res.of.i64);
+  /* Uncaught: the call's outcome, and what was thrown stays readable. */
+  w2l_val nine = W2L_I32_VAL(9);
+  CHECK_TRAP(w2l_call(exn_inst, "throw_e", &nine, 1, NULL, 0, NULL), W2L_TRAP_EXCEPTION);
+  const w2l_exn *x = w2l_uncaught_exception();
+  CHECK(x && x->tag == exn_tag && x->nvals == 1 && x->vals[0].i32 == 9, "the uncaught exception");
+  CHECK_STR(w2l_trap_message(W2L_TRAP_EXCEPTION), "uncaught exception");
+  /* Another instance of the module has a tag of its own: a tag of another
+   * type cannot be imported for htag. */
+  w2l_linker *l2 = w2l_linker_new();
+  w2l_tag *wrong = w2l_tag_new("i:");
+  w2l_linker_define_func(l2, "env", "host_throw", "i:", (void (*)(void))host_throw, NULL);
+  w2l_linker_define_func(l2, "env", "reenter", "i:i", (void (*)(void))reenter, NULL);
+  w2l_linker_define(l2, "env", "htag", (w2l_extern){W2L_EXTERN_TAG, {.tag = wrong}});
+  CHECK(!w2l_linker_instantiate(l2, &exn_module, NULL, &err) && strstr(err.message, "tag"),
+        "a tag of another type links: %s", err.message);
+  w2l_linker_free(l2);
+  w2l_tag_free(wrong);
+  w2l_instance_free(exn_inst);
+  w2l_linker_free(l);
+  w2l_tag_free(htag);
 }
 
 /* kit's functions, table-driven: what each call must give on a fresh instance. */
@@ -220,5 +285,6 @@ int main(void) {
     w2l_table_free(t);
   }
   typed_refs();
+  exceptions();
   return test_finish();
 }

@@ -1,0 +1,25 @@
+;; Exceptions at the host boundary (runtime_emitted.c): a host function that
+;; throws the module's tag, an exception that crosses a host frame (the host
+;; calls back in through w2l_call and passes the exception on), a tag the host
+;; made, and an exception no one catches as the outcome of a call.
+(module $exn
+  (import "env" "host_throw" (func $host_throw (param i32)))
+  (import "env" "reenter" (func $reenter (param i32) (result i32)))
+  (import "env" "htag" (tag $htag (param i64)))
+  (tag $e (export "e") (param i32))
+  (func (export "throw_e") (param i32) (throw $e (local.get 0)))
+  ;; the host throws $e with x + 1
+  (func (export "catch_host") (param $x i32) (result i32)
+    (block $h (result i32)
+      (try_table (catch $e $h) (call $host_throw (local.get $x)))
+      (i32.const -1)))
+  ;; the host calls throw_e(2x) and passes its exception on
+  (func (export "through_host") (param $x i32) (result i32)
+    (block $h (result i32)
+      (try_table (catch $e $h) (drop (call $reenter (local.get $x))))
+      (i32.const -1)))
+  ;; the host's tag, caught by identity
+  (func (export "catch_htag") (param $x i64) (result i64)
+    (block $h (result i64)
+      (try_table (catch $htag $h) (throw $htag (local.get $x)))
+      (i64.const -1))))
