@@ -578,7 +578,7 @@ static void export_func_proto(struct emitter *e, struct ebuf *b, const struct ex
 }
 
 static void export_comment(struct ebuf *b, const struct module *m, const struct export *ex) {
-  static const char *const kind[] = {"func", "table", "memory", "global"};
+  static const char *const kind[] = {"func", "table", "memory", "global", "tag"};
   emit_put(b, "/* export \"");
   emit_comment_text(b, ex->name.data, ex->name.len);
   emit_printf(b, "\": %s %" PRIu32, kind[ex->kind], ex->index);
