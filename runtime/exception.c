@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -14,6 +15,10 @@ _Thread_local w2l_handler *w2l_eh_top;
 static _Thread_local w2l_exn *in_flight;
 /* The exception that reached a protected call uncaught, while in_flight. */
 static _Thread_local w2l_exn *uncaught;
+/* The block of the last exception freed, kept for the next one (a loop that
+ * throws and catches allocates once), with room for spare_room values. */
+static _Thread_local w2l_exn *spare;
+static _Thread_local uint32_t spare_room;
 
 /* Guards the lists of escaped exceptions of all instances. */
 static pthread_mutex_t escape_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -30,7 +35,14 @@ void w2l_tag_free(w2l_tag *t) { free(t); }
 
 w2l_exn *w2l_exn_new(const w2l_tag *t) {
   uint32_t n = w2l_functype_nparams(t->type);
-  w2l_exn *x = calloc(1, sizeof *x + (size_t)n * sizeof(w2l_value));
+  w2l_exn *x;
+  if (spare && spare_room >= n) {
+    x = spare;
+    spare = NULL;
+    memset(x, 0, sizeof *x + (size_t)n * sizeof(w2l_value));
+  } else {
+    x = calloc(1, sizeof *x + (size_t)n * sizeof(w2l_value));
+  }
   if (!x) {
     fprintf(stderr, "wasm2c-lite: out of memory allocating an exception\n");
     abort();
@@ -43,7 +55,11 @@ w2l_exn *w2l_exn_new(const w2l_tag *t) {
 
 void w2l_throw(w2l_exn *x) {
   if (in_flight != x) {
-    if (in_flight && !in_flight->escaped) free(in_flight);
+    if (in_flight && !in_flight->escaped) { /* no reference to it is left */
+      free(spare);
+      spare = in_flight;
+      spare_room = in_flight->nvals;
+    }
     in_flight = x;
   }
   uncaught = NULL;
