@@ -110,6 +110,8 @@ struct ctl {
   bool then_reachable;         /* an if whose then branch can fall through to its end */
   bool flat;                   /* an if written as gotos (too deeply nested for braces) */
   uint32_t ncatch;             /* a legacy try: its catch parts seen so far */
+  bool holds;                  /* a legacy try in a catch part with a rethrow of xN: the
+                                  instance holds xN (w2l_exn_hold) until the part is left */
   /* Exception handlers (functions with a try_table; NULL in the others): the
    * C expression of the handler w2l_eh_top holds inside this block and the
    * one around it (they differ for a try_table only; the body's is eh_outer,
@@ -157,7 +159,6 @@ struct fstate {
   bool *volatile_local;      /* per local: written inside a try_table (C leaves such a
                                 local indeterminate after a longjmp unless volatile) */
   bool has_try;              /* the body has a try_table or try: handlers and eh_outer */
-  bool rethrows;             /* the body has a rethrow (legacy catches keep their exception) */
   uint32_t *tries;           /* labels of the try_tables and tries written by this pass
                                 (LEGACY_TRY set for a try: it has an xN beside hN) */
   uint32_t ntries, tries_cap; /* count, capacity */
@@ -470,12 +471,17 @@ static struct ctl *push_ctl(struct fstate *fs, enum opcode kind) {
   return c;
 }
 
-/* "w2l_eh_top = H; " when a jump to label c leaves the handler the code
- * here runs under, else "". */
+/* What a jump from here to label c does first: w2l_exn_release of the
+ * exceptions held by the catch parts it leaves, "w2l_eh_top = H; " when it
+ * leaves the handler the code here runs under; else "". */
 static const char *handler_restore(struct fstate *fs, const struct ctl *c) {
-  const char *here = fs->ctl[fs->nctl - 1].handler_in;
-  if (here == c->handler_out) return "";
-  return fmt(fs, "w2l_eh_top = %s; ", c->handler_out);
+  const char *here = fs->ctl[fs->nctl - 1].handler_in, *release = "";
+  /* the blocks a jump to c leaves: the inner ones, and c unless it is a loop */
+  for (const struct ctl *x = &fs->ctl[fs->nctl - 1]; x > c || (x == c && c->kind != OP_LOOP); x--)
+    if (x->holds)
+      release = fmt(fs, "%sw2l_exn_release(&%s->base, x%" PRIu32 "); ", release, inst(fs), x->label);
+  if (here == c->handler_out) return release;
+  return fmt(fs, "%sw2l_eh_top = %s; ", release, c->handler_out);
 }
 
 static const char *plain_return_text(struct fstate *fs);
@@ -705,6 +711,19 @@ static void op_try_table(struct fstate *fs, const struct instr *in) {
   end_handler(fs, in, n);
 }
 
+/* Whether the legacy catch part that starts after body->code[at] (a catch
+ * or catch_all) has a rethrow of its own exception. */
+static bool part_rethrows(const struct expr *body, uint32_t at) {
+  for (uint32_t j = at + 1, depth = 0; j < body->count; j++) {
+    enum opcode op = (enum opcode)body->code[j].op;
+    if (op == OP_RETHROW && body->code[j].imm.idx == depth) return true;
+    if (op_opens_block(op)) depth++;
+    else if (op_closes_block(op) && depth-- == 0) return false;
+    else if (depth == 0 && op_splits_block(op)) return false;
+  }
+  return false;
+}
+
 /* The legacy try (binary 0x06): the handler hN, set up as for try_table,
  * keeps the exception in xN (for rethrow) and jumps to the catch part that
  * matches, the payload in the slots where that part finds it; a try ended
@@ -717,7 +736,6 @@ static void op_try(struct fstate *fs, const struct instr *in) {
   block_signature(fs, &in->imm.block, &sig);
   uint32_t height = fs->sp - sig.nparams;
   line(fs, "x%" PRIu32 " = w2l_exn_caught();", n);
-  if (fs->rethrows) line(fs, "w2l_exn_ref(&%s->base, x%" PRIu32 "); /* kept */", inst(fs), n);
   line(fs, "w2l_eh_top = %s;", here);
   refresh_memories(fs);
   const struct expr *body = &fs->f->body;
@@ -740,6 +758,8 @@ static void op_try(struct fstate *fs, const struct instr *in) {
         emit_printf(&b, "%s = x%" PRIu32 "->vals[%" PRIu32 "].%s; ",
                     slot_name(fs, height + p, ft->params[p]), n, p,
                     emit_value_member(ft->params[p]));
+    if (part_rethrows(body, j))
+      emit_printf(&b, "w2l_exn_hold(&%s->base, x%" PRIu32 "); ", inst(fs), n);
     emit_printf(&b, "goto C%" PRIu32 "_%" PRIu32 ";", n, k++);
     all = !ft;
     if (ft)
@@ -763,6 +783,7 @@ static void op_catch(struct fstate *fs, const struct instr *in) {
   }
   emit_printf(fs->b, "C%" PRIu32 "_%" PRIu32 ":;\n", c->label, c->ncatch++);
   c->handler_in = c->handler_out;
+  c->holds = part_rethrows(&fs->f->body, (uint32_t)(in - fs->f->body.code));
   fs->sp = c->height;
   if (in->op == OP_CATCH) {
     const struct functype *ft = &fs->m->types[fs->m->tags[in->imm.idx].typeidx];
@@ -815,6 +836,7 @@ static void op_end(struct fstate *fs) {
   bool reachable = !c->unreachable;
   if (reachable && c->kind != OP_END) store_all(fs);
   if (reachable && c->handler_in != c->handler_out) line(fs, "w2l_eh_top = %s;", c->handler_out);
+  if (reachable && c->holds) line(fs, "w2l_exn_release(&%s->base, x%" PRIu32 ");", inst(fs), c->label);
   if (c->kind == OP_END) {
     if (reachable && fs->ft->nresults) emit_return(fs);
     /* A function that never returns (say, it loops forever) still needs a
@@ -1701,7 +1723,8 @@ static void emit_instr(struct fstate *fs, const struct instr *in) {
   case OP_CATCH_ALL: op_catch(fs, in); return;
   case OP_DELEGATE: op_end(fs); return;
   case OP_RETHROW:
-    line(fs, "w2l_throw(x%" PRIu32 ");", fs->ctl[fs->nctl - 1 - in->imm.idx].label);
+    line(fs, "w2l_exn_rethrow(&%s->base, x%" PRIu32 ");", inst(fs),
+         fs->ctl[fs->nctl - 1 - in->imm.idx].label);
     fs->ctl[fs->nctl - 1].unreachable = true;
     return;
   case OP_THROW: op_throw(fs, in); return;
@@ -1880,7 +1903,6 @@ static void find_try_locals(struct fstate *fs, uint32_t nlocals) {
     } else if ((in->op == OP_LOCAL_SET || in->op == OP_LOCAL_TEE) && tries) {
       fs->volatile_local[in->imm.idx] = true;
     }
-    fs->rethrows |= in->op == OP_RETHROW;
   }
 }
 

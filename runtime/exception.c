@@ -78,15 +78,53 @@ void w2l_throw_ref(w2l_ref r) {
 
 w2l_exn *w2l_exn_caught(void) { return in_flight; }
 
+/* x joins inst's escaped exceptions (once). */
+static void keep(struct w2l_instance *inst, w2l_exn *x) {
+  if (x->escaped) return;
+  pthread_mutex_lock(&escape_lock);
+  x->escaped = true;
+  x->next = inst->exns;
+  inst->exns = x;
+  pthread_mutex_unlock(&escape_lock);
+}
+
 w2l_ref w2l_exn_ref(struct w2l_instance *inst, w2l_exn *x) {
-  if (!x->escaped) {
-    pthread_mutex_lock(&escape_lock);
-    x->escaped = true;
-    x->next = inst->exns;
-    inst->exns = x;
-    pthread_mutex_unlock(&escape_lock);
-  }
+  keep(inst, x);
+  x->held = false; /* an exnref may live on: kept for good */
   return (w2l_ref){NULL, NULL, x, NULL};
+}
+
+void w2l_exn_hold(struct w2l_instance *inst, w2l_exn *x) {
+  if (x->escaped) return;
+  keep(inst, x);
+  x->held = true;
+}
+
+/* Undo w2l_exn_hold: x leaves inst's list (it is near the head: held last). */
+static void let_go(struct w2l_instance *inst, w2l_exn *x) {
+  pthread_mutex_lock(&escape_lock);
+  for (w2l_exn **p = &inst->exns; *p; p = &(*p)->next)
+    if (*p == x) {
+      *p = x->next;
+      break;
+    }
+  pthread_mutex_unlock(&escape_lock);
+  x->held = x->escaped = false;
+}
+
+void w2l_exn_rethrow(struct w2l_instance *inst, w2l_exn *x) {
+  if (x->held) let_go(inst, x);
+  w2l_throw(x);
+}
+
+void w2l_exn_release(struct w2l_instance *inst, w2l_exn *x) {
+  if (!x->held) return;
+  let_go(inst, x);
+  if (x == in_flight) return; /* the next throw frees it */
+  if (x == uncaught) uncaught = NULL;
+  free(spare);
+  spare = x;
+  spare_room = x->nvals;
 }
 
 const w2l_exn *w2l_uncaught_exception(void) { return uncaught; }

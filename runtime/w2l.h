@@ -953,7 +953,8 @@ struct w2l_tag {
 typedef struct w2l_exn {
   const w2l_tag *tag;   /* what was thrown */
   struct w2l_exn *next; /* in the list of the instance that took it as an exnref */
-  bool escaped;         /* an exnref to it may exist: freed with that instance only */
+  bool escaped;         /* an exnref to it may exist, or held: freed with that instance only */
+  bool held;            /* escaped only because a legacy catch holds it for rethrow */
   uint32_t nvals;       /* payload values */
   w2l_value *vals;      /* the payload, in the tag's param order (same allocation) */
 } w2l_exn;
@@ -993,6 +994,13 @@ w2l_exn *w2l_exn_caught(void);
 /* catch_ref, catch_all_ref: x as an exnref that inst's code may keep; x then
  * lives as long as inst. */
 w2l_ref w2l_exn_ref(struct w2l_instance *inst, w2l_exn *x);
+/* A legacy catch part with a rethrow: inst holds x while the part runs
+ * (another throw would free it); w2l_exn_rethrow(inst, x) lets go of it and
+ * throws it again, w2l_exn_release(inst, x) lets go of it where the part is
+ * left otherwise (an exception thrown out of the part leaves x to inst). */
+void w2l_exn_hold(struct w2l_instance *inst, w2l_exn *x);
+W2L_NORETURN void w2l_exn_rethrow(struct w2l_instance *inst, w2l_exn *x);
+void w2l_exn_release(struct w2l_instance *inst, w2l_exn *x);
 /* The exception that ended the last protected call on this thread with
  * W2L_TRAP_EXCEPTION, or NULL; valid until the next throw on this thread. */
 const w2l_exn *w2l_uncaught_exception(void);

@@ -125,6 +125,8 @@ static void exceptions(void) {
   const w2l_exn *x = w2l_uncaught_exception();
   CHECK(x && x->tag == exn_tag && x->nvals == 1 && x->vals[0].i32 == 9, "the uncaught exception");
   CHECK_STR(w2l_trap_message(W2L_TRAP_EXCEPTION), "uncaught exception");
+  CHECK(call(exn_inst, "legacy_loop", 1, 1000, 0, &r) == W2L_OK && r == 499500 && !exn_inst->exns,
+        "legacy_loop(1000) = %u, exceptions kept: %s", r, exn_inst->exns ? "some" : "none");
   /* Another instance of the module has a tag of its own: a tag of another
    * type cannot be imported for htag. */
   w2l_linker *l2 = w2l_linker_new();
