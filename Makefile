@@ -277,6 +277,7 @@ bench: all $(BUILD)/test-runtime/explicit/libwasm2c-lite-rt.a
 	@$(TEST_ENV) sh bench/simd.sh
 	@$(TEST_ENV) sh bench/threads.sh
 	@$(TEST_ENV) sh bench/tailcall.sh
+	@$(TEST_ENV) sh bench/exceptions.sh
 	@$(TEST_ENV) sh bench/wasi-io.sh
 	@mkdir -p $(BUILD)/bench-interrupt
 	@$(TEST_ENV) sh bench/interrupt-cost.sh 3 >$(BUILD)/bench-interrupt/results.txt; \

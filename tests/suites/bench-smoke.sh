@@ -66,4 +66,10 @@ for want in "overlaps the bar at x=20" 'texts "hover a bar" and "overlap" overla
   "hover" "commit"; do
   grep -q "$want" "$out/bad.check" && ok || bad "check-chart" "did not report '$want'"
 done
+# The exception benchmark on a short loop: its three variants print the same sums.
+if BENCH_ITERS=1000 BENCH_RUNS=1 sh "$W2L_ROOT/bench/exceptions.sh" >"$out/exceptions.log" 2>&1; then
+  ok
+else
+  bad "exceptions" "$(tail -n 3 "$out/exceptions.log")"
+fi
 summary
