@@ -1,8 +1,9 @@
 ;; Exception handling (WebAssembly 3.0): what the spec scripts test least —
 ;; an exception through 1,000 frames and across two instances both ways,
 ;; payloads of every type, every way out of a try_table putting the enclosing
-;; handler back, locals written in a try_table and read by its catch, traps
-;; never caught, tag identity across instances, and the legacy instructions.
+;; handler back, a catch back to a loop, an exnref outliving its try_table,
+;; locals written in a try_table and read by its catch, traps never caught,
+;; tag identity across instances, and the legacy instructions.
 
 (module $A
   (tag $e (export "e") (param i32))
@@ -271,6 +272,94 @@
 (assert_return (invoke $Legacy "legacy" (i32.const 0)) (i32.const -7))
 (assert_return (invoke $Legacy "delegated") (i32.const 203))
 
+;; A tag re-exported under another name is the same tag.
+(module $Re
+  (import "A" "e" (tag $e (param i32)))
+  (export "e2" (tag $e)))
+(register "Re" $Re)
+
+;; More: a catch to a loop label (retry), NaN payloads bit for bit, catch_ref
+;; with several values, an exnref thrown again after its try_table is left,
+;; a throw passing an inner try_table that does not match, null throw_ref.
+(module $More
+  (import "A" "throw_e" (func $throw_e (param i32)))
+  (import "Re" "e2" (tag $e2 (param i32)))
+  (tag $e (param i32))
+  (tag $other (param i32))
+  (tag $nan (param f32 f64))
+  (tag $pair (param i32 i64))
+  (func (export "reexported") (param i32) (result i32)
+    (block $h (result i32)
+      (try_table (catch $e2 $h) (call $throw_e (local.get 0)))
+      (i32.const -1)))
+  ;; the catch branches back to the loop with the payload as its parameter:
+  ;; 0, 10, ..., 50 is 6 passes
+  (func (export "retry") (result i32)
+    (local $acc i32) (local $passes i32)
+    (i32.const 0)
+    (loop $retry (param i32) (result i32)
+      (local.set $acc)
+      (local.set $passes (i32.add (local.get $passes) (i32.const 1)))
+      (try_table (catch $e $retry)
+        (if (i32.lt_u (local.get $acc) (i32.const 50))
+          (then (throw $e (i32.add (local.get $acc) (i32.const 10))))))
+      (i32.add (local.get $acc) (i32.mul (local.get $passes) (i32.const 1000)))))
+  (func (export "nan") (result i32 i64) (local i64)
+    (block $h (result f32 f64)
+      (try_table (catch $nan $h)
+        (throw $nan (f32.reinterpret_i32 (i32.const 0xff800123))
+                    (f64.reinterpret_i64 (i64.const 0x7ff0000000000abc))))
+      (unreachable))
+    (local.set 0 (i64.reinterpret_f64))
+    (i32.reinterpret_f32)
+    (local.get 0))
+  (func (export "pair_ref") (result i64)
+    (local $x exnref) (local $l i64)
+    (block $outer (result i32 i64)
+      (try_table (catch $pair $outer)
+        (block $h (result i32 i64 exnref)
+          (try_table (catch_ref $pair $h) (throw $pair (i32.const 3) (i64.const 40)))
+          (unreachable))
+        ;; payload below the exnref
+        (local.set $x)
+        (drop) (drop)
+        (throw_ref (local.get $x)))
+      (unreachable))
+    (local.set $l)
+    (i64.add (i64.extend_i32_u) (local.get $l)))
+  ;; the exnref outlives the try_table that caught it
+  (func (export "later") (result i32)
+    (local $x exnref)
+    (block $h (result exnref)
+      (try_table (catch_all_ref $h) (throw $e (i32.const 77)))
+      (unreachable))
+    (local.set $x)
+    (block $h2 (result i32)
+      (try_table (catch $e $h2) (throw_ref (local.get $x)))
+      (i32.const -1)))
+  (func (export "pass_inner") (result i32)
+    (block $h (result i32)
+      (try_table (catch $e $h)
+        (block $wrong (result i32)
+          (try_table (catch $other $wrong) (throw $e (i32.const 8)))
+          (unreachable))
+        (i32.const 1000)
+        (return (i32.add)))
+      (unreachable)))
+  (func (export "uncaught") (throw $other (i32.const 1)))
+  (func (export "null_ref") (throw_ref (ref.null exn))))
+
+(assert_return (invoke $More "reexported" (i32.const 12)) (i32.const 12))
+(assert_return (invoke $More "retry") (i32.const 6050))
+(assert_return (invoke $More "nan") (i32.const 0xff800123) (i64.const 0x7ff0000000000abc))
+(assert_return (invoke $More "pair_ref") (i64.const 43))
+(assert_return (invoke $More "later") (i32.const 77))
+(assert_return (invoke $More "pass_inner") (i32.const 8))
+(assert_exception (invoke $More "uncaught"))
+(assert_trap (invoke $More "null_ref") "null exception reference")
+;; after an uncaught exception and a trap, handlers work as before
+(assert_return (invoke $More "retry") (i32.const 6050))
+
 ;; Validation.
 (assert_invalid (module (tag $e (param i32)) (func (throw $e))) "type mismatch")
 (assert_invalid (module (tag $e (param i32)) (func (i64.const 1) (throw $e))) "type mismatch")
@@ -284,3 +373,10 @@
 (assert_invalid (module (tag (result i32))) "non-empty tag result type")
 (assert_invalid (module (func (throw_ref (ref.null extern)))) "type mismatch")
 (assert_invalid (module (func (block (rethrow 0)))) "invalid rethrow label")
+(assert_invalid (module (func (block $h (try_table (catch 0 $h))))) "unknown tag")
+(assert_invalid
+  (module (tag $e (param i32)) (func (block $h (result i32 i32) (try_table (catch_ref $e $h)) (unreachable)) (drop) (drop)))
+  "type mismatch")
+(assert_invalid (module (func (block $h (result i32) (try_table (catch_all $h)) (unreachable)) (drop))) "type mismatch")
+(assert_invalid (module (func (block $h (try_table (catch_all_ref $h))))) "type mismatch")
+(assert_invalid (module (func (try_table (catch_all 1)))) "unknown label")
