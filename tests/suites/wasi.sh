@@ -1,8 +1,8 @@
 #!/bin/sh
 # wasi.sh - WASI programs as native executables, against node's node:wasi:
 # the C programs of tests/wasi/programs/ and samples/wasi/ (clang
-# --target=wasm32-wasi with wasi-libc) and the Rust ones (Debian's rustc with
-# its wasm32 std, when installed) are built with `wasm2c-lite X.wasm --exe`
+# --target=wasm32-wasi with wasi-libc), the C++ ones (em++ -fwasm-exceptions)
+# and the Rust ones (Debian's rustc with its wasm32 std, when installed) are built with `wasm2c-lite X.wasm --exe`
 # and run with the same arguments, environment (GREETING=hello, EMPTY=) and a
 # fresh copy of a data directory granted as /data; stdout, the exit code and
 # what the program left in /data must be the same under both.
@@ -57,6 +57,21 @@ for c in "$P"/*.c "$W2L_ROOT/samples/wasi/wordcount.c"; do
   *) check "$name" "$tmp/$name.wasm" "$P/data" "first arg" second "" ;;
   esac
 done
+# C++ with exceptions: emscripten's em++ -fwasm-exceptions (the legacy
+# try/catch/rethrow instructions, as toolchains emit them), standalone WASI.
+if command -v em++ >/dev/null 2>&1; then
+  for cpp in "$P"/*.cpp; do
+    name=$(basename "$cpp" .cpp)
+    if ! em++ -O2 -fwasm-exceptions -sSTANDALONE_WASM "$cpp" -o "$tmp/$name.wasm" \
+        >"$tmp/$name.em.log" 2>&1; then
+      bad "wasi $name" "em++ failed: $(head -n 2 "$tmp/$name.em.log")"
+      continue
+    fi
+    check "$name" "$tmp/$name.wasm" "$P/data" "first arg" second
+  done
+else
+  echo "note: no em++ (apt-get install emscripten): C++ exception programs not run"
+fi
 # Rust: Debian's rustc has the wasm32 std; another rustc on PATH may not.
 for rustc in /usr/bin/rustc rustc; do
   command -v "$rustc" >/dev/null 2>&1 || continue
