@@ -21,6 +21,12 @@ out=$W2L_BUILD/bench-exceptions
 rm -rf "$out" && mkdir -p "$out"
 say() { echo "bench-exceptions: $*"; }
 src=$here/exceptions
+# The runtime library of W2L_BUILD may be built with sanitizers (`make
+# sanitize`) or for explicit bounds checks: what links it is compiled the same way.
+BUILDFLAGS=$(for f in ${W2L_CFLAGS:-}; do
+  case $f in -fsanitize*|-fno-sanitize*|-DW2L_BOUNDS=*) printf '%s ' "$f" ;; esac
+done)
+OPTFLAGS="$OPTFLAGS $BUILDFLAGS"
 rt="-I$W2L_BUILD/include -I$out $out/kernel.c $src/host.c $W2L_BUILD/libwasm2c-lite-rt.a -lm -ldl -lpthread"
 # shellcheck disable=SC2086
 "$W2L_BUILD/wasm2c-lite" "$src/kernel.wat" -o "$out/kernel.c" >"$out/build.log" 2>&1 &&
@@ -60,7 +66,7 @@ median() {
     line="| $v"
     for f in 1 2 3 4; do
       line="$line$(awk -v t="$(median "$v" $f)" -v b="$(median native $f)" -v n="$ITERS" 'BEGIN {
-        printf " | %.1f | %.2fx", t / n * 1e9, t / b }')"
+        printf " | %.1f | %s", t / n * 1e9, (b > 0 ? sprintf("%.2fx", t / b) : "-") }')"
     done
     echo "$line |"
   done
