@@ -477,9 +477,12 @@ static struct ctl *push_ctl(struct fstate *fs, enum opcode kind) {
 static const char *handler_restore(struct fstate *fs, const struct ctl *c) {
   const char *here = fs->ctl[fs->nctl - 1].handler_in, *release = "";
   /* the blocks a jump to c leaves: the inner ones, and c unless it is a loop */
-  for (const struct ctl *x = &fs->ctl[fs->nctl - 1]; x > c || (x == c && c->kind != OP_LOOP); x--)
-    if (x->holds)
+  uint32_t target = (uint32_t)(c - fs->ctl);
+  for (uint32_t k = fs->nctl; k-- > target;) {
+    const struct ctl *x = &fs->ctl[k];
+    if (x->holds && (x != c || c->kind != OP_LOOP))
       release = fmt(fs, "%sw2l_exn_release(&%s->base, x%" PRIu32 "); ", release, inst(fs), x->label);
+  }
   if (here == c->handler_out) return release;
   return fmt(fs, "%sw2l_eh_top = %s; ", release, c->handler_out);
 }
